@@ -1,0 +1,40 @@
+# Developer entry points for Wareflow. GNU make.
+
+PYTHON ?= python3
+VENV := .venv
+VENV_PY := $(VENV)/bin/python
+PYTEST_ARGS ?=
+
+export AIRFLOW__CORE__LOAD_EXAMPLES := False
+
+.PHONY: venv test lint demo bench clean
+
+venv: $(VENV)/.installed
+
+# Re-install only when pyproject.toml changes. The interpreter is an order-only prerequisite: creating
+# the venv must not by itself look newer than the stamp.
+$(VENV)/.installed: pyproject.toml | $(VENV_PY)
+	$(VENV_PY) -m pip install -e '.[dev]'
+	touch $@
+
+$(VENV_PY):
+	$(PYTHON) -m venv $(VENV)
+
+test: venv
+	$(VENV_PY) -m tests.support.postgis --ensure
+	$(VENV_PY) -m pytest -n 2 -q $(PYTEST_ARGS)
+
+lint: venv
+	$(VENV)/bin/ruff check provider tests
+	$(VENV)/bin/mypy provider/wareflow
+
+demo: venv
+	bash dags_examples/demo.sh
+
+bench: venv
+	$(VENV_PY) -m bench
+
+clean:
+	rm -rf $(VENV) build .airflow .pytest_cache .ruff_cache .mypy_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+	find . -name '*.egg-info' -type d -prune -exec rm -rf {} +

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from typing import Any
+
+from sqlglot import exp
+
+from wareflow.components.base import BuildContext, Component, Expr, Param
+from wareflow.components.library._sql import OPERATORS, _is_number, check_new_column, keep_ordering, select, typed_literal
+from wareflow.components.registry import component
+from wareflow.errors import CompileError, Issue
+from wareflow.sql.relation import Column, Query, Rel, alias, columns_plus
+from wareflow.sql.usersql import literal
+
+
+@component("native.casewhen", title="Case When", category="Data preparation")
+class CaseWhen(Component):
+    """Add a column from ordered conditions (first match wins) and an ELSE value, last."""
+
+    preserves_order = True
+    conditions = Param("json")
+    else_ = Param.string(key="else", required=False, default="", variables=True)
+    newcolumn = Param.string(required=False, default="new_column")
+
+    def _rules(self) -> list[tuple[str, str, Any, Any]]:
+        rules = []
+        for group in self.conditions if isinstance(self.conditions, list) else []:
+            for cond in group.get("conditions") or []:
+                rules.append((str(group.get("column", "")), str(cond.get("condition", "=")),
+                              cond.get("value"), cond.get("return")))
+        if not rules:
+            raise CompileError(Issue("WF203", "expected at least one condition", node_id=self.node.id,
+                                     component=self.id, field="conditions"))
+        return rules
+
+    def build(self, ctx: BuildContext, source: Rel) -> Query:  # type: ignore[override]
+        name = self.newcolumn.strip()
+        check_new_column(ctx, source, name, "newcolumn")
+        rules = self._rules()
+        has_else = isinstance(self.else_, Expr) or str(self.else_).strip() != ""
+        returns = [r[3] for r in rules] + ([self.else_] if has_else and not isinstance(self.else_, Expr) else [])
+        numeric = all(_is_number(str(v)) for v in returns if v is not None and str(v).strip())
+        case = exp.Case()
+        for column, op, value, result in rules:
+            case = case.when(self._predicate(ctx, source, column, op, value), _result(ctx, result, numeric))
+        if has_else:
+            case = case.else_(_result(ctx, self.else_, numeric))
+        columns = columns_plus(source, Column(name, "number" if numeric else "string"))
+        return Query(select(source, *source.star(), alias(case, name)), columns, keep_ordering(source, columns))
+
+    def _predicate(self, ctx: BuildContext, source: Rel, column: str, op: str, value: Any) -> exp.Expression:
+        ref = source.col(column)
+        upper = op.strip().upper()
+        if upper in ("IS NULL", "IS NOT NULL"):
+            test: exp.Expression = exp.Is(this=ref, expression=exp.Null())
+            return exp.Not(this=test) if "NOT" in upper else test
+        if upper in ("IS TRUE", "IS FALSE"):
+            return exp.Is(this=ref, expression=exp.Boolean(this=upper == "IS TRUE"))
+        if upper == "CONTAINS":
+            return exp.Like(this=ref, expression=exp.Literal.string(f"%{value}%"))
+        if op not in OPERATORS:
+            raise CompileError(Issue("WF203", f"unknown condition operator {op!r}", node_id=self.node.id,
+                                     component=self.id, field="conditions"))
+        return OPERATORS[op](this=ref, expression=typed_literal(ctx, str(value), source.type_of(column)))
+
+
+def _result(ctx: BuildContext, value: Any, numeric: bool) -> exp.Expression:
+    if isinstance(value, Expr):
+        return ctx.value(value)
+    if value is None or str(value).strip() == "":
+        return exp.Null()
+    if numeric:
+        number = float(value)
+        return literal(int(number) if number.is_integer() else number)
+    return exp.Literal.string(str(value))

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from sqlglot import exp
+
+from wareflow.components.base import BuildContext, Component, Param, Port
+from wareflow.components.library._sql import passthrough
+from wareflow.components.registry import component
+from wareflow.sql.relation import Query, Rel
+
+PREDICATES = ("intersects", "contains", "within", "covers")
+
+
+@component("native.spatialfilter", title="Spatial Filter", category="Spatial operations")
+class SpatialFilter(Component):
+    """Source rows for which some filter geometry satisfies ``predicate(filter, source)``.
+
+    Written as a semi-join (``EXISTS``), so a row matching several filter geometries appears once;
+    ``unmatch`` is its exact complement (``NOT EXISTS``), NULL geometries included.
+    """
+
+    inputs = (Port("source"), Port("filter"))
+    outputs = (Port("match"), Port("unmatch"))
+    preserves_order = True
+    spatial = ("intersects",)
+    geosource = Param.column(parent="source", requires="geography")
+    geofilter = Param.column(parent="filter", requires="geography")
+    predicate = Param.selection(PREDICATES, default="intersects")
+
+    def build(self, ctx: BuildContext, source: Rel, filter: Rel) -> dict[str, Query]:  # type: ignore[override]
+        test = ctx.fn(self.predicate, a=filter.col(self.geofilter, "_filter"), b=source.col(self.geosource, "_source"))
+        exists = exp.Exists(this=exp.select(exp.Literal.number(1)).from_(filter.table("_filter")).where(test))
+        src = Rel(source.table("_source"), source.columns, source.label, source.ordering, source.unknown_tables)
+        match = passthrough(src, exists)
+        unmatch = passthrough(src, exp.Not(this=exists.copy()))
+        return {"match": _unqualified(match, source), "unmatch": _unqualified(unmatch, source)}
+
+
+def _unqualified(query: Query, source: Rel) -> Query:
+    return query

@@ -1,0 +1,179 @@
+"""The component catalog, and binding: workflow nodes -> validated component instances.
+
+Binding reports every problem of the file at once (unknown components, bad inputs, edges to
+missing handles, unconnected required tables, undefined or unused variables) as coded issues.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from wareflow.components.base import BindContext, Component, ParamError, SinkComponent, SourceComponent
+from wareflow.errors import Issue, WorkflowError
+from wareflow.model.graph import structural_issues, topological_order
+from wareflow.model.types import Workflow
+
+CATALOG: dict[str, type[Component]] = {}
+
+# CARTO components we know of but do not compile yet: id -> why. Reported as WF214, not WF201.
+NOT_YET_SUPPORTED: Mapping[str, str] = {
+    **{c: "needs an H3 implementation" for c in (
+        "native.h3polyfill", "native.h3frompoint", "native.h3boundary", "native.h3center",
+        "native.h3kring", "native.h3distance", "native.h3toparent", "native.h3enrich")},
+    **{c: "calls CARTO's Analytics Toolbox" for c in (
+        "native.getisord", "native.getisordspacetime", "native.moransi", "native.localmoransi",
+        "native.gwr", "native.commercialhotspots", "native.spatialcompositeunsupervised",
+        "native.spatialcompositesupervised", "native.timeseriesclustering", "native.enrichpoints",
+        "native.enrichpolygons", "native.enrichgrid", "native.quadbinfromgeopoint", "native.dbscan")},
+    **{c: "calls CARTO's location services" for c in ("native.isolines", "native.geocode", "native.importurl")},
+    **{c: "not implemented yet" for c in (
+        "native.joinv2", "native.cast", "native.distinct", "native.unionall", "native.summarize",
+        "native.count", "native.area", "native.length", "native.centroid", "native.aswkt",
+        "native.geogpoint", "native.pointfromstaticlatlon", "native.generateuuid", "native.distance",
+        "native.refactorcolumns", "native.removeduplicatedrows", "native.mcptooloutput", "native.rownumber",
+        "native.sample", "native.dissolve")},
+}
+
+C = TypeVar("C", bound=type[Component])
+
+
+def component(id: str, *, title: str, category: str) -> Callable[[C], C]:
+    """Register a component class under its CARTO id."""
+
+    def register(cls: C) -> C:
+        cls.id, cls.title, cls.category = id, title, category
+        CATALOG[id] = cls
+        return cls
+
+    return register
+
+
+def catalog() -> dict[str, type[Component]]:
+    """Every registered component (importing the built-ins on first use)."""
+    import wareflow.components.library  # noqa: F401  (registers the built-ins)
+
+    return CATALOG
+
+
+@dataclass(frozen=True)
+class Link:
+    """The producer feeding one input port: a node and its output handle."""
+
+    node: str
+    handle: str
+
+
+@dataclass(frozen=True)
+class BoundWorkflow:
+    workflow: Workflow
+    components: Mapping[str, Component]
+    order: tuple[str, ...]  # topological, deterministic
+    links: Mapping[str, Mapping[str, Link]]  # node id -> input port -> producer
+    variables: Mapping[str, Any]  # name -> typed default
+
+    def consumers(self, node_id: str, handle: str) -> list[tuple[str, str]]:
+        return [(n, port) for n in self.order for port, link in self.links.get(n, {}).items()
+                if link.node == node_id and link.handle == handle]
+
+    def is_source(self, node_id: str) -> bool:
+        return isinstance(self.components[node_id], SourceComponent)
+
+    def is_sink(self, node_id: str) -> bool:
+        return isinstance(self.components[node_id], SinkComponent)
+
+
+def bind(workflow: Workflow) -> BoundWorkflow:
+    """Validate `workflow` against the catalog; raise `WorkflowError` with every issue found."""
+    issues = structural_issues(workflow)
+    known = catalog()
+    components: dict[str, Component] = {}
+    used_variables: set[str] = set()
+    for node in workflow.nodes:
+        cls = known.get(node.component)
+        if cls is None:
+            if node.component in NOT_YET_SUPPORTED:
+                issues.append(Issue("WF214", f"component is not supported yet ({NOT_YET_SUPPORTED[node.component]})",
+                                    node_id=node.id, component=node.component))
+            else:
+                issues.append(Issue("WF201", "unknown component", node_id=node.id, component=node.component,
+                                    hint="run 'wareflow catalog' for the supported components"))
+            continue
+        ctx = BindContext(workflow, node)
+        values: dict[str, Any] = {}
+        for name, param in cls.params.items():
+            try:
+                values[name] = param.read(node.inputs.get(param.key), ctx)
+            except ParamError as exc:
+                issues.append(Issue(exc.code, str(exc), node_id=node.id, component=node.component, field=param.key))
+        used_variables |= ctx.used_variables
+        components[node.id] = cls(node, values)
+    links = _links(workflow, components, issues)
+    variables = _variables(workflow, used_variables, issues)
+    if issues:
+        raise WorkflowError(issues).in_file(workflow.path) if workflow.path else WorkflowError(issues)
+    return BoundWorkflow(workflow, components, tuple(topological_order(workflow)), links, variables)
+
+
+def _links(workflow: Workflow, components: Mapping[str, Component], issues: list[Issue]) -> dict[str, dict[str, Link]]:
+    links: dict[str, dict[str, Link]] = defaultdict(dict)
+    # Ports fed by an edge from an existing node, even one that failed to bind: not "unconnected".
+    fed = {(e.target, e.target_handle) for e in workflow.edges if e.source in {n.id for n in workflow.nodes}}
+    for edge in workflow.edges:
+        source, target = components.get(edge.source), components.get(edge.target)
+        if target is not None:
+            ports, _ = target.port_names()
+            if edge.target_handle not in ports:
+                issues.append(Issue("WF206", f"edge '{edge.id}' enters unknown input '{edge.target_handle}'",
+                                    node_id=edge.target, component=target.id, field=edge.target_handle,
+                                    hint=f"inputs are: {', '.join(sorted(ports)) or 'none'}"))
+                continue
+            if edge.target_handle in links[edge.target]:
+                issues.append(Issue("WF213", "input is connected by more than one edge", node_id=edge.target,
+                                    component=target.id, field=edge.target_handle))
+                continue
+        if source is not None:
+            _, outs = source.port_names()
+            if edge.source_handle not in outs:
+                issues.append(Issue("WF206", f"edge '{edge.id}' leaves unknown output '{edge.source_handle}'",
+                                    node_id=edge.source, component=source.id,
+                                    hint=f"outputs are: {', '.join(sorted(outs)) or 'none'}"))
+                continue
+        if source is not None and target is not None:
+            links[edge.target][edge.target_handle] = Link(edge.source, edge.source_handle)
+    for node_id, comp in components.items():
+        for port in comp.inputs:
+            if not port.optional and (node_id, port.name) not in fed:
+                issues.append(Issue("WF211", "required table input is not connected", node_id=node_id,
+                                    component=comp.id, field=port.name, hint="connect an edge to it"))
+    return dict(links)
+
+
+def _variables(workflow: Workflow, used: set[str], issues: list[Issue]) -> dict[str, Any]:
+    typed: dict[str, Any] = {}
+    for var in workflow.variables:
+        if var.name not in used:
+            issues.append(Issue("WF208", f"variable '{var.name}' is declared but never used",
+                                hint="remove it, or use it as @name in SQL or {{@name}} in an input"))
+        try:
+            typed[var.name] = coerce_variable(var.type, var.value)
+        except ValueError as exc:
+            issues.append(Issue("WF203", f"variable '{var.name}': {exc}"))
+    for name in sorted(used - typed.keys()):
+        users = [n.id for n in workflow.nodes if f"@{name}" in str(dict(n.inputs))]
+        issues.append(Issue("WF210", f"variable '@{name}' is used but not declared",
+                            node_id=users[0] if users else None, hint="add it to the workflow's variables"))
+    return typed
+
+
+def coerce_variable(var_type: str, value: Any) -> Any:
+    """A variable's value in its declared type (CARTO sends every value as a string)."""
+    if var_type.lower() == "number":
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise ValueError(f"expected a number, got {value!r}") from None
+        return int(number) if number.is_integer() else number
+    return "" if value is None else str(value)

@@ -1,0 +1,53 @@
+"""The plan: stages (one statement each = one Airflow task) and what they publish."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wareflow.components.registry import BoundWorkflow
+
+
+@dataclass(frozen=True, order=True)
+class Port:
+    """One output of one node: the unit the planner fuses or materialises."""
+
+    node: str
+    handle: str  # "" for a sink (saveastable), which has no output
+
+
+@dataclass(frozen=True)
+class Stage:
+    """Nodes fused into one statement that writes one table."""
+
+    id: str  # Airflow task id: readable, and stable while the sub-graph is unchanged
+    output: Port
+    ports: tuple[Port, ...]  # everything computed in this statement, upstream first
+    upstream: tuple[str, ...]  # ids of the stages whose tables this one reads
+    content_hash: str  # hash of the sub-graph up to this output: names its table
+    label: str  # what a person calls it: the output node's title
+
+    @property
+    def nodes(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(p.node for p in self.ports))
+
+
+@dataclass(frozen=True)
+class Plan:
+    workflow: BoundWorkflow
+    stages: tuple[Stage, ...]  # in run order
+    materialize: str  # "fused" | "all"
+    table_map: tuple[tuple[str, str], ...] = ()
+
+    def stage(self, stage_id: str) -> Stage:
+        for stage in self.stages:
+            if stage.id == stage_id:
+                return stage
+        raise KeyError(stage_id)
+
+    def producer(self, port: Port) -> Stage | None:
+        """The stage that materialises `port`, if any."""
+        return next((s for s in self.stages if s.output == port), None)
+
+    @property
+    def node_count(self) -> int:
+        return len(self.workflow.components)

@@ -1,0 +1,154 @@
+"""Fusion and materialisation rules.
+
+The planner works on output ports. A port is *materialised* (written to a table, and so ends a
+stage) when:
+
+- it is a sink (``native.saveastable``);
+- it does not feed exactly one consumer: a fan-out (computed once, read many times) or a leaf
+  (nothing reads it: its table is the result the user looks at);
+- its component is a barrier (e.g. Custom SQL, whose schema only the warehouse knows);
+- ``materialize="all"``: every port, one table per node output, as CARTO does.
+
+Every other port is fused into its single consumer's statement as a CTE. A node with several
+used outputs (``match``/``unmatch``) reads its input once per output, so that input becomes a
+fan-out and is materialised unless it already is a table. Sources are tables where they live.
+
+Only the graph's structure decides this: no schema, no warehouse, so it is safe at DAG-parse time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Mapping, Sequence
+from functools import cache
+
+from wareflow.components.base import Expr
+from wareflow.components.registry import BoundWorkflow
+from wareflow.plan.ir import Plan, Port, Stage
+
+MATERIALIZE_MODES = ("fused", "all")
+
+
+def plan_workflow(bound: BoundWorkflow, *, materialize: str = "fused",
+                  table_map: Mapping[str, str] | Sequence[tuple[str, str]] = ()) -> Plan:
+    if materialize not in MATERIALIZE_MODES:
+        raise ValueError(f"materialize must be one of {MATERIALIZE_MODES}, got {materialize!r}")
+    mapping = tuple(sorted(dict(table_map).items()))
+    ports = _ports(bound)
+    readers = _readers(bound, ports)
+    materialized = [
+        p for p in ports
+        if materialize == "all" or not p.handle or len(readers[p]) != 1 or bound.components[p.node].barrier
+    ]
+    hashes = _hasher(bound, mapping)
+    by_port: dict[Port, Stage] = {}
+    for port in materialized:  # ports are in topological order, so upstream stages exist already
+        fused, inputs = _gather(bound, port, set(materialized))
+        digest = hashes(port)
+        node = bound.workflow.node(port.node)
+        label = node.display + (f" ({port.handle})" if port.handle not in ("", "result", "out") else "")
+        by_port[port] = Stage(
+            id=f"{_slug(label)}_{digest[:8]}",
+            output=port,
+            ports=tuple(fused),
+            upstream=tuple(dict.fromkeys(by_port[i].id for i in inputs)),
+            content_hash=digest,
+            label=label,
+        )
+    return Plan(bound, tuple(by_port.values()), materialize, mapping)
+
+
+def _ports(bound: BoundWorkflow) -> list[Port]:
+    """Every port that computes something, in topological order: used outputs, sinks and leaves."""
+    used = {(link.node, link.handle) for links in bound.links.values() for link in links.values()}
+    ports: list[Port] = []
+    for node_id in bound.order:
+        comp = bound.components[node_id]
+        if bound.is_source(node_id):
+            continue
+        if bound.is_sink(node_id):
+            ports.append(Port(node_id, ""))
+            continue
+        handles = [p.name for p in comp.outputs if (node_id, p.name) in used]
+        ports.extend(Port(node_id, h) for h in handles or [comp.outputs[0].name])
+    return ports
+
+
+def _readers(bound: BoundWorkflow, ports: list[Port]) -> dict[Port, set[Port]]:
+    """For each port, the distinct ports whose statements read it."""
+    readers: dict[Port, set[Port]] = {p: set() for p in ports}
+    node_ports: dict[str, list[Port]] = {}
+    for p in ports:
+        node_ports.setdefault(p.node, []).append(p)
+    for node_id, links in bound.links.items():
+        for link in links.values():
+            producer = Port(link.node, link.handle)
+            if producer in readers:
+                readers[producer].update(node_ports.get(node_id, []))
+    return readers
+
+
+def _gather(bound: BoundWorkflow, root: Port, materialized: set[Port]) -> tuple[list[Port], list[Port]]:
+    """The ports fused into `root`'s statement (upstream first) and the materialised ports it reads."""
+    fused: list[Port] = []
+    inputs: list[Port] = []
+
+    def visit(port: Port) -> None:
+        for link in bound.links.get(port.node, {}).values():
+            producer = Port(link.node, link.handle)
+            if bound.is_source(link.node):
+                continue
+            if producer in materialized:
+                inputs.append(producer)
+            elif producer not in fused:
+                visit(producer)
+        if port not in fused:
+            fused.append(port)
+
+    visit(root)
+    return fused, inputs
+
+
+def _hasher(bound: BoundWorkflow, mapping: tuple[tuple[str, str], ...]):  # type: ignore[no-untyped-def]
+    """A Merkle hash per port: component, version, inputs, and the hashes of what it reads."""
+
+    @cache
+    def node_hash(node_id: str) -> str:
+        node = bound.workflow.node(node_id)
+        comp = bound.components[node_id]
+        upstream = {port: port_hash(link.node, link.handle)
+                    for port, link in sorted(bound.links.get(node_id, {}).items())}
+        params = {name: _canonical(getattr(comp, name, None)) for name in sorted(comp.params)}
+        payload = {"c": node.component, "v": node.version, "p": params, "in": upstream}
+        if bound.is_source(node_id):
+            payload["map"] = mapping
+        return _digest(payload)
+
+    @cache
+    def port_hash(node_id: str, handle: str) -> str:
+        return _digest([node_hash(node_id), handle])
+
+    return lambda port: port_hash(port.node, port.handle)
+
+
+def _canonical(value: object) -> object:
+    if isinstance(value, Expr):
+        return {"expr": value.text}
+    if hasattr(value, "sql") and callable(value.sql):  # a parsed sqlglot tree
+        return {"sql": value.sql()}
+    if isinstance(value, list | tuple):
+        return [_canonical(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _canonical(v) for k, v in sorted(value.items())}
+    return value
+
+
+def _digest(payload: object) -> str:
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+    return (slug or "stage")[:40]

@@ -1,0 +1,1 @@
+"""Stages -> sqlglot expressions -> SQL text for one warehouse dialect."""

@@ -1,0 +1,210 @@
+"""Stage -> sqlglot statements for one dialect.
+
+Within a stage every fused port becomes a CTE named after its node; the stage's output query is
+published to its table (intermediate, replaced destination, or exactly-once append). Column lists
+flow from the sources' schemas (declared in the workflow, given with ``--schemas``, or read from
+the warehouse by the operator when the task runs) through every component.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from sqlglot import exp
+
+from wareflow.components.base import BuildContext, ColumnName, SinkComponent, SourceComponent
+from wareflow.errors import CompileError, Issue
+from wareflow.plan.ir import Plan, Port, Stage
+from wareflow.sql.dialects.base import WarehouseDialect
+from wareflow.sql.relation import Column, ColumnNotFound, Query, Rel, SchemaUnknown, col, ident, table_ref
+
+SchemaLookup = Callable[[str, tuple[str, ...]], "tuple[Column, ...] | None"]
+LEDGER_TABLE = "_wareflow_appends"
+
+
+@dataclass(frozen=True)
+class CompiledStage:
+    stage: Stage
+    kind: str  # "intermediate" | "replace" | "append"
+    target: exp.Table
+    query: exp.Query
+    statements: tuple[exp.Expression, ...]
+    columns: tuple[Column, ...] | None
+
+    def sql(self, dialect: WarehouseDialect, pretty: bool = True) -> list[str]:
+        return [dialect.generate(s, pretty=pretty) for s in self.statements]
+
+
+def map_table(parts: tuple[str, ...], table_map: Mapping[str, str] | tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """Rewrite the longest matching prefix of a qualified name: {"proj.ds": "main"} turns
+    ``proj.ds.t`` into ``main.t`` (an empty replacement leaves the bare table name)."""
+    name = ".".join(parts)
+    for old, new in sorted(dict(table_map).items(), key=lambda kv: -len(kv[0])):
+        if name == old or name.startswith(old + "."):
+            rest = name[len(old):].lstrip(".")
+            mapped = ".".join(p for p in (new, rest) if p)
+            return tuple(mapped.split("."))
+    return parts
+
+
+def slug(text: str, limit: int = 40) -> str:
+    return (re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "t")[:limit]
+
+
+@dataclass
+class Compiler:
+    """Compiles the stages of one plan for one dialect with one set of variable values."""
+
+    plan: Plan
+    dialect: WarehouseDialect
+    variables: Mapping[str, object] = field(default_factory=dict)
+    schemas: SchemaLookup | None = None  # (name as written, mapped parts) -> columns
+    run_key: str = "manual"
+    scratch_schema: str | None = None
+
+    def __post_init__(self) -> None:
+        self.bound = self.plan.workflow
+        self.values = {**self.bound.variables, **self.variables}
+        self._stage_columns: dict[str, tuple[Column, ...] | None] = {}
+
+    # --- names -------------------------------------------------------------------------------------
+    def source_table(self, node_id: str) -> tuple[str, ...]:
+        comp = self.bound.components[node_id]
+        assert isinstance(comp, SourceComponent)
+        return map_table(comp.table_parts(), self.plan.table_map)
+
+    def intermediate_table(self, stage: Stage) -> exp.Table:
+        """Named by the sub-graph's content hash and the variable values: reruns overwrite, never collide."""
+        key = json.dumps([stage.content_hash, sorted(self.values.items())], default=str)
+        digest = hashlib.sha256(key.encode()).hexdigest()[:12]
+        name = f"wareflow_{slug(stage.label, 24)}_{digest}"
+        return table_ref((self.scratch_schema, name) if self.scratch_schema else (name,))
+
+    def destination(self, stage: Stage) -> tuple[str, ...]:
+        """Where a sink writes; an empty destination writes ``<workflow>_<node>`` in the default schema."""
+        sink = self.bound.components[stage.output.node]
+        assert isinstance(sink, SinkComponent)
+        parts = sink.destination_parts()
+        if parts:
+            return map_table(parts, self.plan.table_map)
+        return (f"{slug(self.bound.workflow.title, 40)}_{slug(stage.output.node, 8)}",)
+
+    def target(self, stage: Stage) -> exp.Table:
+        if stage.output.handle:
+            return self.intermediate_table(stage)
+        return table_ref(self.destination(stage))
+
+    def kind(self, stage: Stage) -> str:
+        if stage.output.handle:
+            return "intermediate"
+        return "append" if getattr(self.bound.components[stage.output.node], "append", False) else "replace"
+
+    # --- compiling -----------------------------------------------------------------------------------
+    def compile_all(self) -> list[CompiledStage]:
+        """Every stage in run order, passing each one's output columns to the stages that read it."""
+        return [self.compile_stage(stage) for stage in self.plan.stages]
+
+    def compile_stage(self, stage: Stage, upstream_columns: Mapping[str, tuple[Column, ...] | None] | None = None
+                      ) -> CompiledStage:
+        if upstream_columns:
+            self._stage_columns.update(upstream_columns)
+        rels: dict[Port, Rel] = {}
+        ctes: list[tuple[str, Query]] = []
+        used_names: set[str] = set()
+        for port in stage.ports:
+            query = self._build(port, rels)
+            name = slug(self.bound.workflow.node(port.node).display, 30)
+            name = next(f"{name}_{i}" for i in range(1, len(stage.ports) + 2) if f"{name}_{i}" not in used_names)
+            used_names.add(name)
+            ctes.append((name, query))
+            rels[port] = Rel(exp.Table(this=ident(name)), query.columns, f"node '{port.node}'",
+                             query.ordering, query.unknown_tables)
+        final = self._statement(ctes, sink=not stage.output.handle)
+        columns = ctes[-1][1].columns
+        self._stage_columns[stage.id] = columns
+        target, kind = self.target(stage), self.kind(stage)
+        if kind == "append":
+            ledger = table_ref((*target_schema(target), LEDGER_TABLE))
+            statements = self.dialect.append(target, final, ledger, f"{self.run_key}:{stage.id}")
+        else:
+            statements = self.dialect.publish(target, final, intermediate=kind == "intermediate")
+        return CompiledStage(stage, kind, target, final, tuple(statements), columns)
+
+    def _build(self, port: Port, rels: Mapping[Port, Rel]) -> Query:
+        comp = self.bound.components[port.node]
+        node = self.bound.workflow.node(port.node)
+        inputs = {name: self._input(link.node, link.handle, rels)
+                  for name, link in self.bound.links.get(port.node, {}).items()}
+        ctx = BuildContext(self.dialect, self.bound.workflow.source_dialect, node, self.values)
+        try:
+            built = comp.build(ctx, **inputs)
+        except ColumnNotFound as exc:
+            field = exc.name.field if isinstance(exc.name, ColumnName) else None
+            raise CompileError(Issue(
+                "WF204", f"column '{exc.name}' not found in {exc.relation}", node_id=node.id,
+                component=node.component, field=field,
+                hint=f"available: {', '.join(exc.available) or 'none'}")) from None
+        except SchemaUnknown as exc:
+            raise CompileError(Issue(
+                "WF301", f"the columns of {exc.relation} are needed {exc.why}", node_id=node.id,
+                component=node.component,
+                hint="declare the source schema, pass --schemas FILE.json or --conn, or run it as a task")) from None
+        query = built[port.handle] if isinstance(built, dict) else built
+        return query
+
+    def _input(self, node_id: str, handle: str, rels: Mapping[Port, Rel]) -> Rel:
+        producer = Port(node_id, handle)
+        if producer in rels:
+            return rels[producer]
+        if self.bound.is_source(node_id):
+            parts = self.source_table(node_id)
+            written = ".".join(self.bound.components[node_id].table_parts())  # type: ignore[attr-defined]
+            declared = self.bound.workflow.node(node_id).schema
+            columns = (tuple(Column(c.name, c.type) for c in declared) if declared
+                       else self.schemas(written, parts) if self.schemas else None)
+            return Rel(table_ref(parts), columns, ".".join(parts), (),
+                       () if columns is not None else (".".join(parts),))
+        stage = self.plan.producer(producer)
+        assert stage is not None, producer
+        table = self.intermediate_table(stage)
+        columns = self._stage_columns.get(stage.id)
+        if columns is None and self.schemas:
+            columns = self.schemas(table.sql(), tuple(p.name for p in table.parts))
+        return Rel(table, columns, f"the output of stage '{stage.id}'", self._ordering(producer, columns),
+                   () if columns is not None else (table.name,))
+
+    def _ordering(self, port: Port, columns: tuple[Column, ...] | None) -> tuple[exp.Ordered, ...]:
+        """The order a port's rows are meant to have, known from the graph alone (ORDER BY upstream)."""
+        comp = self.bound.components[port.node]
+        keys = comp.sort_keys()
+        if keys is None:
+            link = next(iter(self.bound.links.get(port.node, {}).values()), None)
+            if not comp.preserves_order or link is None or self.bound.is_source(link.node):
+                return ()
+            return self._ordering(Port(link.node, link.handle), columns)
+        names = {c.name.lower(): c.name for c in columns or ()}
+        if columns is None or any(k.lower() not in names for k, _ in keys):
+            return ()
+        return tuple(exp.Ordered(this=col(names[k.lower()]), desc=d, nulls_first=False) for k, d in keys)
+
+    def _statement(self, ctes: list[tuple[str, Query]], sink: bool) -> exp.Query:
+        *before, (_, last) = ctes
+        query = last.expression.copy()
+        if sink and last.ordering and isinstance(query, exp.Select) and not query.args.get("order"):
+            query = query.order_by(*(o.copy() for o in last.ordering))  # saved tables keep the order
+        if not before:
+            return query
+        own = query.args.get("with_") or query.args.get("with")
+        tables = [exp.CTE(this=q.expression.copy(), alias=exp.TableAlias(this=ident(n))) for n, q in before]
+        if own is not None:
+            tables.extend(own.expressions)
+        query.set("with_" if "with_" in query.arg_types else "with", exp.With(expressions=tables))
+        return query
+
+
+def target_schema(table: exp.Table) -> tuple[str, ...]:
+    return tuple(p.name for p in table.parts[:-1])

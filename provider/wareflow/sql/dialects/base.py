@@ -1,0 +1,209 @@
+"""The one-file-per-warehouse interface.
+
+A dialect declares, as data, everything that differs between warehouses: the sqlglot dialect,
+the Airflow connection types it claims, its hook (a dotted path, imported lazily), the spatial
+function table, type names, and how outputs are published. Nothing outside ``sql/dialects/``
+asks which warehouse it is talking to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from functools import cached_property
+from typing import ClassVar
+
+import sqlglot
+from sqlglot import exp
+
+from wareflow.sql.relation import ident
+
+
+class Template:
+    """A SQL snippet with ``:name`` placeholders, parsed once in its dialect and filled with AST nodes.
+
+    Filling substitutes sqlglot nodes for placeholders, so values and identifiers never travel as text.
+    """
+
+    def __init__(self, sql: str):
+        self.sql = sql
+        self.dialect = ""
+
+    def bind(self, dialect: str) -> Template:
+        bound = Template(self.sql)
+        bound.dialect = dialect
+        return bound
+
+    @cached_property
+    def tree(self) -> exp.Expression:
+        return sqlglot.parse_one(self.sql, read=self.dialect or None)
+
+    @cached_property
+    def params(self) -> frozenset[str]:
+        return frozenset(p.name for p in self.tree.find_all(exp.Placeholder))
+
+    def __call__(self, **args: exp.Expression) -> exp.Expression:
+        missing = self.params - args.keys()
+        if missing:
+            raise TypeError(f"template {self.sql!r} needs {sorted(missing)}")
+
+        def fill(node: exp.Expression) -> exp.Expression:
+            if isinstance(node, exp.Placeholder) and node.name in args:
+                return args[node.name].copy()
+            return node
+
+        return self.tree.copy().transform(fill)
+
+
+def call(name: str, *params: str) -> Template:
+    """``call("ST_INTERSECTS", "a", "b")`` -> ``ST_INTERSECTS(:a, :b)``."""
+    return Template(f"{name}({', '.join(':' + p for p in params)})")
+
+
+# Every spatial operation a component may ask for, with its named arguments. A dialect maps each
+# name it supports to a Template taking exactly these placeholders.
+SPATIAL_OPERATIONS: Mapping[str, tuple[str, ...]] = {
+    "point": ("lon", "lat"),
+    "from_wkt": ("wkt",),
+    "from_geojson": ("geojson",),
+    "as_wkt": ("geo",),
+    "as_geojson": ("geo",),
+    "buffer": ("geo", "meters"),
+    "intersects": ("a", "b"),
+    "contains": ("a", "b"),
+    "within": ("a", "b"),
+    "covers": ("a", "b"),
+    "touches": ("a", "b"),
+    "dwithin": ("a", "b", "meters"),
+    "distance": ("a", "b"),
+    "area": ("geo",),
+    "length": ("geo",),
+    "centroid": ("geo",),
+    "union_agg": ("geo",),
+    "centroid_agg": ("geo",),
+    "convexhull_agg": ("geo",),
+}
+
+
+class WarehouseDialect:
+    """Base class: capabilities as documented class attributes; subclasses override what differs."""
+
+    name: ClassVar[str]
+    title: ClassVar[str]
+    sqlglot_dialect: ClassVar[str]
+    conn_types: ClassVar[tuple[str, ...]] = ()
+    hook: ClassVar[str] = ""  # dotted path of the Airflow hook class, imported only when a task runs
+    default_schema: ClassVar[str | None] = None
+    # Spatial functions: SPATIAL_OPERATIONS name -> Template in this dialect.
+    functions: ClassVar[Mapping[str, Template]] = {}
+    # CARTO logical type -> column type, used for typed NULLs and CASTs.
+    types: ClassVar[Mapping[str, str]] = {
+        "string": "VARCHAR",
+        "number": "DOUBLE",
+        "integer": "BIGINT",
+        "boolean": "BOOLEAN",
+        "date": "DATE",
+        "timestamp": "TIMESTAMP",
+        "time": "TIME",
+    }
+    # Warehouse type name (regex, matched case-insensitively) -> CARTO logical type; first match wins.
+    logical_types: ClassVar[tuple[tuple[str, str], ...]] = (
+        (r"^(geometry|geography)", "geography"),
+        (r"^(var)?char|^text|^string|^uuid|^json", "string"),
+        (r"^(tiny|small|big|hugei|u?)?int|^integer|^numeric|^decimal|^double|^float|^real|^number", "number"),
+        (r"^bool", "boolean"),
+        (r"^date$", "date"),
+        (r"^timestamp|^datetime", "timestamp"),
+        (r"^time", "time"),
+    )
+    # Components this dialect cannot express: read by the planner, the tests and the docs.
+    unsupported: ClassVar[frozenset[str]] = frozenset()
+
+    # --- functions -----------------------------------------------------------------------------
+    @cached_property
+    def _bound_functions(self) -> dict[str, Template]:
+        return {k: t.bind(self.sqlglot_dialect) for k, t in self.functions.items()}
+
+    def supports(self, operation: str) -> bool:
+        return operation in self.functions
+
+    def fn(self, operation: str, **args: exp.Expression) -> exp.Expression:
+        """Build spatial `operation` (a SPATIAL_OPERATIONS name) from AST arguments."""
+        return self._bound_functions[operation](**args)
+
+    def type(self, logical: str) -> exp.DataType:
+        return exp.DataType.build(self.types.get(logical, self.types["string"]), dialect=self.sqlglot_dialect)
+
+    def logical_type(self, warehouse_type: str) -> str:
+        for pattern, logical in self.logical_types:
+            if re.search(pattern, warehouse_type.strip(), re.IGNORECASE):
+                return logical
+        return "unknown"
+
+    # --- DDL -----------------------------------------------------------------------------------
+    def generate(self, expression: exp.Expression, pretty: bool = True) -> str:
+        return expression.sql(dialect=self.sqlglot_dialect, pretty=pretty, comments=False)
+
+    def table(self, parts: tuple[str, ...]) -> exp.Table:
+        from wareflow.sql.relation import table_ref
+
+        return table_ref(parts)
+
+    def create_table_as(self, target: exp.Table, query: exp.Query, *, intermediate: bool) -> exp.Create:
+        return exp.Create(this=target.copy(), kind="TABLE", expression=query.copy())
+
+    def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expression]:
+        """Statements (run in one transaction) that replace `target` with `query`'s rows atomically.
+
+        Readers see the old table or the new one, never a half-written one.
+        """
+        staging = staging_name(target)
+        return [
+            self.drop(staging),
+            self.create_table_as(staging, query, intermediate=intermediate),
+            self.drop(target),
+            exp.Alter(this=staging.copy(), kind="TABLE", actions=[exp.AlterRename(this=exp.Table(this=target.this.copy()))]),
+        ]
+
+    def append(self, target: exp.Table, query: exp.Query, ledger: exp.Table, run_key: str) -> list[exp.Expression]:
+        """Append `query` to `target` exactly once per `run_key`, creating the table if missing.
+
+        A ledger row written in the same transaction makes a retry of an append that already
+        committed a no-op, so retries never duplicate rows.
+        """
+        key = exp.Literal.string(run_key)
+        not_done = exp.Not(this=exp.Exists(this=exp.select("1").from_(ledger.copy()).where(
+            exp.EQ(this=exp.column("run_key"), expression=key))))
+        rows = exp.select(exp.Star()).from_(exp.Subquery(this=query.copy(), alias=exp.TableAlias(this=ident("q"))))
+        return [
+            exp.Create(this=exp.Schema(this=ledger.copy(), expressions=[
+                exp.ColumnDef(this=ident("run_key"), kind=self.type("string"),
+                              constraints=[exp.ColumnConstraint(kind=exp.PrimaryKeyColumnConstraint())]),
+                exp.ColumnDef(this=ident("appended_at"), kind=self.type("timestamp")),
+            ]), kind="TABLE", exists=True),
+            exp.Create(this=target.copy(), kind="TABLE", exists=True, expression=rows.copy().where(exp.false())),
+            exp.Insert(this=target.copy(), expression=rows.where(not_done.copy())),
+            exp.Insert(this=ledger.copy(), expression=exp.select(
+                key, exp.CurrentTimestamp()).where(not_done)),
+        ]
+
+    def drop(self, target: exp.Table) -> exp.Expression:
+        return exp.Drop(tables=[target.copy()], kind="TABLE", exists=True)
+
+    def describe(self, table: exp.Table) -> exp.Query:
+        """A query returning (column_name, data_type) of `table`, in column order."""
+        raise NotImplementedError
+
+    # Errors worth retrying: matched against the driver exception's class name and text.
+    transient_errors: ClassVar[tuple[str, ...]] = (
+        r"OperationalError", r"connection", r"timeout", r"deadlock", r"serializ",
+    )
+
+
+def staging_name(target: exp.Table) -> exp.Table:
+    staged = target.copy()
+    staged.set("this", ident(f"{target.name}__wareflow_staging"))
+    return staged
+
+
+DialectFactory = Callable[[], WarehouseDialect]

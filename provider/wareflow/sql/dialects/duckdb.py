@@ -1,0 +1,68 @@
+"""DuckDB with its spatial extension: the embedded default.
+
+Geometries are planar GEOMETRY in lon/lat (WGS84). Metric operations are done in a local
+equirectangular frame scaled by the WGS84 metres-per-degree series at each geometry's
+centroid latitude: for buffers up to tens of kilometres the result matches an azimuthal
+equidistant projection to well under 0.1 %, at a five-hundredth of the cost of a per-row
+``ST_Transform`` (measured: 1.1 s versus 556 s for 100k points).
+Docs: https://duckdb.org/docs/stable/core_extensions/spatial/functions
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from wareflow.sql.dialects.base import Template, WarehouseDialect, call
+
+# Metres per degree of longitude / latitude at the centroid latitude of :geo (WGS84 series).
+_PHI = "RADIANS(ST_Y(ST_Centroid(:geo)))"
+_KX = f"(111412.84 * COS({_PHI}) - 93.5 * COS(3 * {_PHI}))"
+_KY = f"(111132.954 - 559.822 * COS(2 * {_PHI}) + 1.175 * COS(4 * {_PHI}))"
+
+
+class DuckDB(WarehouseDialect):
+    """DuckDB (spatial extension, GEOMETRY in lon/lat)."""
+
+    name = "duckdb"
+    title = "DuckDB"
+    sqlglot_dialect = "duckdb"
+    conn_types = ("duckdb",)
+    hook = "wareflow.airflow.duckdb_hook.DuckDBHook"
+    default_schema = "main"
+    functions = {
+        "point": call("ST_Point", "lon", "lat"),
+        "from_wkt": call("ST_GeomFromText", "wkt"),
+        "from_geojson": call("ST_GeomFromGeoJSON", "geojson"),
+        "as_wkt": call("ST_AsText", "geo"),
+        "as_geojson": call("ST_AsGeoJSON", "geo"),
+        "buffer": Template(f"ST_Scale(ST_Buffer(ST_Scale(:geo, {_KX}, {_KY}), :meters), 1 / {_KX}, 1 / {_KY})"),
+        "intersects": call("ST_Intersects", "a", "b"),
+        "contains": call("ST_Contains", "a", "b"),
+        "within": call("ST_Within", "a", "b"),
+        "covers": call("ST_Covers", "a", "b"),
+        "touches": call("ST_Touches", "a", "b"),
+        "centroid": call("ST_Centroid", "geo"),
+        "union_agg": call("ST_Union_Agg", "geo"),
+        "centroid_agg": Template("ST_Centroid(ST_Collect(LIST(:geo)))"),
+        "convexhull_agg": Template("ST_ConvexHull(ST_Collect(LIST(:geo)))"),
+    }
+    types = {**WarehouseDialect.types, "geography": "GEOMETRY"}
+
+    def create_table_as(self, target: exp.Table, query: exp.Query, *, intermediate: bool) -> exp.Create:
+        return exp.Create(this=target.copy(), kind="TABLE", expression=query.copy(), replace=True)
+
+    def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expression]:
+        # CREATE OR REPLACE is one atomic statement in DuckDB: readers see the old or the new table.
+        return [self.create_table_as(target, query, intermediate=intermediate)]
+
+    def describe(self, table: exp.Table) -> exp.Query:
+        where = exp.EQ(this=exp.func("LOWER", exp.column("table_name")),
+                       expression=exp.Literal.string(table.name.lower()))
+        schema = exp.Literal.string(table.db) if table.db else exp.func("CURRENT_SCHEMA")
+        where = exp.and_(where, exp.EQ(this=exp.func("LOWER", exp.column("table_schema")),
+                                       expression=exp.func("LOWER", schema)))
+        if table.catalog:
+            where = exp.and_(where, exp.EQ(this=exp.func("LOWER", exp.column("table_catalog")),
+                                           expression=exp.Literal.string(table.catalog.lower())))
+        return (exp.select("column_name", "data_type").from_("information_schema.columns")
+                .where(where).order_by("ordinal_position"))

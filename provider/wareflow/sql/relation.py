@@ -1,0 +1,143 @@
+"""Relations flowing between components: a named input (CTE or table) and a built query.
+
+Column lists are tracked whenever they are known, so generated SQL names its columns instead of
+relying on ``SELECT *`` and dialect-specific ``* EXCEPT``. When a source's schema is unknown the
+relation's ``columns`` is ``None``; components that can work with ``*`` still do, the others ask
+for the schema through `SchemaUnknown`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from sqlglot import exp
+from sqlglot.tokens import Tokenizer
+
+_PLAIN = re.compile(r"[a-z_][a-z0-9_]*")
+_KEYWORDS = frozenset(k for k in Tokenizer.KEYWORDS if k.isalpha()) | {
+    "USER", "DEFAULT", "OFFSET", "WINDOW", "ORDER", "GROUP", "TABLE", "COLUMN", "ANALYSE", "ANALYZE",
+}
+
+
+def ident(name: str) -> exp.Identifier:
+    """An identifier, quoted exactly when the bare name would be case-folded, reserved or unsafe."""
+    quoted = not _PLAIN.fullmatch(name) or name.upper() in _KEYWORDS
+    return exp.Identifier(this=name, quoted=quoted)
+
+
+def col(name: str, table: str | None = None) -> exp.Column:
+    return exp.Column(this=ident(name), table=ident(table) if table else None)
+
+
+def table_ref(parts: tuple[str, ...] | list[str], alias: str | None = None) -> exp.Table:
+    """A possibly qualified table: ("db", "schema", "table") -> db.schema.table."""
+    *qual, name = parts
+    catalog = ident(qual[-2]) if len(qual) >= 2 else None
+    db = ident(qual[-1]) if qual else None
+    table = exp.Table(this=ident(name), db=db, catalog=catalog)
+    if alias:
+        table.set("alias", exp.TableAlias(this=ident(alias)))
+    return table
+
+
+def alias(expression: exp.Expression, name: str) -> exp.Alias:
+    return exp.Alias(this=expression, alias=ident(name))
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str = "unknown"  # CARTO logical type: string, number, boolean, geography, date, timestamp ...
+
+
+class ColumnNotFound(Exception):  # noqa: N818 - a signal turned into a coded Issue by the caller
+    def __init__(self, name: str, available: list[str], relation: str):
+        self.name, self.available, self.relation = name, available, relation
+        super().__init__(name)
+
+
+class SchemaUnknown(Exception):  # noqa: N818
+    def __init__(self, relation: str, why: str):
+        self.relation, self.why = relation, why
+        super().__init__(relation)
+
+
+@dataclass(frozen=True)
+class Rel:
+    """A relation a component reads: a CTE or a table, its columns when known, pending order."""
+
+    ref: exp.Table
+    columns: tuple[Column, ...] | None
+    label: str
+    ordering: tuple[exp.Ordered, ...] = ()
+    unknown_tables: tuple[str, ...] = ()  # sources whose schema we lack, for error messages
+
+    def table(self, alias_name: str | None = None) -> exp.Table:
+        table = self.ref.copy()
+        if alias_name:
+            table.set("alias", exp.TableAlias(this=ident(alias_name)))
+        return table
+
+    def resolve(self, name: str) -> str:
+        """The real name of column `name` (case-insensitive match); raise ColumnNotFound."""
+        if self.columns is None:
+            return name
+        for c in self.columns:
+            if c.name == name:
+                return c.name
+        folded = name.lower()
+        for c in self.columns:
+            if c.name.lower() == folded:
+                return c.name
+        raise ColumnNotFound(name, [c.name for c in self.columns], self.label)
+
+    def has(self, name: str) -> bool:
+        try:
+            self.resolve(name)
+        except ColumnNotFound:
+            return False
+        return self.columns is not None
+
+    def col(self, name: str, qualifier: str | None = None) -> exp.Column:
+        return col(self.resolve(name), qualifier)
+
+    def type_of(self, name: str) -> str:
+        if self.columns is None:
+            return "unknown"
+        real = self.resolve(name)
+        return next(c.type for c in self.columns if c.name == real)
+
+    def known_columns(self, why: str) -> tuple[Column, ...]:
+        if self.columns is None:
+            raise SchemaUnknown(", ".join(self.unknown_tables) or self.label, why)
+        return self.columns
+
+    def star(self, qualifier: str | None = None, exclude: set[str] = frozenset()) -> list[exp.Expression]:  # type: ignore[assignment]
+        """All columns, explicitly when known, else ``*`` (``exclude`` then needs the schema)."""
+        if self.columns is None:
+            if exclude:
+                raise SchemaUnknown(", ".join(self.unknown_tables) or self.label, "to leave out columns")
+            return [exp.Column(this=exp.Star(), table=ident(qualifier)) if qualifier else exp.Star()]
+        drop = {e.lower() for e in exclude}
+        return [col(c.name, qualifier) for c in self.columns if c.name.lower() not in drop]
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a component builds: one SELECT (or set operation) and the columns it yields."""
+
+    expression: exp.Query
+    columns: tuple[Column, ...] | None
+    ordering: tuple[exp.Ordered, ...] = ()
+    unknown_tables: tuple[str, ...] = field(default=())
+
+    def with_columns(self, columns: tuple[Column, ...] | None) -> Query:
+        return replace(self, columns=columns)
+
+
+def columns_plus(base: Rel, *new: Column, first: bool = False) -> tuple[Column, ...] | None:
+    """The columns of `base` with `new` ones added (first or last), or None when base is unknown."""
+    if base.columns is None:
+        return None
+    return (*new, *base.columns) if first else (*base.columns, *new)

@@ -1,0 +1,462 @@
+"""Throwaway PostgreSQL + PostGIS server for the test session.
+
+``PostgisServer`` runs ``initdb`` into a fresh temporary directory, starts ``postgres`` on a free
+loopback port (durability switched off, so it is up in about two seconds) and creates a ``wareflow_test``
+database with PostGIS, cloned from a ``wareflow_template`` database. Every pytest-xdist worker starts
+its own server. Each test can get a brand-new database cloned from the template with
+:meth:`PostgisServer.fresh_database`.
+
+Escape hatch: if ``WAREFLOW_TEST_PG_DSN`` is set, that server is used instead of starting one. The
+databases created there get a per-process suffix, so several workers can share the server.
+
+Run ``python -m tests.support.postgis --ensure`` from the repo root to install the Debian packages
+when they are missing (needs root), or ``--serve`` to start a server by hand and print its DSN.
+"""
+
+from __future__ import annotations
+
+import argparse
+import atexit
+import contextlib
+import fcntl
+import getpass
+import itertools
+import os
+import pwd
+import shlex
+import shutil
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import tempfile
+import uuid
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+from urllib.parse import quote, urlencode
+
+DSN_ENV = "WAREFLOW_TEST_PG_DSN"
+
+PG_MAJOR = "15"
+APT_PACKAGES = (f"postgresql-{PG_MAJOR}-postgis-3", f"postgresql-{PG_MAJOR}-postgis-3-scripts")
+PG_LIB_ROOT = Path("/usr/lib/postgresql")
+PG_SHARE_ROOT = Path("/usr/share/postgresql")
+REQUIRED_BINARIES = ("initdb", "pg_ctl", "postgres")
+
+SERVICE_USER = "postgres"  # initdb/postgres refuse to run as root; as root we run them as this user
+SUPERUSER = "postgres"  # the database superuser created by initdb
+LOOPBACK = "127.0.0.1"
+TEST_DBNAME = "wareflow_test"
+TEMPLATE_DBNAME = "wareflow_template"
+
+SERVER_SETTINGS = {
+    "listen_addresses": LOOPBACK,
+    "fsync": "off",
+    "synchronous_commit": "off",
+    "full_page_writes": "off",
+}
+START_ATTEMPTS = 5  # another process may grab the port between probing it and postgres binding it
+START_TIMEOUT_S = 60
+INITDB_FLAGS = ("--no-locale", "--no-sync")  # C locale; no fsync of the new cluster (it is throwaway)
+
+
+class PostgisUnavailable(RuntimeError):
+    """PostgreSQL/PostGIS is missing and cannot be installed from this process."""
+
+
+# --------------------------------------------------------------------------------------------------
+# Installation
+# --------------------------------------------------------------------------------------------------
+
+
+def _version_key(bindir: Path) -> tuple[bool, int]:
+    version = bindir.parent.name
+    return (version == PG_MAJOR, int(version) if version.isdigit() else -1)
+
+
+def find_pg_bindir() -> Path | None:
+    """Bin directory of an installed PostgreSQL that has PostGIS (version 15 preferred), or None."""
+    candidates = [
+        bindir
+        for bindir in PG_LIB_ROOT.glob("*/bin")
+        if all((bindir / name).is_file() for name in REQUIRED_BINARIES)
+        and (PG_SHARE_ROOT / bindir.parent.name / "extension" / "postgis.control").is_file()
+    ]
+    return max(candidates, key=_version_key, default=None)
+
+
+def _install_hint() -> str:
+    return (
+        "install them as root with: apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y "
+        f"--no-install-recommends {' '.join(APT_PACKAGES)}; or point {DSN_ENV} at a PostgreSQL server "
+        "with PostGIS available"
+    )
+
+
+def ensure_postgis_installed() -> Path:
+    """Return the PostgreSQL bin directory, installing PostgreSQL + PostGIS with apt-get if needed.
+
+    Installing needs root and apt-get (Debian/Ubuntu); otherwise :class:`PostgisUnavailable` is raised.
+    Concurrent callers (pytest-xdist workers) are serialised with a file lock.
+    """
+    bindir = find_pg_bindir()
+    if bindir is not None:
+        return bindir
+    if os.geteuid() != 0:
+        raise PostgisUnavailable(f"PostgreSQL {PG_MAJOR} with PostGIS is not installed; {_install_hint()}")
+    if shutil.which("apt-get") is None:
+        raise PostgisUnavailable(
+            f"PostgreSQL/PostGIS is not installed and apt-get is unavailable; {_install_hint()}"
+        )
+
+    lock_path = Path(tempfile.gettempdir()) / "wareflow-postgis-install.lock"
+    with lock_path.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        bindir = find_pg_bindir()  # another worker may have installed it while we waited
+        if bindir is not None:
+            return bindir
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        print(f"Installing {' '.join(APT_PACKAGES)} with apt-get ...", file=sys.stderr, flush=True)
+        subprocess.run(["apt-get", "update"], check=True, env=env)
+        install = ["apt-get", "install", "-y", "--no-install-recommends", "-o", "DPkg::Lock::Timeout=600"]
+        subprocess.run([*install, *APT_PACKAGES], check=True, env=env)
+    bindir = find_pg_bindir()
+    if bindir is None:
+        raise RuntimeError(
+            f"apt-get installed {' '.join(APT_PACKAGES)} but no PostgreSQL with PostGIS was found under "
+            f"{PG_LIB_ROOT}"
+        )
+    return bindir
+
+
+# --------------------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((LOOPBACK, 0))
+        return int(sock.getsockname()[1])
+
+
+def _service_account() -> tuple[int, int]:
+    """uid/gid of the ``postgres`` system user, creating the user if it does not exist."""
+    try:
+        entry = pwd.getpwnam(SERVICE_USER)
+    except KeyError:
+        useradd = ["useradd", "--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin"]
+        subprocess.run([*useradd, SERVICE_USER], check=True)
+        entry = pwd.getpwnam(SERVICE_USER)
+    return entry.pw_uid, entry.pw_gid
+
+
+def _traversable_by_others(path: Path) -> bool:
+    return all(stat.S_IMODE(p.stat().st_mode) & stat.S_IXOTH for p in (path, *path.parents))
+
+
+def _temp_parent(for_other_user: bool) -> str | None:
+    """Where to create the server directory: the default temp dir unless another user cannot reach it."""
+    default = Path(tempfile.gettempdir()).resolve()
+    if for_other_user and not _traversable_by_others(default):
+        return "/tmp"
+    return None
+
+
+def _subprocess_env() -> dict[str, str]:
+    # No inherited PG* settings (PGDATA, PGPORT, PGOPTIONS, ...); C locale so log messages are English.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
+    env["LC_ALL"] = "C"
+    return env
+
+
+def _build_uri(params: dict[str, str]) -> str:
+    """A ``postgresql://`` URI from libpq connection parameters."""
+    params = dict(params)
+    user = params.pop("user", "")
+    password = params.pop("password", "")
+    host = params.pop("host", "")
+    port = params.pop("port", "")
+    dbname = params.pop("dbname", "")
+    userinfo = quote(user, safe="") + (":" + quote(password, safe="") if password else "")
+    hostpart = f"[{host}]" if ":" in host else quote(host, safe="")
+    netloc = (userinfo + "@" if userinfo else "") + hostpart + (f":{port}" if port else "")
+    query = "?" + urlencode(params) if params else ""
+    return f"postgresql://{netloc}/{quote(dbname, safe='')}{query}"
+
+
+def _connect(dsn: str) -> Any:
+    import psycopg2  # imported lazily: `--ensure` needs the standard library only
+
+    conn = psycopg2.connect(dsn, connect_timeout=10)
+    conn.autocommit = True
+    return conn
+
+
+# --------------------------------------------------------------------------------------------------
+# Server
+# --------------------------------------------------------------------------------------------------
+
+
+class PostgisServer:
+    """A PostgreSQL + PostGIS server for tests: started here, or the one named by ``WAREFLOW_TEST_PG_DSN``.
+
+    Use as a context manager or call :meth:`start` / :meth:`stop`; the server is also stopped at
+    interpreter exit. Connection details: :attr:`dsn`, :attr:`host`, :attr:`port`, :attr:`user`,
+    :attr:`dbname`.
+    """
+
+    def __init__(self) -> None:
+        self.host = LOOPBACK
+        self.port = 0
+        self.user = SUPERUSER
+        self.dbname = TEST_DBNAME
+        self.external = False
+        self._dsn = ""
+        self._params: dict[str, str] = {}
+        self._owner_pid = 0
+        self._started = False
+        self._workdir: Path | None = None
+        self._bindir: Path | None = None
+        self._as_service_user = False
+        self._suffix = ""  # makes database names unique on a shared (external) server
+        self._template_ready = False
+        self._counter = itertools.count(1)
+        self._created: list[str] = []  # databases to drop on stop() when the server is external
+
+    # -- public API ------------------------------------------------------------------------------
+
+    @property
+    def dsn(self) -> str:
+        if not self._started:
+            raise RuntimeError("PostgisServer is not started")
+        return self._dsn
+
+    @property
+    def template_dbname(self) -> str:
+        return TEMPLATE_DBNAME + self._suffix
+
+    def dsn_for(self, dbname: str) -> str:
+        """The DSN of another database on this server."""
+        return _build_uri({**self._params, "dbname": dbname})
+
+    def start(self) -> PostgisServer:
+        if self._started:
+            return self
+        self._owner_pid = os.getpid()
+        atexit.register(self.stop)
+        try:
+            external_dsn = os.environ.get(DSN_ENV, "").strip()
+            if external_dsn:
+                self._attach(external_dsn)
+            else:
+                self._spawn()
+        except BaseException:
+            self._started = True  # let stop() clean up whatever was created
+            self.stop()
+            raise
+        self._started = True
+        return self
+
+    def stop(self) -> None:
+        # A forked child (e.g. an Airflow task runner) inherits the atexit hook: only the owner stops.
+        if not self._started or os.getpid() != self._owner_pid:
+            return
+        self._started = False
+        atexit.unregister(self.stop)
+        if self.external:
+            self._drop_created_databases()
+        if self._workdir is not None:
+            datadir = self._workdir / "data"
+            if (datadir / "postmaster.pid").exists():
+                self._run_pg(
+                    ["pg_ctl", "stop", "-D", str(datadir), "-m", "immediate", "-w", "-t", "30"], check=False
+                )
+            shutil.rmtree(self._workdir, ignore_errors=True)
+            self._workdir = None
+
+    def __enter__(self) -> PostgisServer:
+        return self.start()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    def __repr__(self) -> str:
+        state = "started" if self._started else "stopped"
+        kind = "external" if self.external else "spawned"
+        return f"<PostgisServer {kind} {state} {self.host}:{self.port}/{self.dbname}>"
+
+    def create_database(self, name: str | None = None) -> tuple[str, str]:
+        """Create a database cloned from the PostGIS template; returns ``(name, dsn)``."""
+        self._ensure_template()
+        name = name or f"test{self._suffix}_{next(self._counter)}"
+        self._create_database(name, template=self.template_dbname)
+        return name, self.dsn_for(name)
+
+    def drop_database(self, name: str) -> None:
+        from psycopg2 import sql
+
+        with contextlib.closing(_connect(self._maintenance_dsn())) as conn, conn.cursor() as cur:
+            force = " WITH (FORCE)" if conn.server_version >= 130000 else ""
+            cur.execute(sql.SQL("DROP DATABASE IF EXISTS {}" + force).format(sql.Identifier(name)))
+        if name in self._created:
+            self._created.remove(name)
+
+    @contextlib.contextmanager
+    def fresh_database(self) -> Iterator[str]:
+        """Yield the DSN of a new database with PostGIS; it is dropped afterwards."""
+        name, dsn = self.create_database()
+        try:
+            yield dsn
+        finally:
+            self.drop_database(name)
+
+    # -- internals -------------------------------------------------------------------------------
+
+    def _attach(self, dsn: str) -> None:
+        from psycopg2.extensions import parse_dsn
+
+        self.external = True
+        self._dsn = dsn
+        self._params = {k: str(v) for k, v in parse_dsn(dsn).items()}
+        self.host = self._params.get("host", "")
+        self.port = int(self._params.get("port", "5432"))
+        self.user = self._params.get("user") or getpass.getuser()
+        self.dbname = self._params.get("dbname") or self.user
+        self._suffix = f"_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+        with contextlib.closing(_connect(dsn)) as conn, conn.cursor() as cur:
+            cur.execute("CREATE EXTENSION IF NOT EXISTS postgis")
+
+    def _spawn(self) -> None:
+        self._bindir = ensure_postgis_installed()
+        self._as_service_user = os.geteuid() == 0
+        workdir = Path(tempfile.mkdtemp(prefix="wareflow-pg-", dir=_temp_parent(self._as_service_user)))
+        self._workdir = workdir
+        if self._as_service_user:
+            uid, gid = _service_account()
+            os.chown(workdir, uid, gid)
+        datadir = workdir / "data"
+        self._run_pg(
+            ["initdb", "-D", str(datadir), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8", *INITDB_FLAGS]
+        )
+        self._start_postmaster(datadir)
+        self._params = {"host": self.host, "port": str(self.port), "user": self.user, "dbname": self.dbname}
+        self._dsn = self.dsn_for(self.dbname)
+        self._ensure_template()
+        self._create_database(self.dbname, template=self.template_dbname)
+
+    def _start_postmaster(self, datadir: Path) -> None:
+        assert self._workdir is not None
+        logfile = self._workdir / "postgres.log"
+        for _attempt in range(START_ATTEMPTS):
+            port = _free_port()
+            options = ["-p", str(port), "-k", str(self._workdir)]
+            for key, value in SERVER_SETTINGS.items():
+                options += ["-c", f"{key}={value}"]
+            wait = ["-w", "-t", str(START_TIMEOUT_S)]
+            result = self._run_pg(
+                ["pg_ctl", "start", *wait, "-D", str(datadir), "-l", str(logfile), "-o", shlex.join(options)],
+                check=False,
+            )
+            if result.returncode == 0:
+                self.port = port
+                return
+            log = logfile.read_text(errors="replace") if logfile.exists() else ""
+            if "could not bind" not in log and "Address already in use" not in log:
+                raise RuntimeError(
+                    f"PostgreSQL failed to start:\n{result.stdout}\n{result.stderr}\n{log[-4000:]}"
+                )
+            logfile.unlink(missing_ok=True)
+        raise RuntimeError(f"PostgreSQL could not bind a free port after {START_ATTEMPTS} attempts")
+
+    def _run_pg(self, argv: Sequence[str], check: bool = True) -> subprocess.CompletedProcess[str]:
+        """Run a PostgreSQL binary, as the ``postgres`` system user when we are root."""
+        assert self._bindir is not None and self._workdir is not None
+        cmd = [str(self._bindir / argv[0]), *argv[1:]]
+        if self._as_service_user:
+            cmd = ["runuser", "-u", SERVICE_USER, "--", *cmd]
+        result = subprocess.run(
+            cmd,
+            cwd=self._workdir,
+            env=_subprocess_env(),
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+        )
+        if check and result.returncode != 0:
+            output = f"{result.stdout}\n{result.stderr}".strip()
+            raise RuntimeError(f"{shlex.join(cmd)} failed with exit code {result.returncode}:\n{output}")
+        return result
+
+    def _maintenance_dsn(self) -> str:
+        # CREATE/DROP DATABASE run from a database nobody else uses: `postgres` on our own server.
+        return self._dsn if self.external else self.dsn_for("postgres")
+
+    def _create_database(self, name: str, template: str) -> None:
+        from psycopg2 import sql
+
+        with contextlib.closing(_connect(self._maintenance_dsn())) as conn, conn.cursor() as cur:
+            cur.execute(
+                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                    sql.Identifier(name), sql.Identifier(template)
+                )
+            )
+        self._created.append(name)
+
+    def _ensure_template(self) -> None:
+        if self._template_ready:
+            return
+        from psycopg2 import sql
+
+        with contextlib.closing(_connect(self._maintenance_dsn())) as conn, conn.cursor() as cur:
+            cur.execute(
+                sql.SQL("CREATE DATABASE {} TEMPLATE template0").format(sql.Identifier(self.template_dbname))
+            )
+        self._created.append(self.template_dbname)
+        # The connection must be closed before the template is cloned (no other sessions allowed on it).
+        with contextlib.closing(_connect(self.dsn_for(self.template_dbname))) as conn, conn.cursor() as cur:
+            cur.execute("CREATE EXTENSION postgis")
+        self._template_ready = True
+
+    def _drop_created_databases(self) -> None:
+        for name in reversed(list(self._created)):
+            with contextlib.suppress(Exception):
+                self.drop_database(name)
+
+
+# --------------------------------------------------------------------------------------------------
+# Command line
+# --------------------------------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    summary = (__doc__ or "").split("\n\n")[0]
+    parser = argparse.ArgumentParser(prog="python -m tests.support.postgis", description=summary)
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--ensure", action="store_true", help="install PostgreSQL + PostGIS if missing")
+    group.add_argument("--serve", action="store_true", help="start a server, print its DSN, wait for Ctrl-C")
+    args = parser.parse_args(argv)
+    try:
+        if args.ensure:
+            if os.environ.get(DSN_ENV):
+                print(f"{DSN_ENV} is set; using that server", file=sys.stderr)
+            else:
+                print(f"PostgreSQL binaries: {ensure_postgis_installed()}", file=sys.stderr)
+            return 0
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # unwind the `with` so the server stops
+        with PostgisServer() as server, contextlib.suppress(KeyboardInterrupt):
+            print(server.dsn, flush=True)
+            signal.pause()
+        return 0
+    except PostgisUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
