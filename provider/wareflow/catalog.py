@@ -1,0 +1,39 @@
+"""The component catalog as data (``wareflow catalog``, the README table, the docs)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wareflow.components.registry import catalog
+from wareflow.sql.dialects import DIALECTS, get_dialect
+
+
+def describe_catalog() -> list[dict[str, Any]]:
+    entries = []
+    for cid, cls in sorted(catalog().items(), key=lambda kv: (kv[1].category, kv[0])):
+        dialects = [name for name in sorted(DIALECTS) if _supported(cls, name)]
+        entries.append({
+            "id": cid,
+            "title": cls.title,
+            "category": cls.category,
+            "description": cls.doc(),
+            "inputs": [p.name for p in cls.inputs],
+            "outputs": [p.name for p in cls.outputs],
+            "params": [p.describe() for p in cls.params.values()],
+            "dialects": dialects,
+        })
+    return entries
+
+
+def _supported(cls: Any, dialect_name: str) -> bool:
+    dialect = get_dialect(dialect_name)
+    return cls.id not in dialect.unsupported and all(dialect.supports(op) for op in cls.spatial)
+
+
+def markdown_table(entries: list[dict[str, Any]]) -> str:
+    rows = ["| Component | Title | Inputs -> outputs | Parameters | Dialects |", "|---|---|---|---|---|"]
+    for e in entries:
+        params = ", ".join(f"`{p['name']}`" + ("" if p["required"] else "?") for p in e["params"])
+        ports = f"{', '.join(e['inputs']) or '–'} -> {', '.join(e['outputs']) or '(table)'}"
+        rows.append(f"| `{e['id']}` | {e['title']} | {ports} | {params} | {', '.join(e['dialects'])} |")
+    return "\n".join(rows)

@@ -1,0 +1,176 @@
+"""``wareflow``: validate, compile, run and list components, without Airflow."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from wareflow.errors import Issue, WareflowError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+
+MapOption = Annotated[list[str] | None, typer.Option("--map", help="Rewrite a table-name prefix: OLD=NEW.")]
+VarOption = Annotated[list[str] | None, typer.Option("--var", help="Set a workflow variable: NAME=VALUE.")]
+
+
+def _pairs(values: list[str] | None, what: str) -> dict[str, str]:
+    pairs = {}
+    for item in values or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            _fail([Issue("WF001", f"{what} must look like NAME=VALUE, got {item!r}")])
+        pairs[key.strip()] = value.strip()
+    return pairs
+
+
+def _fail(issues: Any, code: int = 1) -> None:
+    for issue in issues:
+        typer.echo(str(issue), err=True)
+    raise typer.Exit(code)
+
+
+def _echo_error(exc: WareflowError) -> None:
+    _fail(exc.issues)
+
+
+@app.command()
+def validate(files: Annotated[list[Path], typer.Argument(help="Workflow files (.json or .sql).")]) -> None:
+    """Check workflow files; exit 0 when all are valid, else print one line per problem."""
+    from wareflow.runner import load_plan
+
+    problems: list[Issue] = []
+    for path in files:
+        try:
+            plan = load_plan(path)
+        except WareflowError as exc:
+            problems.extend(exc.in_file(str(path)).issues)
+            continue
+        typer.echo(f"{path}: valid ({plan.node_count} nodes, {len(plan.stages)} stages)")
+    if problems:
+        _fail(problems)
+
+
+@app.command("compile")
+def compile_(
+    file: Path,
+    dialect: Annotated[str, typer.Option(help="Target warehouse dialect.")] = "duckdb",
+    map_: MapOption = None,
+    var: VarOption = None,
+    schemas: Annotated[Path | None, typer.Option(help="JSON: {table: [{name, type}, ...]} for sources.")] = None,
+    conn: Annotated[str | None, typer.Option(help="Read source schemas from this connection URI.")] = None,
+    materialize: Annotated[str, typer.Option(help="fused (default) or all (one table per node).")] = "fused",
+) -> None:
+    """Print every stage's SQL in run order, each preceded by ``-- stage <id>``."""
+    from wareflow.runner import load_plan
+    from wareflow.sql.compiler import Compiler
+    from wareflow.sql.dialects import get_dialect
+
+    try:
+        plan = load_plan(file, materialize=materialize, table_map=_pairs(map_, "--map"))
+        target = get_dialect(dialect)
+        lookup = _schema_lookup(schemas, conn)
+        compiler = Compiler(plan, target, variables=_variables(plan, var), schemas=lookup)
+        for compiled in compiler.compile_all():
+            typer.echo(f"-- stage {compiled.stage.id}")
+            for sql in compiled.sql(target):
+                typer.echo(sql + ";")
+            typer.echo("")
+    except WareflowError as exc:
+        _echo_error(exc.in_file(str(file)))
+
+
+@app.command()
+def run(
+    file: Path,
+    conn: Annotated[str, typer.Option(help="duckdb:///path/to.duckdb or postgresql://user@host:port/db")],
+    var: VarOption = None,
+    map_: MapOption = None,
+    materialize: Annotated[str, typer.Option(help="fused (default) or all (one table per node).")] = "fused",
+) -> None:
+    """Run every stage in order on a connection, showing progress per stage."""
+    from rich.console import Console
+
+    from wareflow.runner import load_plan, run_plan
+    from wareflow.warehouses.connect import connect_uri
+    from wareflow.warehouses.session import Session
+
+    console = Console(stderr=True)
+    try:
+        plan = load_plan(file, materialize=materialize, table_map=_pairs(map_, "--map"))
+        connection, dialect = connect_uri(conn)
+        started = time.perf_counter()
+        console.print(f"[bold]{plan.workflow.workflow.title}[/]: {plan.node_count} nodes, "
+                      f"{len(plan.stages)} stages on {dialect.title}")
+
+        def progress(stage: Any, result: Any) -> None:
+            console.print(f"  [green]✓[/] {stage.id}: {result.rows} rows -> {result.target} ({result.seconds:.2f} s)")
+
+        run_plan(plan, Session(connection, dialect), variables=_variables(plan, var), on_stage=progress)
+        console.print(f"done in {time.perf_counter() - started:.2f} s")
+    except WareflowError as exc:
+        _echo_error(exc.in_file(str(file)))
+
+
+@app.command()
+def catalog(as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False) -> None:
+    """Every component with its inputs, outputs and supported dialects."""
+    from wareflow.catalog import describe_catalog, markdown_table
+
+    entries = describe_catalog()
+    typer.echo(json.dumps(entries, indent=2) if as_json else markdown_table(entries))
+
+
+def _variables(plan: Any, values: list[str] | None) -> dict[str, Any]:
+    from wareflow.components.registry import coerce_variable
+
+    declared = {v.name: v.type for v in plan.workflow.workflow.variables}
+    out = {}
+    for name, value in _pairs(values, "--var").items():
+        if name not in declared:
+            _fail([Issue("WF210", f"--var {name}: the workflow declares no such variable",
+                         hint=f"declared: {', '.join(sorted(declared)) or 'none'}")])
+        try:
+            out[name] = coerce_variable(declared[name], value)
+        except ValueError as exc:
+            _fail([Issue("WF203", f"--var {name}: {exc}")])
+    return out
+
+
+def _schema_lookup(schemas: Path | None, conn: str | None) -> Any:
+    from wareflow.sql.relation import Column
+
+    lookups = []
+    if schemas is not None:
+        try:
+            data = json.loads(schemas.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            _fail([Issue("WF102", f"cannot read schemas: {exc}", file=str(schemas))])
+        table = {k: tuple(Column(c["name"], str(c.get("type", "unknown")).lower()) for c in v) for k, v in data.items()}
+        lookups.append(lambda written, parts: table.get(written) or table.get(".".join(parts)))
+    if conn is not None:
+        from wareflow.warehouses.connect import connect_uri
+        from wareflow.warehouses.session import Session
+
+        connection, dialect = connect_uri(conn)
+        lookups.append(Session(connection, dialect).schema_lookup)
+    if not lookups:
+        return None
+    return lambda written, parts: next((c for f in lookups if (c := f(written, parts))), None)
+
+
+def main() -> None:
+    try:
+        app()
+    except WareflowError as exc:  # anything not caught per command: still a clean, coded message
+        for issue in exc.issues:
+            print(issue, file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

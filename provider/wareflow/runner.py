@@ -1,0 +1,45 @@
+"""The pipeline in three calls, shared by the CLI, the operator and the tests.
+
+    plan = load_plan("flow.json", table_map={"my-project.my_dataset": "main"})
+    compiled = compile_plan(plan, get_dialect("postgres"), schemas=lookup)
+    results = run_plan(plan, Session(conn, dialect), variables={"radius": 300})
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from wareflow.components.registry import bind
+from wareflow.model.loader import load_workflow
+from wareflow.plan.ir import Plan, Stage
+from wareflow.plan.planner import plan_workflow
+from wareflow.sql.compiler import CompiledStage, Compiler, SchemaLookup
+from wareflow.sql.dialects.base import WarehouseDialect
+from wareflow.warehouses.session import Session, StageResult
+
+
+def load_plan(path: str | Path, *, materialize: str = "fused", table_map: Mapping[str, str] | None = None) -> Plan:
+    """Load, validate (every issue at once) and plan a workflow file."""
+    return plan_workflow(bind(load_workflow(path)), materialize=materialize, table_map=table_map or {})
+
+
+def compile_plan(plan: Plan, dialect: WarehouseDialect, *, variables: Mapping[str, object] | None = None,
+                 schemas: SchemaLookup | None = None) -> list[CompiledStage]:
+    return Compiler(plan, dialect, variables=dict(variables or {}), schemas=schemas).compile_all()
+
+
+def run_plan(plan: Plan, session: Session, *, variables: Mapping[str, object] | None = None,
+             run_key: str | None = None,
+             on_stage: Callable[[Stage, StageResult], None] | None = None) -> list[StageResult]:
+    """Run every stage in order; each stage is compiled just before it runs, against real schemas."""
+    compiler = Compiler(plan, session.dialect, variables=dict(variables or {}), schemas=session.schema_lookup,
+                        run_key=run_key or uuid.uuid4().hex)
+    results = []
+    for stage in plan.stages:
+        result = session.run(compiler.compile_stage(stage))
+        results.append(result)
+        if on_stage:
+            on_stage(stage, result)
+    return results

@@ -1,0 +1,36 @@
+"""Connections from URIs for the CLI: ``duckdb:///path.duckdb`` and ``postgresql://user@host:port/db``."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from wareflow.errors import Issue, WarehouseError
+from wareflow.sql.dialects import WarehouseDialect, get_dialect
+
+
+def connect_uri(uri: str) -> tuple[Any, WarehouseDialect]:
+    """A DB-API connection and its dialect for `uri`."""
+    scheme = urlsplit(uri).scheme.lower()
+    if scheme == "duckdb":
+        from wareflow.warehouses.duckdb import connect
+
+        return connect(_duckdb_path(uri)), get_dialect("duckdb")
+    if scheme in ("postgres", "postgresql"):
+        try:
+            import psycopg2
+        except ImportError:
+            raise WarehouseError(Issue("WF404", "PostgreSQL needs psycopg2",
+                                       hint="pip install 'airflow-provider-wareflow[postgres]'")) from None
+        return psycopg2.connect(uri.replace("postgres://", "postgresql://", 1)), get_dialect("postgres")
+    raise WarehouseError(Issue("WF404", f"unsupported connection URI scheme '{scheme}'",
+                               hint="use duckdb:///path/to.duckdb or postgresql://user@host:port/db"))
+
+
+def _duckdb_path(uri: str) -> str:
+    """``duckdb:///rel/x.duckdb`` -> ``rel/x.duckdb``; ``duckdb:////abs/x.duckdb`` -> ``/abs/x.duckdb``;
+    ``duckdb://`` or ``duckdb:///:memory:`` -> in memory."""
+    rest = unquote(uri.split("://", 1)[1])
+    if rest.startswith("/"):
+        rest = rest[1:]
+    return rest or ":memory:"

@@ -1,0 +1,122 @@
+"""A `Session` runs compiled stages on one DB-API connection.
+
+Each stage runs in one transaction: its statements commit together or not at all, so a retried
+task starts from the state before it. The log shows every statement, its duration and the rows
+written; driver errors become coded `WarehouseError`s, transient (worth a retry) or terminal.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlglot import exp
+
+from wareflow.errors import Issue, TerminalWarehouseError, TransientWarehouseError
+from wareflow.sql.compiler import CompiledStage
+from wareflow.sql.dialects.base import WarehouseDialect
+from wareflow.sql.relation import Column, table_ref
+
+log = logging.getLogger("wareflow")
+
+
+@dataclass(frozen=True)
+class StageResult:
+    stage_id: str
+    target: str
+    rows: int
+    seconds: float
+    statements: int
+
+
+class Session:
+    def __init__(self, conn: Any, dialect: WarehouseDialect, logger: logging.Logger | None = None,
+                 on_cursor: Callable[[Any], None] | None = None):
+        self.conn = conn
+        self.dialect = dialect
+        self.log = logger or log
+        self.on_cursor = on_cursor  # lets the operator keep a handle to cancel a running query
+        self._schemas: dict[tuple[str, ...], tuple[Column, ...] | None] = {}
+
+    # --- reading ----------------------------------------------------------------------------------
+    def fetch(self, query: exp.Expression | str) -> list[tuple[Any, ...]]:
+        sql = query if isinstance(query, str) else self.dialect.generate(query, pretty=False)
+        cur = self.conn.cursor()
+        try:
+            cur.execute(sql)
+            return [tuple(r) for r in cur.fetchall()]
+        finally:
+            cur.close()
+            self._end_read()
+
+    def describe(self, parts: tuple[str, ...]) -> tuple[Column, ...] | None:
+        """Columns of the table `parts` with CARTO logical types; None when it does not exist."""
+        if parts not in self._schemas:
+            rows = self.fetch(self.dialect.describe(table_ref(parts)))
+            self._schemas[parts] = tuple(Column(r[0], self.dialect.logical_type(str(r[1]))) for r in rows) or None
+        return self._schemas[parts]
+
+    def schema_lookup(self, written: str, parts: tuple[str, ...]) -> tuple[Column, ...] | None:
+        return self.describe(parts)
+
+    # --- running ----------------------------------------------------------------------------------
+    def run(self, compiled: CompiledStage) -> StageResult:
+        target = compiled.target.sql(dialect=self.dialect.sqlglot_dialect)
+        started = time.perf_counter()
+        rows = -1
+        cur = self.conn.cursor()
+        if self.on_cursor:
+            self.on_cursor(cur)
+        self._begin(cur)
+        try:
+            for statement in compiled.statements:
+                sql = self.dialect.generate(statement)
+                self.log.info("stage %s: running\n%s", compiled.stage.id, sql)
+                t0 = time.perf_counter()
+                cur.execute(sql)
+                count = getattr(cur, "rowcount", -1)
+                if isinstance(statement, exp.Insert) and count is not None and count >= 0:
+                    rows = count if rows < 0 else rows
+                self.log.info("stage %s: statement done in %.3f s", compiled.stage.id, time.perf_counter() - t0)
+            self.conn.commit()
+        except Exception as exc:
+            self._rollback()
+            raise self._error(compiled, exc) from exc
+        finally:
+            cur.close()
+        if compiled.kind != "append":
+            rows = int(self.fetch(exp.select(exp.Count(this=exp.Star())).from_(compiled.target.copy()))[0][0])
+        seconds = time.perf_counter() - started
+        self.log.info("stage %s: wrote %s rows to %s in %.3f s", compiled.stage.id, rows, target, seconds)
+        self._schemas.pop(tuple(p.name for p in compiled.target.parts), None)
+        return StageResult(compiled.stage.id, target, rows, seconds, len(compiled.statements))
+
+    def _begin(self, cur: Any) -> None:
+        # DuckDB's Python connections autocommit unless a transaction is opened; psycopg opens one
+        # implicitly. Either way the stage's statements commit together.
+        begin = getattr(self.conn, "begin", None)
+        if callable(begin):
+            begin()
+
+    def _end_read(self) -> None:
+        if not callable(getattr(self.conn, "begin", None)):
+            self.conn.rollback()  # end psycopg's implicit read transaction; nothing was written
+
+    def _rollback(self) -> None:
+        try:
+            self.conn.rollback()
+        except Exception:  # the connection may be gone: the error that matters is the original one
+            self.log.debug("rollback failed", exc_info=True)
+
+    def _error(self, compiled: CompiledStage, exc: Exception) -> Exception:
+        text = f"{type(exc).__name__}: {exc}".strip()
+        transient = any(re.search(p, text, re.IGNORECASE) for p in self.dialect.transient_errors)
+        node = compiled.stage.output.node
+        component = compiled.stage.label
+        issue = Issue("WF401" if transient else "WF402", f"stage '{compiled.stage.id}' failed: {text}",
+                      node_id=node, component=component)
+        return TransientWarehouseError(issue) if transient else TerminalWarehouseError(issue)
