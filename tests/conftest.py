@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
+from tests.support.engines import Engine
 from tests.support.postgis import PostgisServer, PostgisUnavailable
+from tests.support.workflows import WorkflowBuilder
+
+from wareflow.components import bind
+from wareflow.model import parse_workflow
+from wareflow.plan import plan_workflow
+from wareflow.runner import run_plan
 
 # --------------------------------------------------------------------------------------------------
 # PostgreSQL / PostGIS
@@ -46,3 +54,56 @@ def pg_dsn(postgis_server: PostgisServer) -> Iterator[str]:
     """DSN of a brand-new database cloned from the PostGIS template, dropped after the test."""
     with postgis_server.fresh_database() as dsn:
         yield dsn
+
+
+# --------------------------------------------------------------------------------------------------
+# Engines: every component test runs on DuckDB and on PostGIS
+# --------------------------------------------------------------------------------------------------
+PEOPLE_COLUMNS = [("id", "integer"), ("name", "string"), ("age", "number"), ("city", "string"),
+                  ("score", "number"), ("geom", "geography")]
+PEOPLE = [
+    (1, "Ann", 34, "Madrid", 10.0, "POINT (0.5 0.5)"),
+    (2, "Bob", 17, "Paris", 20.0, "POINT (1.5 0.5)"),
+    (3, "O'Neil", None, "Madrid", 30.0, "POINT (0.5 1.5)"),
+    (4, "Dee", 51, None, None, "POINT (5 5)"),
+]
+ZONES_COLUMNS = [("zone_id", "integer"), ("zone", "string"), ("geom", "geography")]
+ZONES = [
+    (1, "west", "POLYGON ((0 0, 1 0, 1 2, 0 2, 0 0))"),
+    (2, "east", "POLYGON ((1 0, 2 0, 2 1, 1 1, 1 0))"),
+    (3, "band", "POLYGON ((0 0, 2 0, 2 1, 0 1, 0 0))"),
+]
+CITIES_COLUMNS = [("city", "string"), ("country", "string")]
+CITIES = [("Madrid", "ES"), ("Paris", "FR"), ("Rome", "IT")]
+
+
+@pytest.fixture(params=["duckdb", "postgis"])
+def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """A fresh engine with the test tables `main.people`, `main.zones`, `main.cities`."""
+    if request.param == "duckdb":
+        from wareflow.warehouses.duckdb import connect
+
+        conn = connect(":memory:")
+    else:
+        import psycopg2
+
+        conn = psycopg2.connect(request.getfixturevalue("pg_dsn"))
+    eng = Engine(request.param, conn)
+    eng.load("people", PEOPLE_COLUMNS, PEOPLE)
+    eng.load("zones", ZONES_COLUMNS, ZONES)
+    eng.load("cities", CITIES_COLUMNS, CITIES)
+    yield eng
+    conn.close()
+
+
+@pytest.fixture
+def run_workflow() -> Callable[..., Any]:
+    """Run a WorkflowBuilder (or workflow dict) on an engine; returns the StageResults."""
+
+    def run(engine: Engine, workflow: WorkflowBuilder | dict[str, Any], *, variables: dict[str, Any] | None = None,
+            materialize: str = "fused", run_key: str | None = None) -> Any:
+        data = workflow.to_dict() if isinstance(workflow, WorkflowBuilder) else workflow
+        plan = plan_workflow(bind(parse_workflow(data)), materialize=materialize)
+        return run_plan(plan, engine.session, variables=variables, run_key=run_key)
+
+    return run
