@@ -69,7 +69,18 @@ class Engine:
         select = ", ".join(f"ST_AsText({self.q(c)})" if c in geo_as_wkt else self.q(c) for c in cols)
         order = f" ORDER BY {order_by}" if order_by else ""
         name = ".".join(self.q(p) for p in table.split("."))
-        return self.rows(f"SELECT {select} FROM {name}{order}")
+        geo = [i for i, c in enumerate(cols) if c in geo_as_wkt]
+        return [tuple(wkt(v) if i in geo else v for i, v in enumerate(r))
+                for r in self.rows(f"SELECT {select} FROM {name}{order}")]
+
+
+def wkt(text: Any) -> Any:
+    """WKT in one spelling: PostGIS writes ``POINT(1 2)``, DuckDB ``POINT (1 2)``."""
+    import re
+
+    if not isinstance(text, str):
+        return text
+    return re.sub(r",\s*", ", ", re.sub(r"\s*\(", " (", text)).replace("( (", "((")
 
 
 def _plain(value: Any) -> Any:
