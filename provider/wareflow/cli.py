@@ -50,6 +50,8 @@ def validate(files: Annotated[list[Path], typer.Argument(help="Workflow files (.
         except WareflowError as exc:
             problems.extend(exc.in_file(str(path)).issues)
             continue
+        for warning in plan.workflow.warnings:
+            typer.echo(f"{path}: warning {warning}", err=True)
         typer.echo(f"{path}: valid ({plan.node_count} nodes, {len(plan.stages)} stages)")
     if problems:
         _fail(problems)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from wareflow.components.base import BindContext, Component, ParamError, SinkComponent, SourceComponent
@@ -73,6 +73,7 @@ class BoundWorkflow:
     order: tuple[str, ...]  # topological, deterministic
     links: Mapping[str, Mapping[str, Link]]  # node id -> input port -> producer
     variables: Mapping[str, Any]  # name -> typed default
+    warnings: tuple[Issue, ...] = ()  # not fatal: e.g. nodes wired to nothing, skipped as CARTO does
 
     def consumers(self, node_id: str, handle: str) -> list[tuple[str, str]]:
         return [(n, port) for n in self.order for port, link in self.links.get(n, {}).items()
@@ -91,8 +92,15 @@ def bind(workflow: Workflow) -> BoundWorkflow:
     known = catalog()
     components: dict[str, Component] = {}
     used_variables: set[str] = set()
+    warnings: list[Issue] = []
+    wired = {e.source for e in workflow.edges} | {e.target for e in workflow.edges}
     for node in workflow.nodes:
         cls = known.get(node.component)
+        if node.id not in wired and (cls is None or any(not p.optional for p in cls.inputs)):
+            # CARTO skips a node that is wired to nothing; we do too, but say so.
+            warnings.append(Issue("WF215", "node is not connected to anything and is skipped",
+                                  node_id=node.id, component=node.component))
+            continue
         if cls is None:
             if node.component in NOT_YET_SUPPORTED:
                 issues.append(Issue("WF214", f"component is not supported yet ({NOT_YET_SUPPORTED[node.component]})",
@@ -110,11 +118,14 @@ def bind(workflow: Workflow) -> BoundWorkflow:
                 issues.append(Issue(exc.code, str(exc), node_id=node.id, component=node.component, field=param.key))
         used_variables |= ctx.used_variables
         components[node.id] = cls(node, values)
+    skipped = {w.node_id for w in warnings}
+    workflow = replace(workflow, nodes=tuple(n for n in workflow.nodes if n.id not in skipped))
     links = _links(workflow, components, issues)
     variables = _variables(workflow, used_variables, issues)
     if issues:
         raise WorkflowError(issues).in_file(workflow.path) if workflow.path else WorkflowError(issues)
-    return BoundWorkflow(workflow, components, tuple(topological_order(workflow)), links, variables)
+    return BoundWorkflow(workflow, components, tuple(topological_order(workflow)), links, variables,
+                         tuple(warnings))
 
 
 def _links(workflow: Workflow, components: Mapping[str, Component], issues: list[Issue]) -> dict[str, dict[str, Link]]:
