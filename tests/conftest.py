@@ -77,10 +77,8 @@ CITIES_COLUMNS = [("city", "string"), ("country", "string")]
 CITIES = [("Madrid", "ES"), ("Paris", "FR"), ("Rome", "IT")]
 
 
-@pytest.fixture(params=["duckdb", "postgis"])
-def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
-    """A fresh engine with the test tables `main.people`, `main.zones`, `main.cities`."""
-    if request.param == "duckdb":
+def _engine(name: str, request: pytest.FixtureRequest) -> Iterator[Engine]:
+    if name == "duckdb":
         from wareflow.warehouses.duckdb import connect
 
         conn = connect(":memory:")
@@ -88,12 +86,24 @@ def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
         import psycopg2
 
         conn = psycopg2.connect(request.getfixturevalue("pg_dsn"))
-    eng = Engine(request.param, conn)
+    eng = Engine(name, conn)
     eng.load("people", PEOPLE_COLUMNS, PEOPLE)
     eng.load("zones", ZONES_COLUMNS, ZONES)
     eng.load("cities", CITIES_COLUMNS, CITIES)
     yield eng
     conn.close()
+
+
+@pytest.fixture(params=["duckdb", "postgis"])
+def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """A fresh engine with the test tables `main.people`, `main.zones`, `main.cities`."""
+    yield from _engine(request.param, request)
+
+
+@pytest.fixture
+def pg_engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """The PostGIS engine alone, with the same test tables."""
+    yield from _engine("postgis", request)
 
 
 @pytest.fixture
