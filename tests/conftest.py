@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
+
+# Airflow reads its settings when first imported: give each test process (each xdist worker) its own
+# home and SQLite metadata DB before anything imports it.
+os.environ.setdefault("AIRFLOW_HOME", tempfile.mkdtemp(prefix="wareflow-airflow-"))
+os.environ.setdefault("AIRFLOW__CORE__LOAD_EXAMPLES", "False")
+os.environ.setdefault("AIRFLOW__LOGGING__LOGGING_LEVEL", "WARNING")
+os.environ.setdefault("AIRFLOW__CORE__DAGS_FOLDER", os.path.join(os.path.dirname(os.path.dirname(__file__)),
+                                                                 "dags_examples"))
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -117,3 +126,18 @@ def run_workflow() -> Callable[..., Any]:
         return run_plan(plan, engine.session, variables=variables, run_key=run_key)
 
     return run
+
+
+# --------------------------------------------------------------------------------------------------
+# Airflow
+# --------------------------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def airflow_db() -> str:
+    """A migrated SQLite metadata DB for this test process (`dag.test()` needs one)."""
+    import subprocess
+    import sys
+
+    home = os.environ["AIRFLOW_HOME"]
+    airflow = os.path.join(os.path.dirname(sys.executable), "airflow")
+    subprocess.run([airflow, "db", "migrate"], check=True, capture_output=True, env=os.environ.copy())
+    return home

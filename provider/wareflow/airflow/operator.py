@@ -44,20 +44,35 @@ class WareflowOperator(BaseOperator):
     # --- compile at render time, so the Rendered Template view shows the real SQL ------------------
     def render_template_fields(self, context: Any, jinja_env: Any = None) -> None:
         super().render_template_fields(context, jinja_env)
-        self._compiled = self._compile(context)
+        try:
+            self._compiled = self._compile(context)
+        except BaseException:
+            self._close()
+            raise
         self.sql = ";\n\n".join(self._compiled.sql(self._dialect())) + ";"
 
     def execute(self, context: Any) -> dict[str, Any]:
         from wareflow.warehouses.session import Session
 
-        compiled = self._compiled or self._compile(context)
         try:
+            compiled = self._compiled or self._compile(context)
             result = Session(self._connection(), self._dialect(), self.log).run(compiled)
         except TerminalWarehouseError as exc:
             from airflow.sdk.exceptions import AirflowFailException
 
             raise AirflowFailException(str(exc)) from exc  # retrying cannot help
+        finally:
+            self._close()
         return {"table": result.target, "rows": result.rows, "seconds": round(result.seconds, 3)}
+
+    def _close(self) -> None:
+        with self._lock:
+            conn, self._conn = self._conn, None
+        if conn is not None:
+            try:
+                conn.close()
+            except Exception:  # closing is cleanup: never fail the task for it
+                self.log.debug("closing the connection failed", exc_info=True)
 
     def on_kill(self) -> None:
         """Cancel the running statement so no orphan query keeps the warehouse busy."""
