@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlglot import exp
 
@@ -154,6 +154,9 @@ class Compiler:
                 component=node.component,
                 hint="declare the source schema, pass --schemas FILE.json or --conn, or run it as a task")) from None
         query = built[port.handle] if isinstance(built, dict) else built
+        if query.columns is None and not query.unknown_tables:  # keep naming the sources we lack
+            unknown = tuple(dict.fromkeys(t for rel in inputs.values() for t in rel.unknown_tables))
+            query = replace(query, unknown_tables=unknown)
         return query
 
     def _input(self, node_id: str, handle: str, rels: Mapping[Port, Rel]) -> Rel:
