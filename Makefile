@@ -7,7 +7,7 @@ PYTEST_ARGS ?=
 
 export AIRFLOW__CORE__LOAD_EXAMPLES := False
 
-.PHONY: venv test lint demo bench clean
+.PHONY: venv test lint demo bench docs clean
 
 venv: $(VENV)/.installed
 
@@ -30,6 +30,9 @@ lint: venv
 
 demo: venv
 	bash dags_examples/demo.sh
+
+docs: venv
+	$(VENV_PY) -m wareflow.catalog README.md
 
 bench: venv
 	$(VENV_PY) -m bench

@@ -16,10 +16,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+
 from tests.support.engines import Engine
 from tests.support.postgis import PostgisServer, PostgisUnavailable
 from tests.support.workflows import WorkflowBuilder
-
 from wareflow.components import bind
 from wareflow.model import parse_workflow
 from wareflow.plan import plan_workflow

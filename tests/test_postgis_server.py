@@ -8,6 +8,7 @@ from typing import Any
 
 import psycopg2
 import pytest
+
 from tests.support.postgis import PostgisServer
 
 pytestmark = pytest.mark.postgis

@@ -34,6 +34,25 @@ def markdown_table(entries: list[dict[str, Any]]) -> str:
     rows = ["| Component | Title | Inputs -> outputs | Parameters | Dialects |", "|---|---|---|---|---|"]
     for e in entries:
         params = ", ".join(f"`{p['name']}`" + ("" if p["required"] else "?") for p in e["params"])
-        ports = f"{', '.join(e['inputs']) or '–'} -> {', '.join(e['outputs']) or '(table)'}"
+        ports = f"{', '.join(e['inputs']) or '-'} -> {', '.join(e['outputs']) or '(table)'}"
         rows.append(f"| `{e['id']}` | {e['title']} | {ports} | {params} | {', '.join(e['dialects'])} |")
     return "\n".join(rows)
+
+
+START, END = "<!-- catalog:start -->", "<!-- catalog:end -->"
+
+
+def render_readme(text: str) -> str:
+    """`text` with the component table between the catalog markers regenerated."""
+    head, _, rest = text.partition(START)
+    _, _, tail = rest.partition(END)
+    return f"{head}{START}\n{markdown_table(describe_catalog())}\n{END}{tail}"
+
+
+if __name__ == "__main__":  # python -m wareflow.catalog README.md  (make docs)
+    import sys
+    from pathlib import Path
+
+    for name in sys.argv[1:]:
+        path = Path(name)
+        path.write_text(render_readme(path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -10,6 +10,7 @@ import json
 import math
 
 import pytest
+
 from tests.support.workflows import WorkflowBuilder, out
 
 PEOPLE = [("id", "integer"), ("name", "string"), ("age", "number"), ("city", "string"),

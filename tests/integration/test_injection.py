@@ -7,6 +7,7 @@ statement or open a comment.
 from __future__ import annotations
 
 import pytest
+
 from tests.support.workflows import WorkflowBuilder, out
 
 pytestmark = pytest.mark.postgis

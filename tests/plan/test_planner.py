@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.support.workflows import WorkflowBuilder, out
 
+from tests.support.workflows import WorkflowBuilder, out
 from wareflow.components import bind
 from wareflow.model import parse_workflow
 from wareflow.plan import plan_workflow

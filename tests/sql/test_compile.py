@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 import sqlglot
-from tests.support.workflows import WorkflowBuilder, out
 
+from tests.support.workflows import WorkflowBuilder, out
 from wareflow.components import bind
 from wareflow.errors import CompileError
 from wareflow.model import parse_workflow

@@ -1,7 +1,15 @@
 """Components: one file each, ports and parameters declared as data, `build` makes sqlglot nodes."""
 
 from wareflow.components.base import BuildContext, Component, Param, Port, SinkComponent, SourceComponent
-from wareflow.components.registry import CATALOG, NOT_YET_SUPPORTED, BoundWorkflow, Link, bind, catalog, component
+from wareflow.components.registry import (
+    CATALOG,
+    NOT_YET_SUPPORTED,
+    BoundWorkflow,
+    Link,
+    bind,
+    catalog,
+    component,
+)
 
 __all__ = [
     "CATALOG",

@@ -56,10 +56,10 @@ class ColumnName(str):
 
 
 @dataclass(frozen=True)
-class Expr:
+class Templated:
     """A value written with variables (``{{@radius}}``, ``{{@count + 10}}``), bound when compiled."""
 
-    tree: exp.Expression
+    tree: exp.Expr
     text: str
 
 
@@ -81,7 +81,7 @@ class BindContext:
     def dialect(self) -> str:
         return self.workflow.source_dialect
 
-    def expression(self, text: str) -> exp.Expression:
+    def expression(self, text: str) -> exp.Expr:
         try:
             tree = parse_expression(text, self.dialect)
         except UserSqlError as exc:
@@ -115,6 +115,12 @@ class Param:
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name
         self.key = self.key or name  # the input's name in the workflow JSON
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        """On a bound component, the value read from the node (set in ``Component.__init__``)."""
+        if obj is None:
+            return self
+        return obj.__dict__.get(self.name, None if self.default is _MISSING else self.default)
 
     # Constructors that read like the JSON they describe.
     @classmethod
@@ -162,7 +168,7 @@ class Param:
                 raise ParamError("a value is required", "WF202")
             return None if self.default is _MISSING else self.default
         if self.variables and isinstance(raw, str) and (m := _TEMPLATE.match(raw)):
-            return Expr(ctx.expression(m.group(1)), raw)
+            return Templated(ctx.expression(m.group(1)), raw)
         reader = getattr(self, f"_read_{self.kind}")
         return reader(raw, ctx)
 
@@ -226,7 +232,7 @@ class Param:
         except UserSqlError as exc:
             raise ParamError(str(exc), "WF212") from None
         for node in tree if isinstance(tree, list) else [tree]:
-            ctx.used_variables |= variables_in(node)
+            ctx.used_variables |= variables_in(node)  # type: ignore[arg-type]
         return tree
 
     def _read_table_name(self, raw: Any, ctx: BindContext) -> tuple[str, ...]:
@@ -352,22 +358,22 @@ class BuildContext:
     node: Node
     variables: Mapping[str, object] = field(default_factory=dict)
 
-    def fn(self, operation: str, **args: exp.Expression) -> exp.Expression:
+    def fn(self, operation: str, **args: exp.Expr) -> exp.Expr:
         if not self.dialect.supports(operation):
             raise CompileError(Issue(
                 "WF302", f"the {self.dialect.title} dialect cannot express spatial operation '{operation}'",
                 node_id=self.node.id, component=self.node.component))
         return self.dialect.fn(operation, **args)
 
-    def value(self, value: Any) -> exp.Expression:
+    def value(self, value: Any) -> exp.Expr:
         """A parameter value as SQL: a typed literal, or its ``{{...}}`` expression with variables bound."""
-        if isinstance(value, Expr):
+        if isinstance(value, Templated):
             return exp.Paren(this=self.bind(value.tree))
-        if isinstance(value, exp.Expression):
+        if isinstance(value, exp.Expr):
             return self.bind(value)
         return literal(value)
 
-    def bind(self, tree: exp.Expression) -> exp.Expression:
+    def bind(self, tree: exp.Expr) -> exp.Expr:
         return bind_variables(tree, dict(self.variables))
 
     def type(self, logical: str) -> exp.DataType:

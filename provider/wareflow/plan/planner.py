@@ -24,7 +24,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import cache
 
-from wareflow.components.base import Expr
+from wareflow.components.base import Templated
 from wareflow.components.registry import BoundWorkflow
 from wareflow.plan.ir import Plan, Port, Stage
 
@@ -121,7 +121,7 @@ def _hasher(bound: BoundWorkflow, mapping: tuple[tuple[str, str], ...]):  # type
         upstream = {port: port_hash(link.node, link.handle)
                     for port, link in sorted(bound.links.get(node_id, {}).items())}
         params = {name: _canonical(getattr(comp, name, None)) for name in sorted(comp.params)}
-        payload = {"c": node.component, "v": node.version, "p": params, "in": upstream}
+        payload: dict[str, object] = {"c": node.component, "v": node.version, "p": params, "in": upstream}
         if bound.is_source(node_id):
             payload["map"] = mapping
         return _digest(payload)
@@ -134,7 +134,7 @@ def _hasher(bound: BoundWorkflow, mapping: tuple[tuple[str, str], ...]):  # type
 
 
 def _canonical(value: object) -> object:
-    if isinstance(value, Expr):
+    if isinstance(value, Templated):
         return {"expr": value.text}
     if hasattr(value, "sql") and callable(value.sql):  # a parsed sqlglot tree
         return {"sql": value.sql()}

@@ -32,7 +32,7 @@ class CompiledStage:
     kind: str  # "intermediate" | "replace" | "append"
     target: exp.Table
     query: exp.Query
-    statements: tuple[exp.Expression, ...]
+    statements: tuple[exp.Expr, ...]
     columns: tuple[Column, ...] | None
 
     def sql(self, dialect: WarehouseDialect, pretty: bool = True) -> list[str]:

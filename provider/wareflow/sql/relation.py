@@ -41,7 +41,7 @@ def table_ref(parts: tuple[str, ...] | list[str], alias: str | None = None) -> e
     return table
 
 
-def alias(expression: exp.Expression, name: str) -> exp.Alias:
+def alias(expression: exp.Expr, name: str) -> exp.Alias:
     return exp.Alias(this=expression, alias=ident(name))
 
 
@@ -51,13 +51,13 @@ class Column:
     type: str = "unknown"  # CARTO logical type: string, number, boolean, geography, date, timestamp ...
 
 
-class ColumnNotFound(Exception):  # noqa: N818 - a signal turned into a coded Issue by the caller
+class ColumnNotFound(Exception):
     def __init__(self, name: str, available: list[str], relation: str):
         self.name, self.available, self.relation = name, available, relation
         super().__init__(name)
 
 
-class SchemaUnknown(Exception):  # noqa: N818
+class SchemaUnknown(Exception):
     def __init__(self, relation: str, why: str):
         self.relation, self.why = relation, why
         super().__init__(relation)
@@ -113,7 +113,7 @@ class Rel:
             raise SchemaUnknown(", ".join(self.unknown_tables) or self.label, why)
         return self.columns
 
-    def star(self, qualifier: str | None = None, exclude: set[str] = frozenset()) -> list[exp.Expression]:  # type: ignore[assignment]
+    def star(self, qualifier: str | None = None, exclude: set[str] = frozenset()) -> list[exp.Expr]:  # type: ignore[assignment]
         """All columns, explicitly when known, else ``*`` (``exclude`` then needs the schema)."""
         if self.columns is None:
             if exclude:

@@ -24,7 +24,7 @@ class UserSqlError(ValueError):
     pass
 
 
-def _parse(text: str, dialect: str) -> exp.Expression:
+def _parse(text: str, dialect: str) -> exp.Expr:
     try:
         statements = [s for s in sqlglot.parse(text.strip().rstrip(";"), read=dialect) if s is not None]
     except ParseError as exc:
@@ -52,7 +52,7 @@ def input_placeholder(letter: str) -> str:
     return _PLACEHOLDER.format(letter)
 
 
-def parse_select_list(text: str, dialect: str) -> list[exp.Expression]:
+def parse_select_list(text: str, dialect: str) -> list[exp.Expr]:
     """The body of a select list, as typed into ``native.select``."""
     statement = _parse(f"SELECT {text} FROM {_PLACEHOLDER.format('a')}", dialect)
     if not isinstance(statement, exp.Select) or any(
@@ -65,7 +65,7 @@ def parse_select_list(text: str, dialect: str) -> list[exp.Expression]:
     return list(statement.expressions)
 
 
-def parse_expression(text: str, dialect: str) -> exp.Expression:
+def parse_expression(text: str, dialect: str) -> exp.Expr:
     """One scalar expression or predicate (Where, Create Column, variables' ``{{...}}``)."""
     statement = _parse(f"SELECT {text}", dialect)
     if not isinstance(statement, exp.Select) or len(statement.expressions) != 1 or any(
@@ -78,12 +78,12 @@ def parse_expression(text: str, dialect: str) -> exp.Expression:
     return expression
 
 
-def variables_in(tree: exp.Expression) -> set[str]:
+def variables_in(tree: exp.Expr) -> set[str]:
     """Names of the ``@variables`` used in a parsed tree."""
     return {p.name for p in tree.find_all(exp.Parameter)}
 
 
-def literal(value: object) -> exp.Expression:
+def literal(value: object) -> exp.Expr:
     """A typed SQL literal for a Python value."""
     if value is None:
         return exp.Null()
@@ -96,10 +96,10 @@ def literal(value: object) -> exp.Expression:
     return exp.Literal.string(str(value))
 
 
-def bind_variables(tree: exp.Expression, values: dict[str, object]) -> exp.Expression:
+def bind_variables(tree: exp.Expr, values: dict[str, object]) -> exp.Expr:
     """Replace every ``@name`` with the typed literal of its value (parenthesised, as CARTO does)."""
 
-    def fill(node: exp.Expression) -> exp.Expression:
+    def fill(node: exp.Expr) -> exp.Expr:
         if isinstance(node, exp.Parameter) and node.name in values:
             value = literal(values[node.name])
             return exp.Paren(this=value) if isinstance(value, exp.Neg) else value

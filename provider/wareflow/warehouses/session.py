@@ -34,7 +34,7 @@ class StageResult:
 
 
 class Session:
-    def __init__(self, conn: Any, dialect: WarehouseDialect, logger: logging.Logger | None = None,
+    def __init__(self, conn: Any, dialect: WarehouseDialect, logger: Any = None,
                  on_cursor: Callable[[Any], None] | None = None):
         self.conn = conn
         self.dialect = dialect
@@ -43,7 +43,7 @@ class Session:
         self._schemas: dict[tuple[str, ...], tuple[Column, ...] | None] = {}
 
     # --- reading ----------------------------------------------------------------------------------
-    def fetch(self, query: exp.Expression | str) -> list[tuple[Any, ...]]:
+    def fetch(self, query: exp.Expr | str) -> list[tuple[Any, ...]]:
         sql = query if isinstance(query, str) else self.dialect.generate(query, pretty=False)
         cur = self.conn.cursor()
         try:

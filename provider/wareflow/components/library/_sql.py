@@ -18,11 +18,11 @@ OPERATORS = {
 }
 
 
-def select(source: Rel, *projections: exp.Expression, alias_name: str | None = None) -> exp.Select:
+def select(source: Rel, *projections: exp.Expr, alias_name: str | None = None) -> exp.Select:
     return exp.select(*projections).from_(source.table(alias_name))
 
 
-def passthrough(source: Rel, where: exp.Expression | None = None) -> Query:
+def passthrough(source: Rel, where: exp.Expr | None = None) -> Query:
     """All columns of `source`, optionally filtered; row order is kept."""
     query = select(source, *source.star())
     if where is not None:
@@ -30,7 +30,7 @@ def passthrough(source: Rel, where: exp.Expression | None = None) -> Query:
     return Query(query, source.columns, source.ordering)
 
 
-def split(source: Rel, condition: exp.Expression) -> dict[str, Query]:
+def split(source: Rel, condition: exp.Expr) -> dict[str, Query]:
     """``match``: rows where `condition` is true; ``unmatch``: every other row, NULLs included.
 
     CARTO writes ``WHERE NOT <expr>`` for unmatch, so rows where the condition is NULL reach
@@ -40,7 +40,7 @@ def split(source: Rel, condition: exp.Expression) -> dict[str, Query]:
     return {"match": passthrough(source, condition), "unmatch": passthrough(source, negated)}
 
 
-def typed_literal(ctx: BuildContext, text: str, column_type: str) -> exp.Expression:
+def typed_literal(ctx: BuildContext, text: str, column_type: str) -> exp.Expr:
     """A value typed into the canvas, as a literal of the column's type (CARTO's rule)."""
     if column_type == "number" or (column_type == "unknown" and _is_number(text)):
         if _is_number(text):
@@ -78,7 +78,7 @@ def check_new_column(ctx: BuildContext, source: Rel, name: str, field: str) -> N
                                  hint="rename or drop the existing column first"))
 
 
-def suffixed(source: Rel, qualifier: str, suffix: str) -> tuple[list[exp.Expression], tuple[Column, ...]]:
+def suffixed(source: Rel, qualifier: str, suffix: str) -> tuple[list[exp.Expr], tuple[Column, ...]]:
     """Every column of `source` as ``<col><suffix>`` (CARTO's ``_joined`` rule)."""
     cols = source.known_columns(f"to name its columns '<column>{suffix}'")
     return ([alias(source.col(c.name, qualifier), c.name + suffix) for c in cols],

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from wareflow.components.base import BuildContext, Component, Expr, Param
+from wareflow.components.base import BuildContext, Component, Param, Templated
 from wareflow.components.library._sql import check_new_column, keep_ordering, select
 from wareflow.components.registry import component
 from wareflow.sql.relation import Column, Query, Rel, alias, columns_plus
@@ -24,8 +24,8 @@ class Buffer(Component):
         name = f"{source.resolve(self.geo)}_buffer"
         check_new_column(ctx, source, name, "geo")
         factor = METERS_PER_UNIT[self.units]
-        if isinstance(self.distance, Expr):
-            meters: exp.Expression = ctx.value(self.distance)
+        if isinstance(self.distance, Templated):
+            meters: exp.Expr = ctx.value(self.distance)
             if factor != 1.0:
                 meters = exp.Mul(this=meters, expression=exp.Literal.number(repr(factor)))
         else:

@@ -4,8 +4,15 @@ from typing import Any
 
 from sqlglot import exp
 
-from wareflow.components.base import BuildContext, Component, Expr, Param
-from wareflow.components.library._sql import OPERATORS, _is_number, check_new_column, keep_ordering, select, typed_literal
+from wareflow.components.base import BuildContext, Component, Param, Templated
+from wareflow.components.library._sql import (
+    OPERATORS,
+    _is_number,
+    check_new_column,
+    keep_ordering,
+    select,
+    typed_literal,
+)
 from wareflow.components.registry import component
 from wareflow.errors import CompileError, Issue
 from wareflow.sql.relation import Column, Query, Rel, alias, columns_plus
@@ -36,8 +43,8 @@ class CaseWhen(Component):
         name = self.newcolumn.strip()
         check_new_column(ctx, source, name, "newcolumn")
         rules = self._rules()
-        has_else = isinstance(self.else_, Expr) or str(self.else_).strip() != ""
-        returns = [r[3] for r in rules] + ([self.else_] if has_else and not isinstance(self.else_, Expr) else [])
+        has_else = isinstance(self.else_, Templated) or str(self.else_).strip() != ""
+        returns = [r[3] for r in rules] + ([self.else_] if has_else and not isinstance(self.else_, Templated) else [])
         numeric = all(_is_number(str(v)) for v in returns if v is not None and str(v).strip())
         case = exp.Case()
         for column, op, value, result in rules:
@@ -47,11 +54,11 @@ class CaseWhen(Component):
         columns = columns_plus(source, Column(name, "number" if numeric else "string"))
         return Query(select(source, *source.star(), alias(case, name)), columns, keep_ordering(source, columns))
 
-    def _predicate(self, ctx: BuildContext, source: Rel, column: str, op: str, value: Any) -> exp.Expression:
+    def _predicate(self, ctx: BuildContext, source: Rel, column: str, op: str, value: Any) -> exp.Expr:
         ref = source.col(column)
         upper = op.strip().upper()
         if upper in ("IS NULL", "IS NOT NULL"):
-            test: exp.Expression = exp.Is(this=ref, expression=exp.Null())
+            test: exp.Expr = exp.Is(this=ref, expression=exp.Null())
             return exp.Not(this=test) if "NOT" in upper else test
         if upper in ("IS TRUE", "IS FALSE"):
             return exp.Is(this=ref, expression=exp.Boolean(this=upper == "IS TRUE"))
@@ -63,8 +70,8 @@ class CaseWhen(Component):
         return OPERATORS[op](this=ref, expression=typed_literal(ctx, str(value), source.type_of(column)))
 
 
-def _result(ctx: BuildContext, value: Any, numeric: bool) -> exp.Expression:
-    if isinstance(value, Expr):
+def _result(ctx: BuildContext, value: Any, numeric: bool) -> exp.Expr:
+    if isinstance(value, Templated):
         return ctx.value(value)
     if value is None or str(value).strip() == "":
         return exp.Null()

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from sqlglot import exp
 from sqlglot.optimizer.qualify import qualify
 
@@ -21,7 +23,7 @@ class CustomSql(Component):
     def build(self, ctx: BuildContext, **inputs: Rel) -> Query:  # type: ignore[override]
         by_name = {input_placeholder(port[-1]): rel for port, rel in inputs.items()}
 
-        def substitute(node: exp.Expression) -> exp.Expression:
+        def substitute(node: exp.Expr) -> exp.Expr:
             if isinstance(node, exp.Table) and node.name.startswith("__wareflow_input_") and not node.db:
                 rel = by_name.get(node.name)
                 if rel is None:
@@ -35,15 +37,15 @@ class CustomSql(Component):
 
         bound = ctx.bind(self.sql)
         columns = _output_columns(bound, by_name, ctx.dialect.sqlglot_dialect)
-        return Query(bound.transform(substitute), columns)
+        return Query(cast(exp.Query, bound.transform(substitute)), columns)
 
 
-def _output_columns(query: exp.Expression, inputs: dict[str, Rel], dialect: str) -> tuple[Column, ...] | None:
+def _output_columns(query: exp.Expr, inputs: dict[str, Rel], dialect: str) -> tuple[Column, ...] | None:
     """Output names when every input schema is known (stars expanded by sqlglot), else None."""
     rels = list(inputs.values())
     if any(r.columns is None for r in rels):
         return None
-    schema = {name: {c.name: "VARCHAR" for c in rel.columns or ()} for name, rel in inputs.items()}
+    schema: dict[str, object] = {name: {c.name: "VARCHAR" for c in rel.columns or ()} for name, rel in inputs.items()}
     try:
         qualified = qualify(query.copy(), schema=schema, dialect=dialect, validate_qualify_columns=False,
                             quote_identifiers=False)

@@ -9,7 +9,7 @@ from wareflow.components.registry import component
 from wareflow.errors import CompileError, Issue
 from wareflow.sql.relation import Column, Query, Rel, alias
 
-_Agg = Callable[[BuildContext, exp.Expression], exp.Expression]
+_Agg = Callable[[BuildContext, exp.Expr], exp.Expr]
 
 # method -> (output suffix, builder, output type or None for "same as input")
 AGGREGATIONS: dict[str, tuple[str, _Agg, str | None]] = {
@@ -39,7 +39,7 @@ class GroupBy(Component):
     def build(self, ctx: BuildContext, source: Rel) -> Query:  # type: ignore[override]
         keys = [source.col(k) for k in self.groupby]
         out = [Column(source.resolve(k), source.type_of(k)) for k in self.groupby]
-        projections: list[exp.Expression] = list(keys)
+        projections: list[exp.Expr] = list(keys)
         for column, method in self.columns:
             suffix, build, kind = AGGREGATIONS[method]
             name = f"{source.resolve(column)}_{suffix}"

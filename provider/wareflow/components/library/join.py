@@ -10,7 +10,7 @@ from wareflow.sql.relation import Query, Rel
 JOIN_TYPES = {"Inner": "INNER", "Left": "LEFT", "Right": "RIGHT", "Full outer": "FULL"}
 
 
-def joined(main: Rel, secondary: Rel, kind: str | None, on: exp.Expression | None) -> Query:
+def joined(main: Rel, secondary: Rel, kind: str | None, on: exp.Expr | None) -> Query:
     """Main columns unchanged, then every secondary column as ``<col>_joined`` (CARTO's rule)."""
     extra, extra_columns = suffixed(secondary, "_joined", "_joined")
     query = exp.select(*main.star("_main"), *extra).from_(main.table("_main"))

@@ -8,7 +8,7 @@ from wareflow.components.registry import component
 from wareflow.sql.relation import Column, Query, Rel, alias, columns_plus
 
 
-def _over(fn: exp.Expression) -> exp.Window:
+def _over(fn: exp.Expr) -> exp.Window:
     return exp.Window(this=fn)
 
 
@@ -24,6 +24,8 @@ class Normalize(Component):
         name = f"{source.resolve(self.column)}_norm"
         check_new_column(ctx, source, name, "column")
         x = exp.Cast(this=source.col(self.column), to=ctx.type("number"))
+        centre: exp.Expr
+        spread: exp.Expr
         if self.zscores:
             centre, spread = _over(exp.Avg(this=x.copy())), _over(exp.StddevSamp(this=x.copy()))
         else:

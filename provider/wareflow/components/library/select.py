@@ -18,7 +18,7 @@ class Select(Component):
     select = Param.sql(parse_as="select_list")
 
     def build(self, ctx: BuildContext, table: Rel) -> Query:  # type: ignore[override]
-        projections: list[exp.Expression] = []
+        projections: list[exp.Expr] = []
         columns: list[Column] | None = []
         for i, item in enumerate(self.select):
             item = ctx.bind(item)

@@ -28,7 +28,7 @@ class TableFromGeoJSON(_Component):
             return list(doc.get("features") or [])
         if isinstance(doc, dict) and doc.get("type") == "Feature":
             return [doc]
-        if isinstance(doc, dict) and "coordinates" in doc or isinstance(doc, dict) and "geometries" in doc:
+        if (isinstance(doc, dict) and "coordinates" in doc) or (isinstance(doc, dict) and "geometries" in doc):
             return [{"type": "Feature", "properties": {}, "geometry": doc}]
         return []
 
@@ -64,9 +64,7 @@ def _logical(value: Any) -> str:
     return "string"
 
 
-def _cell(ctx: BuildContext, value: Any, kind: str) -> exp.Expression:
-    if isinstance(value, dict | list):
-        value = json.dumps(value)
-    elif value is not None and kind == "string" and not isinstance(value, str):
+def _cell(ctx: BuildContext, value: Any, kind: str) -> exp.Expr:
+    if isinstance(value, dict | list) or (value is not None and kind == "string" and not isinstance(value, str)):
         value = json.dumps(value)
     return exp.Cast(this=literal(value), to=ctx.type(kind))

@@ -35,19 +35,19 @@ class Template:
         return bound
 
     @cached_property
-    def tree(self) -> exp.Expression:
+    def tree(self) -> exp.Expr:
         return sqlglot.parse_one(self.sql, read=self.dialect or None)
 
     @cached_property
     def params(self) -> frozenset[str]:
         return frozenset(p.name for p in self.tree.find_all(exp.Placeholder))
 
-    def __call__(self, **args: exp.Expression) -> exp.Expression:
+    def __call__(self, **args: exp.Expr) -> exp.Expr:
         missing = self.params - args.keys()
         if missing:
             raise TypeError(f"template {self.sql!r} needs {sorted(missing)}")
 
-        def fill(node: exp.Expression) -> exp.Expression:
+        def fill(node: exp.Expr) -> exp.Expr:
             if isinstance(node, exp.Placeholder) and node.name in args:
                 return args[node.name].copy()
             return node
@@ -127,7 +127,7 @@ class WarehouseDialect:
     def supports(self, operation: str) -> bool:
         return operation in self.functions
 
-    def fn(self, operation: str, **args: exp.Expression) -> exp.Expression:
+    def fn(self, operation: str, **args: exp.Expr) -> exp.Expr:
         """Build spatial `operation` (a SPATIAL_OPERATIONS name) from AST arguments."""
         return self._bound_functions[operation](**args)
 
@@ -141,7 +141,7 @@ class WarehouseDialect:
         return "unknown"
 
     # --- DDL -----------------------------------------------------------------------------------
-    def generate(self, expression: exp.Expression, pretty: bool = True) -> str:
+    def generate(self, expression: exp.Expr, pretty: bool = True) -> str:
         return expression.sql(dialect=self.sqlglot_dialect, pretty=pretty, comments=False)
 
     def table(self, parts: tuple[str, ...]) -> exp.Table:
@@ -152,7 +152,7 @@ class WarehouseDialect:
     def create_table_as(self, target: exp.Table, query: exp.Query, *, intermediate: bool) -> exp.Create:
         return exp.Create(this=target.copy(), kind="TABLE", expression=query.copy())
 
-    def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expression]:
+    def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expr]:
         """Statements (run in one transaction) that replace `target` with `query`'s rows atomically.
 
         Readers see the old table or the new one, never a half-written one.
@@ -162,10 +162,11 @@ class WarehouseDialect:
             self.drop(staging),
             self.create_table_as(staging, query, intermediate=intermediate),
             self.drop(target),
-            exp.Alter(this=staging.copy(), kind="TABLE", actions=[exp.AlterRename(this=exp.Table(this=target.this.copy()))]),
+            exp.Alter(this=staging.copy(), kind="TABLE",
+                      actions=[exp.AlterRename(this=exp.Table(this=target.this.copy()))]),
         ]
 
-    def append(self, target: exp.Table, query: exp.Query, ledger: exp.Table, run_key: str) -> list[exp.Expression]:
+    def append(self, target: exp.Table, query: exp.Query, ledger: exp.Table, run_key: str) -> list[exp.Expr]:
         """Append `query` to `target` exactly once per `run_key`, creating the table if missing.
 
         A ledger row written in the same transaction makes a retry of an append that already
@@ -187,7 +188,7 @@ class WarehouseDialect:
                 key, exp.CurrentTimestamp()).where(not_done)),
         ]
 
-    def drop(self, target: exp.Table) -> exp.Expression:
+    def drop(self, target: exp.Table) -> exp.Expr:
         return exp.Drop(tables=[target.copy()], kind="TABLE", exists=True)
 
     def describe(self, table: exp.Table) -> exp.Query:

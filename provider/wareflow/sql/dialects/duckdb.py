@@ -51,12 +51,12 @@ class DuckDB(WarehouseDialect):
     def create_table_as(self, target: exp.Table, query: exp.Query, *, intermediate: bool) -> exp.Create:
         return exp.Create(this=target.copy(), kind="TABLE", expression=query.copy(), replace=True)
 
-    def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expression]:
+    def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expr]:
         # CREATE OR REPLACE is one atomic statement in DuckDB: readers see the old or the new table.
         return [self.create_table_as(target, query, intermediate=intermediate)]
 
     def describe(self, table: exp.Table) -> exp.Query:
-        where = exp.EQ(this=exp.func("LOWER", exp.column("table_name")),
+        where: exp.Expr = exp.EQ(this=exp.func("LOWER", exp.column("table_name")),
                        expression=exp.Literal.string(table.name.lower()))
         schema = exp.Literal.string(table.db) if table.db else exp.func("CURRENT_SCHEMA")
         where = exp.and_(where, exp.EQ(this=exp.func("LOWER", exp.column("table_schema")),

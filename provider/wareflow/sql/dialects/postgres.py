@@ -48,15 +48,16 @@ class Postgres(WarehouseDialect):
         props = exp.Properties(expressions=[exp.UnloggedProperty()]) if intermediate else None
         return exp.Create(this=target.copy(), kind="TABLE", expression=query.copy(), properties=props)
 
-    def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expression]:
+    def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expr]:
         if intermediate:  # nobody reads an intermediate while it is rebuilt: no staging swap needed
             return [self.drop(target), self.create_table_as(target, query, intermediate=True)]
         return super().publish(target, query)
 
     def describe(self, table: exp.Table) -> exp.Query:
         schema = exp.Literal.string(table.db) if table.db else exp.func("CURRENT_SCHEMA")
-        data_type = exp.func("COALESCE", exp.func("NULLIF", exp.column("data_type"), exp.Literal.string("USER-DEFINED")),
-                             exp.column("udt_name"))
+        # PostGIS types show as USER-DEFINED in data_type; udt_name says "geometry".
+        user_defined = exp.func("NULLIF", exp.column("data_type"), exp.Literal.string("USER-DEFINED"))
+        data_type = exp.func("COALESCE", user_defined, exp.column("udt_name"))
         where = exp.and_(
             exp.EQ(this=exp.column("table_name"), expression=exp.Literal.string(table.name)),
             exp.EQ(this=exp.column("table_schema"), expression=schema),
