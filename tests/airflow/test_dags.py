@@ -101,6 +101,13 @@ def test_dag_test_on_duckdb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     far = conn.sql("SELECT COUNT(*) FROM main.customers_far_from_stations").fetchone()[0]
     assert near + far == conn.sql("SELECT COUNT(*) FROM main.customers").fetchone()[0]
     assert 0 < near < far
+    # the Rendered Template view shows the compiled SQL, with the run's radius as a literal
+    from airflow.models.renderedtifields import RenderedTaskInstanceFields
+
+    (buffer,) = [ti for ti in run.get_task_instances() if ti.task_id.startswith("st_buffer_")]
+    rendered = RenderedTaskInstanceFields.get_templated_fields(buffer)
+    assert rendered is not None and "CREATE OR REPLACE TABLE wareflow_st_buffer_" in rendered["sql"]
+    assert "300" in rendered["sql"] and "main.stations" in rendered["sql"]
 
 
 @pytest.mark.postgis
@@ -122,3 +129,35 @@ def test_dag_test_on_postgis(pg_dsn: str, monkeypatch: pytest.MonkeyPatch):
     with psycopg2.connect(pg_dsn) as pg, pg.cursor() as cur:
         cur.execute("SELECT COUNT(*), SUM(store_id_joined_count) FROM main.stores_by_neighborhood")
         assert cur.fetchone() == (24, 2000)
+
+
+def test_sidecar_errors_are_coded(tmp_path: Path):
+    from wareflow.airflow.settings import read_settings
+    from wareflow.errors import WorkflowError
+
+    wf = tmp_path / "flow.json"
+    wf.write_text("{}")
+    sidecar = tmp_path / "flow.wareflow.yaml"
+    for text, code in [("dag_id: [unclosed", "WF110"), ("- a list", "WF110"), ("shedule: '@daily'", "WF111"),
+                       ("dag_id: 'has space'", "WF111")]:
+        sidecar.write_text(text)
+        with pytest.raises(WorkflowError) as exc:
+            read_settings(wf, {})
+        assert exc.value.codes == [code], text
+    sidecar.write_text("schedule: '@hourly'\ntags: [a, b]\nstart_date: '2025-02-01'")
+    settings = read_settings(wf, {"retries": 5})
+    assert (settings.dag_id, settings.schedule, settings.tags, settings.retries) == ("flow", "@hourly", ("a", "b"), 5)
+    assert settings.start_date.isoformat() == "2025-02-01T00:00:00+00:00"
+
+
+def test_duplicate_dag_ids_are_reported(tmp_path: Path):
+    from wareflow.airflow import load_workflows
+
+    for name in ("a", "b"):
+        shutil.copy(EXAMPLES / "customer_segments.json", tmp_path / f"{name}.json")
+        (tmp_path / f"{name}.wareflow.yaml").write_text("dag_id: same")
+    dags = load_workflows(tmp_path)
+    assert "same" in dags
+    (report,) = [d for d in dags.values() if d.dag_id.startswith("wareflow_import_errors")]
+    with pytest.raises(Exception, match="WF112"):
+        report.validate()

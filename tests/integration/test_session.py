@@ -1,0 +1,80 @@
+"""Running stages: transactions, coded warehouse errors, connection URIs, cancelling."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from tests.support.workflows import WorkflowBuilder, out
+
+from wareflow.errors import CompileError, TerminalWarehouseError, WarehouseError
+from wareflow.sql.dialects import get_dialect
+from wareflow.warehouses.connect import connect_uri
+
+
+def test_a_missing_table_is_a_terminal_error_naming_the_stage(engine, run_workflow):
+    wf = WorkflowBuilder()
+    lim = wf.node("native.limit", {"source": wf.source("main.nope", schema=[("a", "number")])}, id="lim", limit="1")
+    wf.save(out(lim), "main.o", id="save")
+    with pytest.raises(TerminalWarehouseError) as exc:
+        run_workflow(engine, wf)
+    (issue,) = exc.value.issues
+    assert issue.code == "WF402" and issue.node_id == "save" and "stage 'native_saveastable_" in issue.message
+
+
+def test_a_failed_stage_leaves_the_previous_table(engine, run_workflow):
+    wf = WorkflowBuilder()
+    wf.save(wf.source("main.cities"), "main.kept")
+    run_workflow(engine, wf)
+    bad = WorkflowBuilder()
+    s = bad.node("native.selectexpression", {"source": bad.source("main.cities")}, column="boom",
+                 expression="CAST('x' AS INT64)")
+    bad.save(out(s), "main.kept")
+    with pytest.raises(WarehouseError):
+        run_workflow(engine, bad)
+    assert engine.rows("SELECT COUNT(*) FROM main.kept") == [(3,)]  # atomic publish: old table intact
+
+
+def test_unknown_dialect_and_uri():
+    with pytest.raises(CompileError) as exc:
+        get_dialect("teradata")
+    assert exc.value.codes == ["WF303"]
+    with pytest.raises(WarehouseError) as exc2:
+        connect_uri("mysql://localhost/db")
+    assert exc2.value.codes == ["WF404"]
+
+
+def test_duckdb_uri_paths(tmp_path):
+    conn, dialect = connect_uri(f"duckdb:///{tmp_path}/a.duckdb")
+    assert dialect.name == "duckdb" and (tmp_path / "a.duckdb").exists()
+    conn.close()
+    memory, _ = connect_uri("duckdb://")
+    assert memory.execute("SELECT ST_AsText(ST_Point(1, 2))").fetchone() == ("POINT (1 2)",)
+
+
+def test_on_kill_cancels_the_running_query():
+    from wareflow.airflow.operator import WareflowOperator
+    from wareflow.components import bind
+    from wareflow.model import parse_workflow
+    from wareflow.plan import plan_workflow
+
+    wf = WorkflowBuilder()
+    wf.save(wf.source("main.t", schema=[("a", "number")]), "main.o")
+    plan = plan_workflow(bind(parse_workflow(wf.to_dict())))
+    op = WareflowOperator(task_id="t", plan=plan, stage_id=plan.stages[0].id, conn_id="unused")
+    op._conn = connect_uri("duckdb://")[0]
+    failure: list[BaseException] = []
+
+    def long_query() -> None:
+        try:
+            op._conn.execute("SELECT COUNT(*) FROM range(10000000000) a, range(10) b").fetchall()
+        except BaseException as exc:  # the interrupt
+            failure.append(exc)
+
+    worker = threading.Thread(target=long_query)
+    worker.start()
+    time.sleep(0.5)
+    op.on_kill()
+    worker.join(timeout=20)
+    assert not worker.is_alive() and failure and "INTERRUPT" in str(failure[0]).upper()

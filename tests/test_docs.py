@@ -1,0 +1,26 @@
+"""The README's component table is the catalog's; the provider metadata is valid for Airflow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wareflow import get_provider_info
+from wareflow.catalog import END, START, render_readme
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def test_readme_component_table_is_generated_from_the_catalog():
+    text = README.read_text(encoding="utf-8")
+    assert START in text and END in text
+    assert render_readme(text) == text, "run `make docs` to regenerate the component table"
+
+
+def test_provider_info_is_valid_against_airflows_schema():
+    import json
+
+    import jsonschema
+    from airflow import providers_manager  # noqa: F401  (the schema ships beside it)
+
+    schema_path = Path(providers_manager.__file__).parent / "provider_info.schema.json"
+    jsonschema.validate(get_provider_info(), json.loads(schema_path.read_text()))
