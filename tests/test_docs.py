@@ -20,7 +20,8 @@ def test_provider_info_is_valid_against_airflows_schema():
     import json
 
     import jsonschema
-    from airflow import providers_manager  # noqa: F401  (the schema ships beside it)
+
+    from airflow import providers_manager
 
     schema_path = Path(providers_manager.__file__).parent / "provider_info.schema.json"
     jsonschema.validate(get_provider_info(), json.loads(schema_path.read_text()))

@@ -6,8 +6,8 @@ import threading
 import time
 
 import pytest
-from tests.support.workflows import WorkflowBuilder, out
 
+from tests.support.workflows import WorkflowBuilder, out
 from wareflow.errors import CompileError, TerminalWarehouseError, WarehouseError
 from wareflow.sql.dialects import get_dialect
 from wareflow.warehouses.connect import connect_uri
