@@ -94,8 +94,18 @@ class WarehouseDialect:
     conn_types: ClassVar[tuple[str, ...]] = ()
     hook: ClassVar[str] = ""  # dotted path of the Airflow hook class, imported only when a task runs
     default_schema: ClassVar[str | None] = None
-    # Spatial functions: SPATIAL_OPERATIONS name -> Template in this dialect.
-    functions: ClassVar[Mapping[str, Template]] = {}
+    # Spatial functions: SPATIAL_OPERATIONS name -> Template in this dialect. The base holds the OGC
+    # Simple Features names most warehouses share; a dialect adds (``|``) or replaces what differs.
+    functions: ClassVar[Mapping[str, Template]] = {
+        "as_wkt": call("ST_AsText", "geo"),
+        "as_geojson": call("ST_AsGeoJSON", "geo"),
+        "intersects": call("ST_Intersects", "a", "b"),
+        "contains": call("ST_Contains", "a", "b"),
+        "within": call("ST_Within", "a", "b"),
+        "covers": call("ST_Covers", "a", "b"),
+        "touches": call("ST_Touches", "a", "b"),
+        "centroid": call("ST_Centroid", "geo"),
+    }
     # CARTO logical type -> column type, used for typed NULLs and CASTs.
     types: ClassVar[Mapping[str, str]] = {
         "string": "VARCHAR",

@@ -30,18 +30,11 @@ class DuckDB(WarehouseDialect):
     hook = "wareflow.airflow.duckdb_hook.DuckDBHook"
     default_schema = "main"
     functions = {
+        **WarehouseDialect.functions,
         "point": call("ST_Point", "lon", "lat"),
         "from_wkt": call("ST_GeomFromText", "wkt"),
         "from_geojson": call("ST_GeomFromGeoJSON", "geojson"),
-        "as_wkt": call("ST_AsText", "geo"),
-        "as_geojson": call("ST_AsGeoJSON", "geo"),
         "buffer": Template(f"ST_Scale(ST_Buffer(ST_Scale(:geo, {_KX}, {_KY}), :meters), 1 / {_KX}, 1 / {_KY})"),
-        "intersects": call("ST_Intersects", "a", "b"),
-        "contains": call("ST_Contains", "a", "b"),
-        "within": call("ST_Within", "a", "b"),
-        "covers": call("ST_Covers", "a", "b"),
-        "touches": call("ST_Touches", "a", "b"),
-        "centroid": call("ST_Centroid", "geo"),
         "union_agg": call("ST_Union_Agg", "geo"),
         "centroid_agg": Template("ST_Centroid(ST_Collect(LIST(:geo)))"),
         "convexhull_agg": Template("ST_ConvexHull(ST_Collect(LIST(:geo)))"),

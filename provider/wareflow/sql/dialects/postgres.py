@@ -23,19 +23,12 @@ class Postgres(WarehouseDialect):
     hook = "airflow.providers.postgres.hooks.postgres.PostgresHook"
     default_schema = "public"
     functions = {
+        **WarehouseDialect.functions,
         "point": Template("ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)"),
         "from_wkt": Template("ST_GeomFromText(:wkt, 4326)"),
         "from_geojson": Template("ST_SetSRID(ST_GeomFromGeoJSON(:geojson), 4326)"),
-        "as_wkt": call("ST_AsText", "geo"),
-        "as_geojson": call("ST_AsGeoJSON", "geo"),
         # https://postgis.net/docs/ST_Buffer.html: geography input buffers in metres.
         "buffer": Template("CAST(ST_Buffer(CAST(:geo AS GEOGRAPHY), :meters) AS GEOMETRY)"),
-        "intersects": call("ST_Intersects", "a", "b"),
-        "contains": call("ST_Contains", "a", "b"),
-        "within": call("ST_Within", "a", "b"),
-        "covers": call("ST_Covers", "a", "b"),
-        "touches": call("ST_Touches", "a", "b"),
-        "centroid": call("ST_Centroid", "geo"),
         "union_agg": call("ST_Union", "geo"),
         "centroid_agg": Template("ST_Centroid(ST_Collect(:geo))"),
         "convexhull_agg": Template("ST_ConvexHull(ST_Collect(:geo))"),
