@@ -93,6 +93,7 @@ def run(
     var: VarOption = None,
     map_: MapOption = None,
     materialize: Annotated[str, typer.Option(help="fused (default) or all (one table per node).")] = "fused",
+    keep_intermediates: Annotated[bool, typer.Option(help="Keep the tables that only fed other stages.")] = False,
 ) -> None:
     """Run every stage in order on a connection, showing progress per stage."""
     from rich.console import Console
@@ -112,7 +113,8 @@ def run(
         def progress(stage: Any, result: Any) -> None:
             console.print(f"  [green]✓[/] {stage.id}: {result.rows} rows -> {result.target} ({result.seconds:.2f} s)")
 
-        run_plan(plan, Session(connection, dialect), variables=_variables(plan, var), on_stage=progress)
+        run_plan(plan, Session(connection, dialect), variables=_variables(plan, var), on_stage=progress,
+                 keep_intermediates=keep_intermediates)
         console.print(f"done in {time.perf_counter() - started:.2f} s")
     except WareflowError as exc:
         _echo_error(exc.in_file(str(file)))

@@ -32,8 +32,12 @@ def compile_plan(plan: Plan, dialect: WarehouseDialect, *, variables: Mapping[st
 
 def run_plan(plan: Plan, session: Session, *, variables: Mapping[str, object] | None = None,
              run_key: str | None = None,
-             on_stage: Callable[[Stage, StageResult], None] | None = None) -> list[StageResult]:
-    """Run every stage in order; each stage is compiled just before it runs, against real schemas."""
+             on_stage: Callable[[Stage, StageResult], None] | None = None,
+             keep_intermediates: bool = False) -> list[StageResult]:
+    """Run every stage in order; each stage is compiled just before it runs, against real schemas.
+
+    Intermediate tables that only fed other stages are dropped at the end unless `keep_intermediates`.
+    """
     compiler = Compiler(plan, session.dialect, variables=dict(variables or {}), schemas=session.schema_lookup,
                         run_key=run_key or uuid.uuid4().hex)
     results = []
@@ -42,4 +46,6 @@ def run_plan(plan: Plan, session: Session, *, variables: Mapping[str, object] | 
         results.append(result)
         if on_stage:
             on_stage(stage, result)
+    if not keep_intermediates:
+        session.drop([compiler.intermediate_table(s) for s in plan.scratch()])
     return results

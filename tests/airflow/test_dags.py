@@ -41,7 +41,9 @@ def test_examples_become_dags_with_one_task_per_stage():
     near = bag.dags["wareflow_customers_near_stations"]
     tasks = {t.task_id: sorted(t.upstream_task_ids) for t in near.tasks}
     (buffer,) = [t for t in tasks if t.startswith("st_buffer_")]
-    assert len(tasks) == 3 and all(tasks[t] == [buffer] for t in tasks if t != buffer)
+    saves = sorted(t for t in tasks if t.startswith("save_as_table_"))
+    assert len(saves) == 2 and all(tasks[t] == [buffer] for t in saves)
+    assert tasks["drop_intermediates"] == sorted([buffer, *saves])  # after every stage succeeded
     assert near.params["radius"] == 500
     assert near.tags == ["example", "wareflow"] or sorted(near.tags) == ["example", "wareflow"]
     assert near.default_args["owner"] == "data-team" and near.default_args["retries"] == 1
@@ -115,6 +117,8 @@ def test_dag_test_on_duckdb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     rendered = RenderedTaskInstanceFields.get_templated_fields(buffer)
     assert rendered is not None and "CREATE OR REPLACE TABLE wareflow_st_buffer_" in rendered["sql"]
     assert "300" in rendered["sql"] and "main.stations" in rendered["sql"]
+    tables = [r[0] for r in conn.sql("SELECT table_name FROM information_schema.tables").fetchall()]
+    assert not [t for t in tables if t.startswith("wareflow_")]  # the run's scratch table was dropped
 
 
 @pytest.mark.postgis

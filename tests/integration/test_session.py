@@ -78,3 +78,33 @@ def test_on_kill_cancels_the_running_query():
     op.on_kill()
     worker.join(timeout=20)
     assert not worker.is_alive() and failure and "INTERRUPT" in str(failure[0]).upper()
+
+
+def test_rows_written_are_reported(engine, run_workflow):
+    wf = WorkflowBuilder()
+    w = wf.node("native.where", {"source": wf.source("main.people")}, expression="id > 1")
+    wf.save(out(w, "match"), "main.copy")
+    wf.save(out(w, "match"), "main.log", append=True)
+    assert sorted(r.rows for r in run_workflow(engine, wf, run_key="a")) == [3, 3, 3]
+    assert sorted(r.rows for r in run_workflow(engine, wf, run_key="a")) == [0, 3, 3]  # the retry appends nothing
+
+
+def test_scratch_tables_are_dropped_after_success_and_leaves_stay(engine):
+    from wareflow.components import bind
+    from wareflow.model import parse_workflow
+    from wareflow.plan import plan_workflow
+    from wareflow.runner import run_plan
+
+    wf = WorkflowBuilder()
+    b = wf.node("native.buffer", {"source": wf.source("main.people")}, geo="geom", distance="10")
+    wf.save(out(b), "main.o1")
+    wf.save(out(b), "main.o2")
+    wf.node("native.limit", {"source": wf.source("main.cities")}, limit="1")  # a leaf: its table is a result
+    scratch_sql = ("SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'wareflow%' "
+                   "ORDER BY table_name")
+    for keep in (False, True):
+        plan = plan_workflow(bind(parse_workflow(wf.to_dict())))
+        run_plan(plan, engine.session, keep_intermediates=keep)
+        tables = [r[0] for r in engine.rows(scratch_sql)]
+        assert [t.split("_")[1] for t in tables] == (["native", "native"] if keep else ["native"])
+        assert any(t.startswith("wareflow_native_limit_") for t in tables)

@@ -15,7 +15,7 @@ from typing import Any
 
 from airflow.sdk import DAG, Param, get_parsing_context
 
-from wareflow.airflow.operator import WareflowOperator
+from wareflow.airflow.operator import WareflowCleanupOperator, WareflowOperator
 from wareflow.airflow.settings import WorkflowSettings, read_settings
 from wareflow.components.registry import bind
 from wareflow.errors import Issue, WareflowError, WorkflowError
@@ -97,6 +97,13 @@ def build_dag(path: Path, settings: WorkflowSettings) -> DAG:
         )
         for upstream in stage.upstream:
             tasks[upstream] >> tasks[stage.id]
+    if plan.scratch() and not settings.keep_intermediates:
+        cleanup = WareflowCleanupOperator(
+            task_id="drop_intermediates", dag=dag, plan=plan, conn_id=settings.conn_id,
+            scratch_schema=settings.scratch_schema, retries=0,
+            doc_md="Drops the intermediate tables once every stage has succeeded.")
+        for task in tasks.values():
+            task >> cleanup
     return dag
 
 

@@ -1,4 +1,5 @@
-"""The one operator: runs one stage of a workflow plan through the connection's provider hook.
+"""The operators: one runs a stage of a workflow plan through the connection's provider hook; a
+second drops the run's scratch tables once every stage has succeeded.
 
 The SQL is compiled when the task runs, never at DAG-parse time: schemas the workflow does not
 declare are read through the hook, variable values come from the run's params (trigger form or
@@ -22,57 +23,18 @@ from wareflow.sql.compiler import CompiledStage, Compiler
 from wareflow.sql.dialects import WarehouseDialect, get_dialect
 
 
-class WareflowOperator(BaseOperator):
-    """Run one stage (one statement, one published table) of a Wareflow plan."""
+class _WareflowTask(BaseOperator):
+    """What both operators share: the plan, the connection through its provider hook, the variables."""
 
-    template_fields: Sequence[str] = ("sql",)
-    template_fields_renderers: ClassVar[dict[str, str]] = {"sql": "sql"}
     ui_color = "#dcecf9"
 
-    def __init__(self, *, plan: Plan, stage_id: str, conn_id: str, scratch_schema: str | None = None,
-                 **kwargs: Any) -> None:
+    def __init__(self, *, plan: Plan, conn_id: str, scratch_schema: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.plan = plan
-        self.stage_id = stage_id
         self.conn_id = conn_id
         self.scratch_schema = scratch_schema
-        self.sql = f"-- {plan.stage(stage_id).label}: compiled when the task runs"
-        self._compiled: CompiledStage | None = None
         self._conn: Any = None
         self._lock = threading.Lock()
-
-    # --- compile at render time, so the Rendered Template view shows the real SQL ------------------
-    def render_template_fields(self, context: Any, jinja_env: Any = None) -> None:
-        super().render_template_fields(context, jinja_env)
-        try:
-            self._compiled = self._compile(context)
-        except BaseException:
-            self._close()
-            raise
-        self.sql = ";\n\n".join(self._compiled.sql(self._dialect())) + ";"
-
-    def execute(self, context: Any) -> dict[str, Any]:
-        from wareflow.warehouses.session import Session
-
-        try:
-            compiled = self._compiled or self._compile(context)
-            result = Session(self._connection(), self._dialect(), self.log).run(compiled)
-        except TerminalWarehouseError as exc:
-            from airflow.sdk.exceptions import AirflowFailException
-
-            raise AirflowFailException(str(exc)) from exc  # retrying cannot help
-        finally:
-            self._close()
-        return {"table": result.target, "rows": result.rows, "seconds": round(result.seconds, 3)}
-
-    def _close(self) -> None:
-        with self._lock:
-            conn, self._conn = self._conn, None
-        if conn is not None:
-            try:
-                conn.close()
-            except Exception:  # closing is cleanup: never fail the task for it
-                self.log.debug("closing the connection failed", exc_info=True)
 
     def on_kill(self) -> None:
         """Cancel the running statement so no orphan query keeps the warehouse busy."""
@@ -83,12 +45,11 @@ class WareflowOperator(BaseOperator):
             if callable(getattr(conn, cancel, None)):
                 try:
                     getattr(conn, cancel)()
-                    self.log.info("cancelled the running statement of stage %s", self.stage_id)
+                    self.log.info("cancelled the running statement of %s", self.task_id)
                 except Exception:  # cancelling is best effort; the kill goes on regardless
                     self.log.warning("could not cancel the running statement", exc_info=True)
                 return
 
-    # --- helpers --------------------------------------------------------------------------------
     def _dialect(self) -> WarehouseDialect:
         return get_dialect(BaseHook.get_connection(self.conn_id).conn_type)
 
@@ -101,23 +62,82 @@ class WareflowOperator(BaseOperator):
                 self._conn = hook.get_conn()
             return self._conn
 
-    def _variables(self, context: Mapping[str, Any]) -> dict[str, Any]:
-        params = context.get("params") or {}
-        declared = {v.name: v.type for v in self.plan.workflow.workflow.variables}
-        return {name: coerce_variable(kind, params[name]) for name, kind in declared.items() if name in params}
+    def _close(self) -> None:
+        with self._lock:
+            conn, self._conn = self._conn, None
+        if conn is not None:
+            try:
+                conn.close()
+            except Exception:  # closing is cleanup: never fail the task for it
+                self.log.debug("closing the connection failed", exc_info=True)
 
-    def _compile(self, context: Mapping[str, Any]) -> CompiledStage:
+    def _session(self) -> Any:
         from wareflow.warehouses.session import Session
 
-        run = context.get("run_id") or "manual"
-        dag_id = context["dag"].dag_id if context.get("dag") else "wareflow"
-        session = Session(self._connection(), self._dialect(), self.log)
-        compiler = Compiler(self.plan, self._dialect(), variables=self._variables(context),
-                            schemas=session.schema_lookup, run_key=f"{dag_id}:{run}",
-                            scratch_schema=self.scratch_schema)
-        try:
-            return compiler.compile_stage(self.plan.stage(self.stage_id))
-        except WareflowError as exc:
-            from airflow.sdk.exceptions import AirflowFailException
+        return Session(self._connection(), self._dialect(), self.log)
 
+    def _compiler(self, context: Mapping[str, Any]) -> Compiler:
+        params = context.get("params") or {}
+        declared = {v.name: v.type for v in self.plan.workflow.workflow.variables}
+        variables = {name: coerce_variable(kind, params[name]) for name, kind in declared.items() if name in params}
+        dag_id = context["dag"].dag_id if context.get("dag") else "wareflow"
+        return Compiler(self.plan, self._dialect(), variables=variables, schemas=self._session().schema_lookup,
+                        run_key=f"{dag_id}:{context.get('run_id') or 'manual'}", scratch_schema=self.scratch_schema)
+
+
+class WareflowOperator(_WareflowTask):
+    """Run one stage (one statement, one published table) of a Wareflow plan."""
+
+    template_fields: Sequence[str] = ("sql",)
+    template_fields_renderers: ClassVar[dict[str, str]] = {"sql": "sql"}
+
+    def __init__(self, *, plan: Plan, stage_id: str, conn_id: str, **kwargs: Any) -> None:
+        super().__init__(plan=plan, conn_id=conn_id, **kwargs)
+        self.stage_id = stage_id
+        self.sql = f"-- {plan.stage(stage_id).label}: compiled when the task runs"
+        self._compiled: CompiledStage | None = None
+
+    # compiled at render time, so the Rendered Template view shows the real SQL
+    def render_template_fields(self, context: Any, jinja_env: Any = None) -> None:
+        super().render_template_fields(context, jinja_env)
+        try:
+            self._compiled = self._compile(context)
+        except BaseException:
+            self._close()
+            raise
+        self.sql = ";\n\n".join(self._compiled.sql(self._dialect())) + ";"
+
+    def execute(self, context: Any) -> dict[str, Any]:
+        from airflow.sdk.exceptions import AirflowFailException
+
+        try:
+            compiled = self._compiled or self._compile(context)
+            result = self._session().run(compiled)
+        except TerminalWarehouseError as exc:
+            raise AirflowFailException(str(exc)) from exc  # retrying cannot help
+        finally:
+            self._close()
+        return {"table": result.target, "rows": result.rows, "seconds": round(result.seconds, 3)}
+
+    def _compile(self, context: Mapping[str, Any]) -> CompiledStage:
+        from airflow.sdk.exceptions import AirflowFailException
+
+        try:
+            return self._compiler(context).compile_stage(self.plan.stage(self.stage_id))
+        except WareflowError as exc:
             raise AirflowFailException(str(exc)) from exc
+
+
+class WareflowCleanupOperator(_WareflowTask):
+    """Drop the intermediate tables of this run once every stage has succeeded (never fails)."""
+
+    ui_color = "#eeeeee"
+
+    def execute(self, context: Any) -> None:
+        try:
+            compiler = self._compiler(context)
+            self._session().drop([compiler.intermediate_table(s) for s in self.plan.scratch()])
+        except Exception:  # cleanup never fails a run: the tables are overwritten by the next one anyway
+            self.log.warning("could not drop intermediate tables", exc_info=True)
+        finally:
+            self._close()

@@ -31,6 +31,7 @@ class WorkflowSettings:
     table_map: dict[str, str] = field(default_factory=dict)
     materialize: str = "fused"
     scratch_schema: str | None = None
+    keep_intermediates: bool = False
     max_active_runs: int = 1
     description: str | None = None
 

@@ -48,6 +48,17 @@ class Plan:
         """The stage that materialises `port`, if any."""
         return next((s for s in self.stages if s.output == port), None)
 
+    def scratch(self) -> tuple[Stage, ...]:
+        """Stages whose tables only feed other stages: dropped once a run has succeeded.
+
+        Leaves (tables nothing reads) are results a person looks at and stay; with
+        ``materialize="all"`` every table stays, for inspection.
+        """
+        if self.materialize == "all":
+            return ()
+        read = {u for s in self.stages for u in s.upstream}
+        return tuple(s for s in self.stages if s.id in read and s.output.handle)
+
     @property
     def node_count(self) -> int:
         return len(self.workflow.components)

@@ -33,6 +33,13 @@ class StageResult:
     statements: int
 
 
+def _writes_rows(statement: exp.Expr, kind: str) -> bool:
+    """Whether `statement` is the one that writes the stage's rows (appends: the first INSERT)."""
+    if kind == "append":
+        return isinstance(statement, exp.Insert)
+    return isinstance(statement, exp.Create) and statement.expression is not None
+
+
 class Session:
     def __init__(self, conn: Any, dialect: WarehouseDialect, logger: Any = None,
                  on_cursor: Callable[[Any], None] | None = None):
@@ -78,9 +85,9 @@ class Session:
                 self.log.info("stage %s: running\n%s", compiled.stage.id, sql)
                 t0 = time.perf_counter()
                 cur.execute(sql)
-                count = getattr(cur, "rowcount", -1)
-                if isinstance(statement, exp.Insert) and count is not None and count >= 0:
-                    rows = count if rows < 0 else rows
+                if rows < 0 and _writes_rows(statement, compiled.kind):
+                    count = self.dialect.rows_written(cur)
+                    rows = -1 if count is None else count
                 self.log.info("stage %s: statement done in %.3f s", compiled.stage.id, time.perf_counter() - t0)
             self.conn.commit()
         except Exception as exc:
@@ -88,12 +95,28 @@ class Session:
             raise self._error(compiled, exc) from exc
         finally:
             cur.close()
-        if compiled.kind != "append":
+        if rows < 0:  # the driver did not say (DuckDB): count what the table holds now
             rows = int(self.fetch(exp.select(exp.Count(this=exp.Star())).from_(compiled.target.copy()))[0][0])
         seconds = time.perf_counter() - started
         self.log.info("stage %s: wrote %s rows to %s in %.3f s", compiled.stage.id, rows, target, seconds)
         self._schemas.pop(tuple(p.name for p in compiled.target.parts), None)
         return StageResult(compiled.stage.id, target, rows, seconds, len(compiled.statements))
+
+    def drop(self, tables: list[exp.Table]) -> None:
+        """Drop scratch tables; a failure is logged, never raised (cleanup must not fail a run)."""
+        for table in tables:
+            sql = self.dialect.generate(self.dialect.drop(table), pretty=False)
+            cur = self.conn.cursor()
+            try:
+                self._begin(cur)
+                cur.execute(sql)
+                self.conn.commit()
+                self.log.info("dropped %s", table.sql(dialect=self.dialect.sqlglot_dialect))
+            except Exception as exc:
+                self._rollback()
+                self.log.warning("could not drop %s: %s", table.sql(), exc)
+            finally:
+                cur.close()
 
     def _begin(self, cur: Any) -> None:
         # DuckDB's Python connections autocommit unless a transaction is opened; psycopg opens one

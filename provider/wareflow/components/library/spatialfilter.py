@@ -32,8 +32,4 @@ class SpatialFilter(Component):
         src = Rel(source.table("_source"), source.columns, source.label, source.ordering, source.unknown_tables)
         match = passthrough(src, exists)
         unmatch = passthrough(src, exp.Not(this=exists.copy()))
-        return {"match": _unqualified(match, source), "unmatch": _unqualified(unmatch, source)}
-
-
-def _unqualified(query: Query, source: Rel) -> Query:
-    return query
+        return {"match": match, "unmatch": unmatch}

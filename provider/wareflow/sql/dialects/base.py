@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from functools import cached_property
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import sqlglot
 from sqlglot import exp
@@ -197,6 +197,11 @@ class WarehouseDialect:
             exp.Insert(this=ledger.copy(), expression=exp.select(
                 key, exp.CurrentTimestamp()).where(not_done)),
         ]
+
+    def rows_written(self, cursor: Any) -> int | None:
+        """Rows the statement just run on `cursor` wrote, if the driver says (DB-API ``rowcount``)."""
+        count = getattr(cursor, "rowcount", -1)
+        return count if isinstance(count, int) and count >= 0 else None
 
     def drop(self, target: exp.Table) -> exp.Expr:
         return exp.Drop(tables=[target.copy()], kind="TABLE", exists=True)

@@ -10,6 +10,8 @@ Docs: https://duckdb.org/docs/stable/core_extensions/spatial/functions
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlglot import exp
 
 from wareflow.sql.dialects.base import Template, WarehouseDialect, call
@@ -47,6 +49,11 @@ class DuckDB(WarehouseDialect):
     def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expr]:
         # CREATE OR REPLACE is one atomic statement in DuckDB: readers see the old or the new table.
         return [self.create_table_as(target, query, intermediate=intermediate)]
+
+    def rows_written(self, cursor: Any) -> int | None:
+        # DuckDB leaves rowcount at -1 and returns the count as the statement's one result row.
+        row = cursor.fetchone()
+        return int(row[0]) if row and isinstance(row[0], int) else None
 
     def describe(self, table: exp.Table) -> exp.Query:
         where: exp.Expr = exp.EQ(this=exp.func("LOWER", exp.column("table_name")),
