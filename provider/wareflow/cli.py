@@ -42,6 +42,8 @@ def _echo_error(exc: WareflowError) -> None:
 def validate(files: Annotated[list[Path], typer.Argument(help="Workflow files (.json or .sql).")]) -> None:
     """Check workflow files; exit 0 when all are valid, else print one line per problem."""
     from wareflow.runner import load_plan
+    from wareflow.sql.compiler import column_issues
+    from wareflow.sql.dialects import get_dialect
 
     problems: list[Issue] = []
     for path in files:
@@ -49,6 +51,10 @@ def validate(files: Annotated[list[Path], typer.Argument(help="Workflow files (.
             plan = load_plan(path)
         except WareflowError as exc:
             problems.extend(exc.in_file(str(path)).issues)
+            continue
+        columns = [Issue(**{**i.__dict__, "file": str(path)}) for i in column_issues(plan, get_dialect("duckdb"))]
+        if columns:
+            problems.extend(columns)
             continue
         for warning in plan.workflow.warnings:
             typer.echo(f"{path}: warning {warning}", err=True)

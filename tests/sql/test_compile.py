@@ -112,3 +112,19 @@ def test_compilation_is_deterministic():
     first = [s.sql(get_dialect("postgres")) for s in compile_plan(load_plan(path), get_dialect("postgres"))]
     second = [s.sql(get_dialect("postgres")) for s in compile_plan(load_plan(path), get_dialect("postgres"))]
     assert first == second
+
+
+def test_validation_reports_every_bad_column_at_once():
+    from wareflow.sql.compiler import column_issues
+
+    wf = WorkflowBuilder()
+    src = wf.source("p.d.t", schema=[("id", "number"), ("geom", "geography")])
+    b = wf.node("native.buffer", {"source": src}, id="buf", geo="geometry", distance="10")
+    # downstream of the mistake: its unknown input is not reported again
+    after = wf.node("native.dropcolumn", {"source": out(b)}, id="after", column="whatever")
+    g = wf.node("native.groupby", {"source": src}, id="grp", columns="price,sum", groupby="id")
+    wf.save(out(after), "p.d.o")
+    wf.save(out(g), "p.d.g")
+    p = plan_workflow(bind(parse_workflow(wf.to_dict())))
+    assert [(i.code, i.node_id, i.field) for i in column_issues(p, get_dialect("duckdb"))] == [
+        ("WF204", "buf", "geo"), ("WF204", "grp", "columns")]

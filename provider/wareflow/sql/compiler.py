@@ -116,7 +116,7 @@ class Compiler:
         ctes: list[tuple[str, Query]] = []
         used_names: set[str] = set()
         for port in stage.ports:
-            query = self._build(port, rels)
+            query = self.build_port(port, rels)
             name = slug(self.bound.workflow.node(port.node).display, 30)
             name = next(f"{name}_{i}" for i in range(1, len(stage.ports) + 2) if f"{name}_{i}" not in used_names)
             used_names.add(name)
@@ -134,7 +134,7 @@ class Compiler:
             statements = self.dialect.publish(target, final, intermediate=kind == "intermediate")
         return CompiledStage(stage, kind, target, final, tuple(statements), columns)
 
-    def _build(self, port: Port, rels: Mapping[Port, Rel]) -> Query:
+    def build_port(self, port: Port, rels: Mapping[Port, Rel]) -> Query:
         comp = self.bound.components[port.node]
         node = self.bound.workflow.node(port.node)
         inputs = {name: self._input(link.node, link.handle, rels)
@@ -207,6 +207,28 @@ class Compiler:
             tables.extend(own.expressions)
         query.set("with_" if "with_" in query.arg_types else "with", exp.With(expressions=tables))
         return query
+
+
+def column_issues(plan: Plan, dialect: WarehouseDialect) -> list[Issue]:
+    """Every column problem the declared source schemas reveal, all at once (no warehouse needed).
+
+    Each node is built against the columns flowing into it; a node that fails is reported and
+    its output treated as unknown, so one mistake is not reported again downstream.
+    """
+    compiler = Compiler(plan, dialect)
+    issues: list[Issue] = []
+    rels: dict[Port, Rel] = {}
+    for stage in plan.stages:
+        for port in stage.ports:
+            try:
+                query = compiler.build_port(port, rels)
+            except CompileError as exc:
+                issues.extend(i for i in exc.issues if i.code in ("WF204", "WF304"))
+                query = Query(exp.select(exp.Star()), None, (), (f"node '{port.node}'",))
+            rels[port] = Rel(exp.Table(this=ident(f"n{len(rels)}")), query.columns, f"node '{port.node}'",
+                             query.ordering, query.unknown_tables)
+    order = {node: i for i, node in enumerate(plan.workflow.order)}
+    return sorted(dict.fromkeys(issues), key=lambda i: order.get(i.node_id or "", -1))
 
 
 def target_schema(table: exp.Table) -> tuple[str, ...]:
