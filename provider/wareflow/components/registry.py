@@ -75,10 +75,6 @@ class BoundWorkflow:
     variables: Mapping[str, Any]  # name -> typed default
     warnings: tuple[Issue, ...] = ()  # not fatal: e.g. nodes wired to nothing, skipped as CARTO does
 
-    def consumers(self, node_id: str, handle: str) -> list[tuple[str, str]]:
-        return [(n, port) for n in self.order for port, link in self.links.get(n, {}).items()
-                if link.node == node_id and link.handle == handle]
-
     def is_source(self, node_id: str) -> bool:
         return isinstance(self.components[node_id], SourceComponent)
 

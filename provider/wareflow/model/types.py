@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,9 +86,3 @@ class Workflow:
             cached = {n.id: n for n in self.nodes}
             object.__setattr__(self, "_node_index", cached)
         return cached
-
-    def incoming(self, node_id: str) -> Iterator[Edge]:
-        return (e for e in self.edges if e.target == node_id)
-
-    def outgoing(self, node_id: str) -> Iterator[Edge]:
-        return (e for e in self.edges if e.source == node_id)

@@ -9,7 +9,7 @@ for the schema through `SchemaUnknown`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from sqlglot import exp
 from sqlglot.tokens import Tokenizer
@@ -131,9 +131,6 @@ class Query:
     columns: tuple[Column, ...] | None
     ordering: tuple[exp.Ordered, ...] = ()
     unknown_tables: tuple[str, ...] = field(default=())
-
-    def with_columns(self, columns: tuple[Column, ...] | None) -> Query:
-        return replace(self, columns=columns)
 
 
 def columns_plus(base: Rel, *new: Column, first: bool = False) -> tuple[Column, ...] | None:

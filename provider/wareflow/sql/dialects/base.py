@@ -9,7 +9,7 @@ asks which warehouse it is talking to.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import cached_property
 from typing import Any, ClassVar
 
@@ -93,7 +93,6 @@ class WarehouseDialect:
     sqlglot_dialect: ClassVar[str]
     conn_types: ClassVar[tuple[str, ...]] = ()
     hook: ClassVar[str] = ""  # dotted path of the Airflow hook class, imported only when a task runs
-    default_schema: ClassVar[str | None] = None
     # Spatial functions: SPATIAL_OPERATIONS name -> Template in this dialect. The base holds the OGC
     # Simple Features names most warehouses share; a dialect adds (``|``) or replaces what differs.
     functions: ClassVar[Mapping[str, Template]] = {
@@ -221,5 +220,3 @@ def staging_name(target: exp.Table) -> exp.Table:
     staged.set("this", ident(f"{target.name}__wareflow_staging"))
     return staged
 
-
-DialectFactory = Callable[[], WarehouseDialect]

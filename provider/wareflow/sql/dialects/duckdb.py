@@ -30,7 +30,6 @@ class DuckDB(WarehouseDialect):
     sqlglot_dialect = "duckdb"
     conn_types = ("duckdb",)
     hook = "wareflow.airflow.duckdb_hook.DuckDBHook"
-    default_schema = "main"
     functions = {
         **WarehouseDialect.functions,
         "point": call("ST_Point", "lon", "lat"),

@@ -21,7 +21,6 @@ class Postgres(WarehouseDialect):
     sqlglot_dialect = "postgres"
     conn_types = ("postgres", "postgresql")
     hook = "airflow.providers.postgres.hooks.postgres.PostgresHook"
-    default_schema = "public"
     functions = {
         **WarehouseDialect.functions,
         "point": Template("ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)"),
