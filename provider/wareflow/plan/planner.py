@@ -50,7 +50,7 @@ def plan_workflow(bound: BoundWorkflow, *, materialize: str = "fused",
         node = bound.workflow.node(port.node)
         label = node.display + (f" ({port.handle})" if port.handle not in ("", "result", "out") else "")
         by_port[port] = Stage(
-            id=f"{_slug(label)}_{digest[:8]}",
+            id=f"{slug(label)}_{digest[:8]}",
             output=port,
             ports=tuple(fused),
             upstream=tuple(dict.fromkeys(by_port[i].id for i in inputs)),
@@ -149,6 +149,6 @@ def _digest(payload: object) -> str:
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def _slug(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
-    return (slug or "stage")[:40]
+def slug(text: str, limit: int = 40) -> str:
+    """A name safe for task ids and SQL identifiers: lower-case letters, digits and ``_``."""
+    return (re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "t")[:limit]

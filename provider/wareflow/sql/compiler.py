@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
@@ -19,6 +18,7 @@ from sqlglot import exp
 from wareflow.components.base import BuildContext, ColumnName, SinkComponent, SourceComponent
 from wareflow.errors import CompileError, Issue
 from wareflow.plan.ir import Plan, Port, Stage
+from wareflow.plan.planner import slug
 from wareflow.sql.dialects.base import WarehouseDialect
 from wareflow.sql.relation import Column, ColumnNotFound, Query, Rel, SchemaUnknown, col, ident, table_ref
 
@@ -49,10 +49,6 @@ def map_table(parts: tuple[str, ...], table_map: Mapping[str, str] | tuple[tuple
             mapped = ".".join(p for p in (new, rest) if p)
             return tuple(mapped.split("."))
     return parts
-
-
-def slug(text: str, limit: int = 40) -> str:
-    return (re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "t")[:limit]
 
 
 @dataclass
