@@ -277,3 +277,11 @@ def test_save_overwrites_and_appends_exactly_once_per_run(engine, run_workflow):
     run_workflow(engine, mapped(wf), run_key="run-2")
     assert engine.rows("SELECT COUNT(*) FROM main.copy") == [(4,)]
     assert engine.rows("SELECT COUNT(*) FROM main.log") == [(8,)]
+
+
+def test_save_with_an_empty_destination_writes_the_documented_default(engine, run_workflow):
+    wf = WorkflowBuilder(title="My Flow: v2")
+    wf.save(people(wf), "", id="7e5f9be0-7dcc-4369")
+    (result,) = run_workflow(engine, mapped(wf))
+    assert result.target == "my_flow_v2_7e5f9be0" and result.rows == 4
+    assert engine.rows("SELECT COUNT(*) FROM my_flow_v2_7e5f9be0") == [(4,)]
