@@ -11,7 +11,7 @@ from wareflow.sql.dialects import DIALECTS, get_dialect
 def describe_catalog() -> list[dict[str, Any]]:
     entries = []
     for cid, cls in sorted(catalog().items(), key=lambda kv: (kv[1].category, kv[0])):
-        dialects = [name for name in sorted(DIALECTS) if _supported(cls, name)]
+        dialects = [name for name in sorted(DIALECTS) if cls.supported_by(get_dialect(name))]
         entries.append({
             "id": cid,
             "title": cls.title,
@@ -23,11 +23,6 @@ def describe_catalog() -> list[dict[str, Any]]:
             "dialects": dialects,
         })
     return entries
-
-
-def _supported(cls: Any, dialect_name: str) -> bool:
-    dialect = get_dialect(dialect_name)
-    return cls.id not in dialect.unsupported and all(dialect.supports(op) for op in cls.spatial)
 
 
 def markdown_table(entries: list[dict[str, Any]]) -> str:

@@ -311,6 +311,11 @@ class Component:
             setattr(self, name, value)
 
     @classmethod
+    def supported_by(cls, dialect: WarehouseDialect) -> bool:
+        """Whether `dialect` can express this component (read by the compiler, the tests, the docs)."""
+        return cls.id not in dialect.unsupported and all(dialect.supports(op) for op in cls.spatial)
+
+    @classmethod
     def port_names(cls) -> tuple[set[str], set[str]]:
         return {p.name for p in cls.inputs}, {p.name for p in cls.outputs}
 
@@ -359,10 +364,11 @@ class BuildContext:
     variables: Mapping[str, object] = field(default_factory=dict)
 
     def fn(self, operation: str, **args: exp.Expr) -> exp.Expr:
-        if not self.dialect.supports(operation):
+        if not self.dialect.supports(operation):  # a component declares its operations in `spatial`
             raise CompileError(Issue(
                 "WF302", f"the {self.dialect.title} dialect cannot express spatial operation '{operation}'",
-                node_id=self.node.id, component=self.node.component))
+                node_id=self.node.id, component=self.node.component,
+                hint=f"declare '{operation}' in {self.node.component}'s `spatial` operations"))
         return self.dialect.fn(operation, **args)
 
     def value(self, value: Any) -> exp.Expr:

@@ -133,6 +133,8 @@ class Compiler:
     def build_port(self, port: Port, rels: Mapping[Port, Rel]) -> Query:
         comp = self.bound.components[port.node]
         node = self.bound.workflow.node(port.node)
+        if not comp.supported_by(self.dialect):
+            raise unsupported(node.id, comp.id, type(comp), self.dialect)
         inputs = {name: self._input(link.node, link.handle, rels)
                   for name, link in self.bound.links.get(port.node, {}).items()}
         ctx = BuildContext(self.dialect, self.bound.workflow.source_dialect, node, self.values)
@@ -203,6 +205,18 @@ class Compiler:
             tables.extend(own.expressions)
         query.set("with_" if "with_" in query.arg_types else "with", exp.With(expressions=tables))
         return query
+
+
+def unsupported(node_id: str, component: str, cls: type, dialect: WarehouseDialect) -> CompileError:
+    """WF302: naming node, component, dialect, and the dialects that can express it."""
+    from wareflow.sql.dialects import DIALECTS, get_dialect
+
+    able = [name for name in sorted(DIALECTS) if cls.supported_by(get_dialect(name))]
+    why = dialect.unsupported.get(component) if isinstance(dialect.unsupported, Mapping) else None
+    return CompileError(Issue(
+        "WF302", f"the {dialect.title} dialect cannot express this component" + (f" ({why})" if why else ""),
+        node_id=node_id, component=component,
+        hint=f"dialects that can: {', '.join(able)}" if able else "no dialect can yet"))
 
 
 def column_issues(plan: Plan, dialect: WarehouseDialect) -> list[Issue]:

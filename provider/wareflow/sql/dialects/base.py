@@ -125,8 +125,8 @@ class WarehouseDialect:
         (r"^timestamp|^datetime", "timestamp"),
         (r"^time", "time"),
     )
-    # Components this dialect cannot express: read by the planner, the tests and the docs.
-    unsupported: ClassVar[frozenset[str]] = frozenset()
+    # Components this dialect cannot express, with the reason: read by the compiler, the tests and the docs.
+    unsupported: ClassVar[Mapping[str, str]] = {}
 
     # --- functions -----------------------------------------------------------------------------
     @cached_property

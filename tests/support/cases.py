@@ -1,0 +1,157 @@
+"""One small workflow per component, with declared schemas, for the transpile matrix."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from tests.support.workflows import Out, WorkflowBuilder, out
+
+PEOPLE = [("id", "number"), ("name", "string"), ("age", "number"), ("city", "string"), ("score", "number"),
+          ("geom", "geography")]
+ZONES = [("zone_id", "number"), ("zone", "string"), ("geom", "geography")]
+CITIES = [("city", "string"), ("country", "string")]
+
+
+def _people(wf: WorkflowBuilder) -> Out:
+    return wf.source("proj.ds.people", schema=PEOPLE)
+
+
+def _zones(wf: WorkflowBuilder) -> Out:
+    return wf.source("proj.ds.zones", schema=ZONES)
+
+
+def _cities(wf: WorkflowBuilder) -> Out:
+    return wf.source("proj.ds.cities", schema=CITIES)
+
+
+def save_replace(wf: WorkflowBuilder) -> None:
+    wf.save(_people(wf), "proj.ds.copy")
+
+
+def save_append(wf: WorkflowBuilder) -> None:
+    wf.save(_people(wf), "proj.ds.log", append=True)
+
+
+def gettablebyname(wf: WorkflowBuilder) -> None:
+    wf.nodes.append({"id": "byname", "type": "generic", "data": {"name": "native.gettablebyname", "inputs": [
+        {"name": "source", "type": "String", "value": "proj.ds.cities"}]}})
+    wf.save(out("byname", "out"), "proj.ds.o")
+
+
+def tablefromgeojson(wf: WorkflowBuilder) -> None:
+    doc = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "A", "pop": 10},
+         "geometry": {"type": "Point", "coordinates": [1, 2]}},
+        {"type": "Feature", "properties": {"name": "B"},
+         "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}}]}
+    wf.save(out(wf.node("native.tablefromgeojson", geojson=json.dumps(doc))), "proj.ds.o")
+
+
+def where(wf: WorkflowBuilder) -> None:
+    w = wf.node("native.where", {"source": _people(wf)}, expression="age >= 18 OR city = 'Paris'")
+    wf.save(out(w, "match"), "proj.ds.m")
+    wf.save(out(w, "unmatch"), "proj.ds.u")
+
+
+def wheresimplified(wf: WorkflowBuilder) -> None:
+    f = wf.node("native.wheresimplified", {"source": _people(wf)}, column="name", operator="not equal",
+                value="O'Neil")
+    wf.save(out(f, "match"), "proj.ds.o")
+
+
+def select(wf: WorkflowBuilder) -> None:
+    s = wf.node("native.select", {"table": _people(wf)}, select="id, UPPER(name) AS up, IFNULL(city, 'none') AS town")
+    wf.save(out(s), "proj.ds.o")
+
+
+def selectexpression(wf: WorkflowBuilder) -> None:
+    wf.variable("bonus", "Number", "1.5")
+    c = wf.node("native.selectexpression", {"source": _people(wf)}, column="total",
+                expression="COALESCE(score, 0) + @bonus")
+    wf.save(out(c), "proj.ds.o")
+
+
+def customsql(wf: WorkflowBuilder) -> None:
+    sql = "SELECT p.city, COUNT(*) AS n FROM `$a` p JOIN $b c ON p.city = c.city GROUP BY p.city"
+    wf.save(out(wf.node("native.customsql", {"sourcea": _people(wf), "sourceb": _cities(wf)}, sql=sql)),
+            "proj.ds.o")
+
+
+def casewhen(wf: WorkflowBuilder) -> None:
+    conditions = [{"column": "age", "conditions": [{"condition": ">=", "value": "50", "return": "senior"},
+                                                   {"condition": "IS NULL", "value": "", "return": "unknown"}]}]
+    c = wf.node("native.casewhen", {"source": _people(wf)}, conditions=json.dumps(conditions),
+                newcolumn="band", **{"else": "adult"})
+    wf.save(out(c), "proj.ds.o")
+
+
+def dropcolumn(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.dropcolumn", {"source": _people(wf)}, column=["geom", "score"])), "proj.ds.o")
+
+
+def renamecolumn(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.renamecolumn", {"source": _people(wf)}, column="name", newname="person")),
+            "proj.ds.o")
+
+
+def orderby_limit(wf: WorkflowBuilder) -> None:
+    o = wf.node("native.orderby", {"table": _people(wf)}, column="score", desc=True, columnb="id")
+    wf.save(out(wf.node("native.limit", {"source": out(o)}, limit="2")), "proj.ds.o")
+
+
+def normalize(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.normalize", {"source": _people(wf)}, column="score")), "proj.ds.o")
+
+
+def groupby(wf: WorkflowBuilder) -> None:
+    g = wf.node("native.groupby", {"source": _people(wf)}, columns="score,sum,id,count,name,concat",
+                groupby=["city"])
+    wf.save(out(g), "proj.ds.o")
+
+
+def groupby_geometry(wf: WorkflowBuilder) -> None:
+    g = wf.node("native.groupby", {"source": _zones(wf)}, columns="geom,combine,geom,centroid,zone_id,count")
+    wf.save(out(g), "proj.ds.o")
+
+
+def join(wf: WorkflowBuilder) -> None:
+    j = wf.node("native.join", {"maintable": _people(wf), "secondarytable": _cities(wf)}, maincolumn="city",
+                secondarycolumn="city", jointype="Left")
+    wf.save(out(j), "proj.ds.o")
+
+
+def crossjoin(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.crossjoin", {"maintable": _people(wf), "secondarytable": _cities(wf)})), "proj.ds.o")
+
+
+def spatialjoin(wf: WorkflowBuilder) -> None:
+    s = wf.node("native.spatialjoin", {"maintable": _zones(wf), "secondarytable": _people(wf)}, maincolumn="geom",
+                secondarycolumn="geom", predicate="intersects")
+    wf.save(out(s), "proj.ds.o")
+
+
+def spatialfilter(wf: WorkflowBuilder) -> None:
+    f = wf.node("native.spatialfilter", {"source": _people(wf), "filter": _zones(wf)}, geosource="geom",
+                geofilter="geom", predicate="within")
+    wf.save(out(f, "match"), "proj.ds.m")
+    wf.save(out(f, "unmatch"), "proj.ds.u")
+
+
+def buffer(wf: WorkflowBuilder) -> None:
+    wf.variable("radius", "Number", "500")
+    b = wf.node("native.buffer", {"source": _people(wf)}, geo="geom", distance="{{@radius}}", units="Miles")
+    wf.save(out(b), "proj.ds.o")
+
+
+CASES: dict[str, Callable[[WorkflowBuilder], None]] = {
+    f.__name__: f for f in (save_replace, save_append, gettablebyname, tablefromgeojson, where, wheresimplified,
+                            select, selectexpression, customsql, casewhen, dropcolumn, renamecolumn, orderby_limit,
+                            normalize, groupby, groupby_geometry, join, crossjoin, spatialjoin, spatialfilter, buffer)
+}
+
+
+def build(name: str) -> WorkflowBuilder:
+    wf = WorkflowBuilder(title=name)
+    CASES[name](wf)
+    return wf
