@@ -147,3 +147,11 @@ def test_examples_use_few_stages():
     assert counts == {"customer_segments": (11, 1), "customers_near_stations": (6, 3),
                       "stores_by_neighborhood": (6, 1)}
     assert json.dumps(counts)  # recorded in the issue note
+
+
+def test_ledger_keys_fit_the_column():
+    from wareflow.sql.compiler import ledger_key
+
+    assert ledger_key("dag:run", "stage_1") == "dag:run:stage_1"
+    long = ledger_key("d" * 250 + ":manual__2026-01-01T00:00:00+00:00", "save_as_table_12345678")
+    assert len(long) == 255 and long != ledger_key("d" * 251 + ":manual", "save_as_table_12345678")

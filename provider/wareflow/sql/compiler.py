@@ -125,7 +125,7 @@ class Compiler:
         target, kind = self.target(stage), self.kind(stage)
         if kind == "append":
             ledger = table_ref((*target_schema(target), LEDGER_TABLE))
-            statements = self.dialect.append(target, final, ledger, f"{self.run_key}:{stage.id}")
+            statements = self.dialect.append(target, final, ledger, ledger_key(self.run_key, stage.id))
         else:
             statements = self.dialect.publish(target, final, intermediate=kind == "intermediate")
         return CompiledStage(stage, kind, target, final, tuple(statements), columns)
@@ -205,6 +205,14 @@ class Compiler:
             tables.extend(own.expressions)
         query.set("with_" if "with_" in query.arg_types else "with", exp.With(expressions=tables))
         return query
+
+
+def ledger_key(run_key: str, stage_id: str, limit: int = 255) -> str:
+    """``<run>:<stage>``, kept under the ledger column's width with a hash of the full key."""
+    key = f"{run_key}:{stage_id}"
+    if len(key) <= limit:
+        return key
+    return f"{key[:limit - 17]}~{hashlib.sha256(key.encode()).hexdigest()[:16]}"
 
 
 def unsupported(node_id: str, component: str, cls: type, dialect: WarehouseDialect) -> CompileError:

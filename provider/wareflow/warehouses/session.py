@@ -120,7 +120,12 @@ class Session:
 
     def _begin(self, cur: Any) -> None:
         # DuckDB's Python connections autocommit unless a transaction is opened; psycopg opens one
-        # implicitly. Either way the stage's statements commit together.
+        # implicitly. Either way the stage's statements commit together. Where DDL is not
+        # transactional the statements autocommit and the dialect marks any transaction itself.
+        if not self.dialect.transactional_ddl:
+            if hasattr(self.conn, "autocommit") and not callable(self.conn.autocommit):
+                self.conn.autocommit = True
+            return
         begin = getattr(self.conn, "begin", None)
         if callable(begin):
             begin()

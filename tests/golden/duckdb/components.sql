@@ -30,7 +30,7 @@ FROM (
   FROM analytics.people
 ) AS q
 WHERE
-  FALSE;
+  1 = 0;
 INSERT INTO analytics.log
 SELECT
   *

@@ -17,7 +17,7 @@ RENAME TO "copy";
 -- case save_append
 -- stage native_saveastable_06083072
 CREATE TABLE IF NOT EXISTS analytics._wareflow_appends (
-  run_key TEXT PRIMARY KEY,
+  run_key VARCHAR(255) PRIMARY KEY,
   appended_at TIMESTAMP
 );
 CREATE TABLE IF NOT EXISTS analytics.log AS
@@ -34,7 +34,7 @@ FROM (
   FROM analytics.people
 ) AS q
 WHERE
-  FALSE;
+  1 = 0;
 INSERT INTO analytics.log
 SELECT
   *

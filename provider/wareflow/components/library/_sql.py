@@ -30,14 +30,13 @@ def passthrough(source: Rel, where: exp.Expr | None = None) -> Query:
     return Query(query, source.columns, source.ordering)
 
 
-def split(source: Rel, condition: exp.Expr) -> dict[str, Query]:
+def split(ctx: BuildContext, source: Rel, condition: exp.Expr) -> dict[str, Query]:
     """``match``: rows where `condition` is true; ``unmatch``: every other row, NULLs included.
 
     CARTO writes ``WHERE NOT <expr>`` for unmatch, so rows where the condition is NULL reach
     neither output and a top-level OR binds wrongly; we keep the two outputs complementary.
     """
-    negated = exp.Not(this=exp.Coalesce(this=condition.copy(), expressions=[exp.false()]))
-    return {"match": passthrough(source, condition), "unmatch": passthrough(source, negated)}
+    return {"match": passthrough(source, condition), "unmatch": passthrough(source, ctx.dialect.not_true(condition))}
 
 
 def typed_literal(ctx: BuildContext, text: str, column_type: str) -> exp.Expr:

@@ -15,4 +15,4 @@ class Where(Component):
     expression = Param.sql(parse_as="expression")
 
     def build(self, ctx: BuildContext, source: Rel) -> dict[str, Query]:  # type: ignore[override]
-        return split(source, ctx.bind(self.expression))
+        return split(ctx, source, ctx.bind(self.expression))

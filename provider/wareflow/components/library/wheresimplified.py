@@ -20,4 +20,4 @@ class SimpleFilter(Component):
 
     def build(self, ctx: BuildContext, source: Rel) -> dict[str, Query]:  # type: ignore[override]
         value = typed_literal(ctx, self.value, source.type_of(self.column))
-        return split(source, OPERATORS[self.operator](this=source.col(self.column), expression=value))
+        return split(ctx, source, OPERATORS[self.operator](this=source.col(self.column), expression=value))

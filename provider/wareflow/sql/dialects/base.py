@@ -108,6 +108,7 @@ class WarehouseDialect:
     # CARTO logical type -> column type, used for typed NULLs and CASTs.
     types: ClassVar[Mapping[str, str]] = {
         "string": "VARCHAR",
+        "key": "VARCHAR(255)",  # a short indexed string (ledger keys)
         "number": "DOUBLE",
         "integer": "BIGINT",
         "boolean": "BOOLEAN",
@@ -182,20 +183,46 @@ class WarehouseDialect:
         committed a no-op, so retries never duplicate rows.
         """
         key = exp.Literal.string(run_key)
-        not_done = exp.Not(this=exp.Exists(this=exp.select("1").from_(ledger.copy()).where(
+        not_done = exp.Not(this=exp.Exists(this=exp.select(exp.Literal.number(1)).from_(ledger.copy()).where(
             exp.EQ(this=exp.column("run_key"), expression=key))))
         rows = exp.select(exp.Star()).from_(exp.Subquery(this=query.copy(), alias=exp.TableAlias(this=ident("q"))))
+        mark = exp.select(key, exp.CurrentTimestamp())
+        if self.one_row_table:
+            mark = mark.from_(self.one_row_table)
         return [
-            exp.Create(this=exp.Schema(this=ledger.copy(), expressions=[
-                exp.ColumnDef(this=ident("run_key"), kind=self.type("string"),
-                              constraints=[exp.ColumnConstraint(kind=exp.PrimaryKeyColumnConstraint())]),
-                exp.ColumnDef(this=ident("appended_at"), kind=self.type("timestamp")),
-            ]), kind="TABLE", exists=True),
-            exp.Create(this=target.copy(), kind="TABLE", exists=True, expression=rows.copy().where(exp.false())),
-            exp.Insert(this=target.copy(), expression=rows.where(not_done.copy())),
-            exp.Insert(this=ledger.copy(), expression=exp.select(
-                key, exp.CurrentTimestamp()).where(not_done)),
+            self.ledger_ddl(ledger),
+            self.create_if_missing(target, rows.copy().where(never())),
+            *self.in_transaction([
+                exp.Insert(this=target.copy(), expression=rows.where(not_done.copy())),
+                exp.Insert(this=ledger.copy(), expression=mark.where(not_done)),
+            ]),
         ]
+
+    # What runs a stage: one transaction per stage where DDL is transactional (DuckDB, PostgreSQL,
+    # Redshift); elsewhere each statement commits on its own, so publishing must be one atomic
+    # statement and appends wrap their two INSERTs in an explicit transaction (`in_transaction`).
+    transactional_ddl: ClassVar[bool] = True
+    one_row_table: ClassVar[str | None] = None  # FROM for a one-row SELECT where one is required (DUAL)
+
+    def in_transaction(self, statements: list[exp.Expr]) -> list[exp.Expr]:
+        if self.transactional_ddl:
+            return statements
+        return [exp.Transaction(), *statements, exp.Commit()]
+
+    def ledger_ddl(self, ledger: exp.Table) -> exp.Expr:
+        return exp.Create(this=exp.Schema(this=ledger.copy(), expressions=[
+            exp.ColumnDef(this=ident("run_key"), kind=self.type("key"),
+                          constraints=[exp.ColumnConstraint(kind=exp.PrimaryKeyColumnConstraint())]),
+            exp.ColumnDef(this=ident("appended_at"), kind=self.type("timestamp")),
+        ]), kind="TABLE", exists=True)
+
+    def create_if_missing(self, target: exp.Table, empty: exp.Query) -> exp.Expr:
+        """Create `target` with the columns of `empty` (a query returning no rows) unless it exists."""
+        return exp.Create(this=target.copy(), kind="TABLE", exists=True, expression=empty)
+
+    def not_true(self, condition: exp.Expr) -> exp.Expr:
+        """A predicate true exactly where `condition` is false or NULL (the complement of WHERE cond)."""
+        return exp.Not(this=exp.Coalesce(this=condition.copy(), expressions=[exp.false()]))
 
     def rows_written(self, cursor: Any) -> int | None:
         """Rows the statement just run on `cursor` wrote, if the driver says (DB-API ``rowcount``)."""
@@ -213,6 +240,11 @@ class WarehouseDialect:
     transient_errors: ClassVar[tuple[str, ...]] = (
         r"OperationalError", r"connection", r"timeout", r"deadlock", r"serializ",
     )
+
+
+def never() -> exp.Expr:
+    """A condition no row meets, written the same in every dialect (``1 = 0``)."""
+    return exp.EQ(this=exp.Literal.number(1), expression=exp.Literal.number(0))
 
 
 def staging_name(target: exp.Table) -> exp.Table:
