@@ -84,22 +84,26 @@ def test_wf302_a_dialect_without_the_function():
     assert exc.value.codes == ["WF302"]
 
 
-@pytest.mark.parametrize("dialect", sorted(DIALECTS))
-@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
-def test_examples_compile_to_sql_that_parses_in_the_dialect(path: Path, dialect: str):
+def example_sql(path: Path, dialect: str) -> str:
+    """The example compiled for `dialect`, or the WF302 it fails with (spatial on Synapse)."""
     target = get_dialect(dialect)
-    for stage in compile_plan(load_plan(path, table_map=MAP), target):
+    try:
+        stages = compile_plan(load_plan(path, table_map=MAP), target)
+    except CompileError as exc:
+        assert exc.codes == ["WF302"] and not target.functions
+        return f"-- unsupported: {exc.issues[0]}\n"
+    for stage in stages:
         for sql in stage.sql(target):
             assert sqlglot.parse_one(sql, read=target.sqlglot_dialect) is not None
+    return "".join(f"-- stage {s.stage.id}\n" + "".join(f"{q};\n" for q in s.sql(target)) + "\n" for s in stages)
 
 
 @pytest.mark.parametrize("dialect", sorted(DIALECTS))
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 def test_golden_sql(path: Path, dialect: str):
-    """Compiled SQL is reviewed by eye in tests/golden; WAREFLOW_UPDATE_GOLDEN=1 rewrites it."""
-    target = get_dialect(dialect)
-    text = "".join(f"-- stage {s.stage.id}\n" + "".join(f"{q};\n" for q in s.sql(target)) + "\n"
-                   for s in compile_plan(load_plan(path, table_map=MAP), target))
+    """Compiled SQL parses back in its dialect and is reviewed by eye in tests/golden;
+    WAREFLOW_UPDATE_GOLDEN=1 rewrites it."""
+    text = example_sql(path, dialect)
     golden = GOLDEN / dialect / f"{path.stem}.sql"
     if os.environ.get("WAREFLOW_UPDATE_GOLDEN") == "1":
         golden.parent.mkdir(parents=True, exist_ok=True)

@@ -31,8 +31,8 @@ def compiled_text(case: str, dialect: str) -> str:
 
 
 def expected_unsupported(case: str, dialect: str) -> bool:
-    wf = parse_workflow(build(case).to_dict())
-    return any(not catalog()[n.component].supported_by(get_dialect(dialect)) for n in wf.nodes)
+    bound = bind(parse_workflow(build(case).to_dict()))
+    return any(not c.expressible_in(get_dialect(dialect)) for c in bound.components.values())
 
 
 def test_every_component_has_a_case():

@@ -312,8 +312,16 @@ class Component:
 
     @classmethod
     def supported_by(cls, dialect: WarehouseDialect) -> bool:
-        """Whether `dialect` can express this component (read by the compiler, the tests, the docs)."""
+        """Whether `dialect` can express this component in general (the catalog and the docs)."""
         return cls.id not in dialect.unsupported and all(dialect.supports(op) for op in cls.spatial)
+
+    def operations(self) -> tuple[str, ...]:
+        """The spatial operations this node needs with its inputs as set (class ones plus any chosen)."""
+        return self.spatial
+
+    def expressible_in(self, dialect: WarehouseDialect) -> bool:
+        """Whether `dialect` can express this node as configured (read by the compiler)."""
+        return self.id not in dialect.unsupported and all(dialect.supports(op) for op in self.operations())
 
     @classmethod
     def port_names(cls) -> tuple[set[str], set[str]]:
@@ -364,11 +372,10 @@ class BuildContext:
     variables: Mapping[str, object] = field(default_factory=dict)
 
     def fn(self, operation: str, **args: exp.Expr) -> exp.Expr:
-        if not self.dialect.supports(operation):  # a component declares its operations in `spatial`
+        if not self.dialect.supports(operation):  # components list theirs in `operations()`: not reached
             raise CompileError(Issue(
                 "WF302", f"the {self.dialect.title} dialect cannot express spatial operation '{operation}'",
-                node_id=self.node.id, component=self.node.component,
-                hint=f"declare '{operation}' in {self.node.component}'s `spatial` operations"))
+                node_id=self.node.id, component=self.node.component))
         return self.dialect.fn(operation, **args)
 
     def value(self, value: Any) -> exp.Expr:

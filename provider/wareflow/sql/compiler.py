@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from sqlglot import exp
 
-from wareflow.components.base import BuildContext, ColumnName, SinkComponent, SourceComponent
+from wareflow.components.base import BuildContext, ColumnName, Component, SinkComponent, SourceComponent
 from wareflow.errors import CompileError, Issue
 from wareflow.plan.ir import Plan, Port, Stage
 from wareflow.plan.planner import slug
@@ -133,8 +133,8 @@ class Compiler:
     def build_port(self, port: Port, rels: Mapping[Port, Rel]) -> Query:
         comp = self.bound.components[port.node]
         node = self.bound.workflow.node(port.node)
-        if not comp.supported_by(self.dialect):
-            raise unsupported(node.id, comp.id, type(comp), self.dialect)
+        if not comp.expressible_in(self.dialect):
+            raise unsupported(node.id, comp, self.dialect)
         inputs = {name: self._input(link.node, link.handle, rels)
                   for name, link in self.bound.links.get(port.node, {}).items()}
         ctx = BuildContext(self.dialect, self.bound.workflow.source_dialect, node, self.values)
@@ -195,7 +195,8 @@ class Compiler:
     def _statement(self, ctes: list[tuple[str, Query]], sink: bool) -> exp.Query:
         *before, (_, last) = ctes
         query = last.expression.copy()
-        if sink and last.ordering and isinstance(query, exp.Select) and not query.args.get("order"):
+        if (sink and last.ordering and self.dialect.orders_saved_tables and isinstance(query, exp.Select)
+                and not query.args.get("order")):
             query = query.order_by(*(o.copy() for o in last.ordering))  # saved tables keep the order
         if not before:
             return query
@@ -215,15 +216,16 @@ def ledger_key(run_key: str, stage_id: str, limit: int = 255) -> str:
     return f"{key[:limit - 17]}~{hashlib.sha256(key.encode()).hexdigest()[:16]}"
 
 
-def unsupported(node_id: str, component: str, cls: type, dialect: WarehouseDialect) -> CompileError:
+def unsupported(node_id: str, comp: Component, dialect: WarehouseDialect) -> CompileError:
     """WF302: naming node, component, dialect, and the dialects that can express it."""
     from wareflow.sql.dialects import DIALECTS, get_dialect
 
-    able = [name for name in sorted(DIALECTS) if cls.supported_by(get_dialect(name))]
-    why = dialect.unsupported.get(component) if isinstance(dialect.unsupported, Mapping) else None
+    able = [name for name in sorted(DIALECTS) if comp.expressible_in(get_dialect(name))]
+    missing = [op for op in comp.operations() if not dialect.supports(op)]
+    why = dialect.unsupported.get(comp.id) or (f"no {', '.join(missing)}" if missing else "")
     return CompileError(Issue(
         "WF302", f"the {dialect.title} dialect cannot express this component" + (f" ({why})" if why else ""),
-        node_id=node_id, component=component,
+        node_id=node_id, component=comp.id,
         hint=f"dialects that can: {', '.join(able)}" if able else "no dialect can yet"))
 
 

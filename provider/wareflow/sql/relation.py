@@ -20,10 +20,14 @@ _KEYWORDS = frozenset(k for k in Tokenizer.KEYWORDS if k.isalpha()) | {
 }
 
 
+def is_plain(name: str) -> bool:
+    """A name every warehouse accepts unquoted (and folds to its own case)."""
+    return bool(_PLAIN.fullmatch(name)) and name.upper() not in _KEYWORDS
+
+
 def ident(name: str) -> exp.Identifier:
     """An identifier, quoted exactly when the bare name would be case-folded, reserved or unsafe."""
-    quoted = not _PLAIN.fullmatch(name) or name.upper() in _KEYWORDS
-    return exp.Identifier(this=name, quoted=quoted)
+    return exp.Identifier(this=name, quoted=not is_plain(name))
 
 
 def col(name: str, table: str | None = None) -> exp.Column:

@@ -36,10 +36,23 @@ class GroupBy(Component):
     columns = Param("aggregations", options=tuple(AGGREGATIONS))
     groupby = Param.columns(parent="source", required=False, default=())
 
+    def operations(self) -> tuple[str, ...]:
+        geo = {"combine": "union_agg", "centroid": "centroid_agg", "convexhull": "convexhull_agg"}
+        return tuple(dict.fromkeys(geo[m] for _, m in self.columns if m in geo))
+
     def build(self, ctx: BuildContext, source: Rel) -> Query:  # type: ignore[override]
-        keys = [source.col(k) for k in self.groupby]
+        keys: list[exp.Expr] = []
+        projections: list[exp.Expr] = []
+        for k in self.groupby:
+            key = source.col(k)
+            if source.type_of(k) == "geography" and not ctx.dialect.groups_geography:
+                # e.g. BigQuery cannot GROUP BY a GEOGRAPHY: group by its WKB, keep the value
+                projections.append(alias(exp.AnyValue(this=key), source.resolve(k)))
+                keys.append(ctx.fn("as_binary", geo=key.copy()))
+            else:
+                projections.append(key)
+                keys.append(key.copy())
         out = [Column(source.resolve(k), source.type_of(k)) for k in self.groupby]
-        projections: list[exp.Expr] = list(keys)
         for column, method in self.columns:
             suffix, build, kind = AGGREGATIONS[method]
             name = f"{source.resolve(column)}_{suffix}"

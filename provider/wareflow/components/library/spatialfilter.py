@@ -26,6 +26,9 @@ class SpatialFilter(Component):
     geofilter = Param.column(parent="filter", requires="geography")
     predicate = Param.selection(PREDICATES, default="intersects")
 
+    def operations(self) -> tuple[str, ...]:
+        return (self.predicate,)
+
     def build(self, ctx: BuildContext, source: Rel, filter: Rel) -> dict[str, Query]:  # type: ignore[override]
         test = ctx.fn(self.predicate, a=filter.col(self.geofilter, "_filter"), b=source.col(self.geosource, "_source"))
         exists = exp.Exists(this=exp.select(exp.Literal.number(1)).from_(filter.table("_filter")).where(test))

@@ -18,6 +18,9 @@ class SpatialJoin(Component):
     secondarycolumn = Param.column(parent="secondarytable", requires="geography")
     predicate = Param.selection(PREDICATES, default="intersects")
 
+    def operations(self) -> tuple[str, ...]:
+        return (self.predicate,)
+
     def build(self, ctx: BuildContext, maintable: Rel, secondarytable: Rel) -> Query:  # type: ignore[override]
         on = ctx.fn(self.predicate, a=maintable.col(self.maincolumn, "_main"),
                     b=secondarytable.col(self.secondarycolumn, "_joined"))

@@ -6,10 +6,18 @@ from functools import cache
 
 from wareflow.errors import CompileError, Issue
 from wareflow.sql.dialects.base import SPATIAL_OPERATIONS, Template, WarehouseDialect, call
+from wareflow.sql.dialects.bigquery import BigQuery
+from wareflow.sql.dialects.databricks import Databricks
 from wareflow.sql.dialects.duckdb import DuckDB
+from wareflow.sql.dialects.oracle import Oracle
 from wareflow.sql.dialects.postgres import Postgres
+from wareflow.sql.dialects.redshift import Redshift
+from wareflow.sql.dialects.snowflake import Snowflake
+from wareflow.sql.dialects.synapse import Synapse
 
-DIALECTS: dict[str, type[WarehouseDialect]] = {d.name: d for d in (DuckDB, Postgres)}
+DIALECTS: dict[str, type[WarehouseDialect]] = {
+    d.name: d for d in (BigQuery, Databricks, DuckDB, Oracle, Postgres, Redshift, Snowflake, Synapse)
+}
 
 
 @cache

@@ -68,6 +68,7 @@ SPATIAL_OPERATIONS: Mapping[str, tuple[str, ...]] = {
     "from_geojson": ("geojson",),
     "as_wkt": ("geo",),
     "as_geojson": ("geo",),
+    "as_binary": ("geo",),
     "buffer": ("geo", "meters"),
     "intersects": ("a", "b"),
     "contains": ("a", "b"),
@@ -202,6 +203,8 @@ class WarehouseDialect:
     # Redshift); elsewhere each statement commits on its own, so publishing must be one atomic
     # statement and appends wrap their two INSERTs in an explicit transaction (`in_transaction`).
     transactional_ddl: ClassVar[bool] = True
+    groups_geography: ClassVar[bool] = True  # False: GROUP BY a geometry needs its WKB (``as_binary``)
+    orders_saved_tables: ClassVar[bool] = True  # False: no ORDER BY in the query that fills a table
     one_row_table: ClassVar[str | None] = None  # FROM for a one-row SELECT where one is required (DUAL)
 
     def in_transaction(self, statements: list[exp.Expr]) -> list[exp.Expr]:

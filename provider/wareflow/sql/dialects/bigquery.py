@@ -1,0 +1,67 @@
+"""Google BigQuery (GEOGRAPHY on the WGS84 spheroid; metres natively).
+
+Docs: https://cloud.google.com/bigquery/docs/reference/standard-sql/geography_functions
+Statements run as GoogleSQL query jobs through ``BigQueryHook`` (see ``wareflow.warehouses.bigquery``).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from sqlglot import exp
+
+from wareflow.sql.dialects.base import Template, WarehouseDialect, call
+
+
+class BigQuery(WarehouseDialect):
+    """BigQuery (GEOGRAPHY, metres on the spheroid)."""
+
+    name = "bigquery"
+    title = "BigQuery"
+    sqlglot_dialect = "bigquery"
+    conn_types = ("gcpbigquery", "google_cloud_platform")
+    hook = "airflow.providers.google.cloud.hooks.bigquery.BigQueryHook"
+    transactional_ddl = False  # CREATE OR REPLACE TABLE is atomic by itself
+    groups_geography = False  # GROUP BY a GEOGRAPHY is an error: group by its WKB
+    functions = {
+        **WarehouseDialect.functions,
+        "point": call("ST_GEOGPOINT", "lon", "lat"),
+        "from_wkt": call("ST_GEOGFROMTEXT", "wkt"),
+        "from_geojson": call("ST_GEOGFROMGEOJSON", "geojson"),
+        "as_binary": call("ST_ASBINARY", "geo"),
+        "buffer": call("ST_BUFFER", "geo", "meters"),  # metres on the spheroid
+        "union_agg": call("ST_UNION_AGG", "geo"),
+        "centroid_agg": call("ST_CENTROID_AGG", "geo"),
+        "convexhull_agg": Template("ST_CONVEXHULL(ST_UNION_AGG(:geo))"),
+    }
+    types = {**WarehouseDialect.types, "string": "STRING", "key": "STRING", "number": "FLOAT64",
+             "integer": "INT64", "boolean": "BOOL", "geography": "GEOGRAPHY"}
+    intermediate_days: ClassVar[int] = 7  # intermediates expire by themselves even if never dropped
+
+    def create_table_as(self, target: exp.Table, query: exp.Query, *, intermediate: bool) -> exp.Create:
+        props = None
+        if intermediate:
+            expires = exp.func("TIMESTAMP_ADD", exp.CurrentTimestamp(),
+                               exp.Interval(this=exp.Literal.number(self.intermediate_days), unit=exp.var("DAY")))
+            props = exp.Properties(expressions=[exp.Property(this=exp.var("expiration_timestamp"), value=expires)])
+        return exp.Create(this=target.copy(), kind="TABLE", expression=query.copy(), replace=True, properties=props)
+
+    def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expr]:
+        return [self.create_table_as(target, query, intermediate=intermediate)]
+
+    def ledger_ddl(self, ledger: exp.Table) -> exp.Expr:
+        # BigQuery only has unenforced keys; the NOT EXISTS guard inside the transaction does the work.
+        return exp.Create(this=exp.Schema(this=ledger.copy(), expressions=[
+            exp.ColumnDef(this=exp.to_identifier("run_key"), kind=self.type("key")),
+            exp.ColumnDef(this=exp.to_identifier("appended_at"), kind=self.type("timestamp")),
+        ]), kind="TABLE", exists=True)
+
+    def describe(self, table: exp.Table) -> exp.Query:
+        columns = exp.Table(this=exp.to_identifier("COLUMNS"), db=exp.to_identifier("INFORMATION_SCHEMA"))
+        if table.db:  # `project.dataset`.INFORMATION_SCHEMA.COLUMNS
+            dataset = f"{table.catalog}.{table.db}" if table.catalog else table.db
+            columns = exp.Table(this=exp.to_identifier("COLUMNS"), db=exp.to_identifier("INFORMATION_SCHEMA"),
+                                catalog=exp.to_identifier(dataset, quoted=True))
+        return (exp.select("column_name", "data_type").from_(columns)
+                .where(exp.EQ(this=exp.column("table_name"), expression=exp.Literal.string(table.name)))
+                .order_by("ordinal_position"))

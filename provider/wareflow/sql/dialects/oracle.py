@@ -1,0 +1,71 @@
+"""Oracle Database with Spatial (SDO_GEOMETRY, SRID 4326; Oracle 23ai syntax).
+
+Predicates use ``SDO_GEOM.RELATE``, which needs no spatial index (the SDO_* operators do). DDL
+commits implicitly, so publishing swaps a staging table in with a rename: readers may find the
+table missing for the instant between DROP and RENAME.
+Docs: https://docs.oracle.com/en/database/oracle/oracle-database/23/spatl/
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from wareflow.sql.dialects.base import Template, WarehouseDialect
+
+TOLERANCE = "0.005"  # metres, the documented default for geodetic data
+
+
+def relate(mask: str) -> Template:
+    return Template(f"SDO_GEOM.RELATE(:a, '{mask}', :b, {TOLERANCE}) = '{mask}'")
+
+
+class Oracle(WarehouseDialect):
+    """Oracle Spatial (SDO_GEOMETRY)."""
+
+    name = "oracle"
+    title = "Oracle"
+    sqlglot_dialect = "oracle"
+    conn_types = ("oracle",)
+    hook = "airflow.providers.oracle.hooks.oracle.OracleHook"
+    groups_geography = False  # SDO_GEOMETRY is an object type: group by its WKB
+    one_row_table = "DUAL"
+    functions = {
+        "point": Template("SDO_GEOMETRY(2001, 4326, SDO_POINT_TYPE(:lon, :lat, NULL), NULL, NULL)"),
+        "from_wkt": Template("SDO_GEOMETRY(:wkt, 4326)"),
+        "from_geojson": Template("SDO_UTIL.FROM_GEOJSON(:geojson, NULL, 4326)"),
+        "as_wkt": Template("SDO_UTIL.TO_WKTGEOMETRY(:geo)"),
+        "as_geojson": Template("SDO_UTIL.TO_GEOJSON(:geo)"),
+        "as_binary": Template("SDO_UTIL.TO_WKBGEOMETRY(:geo)"),
+        "buffer": Template(f"SDO_GEOM.SDO_BUFFER(:geo, :meters, {TOLERANCE}, 'unit=M')"),
+        "intersects": relate("ANYINTERACT"),
+        "contains": relate("CONTAINS"),
+        "within": relate("INSIDE"),
+        "covers": relate("COVERS"),
+        "touches": relate("TOUCH"),
+        "centroid": Template(f"SDO_GEOM.SDO_CENTROID(:geo, {TOLERANCE})"),
+        "union_agg": Template(f"SDO_AGGR_UNION(SDOAGGRTYPE(:geo, {TOLERANCE}))"),
+        "centroid_agg": Template(f"SDO_AGGR_CENTROID(SDOAGGRTYPE(:geo, {TOLERANCE}))"),
+        "convexhull_agg": Template(f"SDO_AGGR_CONVEXHULL(SDOAGGRTYPE(:geo, {TOLERANCE}))"),
+    }
+    types = {**WarehouseDialect.types, "string": "VARCHAR2(4000)", "key": "VARCHAR2(255)", "number": "NUMBER",
+             "integer": "NUMBER(19)", "boolean": "NUMBER(1)", "geography": "SDO_GEOMETRY"}
+    logical_types = (("^sdo_geometry", "geography"), ("^varchar2|^nvarchar2|^clob|^char", "string"),
+                     *WarehouseDialect.logical_types)
+
+    def not_true(self, condition: exp.Expr) -> exp.Expr:
+        # No BOOLEAN expressions as values before 23ai: a CASE is the null-safe complement.
+        return exp.EQ(this=exp.Case().when(condition.copy(), exp.Literal.number(1)).else_(exp.Literal.number(0)),
+                      expression=exp.Literal.number(0))
+
+    def describe(self, table: exp.Table) -> exp.Query:
+        def stored(name: str) -> exp.Literal:
+            from wareflow.sql.relation import is_plain
+
+            return exp.Literal.string(name.upper() if is_plain(name) else name)
+
+        owner = stored(table.db) if table.db else exp.func(
+            "SYS_CONTEXT", exp.Literal.string("USERENV"), exp.Literal.string("CURRENT_SCHEMA"))
+        return (exp.select("column_name", "data_type").from_("all_tab_columns")
+                .where(exp.and_(exp.EQ(this=exp.column("table_name"), expression=stored(table.name)),
+                                exp.EQ(this=exp.column("owner"), expression=owner)))
+                .order_by("column_id"))

@@ -1,0 +1,38 @@
+"""Amazon Redshift (GEOMETRY; transactional DDL like PostgreSQL).
+
+Docs: https://docs.aws.amazon.com/redshift/latest/dg/geospatial-functions.html
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from wareflow.sql.dialects.base import Template, WarehouseDialect
+from wareflow.sql.dialects.databricks import MERCATOR_BUFFER
+from wareflow.sql.dialects.snowflake import information_schema_columns
+
+
+class Redshift(WarehouseDialect):
+    """Amazon Redshift (GEOMETRY SRID 4326)."""
+
+    name = "redshift"
+    title = "Amazon Redshift"
+    sqlglot_dialect = "redshift"
+    conn_types = ("redshift",)
+    hook = "airflow.providers.amazon.aws.hooks.redshift_sql.RedshiftSQLHook"
+    functions = {
+        **WarehouseDialect.functions,
+        "point": Template("ST_SETSRID(ST_POINT(:lon, :lat), 4326)"),
+        "from_wkt": Template("ST_GEOMFROMTEXT(:wkt, 4326)"),
+        "from_geojson": Template("ST_SETSRID(ST_GEOMFROMGEOJSON(:geojson), 4326)"),
+        "buffer": Template(MERCATOR_BUFFER),
+        # Redshift has no union aggregate: ST_UNION of the collected geometries.
+        "union_agg": Template("ST_UNION(ST_COLLECT(:geo))"),
+        "centroid_agg": Template("ST_CENTROID(ST_COLLECT(:geo))"),
+        "convexhull_agg": Template("ST_CONVEXHULL(ST_COLLECT(:geo))"),
+    }
+    types = {**WarehouseDialect.types, "string": "VARCHAR(65535)", "number": "DOUBLE PRECISION",
+             "geography": "GEOMETRY"}
+
+    def describe(self, table: exp.Table) -> exp.Query:
+        return information_schema_columns(table, fold=str.lower)

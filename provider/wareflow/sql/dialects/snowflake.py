@@ -1,0 +1,67 @@
+"""Snowflake (GEOGRAPHY in WGS84; identifiers fold to upper case).
+
+Docs: https://docs.snowflake.com/en/sql-reference/functions-geospatial
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from wareflow.sql.dialects.base import Template, WarehouseDialect, call
+from wareflow.sql.relation import is_plain
+
+
+class Snowflake(WarehouseDialect):
+    """Snowflake (GEOGRAPHY, upper-case identifiers)."""
+
+    name = "snowflake"
+    title = "Snowflake"
+    sqlglot_dialect = "snowflake"
+    conn_types = ("snowflake",)
+    hook = "airflow.providers.snowflake.hooks.snowflake.SnowflakeHook"
+    transactional_ddl = False  # DDL commits implicitly; CREATE OR REPLACE TABLE is atomic by itself
+    functions = {
+        **WarehouseDialect.functions,
+        "point": call("ST_MAKEPOINT", "lon", "lat"),
+        "from_wkt": call("TO_GEOGRAPHY", "wkt"),
+        "from_geojson": call("TO_GEOGRAPHY", "geojson"),
+        "as_wkt": call("ST_ASWKT", "geo"),
+        # Native ST_BUFFER takes GEOMETRY only: buffer in Web Mercator, where a ground metre at
+        # latitude phi is 1/cos(phi) units, and come back to GEOGRAPHY.
+        "buffer": Template(
+            "TO_GEOGRAPHY(ST_TRANSFORM(ST_BUFFER(ST_TRANSFORM(TO_GEOMETRY(:geo, 4326), 3857), "
+            ":meters / COS(RADIANS(ST_Y(ST_CENTROID(:geo))))), 4326))"),
+        "union_agg": call("ST_UNION_AGG", "geo"),
+        "centroid_agg": Template("ST_CENTROID(ST_COLLECT(:geo))"),
+        "convexhull_agg": Template("ST_CONVEXHULL(ST_COLLECT(:geo))"),
+    }
+    types = {**WarehouseDialect.types, "number": "FLOAT", "geography": "GEOGRAPHY", "timestamp": "TIMESTAMP_NTZ"}
+
+    def create_table_as(self, target: exp.Table, query: exp.Query, *, intermediate: bool) -> exp.Create:
+        # Transient intermediates skip Fail-safe storage: they are rebuilt on retry anyway.
+        props = exp.Properties(expressions=[exp.TransientProperty()]) if intermediate else None
+        return exp.Create(this=target.copy(), kind="TABLE", expression=query.copy(), replace=True, properties=props)
+
+    def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expr]:
+        return [self.create_table_as(target, query, intermediate=intermediate)]
+
+    def describe(self, table: exp.Table) -> exp.Query:
+        return information_schema_columns(table, fold=str.upper)
+
+
+def information_schema_columns(table: exp.Table, fold: object = None, current_schema: str = "CURRENT_SCHEMA"
+                               ) -> exp.Select:
+    """``information_schema.columns`` of `table`; unquoted names compare in the warehouse's case fold."""
+
+    def stored(name: str) -> exp.Literal:
+        return exp.Literal.string(fold(name) if callable(fold) and is_plain(name) else name)
+
+    schema = stored(table.db) if table.db else exp.func(current_schema)
+    where = exp.and_(exp.EQ(this=exp.column("table_name"), expression=stored(table.name)),
+                     exp.EQ(this=exp.column("table_schema"), expression=schema))
+    if table.catalog:
+        where = exp.and_(where, exp.EQ(this=exp.column("table_catalog"), expression=stored(table.catalog)))
+    source = (exp.Table(this=exp.to_identifier("columns"), db=exp.to_identifier("information_schema"),
+                        catalog=exp.to_identifier(table.catalog)) if table.catalog
+              else exp.to_table("information_schema.columns"))
+    return exp.select("column_name", "data_type").from_(source).where(where).order_by("ordinal_position")

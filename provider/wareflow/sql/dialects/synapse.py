@@ -1,0 +1,67 @@
+"""Azure Synapse Analytics dedicated SQL pools (T-SQL; relational components only).
+
+Dedicated pools have no geometry/geography column types, so spatial components fail to
+compile with WF302 naming the dialects that can run them.
+Docs: https://learn.microsoft.com/en-us/azure/synapse-analytics/sql-data-warehouse/
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from wareflow.sql.dialects.base import WarehouseDialect, staging_name
+from wareflow.sql.relation import ident
+
+NO_SPATIAL = "Synapse dedicated SQL pools have no geometry or geography types"
+
+
+class Synapse(WarehouseDialect):
+    """Azure Synapse dedicated SQL pool (T-SQL, no spatial types)."""
+
+    name = "synapse"
+    title = "Azure Synapse"
+    sqlglot_dialect = "tsql"
+    conn_types = ("mssql",)
+    hook = "airflow.providers.microsoft.mssql.hooks.mssql.MsSqlHook"
+    transactional_ddl = False  # CTAS cannot run inside a user transaction in dedicated pools
+    orders_saved_tables = False  # T-SQL rejects ORDER BY in the derived table that fills a table
+    functions = {}
+    unsupported = {c: NO_SPATIAL for c in ("native.buffer", "native.spatialfilter", "native.spatialjoin",
+                                           "native.tablefromgeojson")}
+    types = {**WarehouseDialect.types, "string": "NVARCHAR(4000)", "key": "NVARCHAR(255)", "number": "FLOAT",
+             "boolean": "BIT", "timestamp": "DATETIME2"}
+
+    def not_true(self, condition: exp.Expr) -> exp.Expr:
+        # T-SQL has no BOOLEAN values: a CASE is the null-safe complement.
+        return exp.EQ(this=exp.Case().when(condition.copy(), exp.Literal.number(1)).else_(exp.Literal.number(0)),
+                      expression=exp.Literal.number(0))
+
+    def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expr]:
+        # Microsoft's pattern for dedicated pools: CTAS a new table, then RENAME OBJECT it into place.
+        staging = staging_name(target)
+        return [
+            self.drop(staging),
+            self.create_table_as(staging, query, intermediate=intermediate),
+            self.drop(target),
+            exp.Command(this="RENAME", expression=f"OBJECT {staging.sql('tsql')} TO {ident(target.name).sql('tsql')}"),
+        ]
+
+    def create_if_missing(self, target: exp.Table, empty: exp.Query) -> exp.Expr:
+        create = exp.Create(this=target.copy(), kind="TABLE", expression=empty).sql("tsql")
+        name = exp.Literal.string(target.sql("tsql")).sql("tsql")
+        return exp.Command(this="IF", expression=f"OBJECT_ID(N{name}) IS NULL {create}")
+
+    def ledger_ddl(self, ledger: exp.Table) -> exp.Expr:
+        table = exp.Create(this=exp.Schema(this=ledger.copy(), expressions=[
+            exp.ColumnDef(this=ident("run_key"), kind=self.type("key")),
+            exp.ColumnDef(this=ident("appended_at"), kind=self.type("timestamp")),
+        ]), kind="TABLE").sql("tsql")
+        name = exp.Literal.string(ledger.sql("tsql")).sql("tsql")
+        return exp.Command(this="IF", expression=f"OBJECT_ID(N{name}) IS NULL {table}")
+
+    def describe(self, table: exp.Table) -> exp.Query:
+        schema = exp.Literal.string(table.db) if table.db else exp.func("SCHEMA_NAME")
+        where = exp.and_(exp.EQ(this=exp.column("TABLE_NAME"), expression=exp.Literal.string(table.name)),
+                         exp.EQ(this=exp.column("TABLE_SCHEMA"), expression=schema))
+        return (exp.select("COLUMN_NAME", "DATA_TYPE").from_("INFORMATION_SCHEMA.COLUMNS").where(where)
+                .order_by("ORDINAL_POSITION"))

@@ -1,0 +1,560 @@
+-- case save_replace
+-- stage native_saveastable_ec746224
+CREATE OR REPLACE TABLE analytics.`copy` AS
+SELECT
+  id,
+  name,
+  age,
+  city,
+  score,
+  geom
+FROM analytics.people;
+
+-- case save_append
+-- stage native_saveastable_06083072
+CREATE TABLE IF NOT EXISTS analytics._wareflow_appends (
+  run_key STRING,
+  appended_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS analytics.log AS
+SELECT
+  *
+FROM (
+  SELECT
+    id,
+    name,
+    age,
+    city,
+    score,
+    geom
+  FROM analytics.people
+) AS q
+WHERE
+  1 = 0;
+INSERT INTO analytics.log
+SELECT
+  *
+FROM (
+  SELECT
+    id,
+    name,
+    age,
+    city,
+    score,
+    geom
+  FROM analytics.people
+) AS q
+WHERE
+  NOT EXISTS(
+    SELECT
+      1
+    FROM analytics._wareflow_appends
+    WHERE
+      run_key = 'manual:native_saveastable_06083072'
+  );
+INSERT INTO analytics._wareflow_appends
+SELECT
+  'manual:native_saveastable_06083072',
+  CURRENT_TIMESTAMP()
+WHERE
+  NOT EXISTS(
+    SELECT
+      1
+    FROM analytics._wareflow_appends
+    WHERE
+      run_key = 'manual:native_saveastable_06083072'
+  );
+
+-- case gettablebyname
+-- stage native_saveastable_61ae108a
+CREATE OR REPLACE TABLE analytics.o AS
+SELECT
+  *
+FROM analytics.cities;
+
+-- case tablefromgeojson
+-- stage native_saveastable_195631fd
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_tablefromgeojson_1 AS (
+  SELECT
+    CAST('A' AS STRING) AS name,
+    CAST(10 AS DOUBLE) AS pop,
+    ST_GEOMFROMGEOJSON('{"type":"Point","coordinates":[1,2]}') AS `geometry`
+  UNION ALL
+  SELECT
+    CAST('B' AS STRING) AS name,
+    CAST(NULL AS DOUBLE) AS pop,
+    ST_GEOMFROMGEOJSON('{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}') AS `geometry`
+)
+SELECT
+  name,
+  pop,
+  `geometry`
+FROM native_tablefromgeojson_1;
+
+-- case where
+-- stage native_saveastable_545ddc3c
+CREATE OR REPLACE TABLE analytics.m AS
+WITH native_where_1 AS (
+  SELECT
+    id,
+    name,
+    age,
+    city,
+    score,
+    geom
+  FROM analytics.people
+  WHERE
+    age >= 18 OR city = 'Paris'
+)
+SELECT
+  id,
+  name,
+  age,
+  city,
+  score,
+  geom
+FROM native_where_1;
+-- stage native_saveastable_e949589e
+CREATE OR REPLACE TABLE analytics.u AS
+WITH native_where_1 AS (
+  SELECT
+    id,
+    name,
+    age,
+    city,
+    score,
+    geom
+  FROM analytics.people
+  WHERE
+    NOT COALESCE(age >= 18 OR city = 'Paris', FALSE)
+)
+SELECT
+  id,
+  name,
+  age,
+  city,
+  score,
+  geom
+FROM native_where_1;
+
+-- case wheresimplified
+-- stage native_saveastable_7b6889d0
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_wheresimplified_1 AS (
+  SELECT
+    id,
+    name,
+    age,
+    city,
+    score,
+    geom
+  FROM analytics.people
+  WHERE
+    name <> 'O\'Neil'
+)
+SELECT
+  id,
+  name,
+  age,
+  city,
+  score,
+  geom
+FROM native_wheresimplified_1;
+
+-- case select
+-- stage native_saveastable_1f0bf8d6
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_select_1 AS (
+  SELECT
+    id,
+    UPPER(name) AS up,
+    COALESCE(city, 'none') AS town
+  FROM analytics.people
+)
+SELECT
+  id,
+  up,
+  town
+FROM native_select_1;
+
+-- case selectexpression
+-- stage native_saveastable_879ad714
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_selectexpression_1 AS (
+  SELECT
+    id,
+    name,
+    age,
+    city,
+    score,
+    geom,
+    COALESCE(score, 0) + 1.5 AS total
+  FROM analytics.people
+)
+SELECT
+  id,
+  name,
+  age,
+  city,
+  score,
+  geom,
+  total
+FROM native_selectexpression_1;
+
+-- case customsql
+-- stage native_customsql_fee6da67
+CREATE OR REPLACE TABLE wareflow_native_customsql_8eed70b040a2 AS
+SELECT
+  p.city,
+  COUNT(*) AS n
+FROM analytics.people AS p
+JOIN analytics.cities AS c
+  ON p.city = c.city
+GROUP BY
+  p.city;
+-- stage native_saveastable_cac9e565
+CREATE OR REPLACE TABLE analytics.o AS
+SELECT
+  city,
+  n
+FROM wareflow_native_customsql_8eed70b040a2;
+
+-- case casewhen
+-- stage native_saveastable_0dcc3a77
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_casewhen_1 AS (
+  SELECT
+    id,
+    name,
+    age,
+    city,
+    score,
+    geom,
+    CASE WHEN age >= 50 THEN 'senior' WHEN age IS NULL THEN 'unknown' ELSE 'adult' END AS band
+  FROM analytics.people
+)
+SELECT
+  id,
+  name,
+  age,
+  city,
+  score,
+  geom,
+  band
+FROM native_casewhen_1;
+
+-- case dropcolumn
+-- stage native_saveastable_fe4fb759
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_dropcolumn_1 AS (
+  SELECT
+    id,
+    name,
+    age,
+    city
+  FROM analytics.people
+)
+SELECT
+  id,
+  name,
+  age,
+  city
+FROM native_dropcolumn_1;
+
+-- case renamecolumn
+-- stage native_saveastable_5c0b5bb1
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_renamecolumn_1 AS (
+  SELECT
+    id,
+    age,
+    city,
+    score,
+    geom,
+    name AS person
+  FROM analytics.people
+)
+SELECT
+  id,
+  age,
+  city,
+  score,
+  geom,
+  person
+FROM native_renamecolumn_1;
+
+-- case orderby_limit
+-- stage native_saveastable_1e4d3a3a
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_orderby_1 AS (
+  SELECT
+    id,
+    name,
+    age,
+    city,
+    score,
+    geom
+  FROM analytics.people
+), native_limit_1 AS (
+  SELECT
+    id,
+    name,
+    age,
+    city,
+    score,
+    geom
+  FROM native_orderby_1
+  ORDER BY
+    score DESC,
+    id ASC NULLS LAST
+  LIMIT 2
+)
+SELECT
+  id,
+  name,
+  age,
+  city,
+  score,
+  geom
+FROM native_limit_1
+ORDER BY
+  score DESC,
+  id ASC NULLS LAST;
+
+-- case normalize
+-- stage native_saveastable_c37ec82a
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_normalize_1 AS (
+  SELECT
+    id,
+    name,
+    age,
+    city,
+    score,
+    geom,
+    (
+      CAST(score AS DOUBLE) - MIN(CAST(score AS DOUBLE)) OVER ()
+    ) / NULLIF(MAX(CAST(score AS DOUBLE)) OVER () - MIN(CAST(score AS DOUBLE)) OVER (), 0) AS score_norm
+  FROM analytics.people
+)
+SELECT
+  id,
+  name,
+  age,
+  city,
+  score,
+  geom,
+  score_norm
+FROM native_normalize_1;
+
+-- case groupby
+-- stage native_saveastable_b685748f
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_groupby_1 AS (
+  SELECT
+    city,
+    SUM(score) AS score_sum,
+    COUNT(id) AS id_count,
+    LISTAGG(CAST(name AS STRING), ',') AS name_concat
+  FROM analytics.people
+  GROUP BY
+    city
+)
+SELECT
+  city,
+  score_sum,
+  id_count,
+  name_concat
+FROM native_groupby_1;
+
+-- case groupby_geometry
+-- stage native_saveastable_30592475
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_groupby_1 AS (
+  SELECT
+    ST_UNION_AGG(geom) AS geom_union,
+    ST_CENTROID(ST_UNION_AGG(geom)) AS geom_centroid,
+    COUNT(zone_id) AS zone_id_count
+  FROM analytics.zones
+)
+SELECT
+  geom_union,
+  geom_centroid,
+  zone_id_count
+FROM native_groupby_1;
+
+-- case join
+-- stage native_saveastable_00b58fa9
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_join_1 AS (
+  SELECT
+    _main.id,
+    _main.name,
+    _main.age,
+    _main.city,
+    _main.score,
+    _main.geom,
+    _joined.city AS city_joined,
+    _joined.country AS country_joined
+  FROM analytics.people AS _main
+  LEFT JOIN analytics.cities AS _joined
+    ON _main.city = _joined.city
+)
+SELECT
+  id,
+  name,
+  age,
+  city,
+  score,
+  geom,
+  city_joined,
+  country_joined
+FROM native_join_1;
+
+-- case crossjoin
+-- stage native_saveastable_3f302222
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_crossjoin_1 AS (
+  SELECT
+    _main.id,
+    _main.name,
+    _main.age,
+    _main.city,
+    _main.score,
+    _main.geom,
+    _joined.city AS city_joined,
+    _joined.country AS country_joined
+  FROM analytics.people AS _main
+  CROSS JOIN analytics.cities AS _joined
+)
+SELECT
+  id,
+  name,
+  age,
+  city,
+  score,
+  geom,
+  city_joined,
+  country_joined
+FROM native_crossjoin_1;
+
+-- case spatialjoin
+-- stage native_saveastable_cad79dc8
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_spatialjoin_1 AS (
+  SELECT
+    _main.zone_id,
+    _main.zone,
+    _main.geom,
+    _joined.id AS id_joined,
+    _joined.name AS name_joined,
+    _joined.age AS age_joined,
+    _joined.city AS city_joined,
+    _joined.score AS score_joined,
+    _joined.geom AS geom_joined
+  FROM analytics.zones AS _main
+  INNER JOIN analytics.people AS _joined
+    ON ST_INTERSECTS(_main.geom, _joined.geom)
+)
+SELECT
+  zone_id,
+  zone,
+  geom,
+  id_joined,
+  name_joined,
+  age_joined,
+  city_joined,
+  score_joined,
+  geom_joined
+FROM native_spatialjoin_1;
+
+-- case spatialfilter
+-- stage native_saveastable_53e5a699
+CREATE OR REPLACE TABLE analytics.m AS
+WITH native_spatialfilter_1 AS (
+  SELECT
+    id,
+    name,
+    age,
+    city,
+    score,
+    geom
+  FROM analytics.people AS _source
+  WHERE
+    EXISTS(
+      SELECT
+        1
+      FROM analytics.zones AS _filter
+      WHERE
+        ST_WITHIN(_filter.geom, _source.geom)
+    )
+)
+SELECT
+  id,
+  name,
+  age,
+  city,
+  score,
+  geom
+FROM native_spatialfilter_1;
+-- stage native_saveastable_04ce5bba
+CREATE OR REPLACE TABLE analytics.u AS
+WITH native_spatialfilter_1 AS (
+  SELECT
+    id,
+    name,
+    age,
+    city,
+    score,
+    geom
+  FROM analytics.people AS _source
+  WHERE
+    NOT EXISTS(
+      SELECT
+        1
+      FROM analytics.zones AS _filter
+      WHERE
+        ST_WITHIN(_filter.geom, _source.geom)
+    )
+)
+SELECT
+  id,
+  name,
+  age,
+  city,
+  score,
+  geom
+FROM native_spatialfilter_1;
+
+-- case buffer
+-- stage native_saveastable_7eb8d54f
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_buffer_1 AS (
+  SELECT
+    ST_TRANSFORM(
+      ST_BUFFER(
+        ST_TRANSFORM(geom, 3857),
+        (
+          500
+        ) * 1609.344 / COS(RADIANS(ST_Y(ST_CENTROID(geom))))
+      ),
+      4326
+    ) AS geom_buffer,
+    id,
+    name,
+    age,
+    city,
+    score,
+    geom
+  FROM analytics.people
+)
+SELECT
+  geom_buffer,
+  id,
+  name,
+  age,
+  city,
+  score,
+  geom
+FROM native_buffer_1;

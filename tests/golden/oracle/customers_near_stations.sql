@@ -1,0 +1,59 @@
+-- stage st_buffer_4dc99e59
+DROP TABLE IF EXISTS wareflow_st_buffer_443a611adc69__wareflow_staging;
+CREATE TABLE wareflow_st_buffer_443a611adc69__wareflow_staging AS
+SELECT
+  SDO_GEOM.SDO_BUFFER(geom, (
+    500
+  ), 0.005, 'unit=M') AS geom_buffer,
+  *
+FROM main.stations;
+DROP TABLE IF EXISTS wareflow_st_buffer_443a611adc69;
+ALTER TABLE wareflow_st_buffer_443a611adc69__wareflow_staging
+RENAME TO wareflow_st_buffer_443a611adc69;
+
+-- stage save_as_table_fa113718
+DROP TABLE IF EXISTS main.customers_near_stations__wareflow_staging;
+CREATE TABLE main.customers_near_stations__wareflow_staging AS
+WITH spatial_filter_1 AS (
+  SELECT
+    *
+  FROM main.customers _source
+  WHERE
+    EXISTS(
+      SELECT
+        1
+      FROM wareflow_st_buffer_443a611adc69 _filter
+      WHERE
+        SDO_GEOM.RELATE(_filter.geom_buffer, 'ANYINTERACT', _source.geom, 0.005) = 'ANYINTERACT'
+    )
+)
+SELECT
+  *
+FROM spatial_filter_1;
+DROP TABLE IF EXISTS main.customers_near_stations;
+ALTER TABLE main.customers_near_stations__wareflow_staging
+RENAME TO customers_near_stations;
+
+-- stage save_as_table_fe31bccb
+DROP TABLE IF EXISTS main.customers_far_from_stations__wareflow_staging;
+CREATE TABLE main.customers_far_from_stations__wareflow_staging AS
+WITH spatial_filter_1 AS (
+  SELECT
+    *
+  FROM main.customers _source
+  WHERE
+    NOT EXISTS(
+      SELECT
+        1
+      FROM wareflow_st_buffer_443a611adc69 _filter
+      WHERE
+        SDO_GEOM.RELATE(_filter.geom_buffer, 'ANYINTERACT', _source.geom, 0.005) = 'ANYINTERACT'
+    )
+)
+SELECT
+  *
+FROM spatial_filter_1;
+DROP TABLE IF EXISTS main.customers_far_from_stations;
+ALTER TABLE main.customers_far_from_stations__wareflow_staging
+RENAME TO customers_far_from_stations;
+

@@ -1,0 +1,55 @@
+-- stage st_buffer_4dc99e59
+CREATE OR REPLACE TRANSIENT TABLE wareflow_st_buffer_443a611adc69 AS
+SELECT
+  TO_GEOGRAPHY(
+    ST_TRANSFORM(
+      ST_BUFFER(
+        ST_TRANSFORM(TO_GEOMETRY(geom, 4326), 3857),
+        (
+          500
+        ) / COS(RADIANS(ST_Y(ST_CENTROID(geom))))
+      ),
+      4326
+    )
+  ) AS geom_buffer,
+  *
+FROM main.stations;
+
+-- stage save_as_table_fa113718
+CREATE OR REPLACE TABLE main.customers_near_stations AS
+WITH spatial_filter_1 AS (
+  SELECT
+    *
+  FROM main.customers AS _source
+  WHERE
+    EXISTS(
+      SELECT
+        1
+      FROM wareflow_st_buffer_443a611adc69 AS _filter
+      WHERE
+        ST_INTERSECTS(_filter.geom_buffer, _source.geom)
+    )
+)
+SELECT
+  *
+FROM spatial_filter_1;
+
+-- stage save_as_table_fe31bccb
+CREATE OR REPLACE TABLE main.customers_far_from_stations AS
+WITH spatial_filter_1 AS (
+  SELECT
+    *
+  FROM main.customers AS _source
+  WHERE
+    NOT EXISTS(
+      SELECT
+        1
+      FROM wareflow_st_buffer_443a611adc69 AS _filter
+      WHERE
+        ST_INTERSECTS(_filter.geom_buffer, _source.geom)
+    )
+)
+SELECT
+  *
+FROM spatial_filter_1;
+

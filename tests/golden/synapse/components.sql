@@ -1,0 +1,515 @@
+-- case save_replace
+-- stage native_saveastable_ec746224
+DROP TABLE IF EXISTS analytics.copy__wareflow_staging;
+SELECT
+  *
+INTO analytics.copy__wareflow_staging
+FROM (
+  SELECT
+    id AS id,
+    name AS name,
+    age AS age,
+    city AS city,
+    score AS score,
+    geom AS geom
+  FROM analytics.people
+) AS temp;
+DROP TABLE IF EXISTS analytics.[copy];
+RENAME OBJECT analytics.copy__wareflow_staging TO [copy];
+
+-- case save_append
+-- stage native_saveastable_06083072
+IF OBJECT_ID(N'analytics._wareflow_appends') IS NULL CREATE TABLE analytics._wareflow_appends (run_key NVARCHAR(255), appended_at DATETIME2);
+IF OBJECT_ID(N'analytics.log') IS NULL SELECT * INTO analytics.log FROM (SELECT * FROM (SELECT id AS id, name AS name, age AS age, city AS city, score AS score, geom AS geom FROM analytics.people) AS q WHERE 1 = 0) AS temp;
+BEGIN TRANSACTION;
+INSERT INTO analytics.log
+SELECT
+  *
+FROM (
+  SELECT
+    id AS id,
+    name AS name,
+    age AS age,
+    city AS city,
+    score AS score,
+    geom AS geom
+  FROM analytics.people
+) AS q
+WHERE
+  NOT EXISTS(
+    SELECT
+      1
+    FROM analytics._wareflow_appends
+    WHERE
+      run_key = 'manual:native_saveastable_06083072'
+  );
+INSERT INTO analytics._wareflow_appends
+SELECT
+  'manual:native_saveastable_06083072',
+  GETDATE()
+WHERE
+  NOT EXISTS(
+    SELECT
+      1
+    FROM analytics._wareflow_appends
+    WHERE
+      run_key = 'manual:native_saveastable_06083072'
+  );
+COMMIT TRANSACTION;
+
+-- case gettablebyname
+-- stage native_saveastable_61ae108a
+DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+SELECT
+  *
+INTO analytics.o__wareflow_staging
+FROM (
+  SELECT
+    *
+  FROM analytics.cities
+) AS temp;
+DROP TABLE IF EXISTS analytics.o;
+RENAME OBJECT analytics.o__wareflow_staging TO o;
+
+-- case tablefromgeojson: unsupported (the Azure Synapse dialect cannot express this component (Synapse dedicated SQL pools have no geometry or geography types))
+
+-- case where
+-- stage native_saveastable_545ddc3c
+DROP TABLE IF EXISTS analytics.m__wareflow_staging;
+WITH native_where_1 AS (
+  SELECT
+    id AS id,
+    name AS name,
+    age AS age,
+    city AS city,
+    score AS score,
+    geom AS geom
+  FROM analytics.people
+  WHERE
+    age >= 18 OR city = 'Paris'
+)
+SELECT
+  *
+INTO analytics.m__wareflow_staging
+FROM (
+  SELECT
+    id AS id,
+    name AS name,
+    age AS age,
+    city AS city,
+    score AS score,
+    geom AS geom
+  FROM native_where_1
+) AS temp;
+DROP TABLE IF EXISTS analytics.m;
+RENAME OBJECT analytics.m__wareflow_staging TO m;
+-- stage native_saveastable_e949589e
+DROP TABLE IF EXISTS analytics.u__wareflow_staging;
+WITH native_where_1 AS (
+  SELECT
+    id AS id,
+    name AS name,
+    age AS age,
+    city AS city,
+    score AS score,
+    geom AS geom
+  FROM analytics.people
+  WHERE
+    CASE WHEN age >= 18 OR city = 'Paris' THEN 1 ELSE 0 END = 0
+)
+SELECT
+  *
+INTO analytics.u__wareflow_staging
+FROM (
+  SELECT
+    id AS id,
+    name AS name,
+    age AS age,
+    city AS city,
+    score AS score,
+    geom AS geom
+  FROM native_where_1
+) AS temp;
+DROP TABLE IF EXISTS analytics.u;
+RENAME OBJECT analytics.u__wareflow_staging TO u;
+
+-- case wheresimplified
+-- stage native_saveastable_7b6889d0
+DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+WITH native_wheresimplified_1 AS (
+  SELECT
+    id AS id,
+    name AS name,
+    age AS age,
+    city AS city,
+    score AS score,
+    geom AS geom
+  FROM analytics.people
+  WHERE
+    name <> 'O''Neil'
+)
+SELECT
+  *
+INTO analytics.o__wareflow_staging
+FROM (
+  SELECT
+    id AS id,
+    name AS name,
+    age AS age,
+    city AS city,
+    score AS score,
+    geom AS geom
+  FROM native_wheresimplified_1
+) AS temp;
+DROP TABLE IF EXISTS analytics.o;
+RENAME OBJECT analytics.o__wareflow_staging TO o;
+
+-- case select
+-- stage native_saveastable_1f0bf8d6
+DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+WITH native_select_1 AS (
+  SELECT
+    id AS id,
+    UPPER(name) AS up,
+    COALESCE(city, 'none') AS town
+  FROM analytics.people
+)
+SELECT
+  *
+INTO analytics.o__wareflow_staging
+FROM (
+  SELECT
+    id AS id,
+    up AS up,
+    town AS town
+  FROM native_select_1
+) AS temp;
+DROP TABLE IF EXISTS analytics.o;
+RENAME OBJECT analytics.o__wareflow_staging TO o;
+
+-- case selectexpression
+-- stage native_saveastable_879ad714
+DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+WITH native_selectexpression_1 AS (
+  SELECT
+    id AS id,
+    name AS name,
+    age AS age,
+    city AS city,
+    score AS score,
+    geom AS geom,
+    COALESCE(score, 0) + 1.5 AS total
+  FROM analytics.people
+)
+SELECT
+  *
+INTO analytics.o__wareflow_staging
+FROM (
+  SELECT
+    id AS id,
+    name AS name,
+    age AS age,
+    city AS city,
+    score AS score,
+    geom AS geom,
+    total AS total
+  FROM native_selectexpression_1
+) AS temp;
+DROP TABLE IF EXISTS analytics.o;
+RENAME OBJECT analytics.o__wareflow_staging TO o;
+
+-- case customsql
+-- stage native_customsql_fee6da67
+DROP TABLE IF EXISTS wareflow_native_customsql_8eed70b040a2__wareflow_staging;
+SELECT
+  *
+INTO wareflow_native_customsql_8eed70b040a2__wareflow_staging
+FROM (
+  SELECT
+    p.city AS city,
+    COUNT_BIG(*) AS n
+  FROM analytics.people AS p
+  JOIN analytics.cities AS c
+    ON p.city = c.city
+  GROUP BY
+    p.city
+) AS temp;
+DROP TABLE IF EXISTS wareflow_native_customsql_8eed70b040a2;
+RENAME OBJECT wareflow_native_customsql_8eed70b040a2__wareflow_staging TO wareflow_native_customsql_8eed70b040a2;
+-- stage native_saveastable_cac9e565
+DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+SELECT
+  *
+INTO analytics.o__wareflow_staging
+FROM (
+  SELECT
+    city AS city,
+    n AS n
+  FROM wareflow_native_customsql_8eed70b040a2
+) AS temp;
+DROP TABLE IF EXISTS analytics.o;
+RENAME OBJECT analytics.o__wareflow_staging TO o;
+
+-- case casewhen
+-- stage native_saveastable_0dcc3a77
+DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+WITH native_casewhen_1 AS (
+  SELECT
+    id AS id,
+    name AS name,
+    age AS age,
+    city AS city,
+    score AS score,
+    geom AS geom,
+    CASE WHEN age >= 50 THEN 'senior' WHEN age IS NULL THEN 'unknown' ELSE 'adult' END AS band
+  FROM analytics.people
+)
+SELECT
+  *
+INTO analytics.o__wareflow_staging
+FROM (
+  SELECT
+    id AS id,
+    name AS name,
+    age AS age,
+    city AS city,
+    score AS score,
+    geom AS geom,
+    band AS band
+  FROM native_casewhen_1
+) AS temp;
+DROP TABLE IF EXISTS analytics.o;
+RENAME OBJECT analytics.o__wareflow_staging TO o;
+
+-- case dropcolumn
+-- stage native_saveastable_fe4fb759
+DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+WITH native_dropcolumn_1 AS (
+  SELECT
+    id AS id,
+    name AS name,
+    age AS age,
+    city AS city
+  FROM analytics.people
+)
+SELECT
+  *
+INTO analytics.o__wareflow_staging
+FROM (
+  SELECT
+    id AS id,
+    name AS name,
+    age AS age,
+    city AS city
+  FROM native_dropcolumn_1
+) AS temp;
+DROP TABLE IF EXISTS analytics.o;
+RENAME OBJECT analytics.o__wareflow_staging TO o;
+
+-- case renamecolumn
+-- stage native_saveastable_5c0b5bb1
+DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+WITH native_renamecolumn_1 AS (
+  SELECT
+    id AS id,
+    age AS age,
+    city AS city,
+    score AS score,
+    geom AS geom,
+    name AS person
+  FROM analytics.people
+)
+SELECT
+  *
+INTO analytics.o__wareflow_staging
+FROM (
+  SELECT
+    id AS id,
+    age AS age,
+    city AS city,
+    score AS score,
+    geom AS geom,
+    person AS person
+  FROM native_renamecolumn_1
+) AS temp;
+DROP TABLE IF EXISTS analytics.o;
+RENAME OBJECT analytics.o__wareflow_staging TO o;
+
+-- case orderby_limit
+-- stage native_saveastable_1e4d3a3a
+DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+WITH native_orderby_1 AS (
+  SELECT
+    id AS id,
+    name AS name,
+    age AS age,
+    city AS city,
+    score AS score,
+    geom AS geom
+  FROM analytics.people
+), native_limit_1 AS (
+  SELECT
+  TOP 2
+    id AS id,
+    name AS name,
+    age AS age,
+    city AS city,
+    score AS score,
+    geom AS geom
+  FROM native_orderby_1
+  ORDER BY
+    score DESC,
+    CASE WHEN id IS NULL THEN 1 ELSE 0 END, id ASC
+)
+SELECT
+  *
+INTO analytics.o__wareflow_staging
+FROM (
+  SELECT
+    id AS id,
+    name AS name,
+    age AS age,
+    city AS city,
+    score AS score,
+    geom AS geom
+  FROM native_limit_1
+) AS temp;
+DROP TABLE IF EXISTS analytics.o;
+RENAME OBJECT analytics.o__wareflow_staging TO o;
+
+-- case normalize
+-- stage native_saveastable_c37ec82a
+DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+WITH native_normalize_1 AS (
+  SELECT
+    id AS id,
+    name AS name,
+    age AS age,
+    city AS city,
+    score AS score,
+    geom AS geom,
+    CAST((
+      CAST(score AS FLOAT) - MIN(CAST(score AS FLOAT)) OVER ()
+    ) AS FLOAT) / NULLIF(MAX(CAST(score AS FLOAT)) OVER () - MIN(CAST(score AS FLOAT)) OVER (), 0) AS score_norm
+  FROM analytics.people
+)
+SELECT
+  *
+INTO analytics.o__wareflow_staging
+FROM (
+  SELECT
+    id AS id,
+    name AS name,
+    age AS age,
+    city AS city,
+    score AS score,
+    geom AS geom,
+    score_norm AS score_norm
+  FROM native_normalize_1
+) AS temp;
+DROP TABLE IF EXISTS analytics.o;
+RENAME OBJECT analytics.o__wareflow_staging TO o;
+
+-- case groupby
+-- stage native_saveastable_b685748f
+DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+WITH native_groupby_1 AS (
+  SELECT
+    city AS city,
+    SUM(score) AS score_sum,
+    COUNT(id) AS id_count,
+    STRING_AGG(CAST(name AS NVARCHAR(4000)), ',') AS name_concat
+  FROM analytics.people
+  GROUP BY
+    city
+)
+SELECT
+  *
+INTO analytics.o__wareflow_staging
+FROM (
+  SELECT
+    city AS city,
+    score_sum AS score_sum,
+    id_count AS id_count,
+    name_concat AS name_concat
+  FROM native_groupby_1
+) AS temp;
+DROP TABLE IF EXISTS analytics.o;
+RENAME OBJECT analytics.o__wareflow_staging TO o;
+
+-- case groupby_geometry: unsupported (the Azure Synapse dialect cannot express this component (no union_agg, centroid_agg))
+
+-- case join
+-- stage native_saveastable_00b58fa9
+DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+WITH native_join_1 AS (
+  SELECT
+    _main.id AS id,
+    _main.name AS name,
+    _main.age AS age,
+    _main.city AS city,
+    _main.score AS score,
+    _main.geom AS geom,
+    _joined.city AS city_joined,
+    _joined.country AS country_joined
+  FROM analytics.people AS _main
+  LEFT JOIN analytics.cities AS _joined
+    ON _main.city = _joined.city
+)
+SELECT
+  *
+INTO analytics.o__wareflow_staging
+FROM (
+  SELECT
+    id AS id,
+    name AS name,
+    age AS age,
+    city AS city,
+    score AS score,
+    geom AS geom,
+    city_joined AS city_joined,
+    country_joined AS country_joined
+  FROM native_join_1
+) AS temp;
+DROP TABLE IF EXISTS analytics.o;
+RENAME OBJECT analytics.o__wareflow_staging TO o;
+
+-- case crossjoin
+-- stage native_saveastable_3f302222
+DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+WITH native_crossjoin_1 AS (
+  SELECT
+    _main.id AS id,
+    _main.name AS name,
+    _main.age AS age,
+    _main.city AS city,
+    _main.score AS score,
+    _main.geom AS geom,
+    _joined.city AS city_joined,
+    _joined.country AS country_joined
+  FROM analytics.people AS _main
+  CROSS JOIN analytics.cities AS _joined
+)
+SELECT
+  *
+INTO analytics.o__wareflow_staging
+FROM (
+  SELECT
+    id AS id,
+    name AS name,
+    age AS age,
+    city AS city,
+    score AS score,
+    geom AS geom,
+    city_joined AS city_joined,
+    country_joined AS country_joined
+  FROM native_crossjoin_1
+) AS temp;
+DROP TABLE IF EXISTS analytics.o;
+RENAME OBJECT analytics.o__wareflow_staging TO o;
+
+-- case spatialjoin: unsupported (the Azure Synapse dialect cannot express this component (Synapse dedicated SQL pools have no geometry or geography types))
+
+-- case spatialfilter: unsupported (the Azure Synapse dialect cannot express this component (Synapse dedicated SQL pools have no geometry or geography types))
+
+-- case buffer: unsupported (the Azure Synapse dialect cannot express this component (Synapse dedicated SQL pools have no geometry or geography types))

@@ -1,0 +1,133 @@
+-- stage save_as_table_783ad54d
+DROP TABLE IF EXISTS main.top_customers__wareflow_staging;
+WITH simple_filter_1 AS (
+  SELECT
+    customer_id AS customer_id,
+    name AS name,
+    age AS age,
+    segment AS segment,
+    spend AS spend,
+    signup AS signup,
+    geom AS geom
+  FROM main.customers
+  WHERE
+    age >= 18
+), where_1 AS (
+  SELECT
+    customer_id AS customer_id,
+    name AS name,
+    age AS age,
+    segment AS segment,
+    spend AS spend,
+    signup AS signup,
+    geom AS geom
+  FROM simple_filter_1
+  WHERE
+    spend > 10
+), create_column_1 AS (
+  SELECT
+    customer_id AS customer_id,
+    name AS name,
+    age AS age,
+    segment AS segment,
+    spend AS spend,
+    signup AS signup,
+    geom AS geom,
+    CAST(spend AS FLOAT) / GREATEST(DATEDIFF(YEAR, signup, GETDATE()), 1) AS spend_per_year
+  FROM where_1
+), case_when_1 AS (
+  SELECT
+    customer_id AS customer_id,
+    name AS name,
+    age AS age,
+    segment AS segment,
+    spend AS spend,
+    signup AS signup,
+    geom AS geom,
+    spend_per_year AS spend_per_year,
+    CASE WHEN segment = 'gold' THEN 3 WHEN segment = 'silver' THEN 2 ELSE 1 END AS tier
+  FROM create_column_1
+), rename_column_1 AS (
+  SELECT
+    customer_id AS customer_id,
+    age AS age,
+    segment AS segment,
+    spend AS spend,
+    signup AS signup,
+    geom AS geom,
+    spend_per_year AS spend_per_year,
+    tier AS tier,
+    name AS customer_name
+  FROM case_when_1
+), drop_columns_1 AS (
+  SELECT
+    customer_id AS customer_id,
+    age AS age,
+    segment AS segment,
+    spend AS spend,
+    signup AS signup,
+    spend_per_year AS spend_per_year,
+    tier AS tier,
+    customer_name AS customer_name
+  FROM rename_column_1
+), normalize_1 AS (
+  SELECT
+    customer_id AS customer_id,
+    age AS age,
+    segment AS segment,
+    spend AS spend,
+    signup AS signup,
+    spend_per_year AS spend_per_year,
+    tier AS tier,
+    customer_name AS customer_name,
+    CAST((
+      CAST(spend AS FLOAT) - MIN(CAST(spend AS FLOAT)) OVER ()
+    ) AS FLOAT) / NULLIF(MAX(CAST(spend AS FLOAT)) OVER () - MIN(CAST(spend AS FLOAT)) OVER (), 0) AS spend_norm
+  FROM drop_columns_1
+), order_by_1 AS (
+  SELECT
+    customer_id AS customer_id,
+    age AS age,
+    segment AS segment,
+    spend AS spend,
+    signup AS signup,
+    spend_per_year AS spend_per_year,
+    tier AS tier,
+    customer_name AS customer_name,
+    spend_norm AS spend_norm
+  FROM normalize_1
+), limit_1 AS (
+  SELECT
+  TOP 100
+    customer_id AS customer_id,
+    age AS age,
+    segment AS segment,
+    spend AS spend,
+    signup AS signup,
+    spend_per_year AS spend_per_year,
+    tier AS tier,
+    customer_name AS customer_name,
+    spend_norm AS spend_norm
+  FROM order_by_1
+  ORDER BY
+    spend_norm DESC
+)
+SELECT
+  *
+INTO main.top_customers__wareflow_staging
+FROM (
+  SELECT
+    customer_id AS customer_id,
+    age AS age,
+    segment AS segment,
+    spend AS spend,
+    signup AS signup,
+    spend_per_year AS spend_per_year,
+    tier AS tier,
+    customer_name AS customer_name,
+    spend_norm AS spend_norm
+  FROM limit_1
+) AS temp;
+DROP TABLE IF EXISTS main.top_customers;
+RENAME OBJECT main.top_customers__wareflow_staging TO top_customers;
+

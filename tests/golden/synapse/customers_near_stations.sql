@@ -1,0 +1,1 @@
+-- unsupported: WF302 node '70910c6a-3c45-5008-a759-d5b6718de4bc' (native.buffer): the Azure Synapse dialect cannot express this component (Synapse dedicated SQL pools have no geometry or geography types); dialects that can: bigquery, databricks, duckdb, oracle, postgres, redshift, snowflake

@@ -1,0 +1,1 @@
+-- unsupported: WF302 node 'a57f1690-d327-54dd-8224-2ed3bc65ba48' (native.spatialjoin): the Azure Synapse dialect cannot express this component (Synapse dedicated SQL pools have no geometry or geography types); dialects that can: bigquery, databricks, duckdb, oracle, postgres, redshift, snowflake
