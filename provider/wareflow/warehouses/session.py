@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,12 +42,13 @@ def _writes_rows(statement: exp.Expr, kind: str) -> bool:
 
 class Session:
     def __init__(self, conn: Any, dialect: WarehouseDialect, logger: Any = None,
-                 on_cursor: Callable[[Any], None] | None = None):
+                 tags: Mapping[str, str] | None = None):
         self.conn = conn
         self.dialect = dialect
         self.log = logger or log
-        self.on_cursor = on_cursor  # lets the operator keep a handle to cancel a running query
+        self.tags = dict(tags or {})
         self._schemas: dict[tuple[str, ...], tuple[Column, ...] | None] = {}
+        self._set_up = False
 
     # --- reading ----------------------------------------------------------------------------------
     def fetch(self, query: exp.Expr | str) -> list[tuple[Any, ...]]:
@@ -76,10 +77,10 @@ class Session:
         started = time.perf_counter()
         rows = -1
         cur = self.conn.cursor()
-        if self.on_cursor:
-            self.on_cursor(cur)
+        self._remember(cur)
         self._begin(cur)
         try:
+            self._setup(cur, compiled.stage.id)
             for statement in compiled.statements:
                 sql = self.dialect.generate(statement)
                 self.log.info("stage %s: running\n%s", compiled.stage.id, sql)
@@ -88,7 +89,9 @@ class Session:
                 if rows < 0 and _writes_rows(statement, compiled.kind):
                     count = self.dialect.rows_written(cur)
                     rows = -1 if count is None else count
-                self.log.info("stage %s: statement done in %.3f s", compiled.stage.id, time.perf_counter() - t0)
+                qid = self.dialect.statement_id(cur)
+                self.log.info("stage %s: statement done in %.3f s%s", compiled.stage.id, time.perf_counter() - t0,
+                              f" (query id {qid})" if qid else "")
             self.conn.commit()
         except Exception as exc:
             self._rollback()
@@ -117,6 +120,17 @@ class Session:
                 self.log.warning("could not drop %s: %s", table.sql(), exc)
             finally:
                 cur.close()
+
+    def _remember(self, cur: Any) -> None:
+        """Keep the running cursor on the connection, where `WarehouseDialect.cancel` can find it."""
+        try:
+            self.conn._wareflow_cursor = cur
+        except AttributeError:  # a C-extension connection without a __dict__: cancel uses the connection
+            pass
+
+    def _setup(self, cur: Any, stage_id: str) -> None:
+        for statement in self.dialect.session_setup({**self.tags, "stage": stage_id}):
+            cur.execute(self.dialect.generate(statement, pretty=False))
 
     def _begin(self, cur: Any) -> None:
         # DuckDB's Python connections autocommit unless a transaction is opened; psycopg opens one

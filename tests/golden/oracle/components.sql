@@ -89,12 +89,12 @@ WITH native_tablefromgeojson_1 AS (
   SELECT
     CAST('A' AS VARCHAR2(4000)) AS name,
     CAST(10 AS NUMBER) AS pop,
-    SDO_UTIL.FROM_GEOJSON('{"type":"Point","coordinates":[1,2]}', NULL, 4326) AS "geometry"
+    SDO_UTIL.FROM_GEOJSON('{"type":"Point","coordinates":[1,2]}') AS "geometry"
   UNION ALL
   SELECT
     CAST('B' AS VARCHAR2(4000)) AS name,
     CAST(NULL AS NUMBER) AS pop,
-    SDO_UTIL.FROM_GEOJSON('{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}', NULL, 4326) AS "geometry"
+    SDO_UTIL.FROM_GEOJSON('{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}') AS "geometry"
 )
 SELECT
   name,
@@ -439,8 +439,8 @@ DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_groupby_1 AS (
   SELECT
-    SDO_AGGR_UNION(SDOAGGRTYPE(geom, 0.005)) AS geom_union,
-    SDO_AGGR_CENTROID(SDOAGGRTYPE(geom, 0.005)) AS geom_centroid,
+    SDO_AGGR_UNION(SDOAGGRTYPE(geom, 0.05)) AS geom_union,
+    SDO_AGGR_CENTROID(SDOAGGRTYPE(geom, 0.05)) AS geom_centroid,
     COUNT(zone_id) AS zone_id_count
   FROM analytics.zones
 )
@@ -533,7 +533,7 @@ WITH native_spatialjoin_1 AS (
     _joined.geom AS geom_joined
   FROM analytics.zones _main
   INNER JOIN analytics.people _joined
-    ON SDO_GEOM.RELATE(_main.geom, 'ANYINTERACT', _joined.geom, 0.005) = 'ANYINTERACT'
+    ON SDO_GEOM.RELATE(_main.geom, 'ANYINTERACT', _joined.geom, 0.05) <> 'FALSE'
 )
 SELECT
   zone_id,
@@ -569,7 +569,7 @@ WITH native_spatialfilter_1 AS (
         1
       FROM analytics.zones _filter
       WHERE
-        SDO_GEOM.RELATE(_filter.geom, 'INSIDE', _source.geom, 0.005) = 'INSIDE'
+        SDO_GEOM.RELATE(_filter.geom, 'INSIDE+COVEREDBY+EQUAL', _source.geom, 0.05) <> 'FALSE'
     )
 )
 SELECT
@@ -601,7 +601,7 @@ WITH native_spatialfilter_1 AS (
         1
       FROM analytics.zones _filter
       WHERE
-        SDO_GEOM.RELATE(_filter.geom, 'INSIDE', _source.geom, 0.005) = 'INSIDE'
+        SDO_GEOM.RELATE(_filter.geom, 'INSIDE+COVEREDBY+EQUAL', _source.geom, 0.05) <> 'FALSE'
     )
 )
 SELECT
@@ -624,7 +624,7 @@ WITH native_buffer_1 AS (
   SELECT
     SDO_GEOM.SDO_BUFFER(geom, (
       500
-    ) * 1609.344, 0.005, 'unit=M') AS geom_buffer,
+    ) * 1609.344, 0.05, 'unit=M') AS geom_buffer,
     id,
     name,
     age,

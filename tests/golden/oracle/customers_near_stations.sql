@@ -4,7 +4,7 @@ CREATE TABLE wareflow_st_buffer_443a611adc69__wareflow_staging AS
 SELECT
   SDO_GEOM.SDO_BUFFER(geom, (
     500
-  ), 0.005, 'unit=M') AS geom_buffer,
+  ), 0.05, 'unit=M') AS geom_buffer,
   *
 FROM main.stations;
 DROP TABLE IF EXISTS wareflow_st_buffer_443a611adc69;
@@ -24,7 +24,7 @@ WITH spatial_filter_1 AS (
         1
       FROM wareflow_st_buffer_443a611adc69 _filter
       WHERE
-        SDO_GEOM.RELATE(_filter.geom_buffer, 'ANYINTERACT', _source.geom, 0.005) = 'ANYINTERACT'
+        SDO_GEOM.RELATE(_filter.geom_buffer, 'ANYINTERACT', _source.geom, 0.05) <> 'FALSE'
     )
 )
 SELECT
@@ -47,7 +47,7 @@ WITH spatial_filter_1 AS (
         1
       FROM wareflow_st_buffer_443a611adc69 _filter
       WHERE
-        SDO_GEOM.RELATE(_filter.geom_buffer, 'ANYINTERACT', _source.geom, 0.005) = 'ANYINTERACT'
+        SDO_GEOM.RELATE(_filter.geom_buffer, 'ANYINTERACT', _source.geom, 0.05) <> 'FALSE'
     )
 )
 SELECT

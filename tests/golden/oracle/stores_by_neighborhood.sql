@@ -15,7 +15,7 @@ WITH spatial_join_1 AS (
     _joined.geom AS geom_joined
   FROM main.neighborhoods _main
   INNER JOIN main.stores _joined
-    ON SDO_GEOM.RELATE(_main.geom, 'ANYINTERACT', _joined.geom, 0.005) = 'ANYINTERACT'
+    ON SDO_GEOM.RELATE(_main.geom, 'ANYINTERACT', _joined.geom, 0.05) <> 'FALSE'
 ), group_by_1 AS (
   SELECT
     nbhd_id,

@@ -537,7 +537,7 @@ WITH native_buffer_1 AS (
     TO_GEOGRAPHY(
       ST_TRANSFORM(
         ST_BUFFER(
-          ST_TRANSFORM(TO_GEOMETRY(geom, 4326), 3857),
+          ST_TRANSFORM(TO_GEOMETRY(ST_ASWKT(geom), 4326), 3857),
           (
             500
           ) * 1609.344 / COS(RADIANS(ST_Y(ST_CENTROID(geom))))

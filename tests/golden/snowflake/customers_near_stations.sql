@@ -4,7 +4,7 @@ SELECT
   TO_GEOGRAPHY(
     ST_TRANSFORM(
       ST_BUFFER(
-        ST_TRANSFORM(TO_GEOMETRY(geom, 4326), 3857),
+        ST_TRANSFORM(TO_GEOMETRY(ST_ASWKT(geom), 4326), 3857),
         (
           500
         ) / COS(RADIANS(ST_Y(ST_CENTROID(geom))))

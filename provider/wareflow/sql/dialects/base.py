@@ -227,6 +227,24 @@ class WarehouseDialect:
         """A predicate true exactly where `condition` is false or NULL (the complement of WHERE cond)."""
         return exp.Not(this=exp.Coalesce(this=condition.copy(), expressions=[exp.false()]))
 
+    # --- running (DB-API) ------------------------------------------------------------------------
+    def session_setup(self, tags: Mapping[str, str]) -> list[exp.Expr]:
+        """Statements run once per connection before a stage, e.g. a query tag (`tags`: workflow,
+        stage and run ids, for the warehouse's own query history and billing)."""
+        return []
+
+    def statement_id(self, cursor: Any) -> str | None:
+        """The warehouse's id of the statement just run on `cursor` (for the log), if it has one."""
+        return None
+
+    def cancel(self, conn: Any) -> bool:
+        """Cancel whatever `conn` is running (called from another thread when Airflow kills a task)."""
+        for method in ("interrupt", "cancel"):  # duckdb; psycopg, oracledb, redshift_connector
+            if callable(getattr(conn, method, None)):
+                getattr(conn, method)()
+                return True
+        return False
+
     def rows_written(self, cursor: Any) -> int | None:
         """Rows the statement just run on `cursor` wrote, if the driver says (DB-API ``rowcount``)."""
         count = getattr(cursor, "rowcount", -1)

@@ -12,11 +12,13 @@ from sqlglot import exp
 
 from wareflow.sql.dialects.base import Template, WarehouseDialect
 
-TOLERANCE = "0.005"  # metres, the documented default for geodetic data
+TOLERANCE = "0.05"  # metres for geodetic data (SRID 4326)
 
 
 def relate(mask: str) -> Template:
-    return Template(f"SDO_GEOM.RELATE(:a, '{mask}', :b, {TOLERANCE}) = '{mask}'")
+    """SDO_GEOM.RELATE returns the name of the mask that holds, or 'FALSE'; it needs no spatial index
+    and may stand in a SELECT list or a join condition (the SDO_* operators may not)."""
+    return Template(f"SDO_GEOM.RELATE(:a, '{mask}', :b, {TOLERANCE}) <> 'FALSE'")
 
 
 class Oracle(WarehouseDialect):
@@ -32,15 +34,16 @@ class Oracle(WarehouseDialect):
     functions = {
         "point": Template("SDO_GEOMETRY(2001, 4326, SDO_POINT_TYPE(:lon, :lat, NULL), NULL, NULL)"),
         "from_wkt": Template("SDO_GEOMETRY(:wkt, 4326)"),
-        "from_geojson": Template("SDO_UTIL.FROM_GEOJSON(:geojson, NULL, 4326)"),
+        "from_geojson": Template("SDO_UTIL.FROM_GEOJSON(:geojson)"),  # SRID 4326 by default (23ai)
         "as_wkt": Template("SDO_UTIL.TO_WKTGEOMETRY(:geo)"),
         "as_geojson": Template("SDO_UTIL.TO_GEOJSON(:geo)"),
         "as_binary": Template("SDO_UTIL.TO_WKBGEOMETRY(:geo)"),
         "buffer": Template(f"SDO_GEOM.SDO_BUFFER(:geo, :meters, {TOLERANCE}, 'unit=M')"),
+        # Oracle's INSIDE/CONTAINS exclude boundary contact; OGC within/contains/covers allow it.
         "intersects": relate("ANYINTERACT"),
-        "contains": relate("CONTAINS"),
-        "within": relate("INSIDE"),
-        "covers": relate("COVERS"),
+        "contains": relate("CONTAINS+COVERS+EQUAL"),
+        "within": relate("INSIDE+COVEREDBY+EQUAL"),
+        "covers": relate("CONTAINS+COVERS+EQUAL"),
         "touches": relate("TOUCH"),
         "centroid": Template(f"SDO_GEOM.SDO_CENTROID(:geo, {TOLERANCE})"),
         "union_agg": Template(f"SDO_AGGR_UNION(SDOAGGRTYPE(:geo, {TOLERANCE}))"),

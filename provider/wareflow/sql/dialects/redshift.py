@@ -26,8 +26,8 @@ class Redshift(WarehouseDialect):
         "from_wkt": Template("ST_GEOMFROMTEXT(:wkt, 4326)"),
         "from_geojson": Template("ST_SETSRID(ST_GEOMFROMGEOJSON(:geojson), 4326)"),
         "buffer": Template(MERCATOR_BUFFER),
-        # Redshift has no union aggregate: ST_UNION of the collected geometries.
-        "union_agg": Template("ST_UNION(ST_COLLECT(:geo))"),
+        # No union aggregate: ST_Union takes two geometries and ST_Collect does not dissolve, so
+        # `combine` is WF302 here (https://docs.aws.amazon.com/redshift/latest/dg/ST_Union-function.html).
         "centroid_agg": Template("ST_CENTROID(ST_COLLECT(:geo))"),
         "convexhull_agg": Template("ST_CONVEXHULL(ST_COLLECT(:geo))"),
     }

@@ -1,14 +1,23 @@
 """Snowflake (GEOGRAPHY in WGS84; identifiers fold to upper case).
 
-Docs: https://docs.snowflake.com/en/sql-reference/functions-geospatial
+Checked against https://docs.snowflake.com/en/sql-reference/functions-geospatial: there is no
+ST_TOUCHES and no ST_CONVEXHULL, so `touches` and convex-hull aggregation are WF302 here;
+ST_BUFFER and ST_TRANSFORM take GEOMETRY only, and TO_GEOGRAPHY(<geometry>) needs SRID 4326.
 """
 
 from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
 
 from sqlglot import exp
 
 from wareflow.sql.dialects.base import Template, WarehouseDialect, call
 from wareflow.sql.relation import is_plain
+
+
+_QUERY_TAG = Template("ALTER SESSION SET QUERY_TAG = :tag").bind("snowflake")
 
 
 class Snowflake(WarehouseDialect):
@@ -21,19 +30,18 @@ class Snowflake(WarehouseDialect):
     hook = "airflow.providers.snowflake.hooks.snowflake.SnowflakeHook"
     transactional_ddl = False  # DDL commits implicitly; CREATE OR REPLACE TABLE is atomic by itself
     functions = {
-        **WarehouseDialect.functions,
+        **{k: v for k, v in WarehouseDialect.functions.items() if k != "touches"},
         "point": call("ST_MAKEPOINT", "lon", "lat"),
         "from_wkt": call("TO_GEOGRAPHY", "wkt"),
         "from_geojson": call("TO_GEOGRAPHY", "geojson"),
         "as_wkt": call("ST_ASWKT", "geo"),
-        # Native ST_BUFFER takes GEOMETRY only: buffer in Web Mercator, where a ground metre at
-        # latitude phi is 1/cos(phi) units, and come back to GEOGRAPHY.
+        # ST_BUFFER takes GEOMETRY only: go through GEOMETRY (SRID 4326), buffer in Web Mercator
+        # with the metres scaled by the local 1/cos(latitude), come back to GEOGRAPHY.
         "buffer": Template(
-            "TO_GEOGRAPHY(ST_TRANSFORM(ST_BUFFER(ST_TRANSFORM(TO_GEOMETRY(:geo, 4326), 3857), "
+            "TO_GEOGRAPHY(ST_TRANSFORM(ST_BUFFER(ST_TRANSFORM(TO_GEOMETRY(ST_ASWKT(:geo), 4326), 3857), "
             ":meters / COS(RADIANS(ST_Y(ST_CENTROID(:geo))))), 4326))"),
         "union_agg": call("ST_UNION_AGG", "geo"),
         "centroid_agg": Template("ST_CENTROID(ST_COLLECT(:geo))"),
-        "convexhull_agg": Template("ST_CONVEXHULL(ST_COLLECT(:geo))"),
     }
     types = {**WarehouseDialect.types, "number": "FLOAT", "geography": "GEOGRAPHY", "timestamp": "TIMESTAMP_NTZ"}
 
@@ -47,6 +55,24 @@ class Snowflake(WarehouseDialect):
 
     def describe(self, table: exp.Table) -> exp.Query:
         return information_schema_columns(table, fold=str.upper)
+
+    def session_setup(self, tags: Mapping[str, str]) -> list[exp.Expr]:
+        # https://docs.snowflake.com/en/sql-reference/parameters#query-tag: shows in QUERY_HISTORY.
+        tag = exp.Literal.string(json.dumps(dict(tags), sort_keys=True)[:2000])
+        return [_QUERY_TAG(tag=tag)]
+
+    def statement_id(self, cursor: Any) -> str | None:
+        return getattr(cursor, "sfqid", None)
+
+    def cancel(self, conn: Any) -> bool:
+        # The connector cancels the running query of a cursor with SYSTEM$CANCEL_QUERY(<sfqid>).
+        cursor = getattr(conn, "_wareflow_cursor", None)
+        qid = getattr(cursor, "sfqid", None)
+        if qid is None:
+            return False
+        with conn.cursor() as other:
+            other.execute(f"SELECT SYSTEM$CANCEL_QUERY({exp.Literal.string(qid).sql('snowflake')})")
+        return True
 
 
 def information_schema_columns(table: exp.Table, fold: object = None, current_schema: str = "CURRENT_SCHEMA"
