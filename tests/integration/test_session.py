@@ -63,7 +63,7 @@ def test_on_kill_cancels_the_running_query():
     wf.save(wf.source("main.t", schema=[("a", "number")]), "main.o")
     plan = plan_workflow(bind(parse_workflow(wf.to_dict())))
     op = WareflowOperator(task_id="t", plan=plan, stage_id=plan.stages[0].id, conn_id="unused")
-    op._conn = connect_uri("duckdb://")[0]
+    op._conn, op._warehouse = connect_uri("duckdb://")
     failure: list[BaseException] = []
 
     def long_query() -> None:

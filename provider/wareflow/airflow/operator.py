@@ -34,33 +34,42 @@ class _WareflowTask(BaseOperator):
         self.conn_id = conn_id
         self.scratch_schema = scratch_schema
         self._conn: Any = None
+        self._run_id: str | None = None
+        self._warehouse: WarehouseDialect | None = None
         self._lock = threading.Lock()
 
     def on_kill(self) -> None:
-        """Cancel the running statement so no orphan query keeps the warehouse busy."""
+        """Cancel the running statement so no orphan query keeps the warehouse busy (and billing)."""
         conn = self._conn
         if conn is None:
             return
-        for cancel in ("interrupt", "cancel"):  # duckdb / psycopg
-            if callable(getattr(conn, cancel, None)):
-                try:
-                    getattr(conn, cancel)()
-                    self.log.info("cancelled the running statement of %s", self.task_id)
-                except Exception:  # cancelling is best effort; the kill goes on regardless
-                    self.log.warning("could not cancel the running statement", exc_info=True)
-                return
+        try:
+            if self._dialect().cancel(conn):
+                self.log.info("cancelled the running statement of %s", self.task_id)
+        except Exception:  # cancelling is best effort; the kill goes on regardless
+            self.log.warning("could not cancel the running statement", exc_info=True)
 
     def _dialect(self) -> WarehouseDialect:
-        return get_dialect(BaseHook.get_connection(self.conn_id).conn_type)
+        """The dialect of the connection's type (looked up once: it may live in a secrets backend)."""
+        if self._warehouse is None:
+            self._warehouse = get_dialect(BaseHook.get_connection(self.conn_id).conn_type)
+        return self._warehouse
 
     def _connection(self) -> Any:
         with self._lock:
             if self._conn is None:
-                module, _, name = self._dialect().hook.rpartition(".")
+                dialect = self._dialect()
+                module, _, name = dialect.hook.rpartition(".")
                 hook_cls = getattr(importlib.import_module(module), name)
-                hook = hook_cls(**{hook_cls.conn_name_attr: self.conn_id})
-                self._conn = hook.get_conn()
+                hook = hook_cls(**{hook_cls.conn_name_attr: self.conn_id, **dialect.hook_kwargs})
+                self._conn = dialect.connect(hook, self._tags)
             return self._conn
+
+    @property
+    def _tags(self) -> dict[str, str]:
+        """Who runs this: in the warehouse's query history (Snowflake QUERY_TAG, BigQuery labels)."""
+        return {"tool": "wareflow", "dag": self.dag_id, "task": self.task_id, "run": self._run_id or "",
+                "workflow": self.plan.workflow.workflow.title}
 
     def _close(self) -> None:
         with self._lock:
@@ -74,9 +83,10 @@ class _WareflowTask(BaseOperator):
     def _session(self) -> Any:
         from wareflow.warehouses.session import Session
 
-        return Session(self._connection(), self._dialect(), self.log)
+        return Session(self._connection(), self._dialect(), self.log, tags=self._tags)
 
     def _compiler(self, context: Mapping[str, Any]) -> Compiler:
+        self._run_id = context.get("run_id")
         params = context.get("params") or {}
         declared = {v.name: v.type for v in self.plan.workflow.workflow.variables}
         variables = {name: coerce_variable(kind, params[name]) for name, kind in declared.items() if name in params}
