@@ -7,6 +7,7 @@ written; driver errors become coded `WarehouseError`s, transient (worth a retry)
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import time
@@ -123,10 +124,8 @@ class Session:
 
     def _remember(self, cur: Any) -> None:
         """Keep the running cursor on the connection, where `WarehouseDialect.cancel` can find it."""
-        try:
+        with contextlib.suppress(AttributeError):  # a C connection without __dict__: cancel uses the connection
             self.conn._wareflow_cursor = cur
-        except AttributeError:  # a C-extension connection without a __dict__: cancel uses the connection
-            pass
 
     def _setup(self, cur: Any, stage_id: str) -> None:
         for statement in self.dialect.session_setup({**self.tags, "stage": stage_id}):

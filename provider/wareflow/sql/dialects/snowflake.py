@@ -16,7 +16,6 @@ from sqlglot import exp
 from wareflow.sql.dialects.base import Template, WarehouseDialect, call
 from wareflow.sql.relation import is_plain
 
-
 _QUERY_TAG = Template("ALTER SESSION SET QUERY_TAG = :tag").bind("snowflake")
 
 
