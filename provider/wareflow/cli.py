@@ -95,7 +95,10 @@ def compile_(
 @app.command()
 def run(
     file: Path,
-    conn: Annotated[str, typer.Option(help="duckdb:///path/to.duckdb or postgresql://user@host:port/db")],
+    conn: Annotated[str | None, typer.Option(
+        help="duckdb:///path.duckdb, postgresql://user@host:port/db or snowflake://user:pw@account/db/schema")] = None,
+    conn_id: Annotated[str | None, typer.Option(
+        help="An Airflow connection id (any warehouse, through its provider hook).")] = None,
     var: VarOption = None,
     map_: MapOption = None,
     materialize: Annotated[str, typer.Option(help="fused (default) or all (one table per node).")] = "fused",
@@ -111,7 +114,15 @@ def run(
     console = Console(stderr=True)
     try:
         plan = load_plan(file, materialize=materialize, table_map=_pairs(map_, "--map"))
-        connection, dialect = connect_uri(conn)
+        if (conn is None) == (conn_id is None):
+            _fail([Issue("WF404", "give exactly one of --conn URI or --conn-id ID")])
+        if conn_id is not None:
+            from wareflow.warehouses.hooks import connect_conn_id, dialect_for
+
+            dialect = dialect_for(conn_id)
+            connection = connect_conn_id(conn_id, {"tool": "wareflow-cli", "workflow": file.stem}, dialect)
+        else:
+            connection, dialect = connect_uri(conn)  # type: ignore[arg-type]
         started = time.perf_counter()
         console.print(f"[bold]{plan.workflow.workflow.title}[/]: {plan.node_count} nodes, "
                       f"{len(plan.stages)} stages on {dialect.title}")

@@ -9,18 +9,18 @@ statement, its duration and the rows written.
 
 from __future__ import annotations
 
-import importlib
 import threading
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
-from airflow.sdk import BaseHook, BaseOperator
+from airflow.sdk import BaseOperator
 
 from wareflow.components.registry import coerce_variable
 from wareflow.errors import TerminalWarehouseError, WareflowError
 from wareflow.plan.ir import Plan
 from wareflow.sql.compiler import CompiledStage, Compiler
-from wareflow.sql.dialects import WarehouseDialect, get_dialect
+from wareflow.sql.dialects import WarehouseDialect
+from wareflow.warehouses.hooks import connect_conn_id, dialect_for
 
 
 class _WareflowTask(BaseOperator):
@@ -52,17 +52,13 @@ class _WareflowTask(BaseOperator):
     def _dialect(self) -> WarehouseDialect:
         """The dialect of the connection's type (looked up once: it may live in a secrets backend)."""
         if self._warehouse is None:
-            self._warehouse = get_dialect(BaseHook.get_connection(self.conn_id).conn_type)
+            self._warehouse = dialect_for(self.conn_id)
         return self._warehouse
 
     def _connection(self) -> Any:
         with self._lock:
             if self._conn is None:
-                dialect = self._dialect()
-                module, _, name = dialect.hook.rpartition(".")
-                hook_cls = getattr(importlib.import_module(module), name)
-                hook = hook_cls(**{hook_cls.conn_name_attr: self.conn_id, **dialect.hook_kwargs})
-                self._conn = dialect.connect(hook, self._tags)
+                self._conn = connect_conn_id(self.conn_id, self._tags, self._dialect())
             return self._conn
 
     @property
@@ -83,7 +79,7 @@ class _WareflowTask(BaseOperator):
     def _session(self) -> Any:
         from wareflow.warehouses.session import Session
 
-        return Session(self._connection(), self._dialect(), self.log, tags=self._tags)
+        return Session(self._connection(), self._dialect(), self.log)
 
     def _compiler(self, context: Mapping[str, Any]) -> Compiler:
         self._run_id = context.get("run_id")

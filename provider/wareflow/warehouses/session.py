@@ -11,7 +11,6 @@ import contextlib
 import logging
 import re
 import time
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,14 +41,11 @@ def _writes_rows(statement: exp.Expr, kind: str) -> bool:
 
 
 class Session:
-    def __init__(self, conn: Any, dialect: WarehouseDialect, logger: Any = None,
-                 tags: Mapping[str, str] | None = None):
+    def __init__(self, conn: Any, dialect: WarehouseDialect, logger: Any = None):
         self.conn = conn
         self.dialect = dialect
         self.log = logger or log
-        self.tags = dict(tags or {})
         self._schemas: dict[tuple[str, ...], tuple[Column, ...] | None] = {}
-        self._set_up = False
 
     # --- reading ----------------------------------------------------------------------------------
     def fetch(self, query: exp.Expr | str) -> list[tuple[Any, ...]]:
@@ -81,7 +77,6 @@ class Session:
         self._remember(cur)
         self._begin(cur)
         try:
-            self._setup(cur, compiled.stage.id)
             for statement in compiled.statements:
                 sql = self.dialect.generate(statement)
                 self.log.info("stage %s: running\n%s", compiled.stage.id, sql)
@@ -126,10 +121,6 @@ class Session:
         """Keep the running cursor on the connection, where `WarehouseDialect.cancel` can find it."""
         with contextlib.suppress(AttributeError):  # a C connection without __dict__: cancel uses the connection
             self.conn._wareflow_cursor = cur
-
-    def _setup(self, cur: Any, stage_id: str) -> None:
-        for statement in self.dialect.session_setup({**self.tags, "stage": stage_id}):
-            cur.execute(self.dialect.generate(statement, pretty=False))
 
     def _begin(self, cur: Any) -> None:
         # DuckDB's Python connections autocommit unless a transaction is opened; psycopg opens one

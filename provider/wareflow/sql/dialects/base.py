@@ -94,7 +94,6 @@ class WarehouseDialect:
     sqlglot_dialect: ClassVar[str]
     conn_types: ClassVar[tuple[str, ...]] = ()
     hook: ClassVar[str] = ""  # dotted path of the Airflow hook class, imported only when a task runs
-    hook_kwargs: ClassVar[Mapping[str, Any]] = {}  # extra arguments for the hook's constructor
     # Spatial functions: SPATIAL_OPERATIONS name -> Template in this dialect. The base holds the OGC
     # Simple Features names most warehouses share; a dialect adds (``|``) or replaces what differs.
     functions: ClassVar[Mapping[str, Template]] = {
@@ -229,14 +228,14 @@ class WarehouseDialect:
         return exp.Not(this=exp.Coalesce(this=condition.copy(), expressions=[exp.false()]))
 
     # --- running (DB-API) ------------------------------------------------------------------------
+    def hook_arguments(self, tags: Mapping[str, str]) -> dict[str, Any]:
+        """Extra arguments for the hook's constructor; `tags` (workflow, dag, task, run) may go into
+        the warehouse's own query history (Snowflake QUERY_TAG, BigQuery job labels)."""
+        return {}
+
     def connect(self, hook: Any, tags: Mapping[str, str]) -> Any:
         """A DB-API connection from the Airflow `hook` (an adapter where running differs from DB-API)."""
         return hook.get_conn()
-
-    def session_setup(self, tags: Mapping[str, str]) -> list[exp.Expr]:
-        """Statements run once per connection before a stage, e.g. a query tag (`tags`: workflow,
-        stage and run ids, for the warehouse's own query history and billing)."""
-        return []
 
     def statement_id(self, cursor: Any) -> str | None:
         """The warehouse's id of the statement just run on `cursor` (for the log), if it has one."""

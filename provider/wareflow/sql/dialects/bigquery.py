@@ -6,7 +6,8 @@ Statements run as GoogleSQL query jobs through ``BigQueryHook`` (see ``wareflow.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
 from sqlglot import exp
 
@@ -37,6 +38,20 @@ class BigQuery(WarehouseDialect):
     types = {**WarehouseDialect.types, "string": "STRING", "key": "STRING", "number": "FLOAT64",
              "integer": "INT64", "boolean": "BOOL", "geography": "GEOGRAPHY"}
     intermediate_days: ClassVar[int] = 7  # intermediates expire by themselves even if never dropped
+
+    def hook_arguments(self, tags: Mapping[str, str]) -> dict[str, Any]:
+        return {"use_legacy_sql": False}  # the hook defaults to legacy SQL
+
+    def connect(self, hook: Any, tags: Mapping[str, str]) -> Any:
+        from wareflow.warehouses.bigquery import BigQueryJobs
+
+        return BigQueryJobs(hook, tags)
+
+    def statement_id(self, cursor: Any) -> str | None:
+        return getattr(cursor, "job_id", None)
+
+    def cancel(self, conn: Any) -> bool:
+        return bool(conn.cancel())
 
     def create_table_as(self, target: exp.Table, query: exp.Query, *, intermediate: bool) -> exp.Create:
         props = None

@@ -16,8 +16,6 @@ from sqlglot import exp
 from wareflow.sql.dialects.base import Template, WarehouseDialect, call
 from wareflow.sql.relation import is_plain
 
-_QUERY_TAG = Template("ALTER SESSION SET QUERY_TAG = :tag").bind("snowflake")
-
 
 class Snowflake(WarehouseDialect):
     """Snowflake (GEOGRAPHY, upper-case identifiers)."""
@@ -55,10 +53,10 @@ class Snowflake(WarehouseDialect):
     def describe(self, table: exp.Table) -> exp.Query:
         return information_schema_columns(table, fold=str.upper)
 
-    def session_setup(self, tags: Mapping[str, str]) -> list[exp.Expr]:
-        # https://docs.snowflake.com/en/sql-reference/parameters#query-tag: shows in QUERY_HISTORY.
-        tag = exp.Literal.string(json.dumps(dict(tags), sort_keys=True)[:2000])
-        return [_QUERY_TAG(tag=tag)]
+    def hook_arguments(self, tags: Mapping[str, str]) -> dict[str, Any]:
+        # QUERY_TAG as a session parameter of the connection: it shows in QUERY_HISTORY.
+        # https://docs.snowflake.com/en/sql-reference/parameters#query-tag
+        return {"session_parameters": {"QUERY_TAG": json.dumps(dict(tags), sort_keys=True)[:2000]}}
 
     def statement_id(self, cursor: Any) -> str | None:
         return getattr(cursor, "sfqid", None)
