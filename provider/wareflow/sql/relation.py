@@ -20,6 +20,12 @@ _KEYWORDS = frozenset(k for k in Tokenizer.KEYWORDS if k.isalpha()) | {
 }
 
 
+def folds(name: str) -> bool:
+    """A name written in lower-case letters, digits and ``_``: meant case-insensitively, so it takes
+    the warehouse's case (quoted only if it is a keyword)."""
+    return bool(_PLAIN.fullmatch(name))
+
+
 def is_plain(name: str) -> bool:
     """A name every warehouse accepts unquoted (and folds to its own case)."""
     return bool(_PLAIN.fullmatch(name)) and name.upper() not in _KEYWORDS

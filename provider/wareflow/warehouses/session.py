@@ -70,7 +70,7 @@ class Session:
 
     # --- running ----------------------------------------------------------------------------------
     def run(self, compiled: CompiledStage) -> StageResult:
-        target = compiled.target.sql(dialect=self.dialect.sqlglot_dialect)
+        target = self.dialect.generate(compiled.target, pretty=False)
         started = time.perf_counter()
         rows = -1
         cur = self.conn.cursor()
@@ -83,7 +83,7 @@ class Session:
                 t0 = time.perf_counter()
                 cur.execute(sql)
                 if rows < 0 and _writes_rows(statement, compiled.kind):
-                    count = self.dialect.rows_written(cur)
+                    count = self.dialect.rows_written(cur, statement)
                     rows = -1 if count is None else count
                 qid = self.dialect.statement_id(cur)
                 self.log.info("stage %s: statement done in %.3f s%s", compiled.stage.id, time.perf_counter() - t0,

@@ -10,9 +10,9 @@ SELECT
   score,
   geom
 FROM analytics.people;
-DROP TABLE IF EXISTS analytics."copy";
+DROP TABLE IF EXISTS analytics."COPY";
 ALTER TABLE analytics.copy__wareflow_staging
-RENAME TO "copy";
+RENAME TO "COPY";
 
 -- case save_append
 -- stage native_saveastable_06083072
@@ -89,17 +89,17 @@ WITH native_tablefromgeojson_1 AS (
   SELECT
     CAST('A' AS VARCHAR2(4000)) AS name,
     CAST(10 AS NUMBER) AS pop,
-    SDO_UTIL.FROM_GEOJSON('{"type":"Point","coordinates":[1,2]}') AS "geometry"
+    SDO_UTIL.FROM_GEOJSON('{"type":"Point","coordinates":[1,2]}') AS "GEOMETRY"
   UNION ALL
   SELECT
     CAST('B' AS VARCHAR2(4000)) AS name,
     CAST(NULL AS NUMBER) AS pop,
-    SDO_UTIL.FROM_GEOJSON('{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}') AS "geometry"
+    SDO_UTIL.FROM_GEOJSON('{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}') AS "GEOMETRY"
 )
 SELECT
   name,
   pop,
-  "geometry"
+  "GEOMETRY"
 FROM native_tablefromgeojson_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging

@@ -1,6 +1,6 @@
 -- case save_replace
 -- stage native_saveastable_ec746224
-CREATE OR REPLACE TABLE analytics."copy" AS
+CREATE OR REPLACE TABLE analytics."COPY" AS
 SELECT
   id,
   name,
@@ -81,17 +81,17 @@ WITH native_tablefromgeojson_1 AS (
   SELECT
     CAST('A' AS VARCHAR) AS name,
     CAST(10 AS DOUBLE) AS pop,
-    TO_GEOGRAPHY('{"type":"Point","coordinates":[1,2]}') AS "geometry"
+    TO_GEOGRAPHY('{"type":"Point","coordinates":[1,2]}') AS "GEOMETRY"
   UNION ALL
   SELECT
     CAST('B' AS VARCHAR) AS name,
     CAST(NULL AS DOUBLE) AS pop,
-    TO_GEOGRAPHY('{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}') AS "geometry"
+    TO_GEOGRAPHY('{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}') AS "GEOMETRY"
 )
 SELECT
   name,
   pop,
-  "geometry"
+  "GEOMETRY"
 FROM native_tablefromgeojson_1;
 
 -- case where

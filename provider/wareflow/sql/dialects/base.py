@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 import sqlglot
 from sqlglot import exp
 
-from wareflow.sql.relation import ident
+from wareflow.sql.relation import folds, ident
 
 
 class Template:
@@ -152,7 +152,13 @@ class WarehouseDialect:
         return "unknown"
 
     # --- DDL -----------------------------------------------------------------------------------
+    # Where unquoted names fold to upper case (Snowflake, Oracle), a lower-case name quoted only for
+    # being a keyword is written upper-case, so "out" means the same table as out.
+    identifier_fold: ClassVar[str | None] = None
+
     def generate(self, expression: exp.Expr, pretty: bool = True) -> str:
+        if self.identifier_fold == "upper":
+            expression = expression.transform(_fold_quoted_upper)
         return expression.sql(dialect=self.sqlglot_dialect, pretty=pretty, comments=False)
 
     def table(self, parts: tuple[str, ...]) -> exp.Table:
@@ -249,8 +255,8 @@ class WarehouseDialect:
                 return True
         return False
 
-    def rows_written(self, cursor: Any) -> int | None:
-        """Rows the statement just run on `cursor` wrote, if the driver says (DB-API ``rowcount``)."""
+    def rows_written(self, cursor: Any, statement: exp.Expr) -> int | None:
+        """Rows `statement`, just run on `cursor`, wrote, if the driver says (DB-API ``rowcount``)."""
         count = getattr(cursor, "rowcount", -1)
         return count if isinstance(count, int) and count >= 0 else None
 
@@ -265,6 +271,12 @@ class WarehouseDialect:
     transient_errors: ClassVar[tuple[str, ...]] = (
         r"OperationalError", r"connection", r"timeout", r"deadlock", r"serializ",
     )
+
+
+def _fold_quoted_upper(node: exp.Expr) -> exp.Expr:
+    if isinstance(node, exp.Identifier) and node.quoted and folds(node.name):
+        return exp.Identifier(this=node.name.upper(), quoted=True)
+    return node
 
 
 def never() -> exp.Expr:

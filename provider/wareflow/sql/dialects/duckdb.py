@@ -49,7 +49,7 @@ class DuckDB(WarehouseDialect):
         # CREATE OR REPLACE is one atomic statement in DuckDB: readers see the old or the new table.
         return [self.create_table_as(target, query, intermediate=intermediate)]
 
-    def rows_written(self, cursor: Any) -> int | None:
+    def rows_written(self, cursor: Any, statement: exp.Expr) -> int | None:
         # DuckDB leaves rowcount at -1 and returns the count as the statement's one result row.
         row = cursor.fetchone()
         return int(row[0]) if row and isinstance(row[0], int) else None

@@ -30,6 +30,7 @@ class Oracle(WarehouseDialect):
     conn_types = ("oracle",)
     hook = "airflow.providers.oracle.hooks.oracle.OracleHook"
     groups_geography = False  # SDO_GEOMETRY is an object type: group by its WKB
+    identifier_fold = "upper"
     one_row_table = "DUAL"
     functions = {
         "point": Template("SDO_GEOMETRY(2001, 4326, SDO_POINT_TYPE(:lon, :lat, NULL), NULL, NULL)"),
@@ -62,9 +63,9 @@ class Oracle(WarehouseDialect):
 
     def describe(self, table: exp.Table) -> exp.Query:
         def stored(name: str) -> exp.Literal:
-            from wareflow.sql.relation import is_plain
+            from wareflow.sql.relation import folds
 
-            return exp.Literal.string(name.upper() if is_plain(name) else name)
+            return exp.Literal.string(name.upper() if folds(name) else name)
 
         owner = stored(table.db) if table.db else exp.func(
             "SYS_CONTEXT", exp.Literal.string("USERENV"), exp.Literal.string("CURRENT_SCHEMA"))

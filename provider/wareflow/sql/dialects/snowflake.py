@@ -14,7 +14,7 @@ from typing import Any
 from sqlglot import exp
 
 from wareflow.sql.dialects.base import Template, WarehouseDialect, call
-from wareflow.sql.relation import is_plain
+from wareflow.sql.relation import folds
 
 
 class Snowflake(WarehouseDialect):
@@ -26,6 +26,7 @@ class Snowflake(WarehouseDialect):
     conn_types = ("snowflake",)
     hook = "airflow.providers.snowflake.hooks.snowflake.SnowflakeHook"
     transactional_ddl = False  # DDL commits implicitly; CREATE OR REPLACE TABLE is atomic by itself
+    identifier_fold = "upper"
     functions = {
         **{k: v for k, v in WarehouseDialect.functions.items() if k != "touches"},
         "point": call("ST_MAKEPOINT", "lon", "lat"),
@@ -58,6 +59,10 @@ class Snowflake(WarehouseDialect):
         # https://docs.snowflake.com/en/sql-reference/parameters#query-tag
         return {"session_parameters": {"QUERY_TAG": json.dumps(dict(tags), sort_keys=True)[:2000]}}
 
+    def rows_written(self, cursor: Any, statement: exp.Expr) -> int | None:
+        # CREATE TABLE AS answers with one status row; only DML reports the rows it wrote.
+        return super().rows_written(cursor, statement) if isinstance(statement, exp.Insert) else None
+
     def statement_id(self, cursor: Any) -> str | None:
         return getattr(cursor, "sfqid", None)
 
@@ -76,14 +81,16 @@ def information_schema_columns(table: exp.Table, fold: object = None, current_sc
                                ) -> exp.Select:
     """``information_schema.columns`` of `table`; unquoted names compare in the warehouse's case fold."""
 
-    def stored(name: str) -> exp.Literal:
-        return exp.Literal.string(fold(name) if callable(fold) and is_plain(name) else name)
+    def matches(column: str, name: str | None) -> exp.Expr:
+        if name is None:
+            return exp.EQ(this=exp.column(column), expression=exp.func(current_schema))
+        if callable(fold) and folds(name):  # an unquoted name: compare in the warehouse's case
+            return exp.EQ(this=exp.func("UPPER", exp.column(column)), expression=exp.Literal.string(name.upper()))
+        return exp.EQ(this=exp.column(column), expression=exp.Literal.string(name))
 
-    schema = stored(table.db) if table.db else exp.func(current_schema)
-    where = exp.and_(exp.EQ(this=exp.column("table_name"), expression=stored(table.name)),
-                     exp.EQ(this=exp.column("table_schema"), expression=schema))
+    where = exp.and_(matches("table_name", table.name), matches("table_schema", table.db or None))
     if table.catalog:
-        where = exp.and_(where, exp.EQ(this=exp.column("table_catalog"), expression=stored(table.catalog)))
+        where = exp.and_(where, matches("table_catalog", table.catalog))
     source = (exp.Table(this=exp.to_identifier("columns"), db=exp.to_identifier("information_schema"),
                         catalog=exp.to_identifier(table.catalog)) if table.catalog
               else exp.to_table("information_schema.columns"))
