@@ -36,6 +36,7 @@ class _WareflowTask(BaseOperator):
         self._conn: Any = None
         self._run_id: str | None = None
         self._warehouse: WarehouseDialect | None = None
+        self._session_id: Any = None
         self._lock = threading.Lock()
 
     def on_kill(self) -> None:
@@ -43,9 +44,17 @@ class _WareflowTask(BaseOperator):
         conn = self._conn
         if conn is None:
             return
+        dialect = self._dialect()
         try:
-            if self._dialect().cancel(conn):
+            if dialect.cancel(conn):
                 self.log.info("cancelled the running statement of %s", self.task_id)
+            elif (statement := dialect.cancel_session(self._session_id)) is not None:
+                other = connect_conn_id(self.conn_id, self._tags, dialect)
+                try:
+                    other.cursor().execute(dialect.generate(statement, pretty=False))
+                    self.log.info("cancelled session %s of %s", self._session_id, self.task_id)
+                finally:
+                    other.close()
         except Exception:  # cancelling is best effort; the kill goes on regardless
             self.log.warning("could not cancel the running statement", exc_info=True)
 
@@ -58,7 +67,12 @@ class _WareflowTask(BaseOperator):
     def _connection(self) -> Any:
         with self._lock:
             if self._conn is None:
-                self._conn = connect_conn_id(self.conn_id, self._tags, self._dialect())
+                dialect = self._dialect()
+                self._conn = connect_conn_id(self.conn_id, self._tags, dialect)
+                if dialect.session_id_query:  # kept to cancel it from a second connection on kill
+                    cur = self._conn.cursor()
+                    cur.execute(dialect.session_id_query)
+                    self._session_id = cur.fetchone()[0]
             return self._conn
 
     @property

@@ -248,12 +248,20 @@ class WarehouseDialect:
         return None
 
     def cancel(self, conn: Any) -> bool:
-        """Cancel whatever `conn` is running (called from another thread when Airflow kills a task)."""
-        for method in ("interrupt", "cancel"):  # duckdb; psycopg, oracledb, redshift_connector
+        """Cancel whatever `conn` is running (called from another thread when Airflow kills a task);
+        False when the driver cannot, and the statement must be cancelled from a second connection."""
+        for method in ("interrupt", "cancel"):  # duckdb; psycopg, oracledb
             if callable(getattr(conn, method, None)):
                 getattr(conn, method)()
                 return True
         return False
+
+    # Drivers that cannot cancel their own connection: the operator records the session id when it
+    # connects and, on kill, cancels that session from a second connection.
+    session_id_query: ClassVar[str | None] = None
+
+    def cancel_session(self, session_id: Any) -> exp.Expr | None:
+        return None
 
     def rows_written(self, cursor: Any, statement: exp.Expr) -> int | None:
         """Rows `statement`, just run on `cursor`, wrote, if the driver says (DB-API ``rowcount``)."""

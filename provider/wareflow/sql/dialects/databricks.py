@@ -5,6 +5,8 @@ Docs: https://docs.databricks.com/aws/en/sql/language-manual/sql-ref-st-geospati
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlglot import exp
 
 from wareflow.sql.dialects.base import Template, WarehouseDialect, call
@@ -60,6 +62,14 @@ class Databricks(WarehouseDialect):
             exp.ColumnDef(this=exp.to_identifier("run_key"), kind=self.type("key")),
             exp.ColumnDef(this=exp.to_identifier("appended_at"), kind=self.type("timestamp")),
         ]), kind="TABLE", exists=True)
+
+    def cancel(self, conn: Any) -> bool:
+        # The connector's Connection has no cancel(); its Cursor does.
+        cursor = getattr(conn, "_wareflow_cursor", None)
+        if cursor is None or not callable(getattr(cursor, "cancel", None)):
+            return False
+        cursor.cancel()
+        return True
 
     def describe(self, table: exp.Table) -> exp.Query:
         return information_schema_columns(table, fold=str.lower, current_schema="CURRENT_SCHEMA")

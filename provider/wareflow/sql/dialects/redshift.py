@@ -5,6 +5,8 @@ Docs: https://docs.aws.amazon.com/redshift/latest/dg/geospatial-functions.html
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlglot import exp
 
 from wareflow.sql.dialects.base import Template, WarehouseDialect
@@ -33,6 +35,16 @@ class Redshift(WarehouseDialect):
     }
     types = {**WarehouseDialect.types, "string": "VARCHAR(65535)", "number": "DOUBLE PRECISION",
              "geography": "GEOMETRY"}
+
+    # redshift_connector has no Connection.cancel: cancel the backend from a second connection.
+    # https://docs.aws.amazon.com/redshift/latest/dg/PG_CANCEL_BACKEND.html
+    session_id_query = "SELECT PG_BACKEND_PID()"
+
+    def cancel(self, conn: Any) -> bool:
+        return False
+
+    def cancel_session(self, session_id: Any) -> exp.Expr | None:
+        return exp.select(exp.func("PG_CANCEL_BACKEND", exp.Literal.number(int(session_id))))
 
     def describe(self, table: exp.Table) -> exp.Query:
         return information_schema_columns(table, fold=str.lower)

@@ -7,6 +7,8 @@ Docs: https://learn.microsoft.com/en-us/azure/synapse-analytics/sql-data-warehou
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlglot import exp
 
 from wareflow.sql.dialects.base import WarehouseDialect, staging_name
@@ -58,6 +60,16 @@ class Synapse(WarehouseDialect):
         ]), kind="TABLE").sql("tsql")
         name = exp.Literal.string(ledger.sql("tsql")).sql("tsql")
         return exp.Command(this="IF", expression=f"OBJECT_ID(N{name}) IS NULL {table}")
+
+    # pymssql cannot cancel: KILL the request's session from a second connection.
+    # https://learn.microsoft.com/sql/t-sql/functions/session-id-transact-sql
+    session_id_query = "SELECT SESSION_ID()"
+
+    def cancel(self, conn: Any) -> bool:
+        return False
+
+    def cancel_session(self, session_id: Any) -> exp.Expr | None:
+        return exp.Command(this="KILL", expression=exp.Literal.string(str(session_id)).sql("tsql"))
 
     def describe(self, table: exp.Table) -> exp.Query:
         schema = exp.Literal.string(table.db) if table.db else exp.func("SCHEMA_NAME")
