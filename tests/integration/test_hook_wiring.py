@@ -190,6 +190,7 @@ class FakeBigQueryApi:
     def __init__(self) -> None:
         self.jobs: list[dict[str, Any]] = []
         self.cancelled: list[str] = []
+        self.hold = False  # True: jobs stay RUNNING until cancelled
 
     def api_request(self, method: str, path: str, query_params: Any = None, data: Any = None, **kw: Any) -> Any:
         if method == "POST" and path.endswith("/cancel"):
@@ -202,8 +203,9 @@ class FakeBigQueryApi:
             stats = {"totalBytesProcessed": "1024", "statementType": kind}
             return {**data, "status": {"state": "DONE"}, "statistics": {"query": stats}}
         job_id = path.split("/")[-1]
-        if method == "GET" and "/jobs/" in path:  # jobs.get: every job is done
-            return {"jobReference": {"jobId": job_id, "projectId": "proj"}, "status": {"state": "DONE"},
+        if method == "GET" and "/jobs/" in path:  # jobs.get: a job runs until it is cancelled
+            state = "DONE" if job_id in self.cancelled or not self.hold else "RUNNING"
+            return {"jobReference": {"jobId": job_id, "projectId": "proj"}, "status": {"state": state},
                     "configuration": {"query": {}}}
         sql = next(j["configuration"]["query"]["query"] for j in self.jobs if j["jobReference"]["jobId"] == job_id)
         fields, rows = [], []
@@ -259,6 +261,7 @@ def test_bigquery_cancel_cancels_the_running_job(monkeypatch: pytest.MonkeyPatch
     from wareflow.sql.dialects import get_dialect
 
     api = FakeBigQueryApi()
+    api.hold = True
     client = bigquery.Client(project="proj", credentials=AnonymousCredentials())
     client._connection = api
     monkeypatch.setattr(BigQueryHook, "get_client", lambda self, project_id=None, location=None: client)
