@@ -34,14 +34,48 @@ def markdown_table(entries: list[dict[str, Any]]) -> str:
     return "\n".join(rows)
 
 
+# Spatial operations as a workflow author meets them on the canvas.
+_OPERATION_NAMES = {
+    "union_agg": "Group by `combine`", "centroid_agg": "Group by `centroid`",
+    "convexhull_agg": "Group by `convexhull`", "touches": "predicate `touches`", "within": "predicate `within`",
+    "contains": "predicate `contains`", "covers": "predicate `covers`",
+}
+
+
+def warehouse_table() -> str:
+    """What each dialect supports and how it runs, read from the dialect classes themselves."""
+    rows = ["| Warehouse | `--dialect` | Airflow connection types | Hook | Geometry | Publish | Append | "
+            "Not supported |", "|---|---|---|---|---|---|---|---|"]
+    components = catalog()
+    for name in sorted(DIALECTS):
+        d = get_dialect(name)
+        used = {op for cls in components.values() for op in cls.possible_operations()}
+        missing = sorted({f"`{c}`" for c, cls in components.items() if not cls.supported_by(d)} |
+                         {_OPERATION_NAMES.get(op, f"`{op}`") for op in used if d.functions and not d.supports(op)})
+        hook = d.hook.rsplit(".", 1)[-1]
+        rows.append(f"| {d.title} | `{name}` | {', '.join(f'`{t}`' for t in d.conn_types)} | `{hook}` | "
+                    f"{d.types.get('geography', 'none') if d.functions else 'none'} | {d.publish_form} | "
+                    f"{d.append_guarantee} | {', '.join(missing) or '-'} |")
+    return "\n".join(rows)
+
+
+SECTIONS = {
+    "catalog": lambda: markdown_table(describe_catalog()),
+    "warehouses": warehouse_table,
+}
 START, END = "<!-- catalog:start -->", "<!-- catalog:end -->"
 
 
 def render_readme(text: str) -> str:
-    """`text` with the component table between the catalog markers regenerated."""
-    head, _, rest = text.partition(START)
-    _, _, tail = rest.partition(END)
-    return f"{head}{START}\n{markdown_table(describe_catalog())}\n{END}{tail}"
+    """`text` with every generated section (between its markers) regenerated."""
+    for key, render in SECTIONS.items():
+        start, end = f"<!-- {key}:start -->", f"<!-- {key}:end -->"
+        if start not in text:
+            continue
+        head, _, rest = text.partition(start)
+        _, _, tail = rest.partition(end)
+        text = f"{head}{start}\n{render()}\n{end}{tail}"
+    return text
 
 
 if __name__ == "__main__":  # python -m wareflow.catalog README.md  (make docs)

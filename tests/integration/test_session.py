@@ -108,3 +108,20 @@ def test_scratch_tables_are_dropped_after_success_and_leaves_stay(engine):
         tables = [r[0] for r in engine.rows(scratch_sql)]
         assert [t.split("_")[1] for t in tables] == (["native", "native"] if keep else ["native"])
         assert any(t.startswith("wareflow_native_limit_") for t in tables)
+
+
+def test_the_live_test_loader_round_trips_on_the_local_engines(engine):
+    """tests/support/load.py is what loads sample data into real warehouses: check it where we can."""
+    import sys
+    from pathlib import Path
+
+    from tests.support.load import load_tables
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "dags_examples" / "data"))
+    import generate  # type: ignore[import-not-found]
+
+    tables = generate.build_tables(seed=5, stores=30, customers=40)
+    load_tables(engine.session, tables, "main", batch=7)
+    assert engine.rows("SELECT COUNT(*), COUNT(DISTINCT name) FROM main.customers") == [(40, 40)]
+    assert engine.rows("SELECT COUNT(*) FROM main.neighborhoods n JOIN main.stores s "
+                       "ON ST_Within(s.geom, n.geom)") == [(30,)]

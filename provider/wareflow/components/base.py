@@ -315,6 +315,11 @@ class Component:
         """Whether `dialect` can express this component in general (the catalog and the docs)."""
         return cls.id not in dialect.unsupported and all(dialect.supports(op) for op in cls.spatial)
 
+    @classmethod
+    def possible_operations(cls) -> tuple[str, ...]:
+        """Every spatial operation some configuration of this component may need (for the docs)."""
+        return cls.spatial
+
     def operations(self) -> tuple[str, ...]:
         """The spatial operations this node needs with its inputs as set (class ones plus any chosen)."""
         return self.spatial

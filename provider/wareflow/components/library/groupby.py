@@ -29,6 +29,9 @@ AGGREGATIONS: dict[str, tuple[str, _Agg, str | None]] = {
 }
 
 
+GEOMETRY_AGGREGATIONS = {"combine": "union_agg", "centroid": "centroid_agg", "convexhull": "convexhull_agg"}
+
+
 @component("native.groupby", title="Group by", category="Aggregation")
 class GroupBy(Component):
     """Group by key columns; each aggregation adds ``<column>_<method>`` (``combine`` -> ``_union``)."""
@@ -36,9 +39,12 @@ class GroupBy(Component):
     columns = Param("aggregations", options=tuple(AGGREGATIONS))
     groupby = Param.columns(parent="source", required=False, default=())
 
+    @classmethod
+    def possible_operations(cls) -> tuple[str, ...]:
+        return tuple(GEOMETRY_AGGREGATIONS.values())
+
     def operations(self) -> tuple[str, ...]:
-        geo = {"combine": "union_agg", "centroid": "centroid_agg", "convexhull": "convexhull_agg"}
-        return tuple(dict.fromkeys(geo[m] for _, m in self.columns if m in geo))
+        return tuple(dict.fromkeys(GEOMETRY_AGGREGATIONS[m] for _, m in self.columns if m in GEOMETRY_AGGREGATIONS))
 
     def build(self, ctx: BuildContext, source: Rel) -> Query:  # type: ignore[override]
         keys: list[exp.Expr] = []

@@ -26,6 +26,10 @@ class SpatialFilter(Component):
     geofilter = Param.column(parent="filter", requires="geography")
     predicate = Param.selection(PREDICATES, default="intersects")
 
+    @classmethod
+    def possible_operations(cls) -> tuple[str, ...]:
+        return PREDICATES
+
     def operations(self) -> tuple[str, ...]:
         return (self.predicate,)
 

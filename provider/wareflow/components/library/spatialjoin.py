@@ -18,6 +18,10 @@ class SpatialJoin(Component):
     secondarycolumn = Param.column(parent="secondarytable", requires="geography")
     predicate = Param.selection(PREDICATES, default="intersects")
 
+    @classmethod
+    def possible_operations(cls) -> tuple[str, ...]:
+        return PREDICATES
+
     def operations(self) -> tuple[str, ...]:
         return (self.predicate,)
 

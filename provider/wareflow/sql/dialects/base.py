@@ -75,10 +75,6 @@ SPATIAL_OPERATIONS: Mapping[str, tuple[str, ...]] = {
     "within": ("a", "b"),
     "covers": ("a", "b"),
     "touches": ("a", "b"),
-    "dwithin": ("a", "b", "meters"),
-    "distance": ("a", "b"),
-    "area": ("geo",),
-    "length": ("geo",),
     "centroid": ("geo",),
     "union_agg": ("geo",),
     "centroid_agg": ("geo",),
@@ -209,6 +205,8 @@ class WarehouseDialect:
     # Redshift); elsewhere each statement commits on its own, so publishing must be one atomic
     # statement and appends wrap their two INSERTs in an explicit transaction (`in_transaction`).
     transactional_ddl: ClassVar[bool] = True
+    append_guarantee: ClassVar[str] = "exactly once"  # what a retried append can promise
+    publish_form: ClassVar[str] = "staging table + rename in one transaction"  # for the docs
     groups_geography: ClassVar[bool] = True  # False: GROUP BY a geometry needs its WKB (``as_binary``)
     orders_saved_tables: ClassVar[bool] = True  # False: no ORDER BY in the query that fills a table
     one_row_table: ClassVar[str | None] = None  # FROM for a one-row SELECT where one is required (DUAL)

@@ -20,6 +20,7 @@ class BigQuery(WarehouseDialect):
     name = "bigquery"
     title = "BigQuery"
     sqlglot_dialect = "bigquery"
+    publish_form = "`CREATE OR REPLACE TABLE` (atomic)"
     conn_types = ("gcpbigquery", "google_cloud_platform")
     hook = "airflow.providers.google.cloud.hooks.bigquery.BigQueryHook"
     transactional_ddl = False  # CREATE OR REPLACE TABLE is atomic by itself

@@ -26,9 +26,11 @@ class Databricks(WarehouseDialect):
     name = "databricks"
     title = "Databricks"
     sqlglot_dialect = "databricks"
+    publish_form = "`CREATE OR REPLACE TABLE` (atomic, Delta)"
     conn_types = ("databricks",)
     hook = "airflow.providers.databricks.hooks.databricks_sql.DatabricksSqlHook"
     transactional_ddl = False  # no multi-statement transactions; CREATE OR REPLACE on Delta is atomic
+    append_guarantee = "at least once"
     functions = {
         **WarehouseDialect.functions,
         "point": call("ST_POINT", "lon", "lat", "srid"),

@@ -28,6 +28,7 @@ class DuckDB(WarehouseDialect):
     name = "duckdb"
     title = "DuckDB"
     sqlglot_dialect = "duckdb"
+    publish_form = "`CREATE OR REPLACE TABLE` (atomic)"
     conn_types = ("duckdb",)
     hook = "wareflow.airflow.duckdb_hook.DuckDBHook"
     functions = {

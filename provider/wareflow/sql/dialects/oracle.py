@@ -27,6 +27,7 @@ class Oracle(WarehouseDialect):
     name = "oracle"
     title = "Oracle"
     sqlglot_dialect = "oracle"
+    publish_form = "staging table + rename (DDL commits: readers may miss the table for an instant)"
     conn_types = ("oracle",)
     hook = "airflow.providers.oracle.hooks.oracle.OracleHook"
     groups_geography = False  # SDO_GEOMETRY is an object type: group by its WKB

@@ -23,6 +23,7 @@ class Snowflake(WarehouseDialect):
     name = "snowflake"
     title = "Snowflake"
     sqlglot_dialect = "snowflake"
+    publish_form = "`CREATE OR REPLACE TABLE` (atomic)"
     conn_types = ("snowflake",)
     hook = "airflow.providers.snowflake.hooks.snowflake.SnowflakeHook"
     transactional_ddl = False  # DDL commits implicitly; CREATE OR REPLACE TABLE is atomic by itself

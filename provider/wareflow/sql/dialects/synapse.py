@@ -23,6 +23,7 @@ class Synapse(WarehouseDialect):
     name = "synapse"
     title = "Azure Synapse"
     sqlglot_dialect = "tsql"
+    publish_form = "CTAS + `RENAME OBJECT` (readers may miss the table for an instant)"
     conn_types = ("mssql",)
     hook = "airflow.providers.microsoft.mssql.hooks.mssql.MsSqlHook"
     transactional_ddl = False  # CTAS cannot run inside a user transaction in dedicated pools
