@@ -97,3 +97,49 @@ def test_run_on_postgis(pg_dsn: str):
                     "--map", "wareflow-demo.demo=main", "--materialize", "all")
     assert result.exit_code == 0, result.output
     assert "100 rows -> main.top_customers" in result.output
+
+
+def test_run_on_snowflake_uri_through_fakesnow(tmp_path: Path):
+    fakesnow = pytest.importorskip("fakesnow")
+    with fakesnow.patch():
+        import snowflake.connector
+
+        conn = snowflake.connector.connect(account="acct", user="u", password="p", database="WAREFLOW",
+                                           schema="MAIN")
+        cur = conn.cursor()
+        cur.execute("CREATE SCHEMA IF NOT EXISTS main")
+        cur.execute("CREATE OR REPLACE TABLE main.people (id BIGINT, city VARCHAR, score DOUBLE)")
+        cur.execute("INSERT INTO main.people VALUES (1, 'Madrid', 10), (2, 'Paris', 20), (3, 'Madrid', 30)")
+        wf = {"title": "sf", "nodes": [
+            {"id": "s", "type": "source", "data": {"name": "ReadTable", "inputs": [
+                {"name": "source", "value": "main.people"}]}},
+            {"id": "g", "type": "generic", "data": {"name": "native.groupby", "inputs": [
+                {"name": "columns", "value": "score,sum"}, {"name": "groupby", "value": "city"}]}},
+            {"id": "o", "type": "generic", "data": {"name": "native.saveastable", "inputs": [
+                {"name": "destination", "value": "main.by_city"}]}}],
+            "edges": [{"source": "s", "sourceHandle": "out", "target": "g", "targetHandle": "source"},
+                      {"source": "g", "sourceHandle": "result", "target": "o", "targetHandle": "source"}]}
+        path = tmp_path / "sf_workflow.json"
+        path.write_text(json.dumps(wf))
+        result = invoke("run", str(path), "--conn", "snowflake://u:p@acct/WAREFLOW/MAIN?warehouse=WH")
+        assert result.exit_code == 0, result.output
+        assert "2 rows -> main.by_city" in result.output
+        cur.execute("SELECT city, score_sum FROM main.by_city ORDER BY city")
+        assert cur.fetchall() == [("Madrid", 40.0), ("Paris", 20.0)]
+
+
+def test_run_through_an_airflow_connection_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import sys
+
+    sys.path.insert(0, str(EXAMPLES / "data"))
+    import generate  # type: ignore[import-not-found]
+
+    db = tmp_path / "x.duckdb"
+    generate.write_duckdb(str(db), generate.build_tables(seed=1, stores=200, customers=300))
+    monkeypatch.setenv("AIRFLOW_CONN_MY_WAREHOUSE", json.dumps({"conn_type": "duckdb", "host": str(db)}))
+    result = invoke("run", str(EXAMPLES / "stores_by_neighborhood.json"), "--conn-id", "my_warehouse",
+                    "--map", "wareflow-demo.demo=main")
+    assert result.exit_code == 0, result.output
+    assert "24 rows -> main.stores_by_neighborhood" in result.output
+    both = invoke("run", str(EXAMPLES / "stores_by_neighborhood.json"), "--conn-id", "x", "--conn", "duckdb://")
+    assert both.exit_code == 1 and "WF404" in both.output
