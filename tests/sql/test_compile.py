@@ -132,3 +132,16 @@ def test_validation_reports_every_bad_column_at_once():
     p = plan_workflow(bind(parse_workflow(wf.to_dict())))
     assert [(i.code, i.node_id, i.field) for i in column_issues(p, get_dialect("duckdb"))] == [
         ("WF204", "buf", "geo"), ("WF204", "grp", "columns")]
+
+
+def test_grouping_by_a_geometry_follows_the_warehouse():
+    wf = WorkflowBuilder()
+    src = wf.source("p.d.z", schema=[("geom", "geography"), ("v", "number")])
+    wf.save(out(wf.node("native.groupby", {"source": src}, columns="v,sum", groupby="geom")), "p.d.o")
+    p = plan_workflow(bind(parse_workflow(wf.to_dict())))
+    bigquery = compile_plan(p, get_dialect("bigquery"))[0].sql(get_dialect("bigquery"), pretty=False)[0]
+    assert "ANY_VALUE(geom) AS geom" in bigquery and "GROUP BY ST_ASBINARY(geom)" in bigquery
+    assert "GROUP BY geom" in compile_plan(p, get_dialect("postgres"))[0].sql(get_dialect("postgres"), pretty=False)[1]
+    with pytest.raises(CompileError) as exc:  # SDO_GEOMETRY and its WKB (a BLOB) cannot be grouped
+        compile_plan(p, get_dialect("oracle"))
+    assert exc.value.codes == ["WF302"]
