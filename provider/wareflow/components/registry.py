@@ -127,7 +127,8 @@ def bind(workflow: Workflow) -> BoundWorkflow:
 def _links(workflow: Workflow, components: Mapping[str, Component], issues: list[Issue]) -> dict[str, dict[str, Link]]:
     links: dict[str, dict[str, Link]] = defaultdict(dict)
     # Ports fed by an edge from an existing node, even one that failed to bind: not "unconnected".
-    fed = {(e.target, e.target_handle) for e in workflow.edges if e.source in {n.id for n in workflow.nodes}}
+    nodes = {n.id for n in workflow.nodes}
+    fed = {(e.target, e.target_handle) for e in workflow.edges if e.source in nodes}
     for edge in workflow.edges:
         source, target = components.get(edge.source), components.get(edge.target)
         if target is not None:

@@ -39,14 +39,19 @@ class Plan:
     table_map: tuple[tuple[str, str], ...] = ()
 
     def stage(self, stage_id: str) -> Stage:
-        for stage in self.stages:
-            if stage.id == stage_id:
-                return stage
-        raise KeyError(stage_id)
+        return self._index[0][stage_id]
 
     def producer(self, port: Port) -> Stage | None:
         """The stage that materialises `port`, if any."""
-        return next((s for s in self.stages if s.output == port), None)
+        return self._index[1].get(port)
+
+    @property
+    def _index(self) -> tuple[dict[str, Stage], dict[Port, Stage]]:
+        cached = self.__dict__.get("_stage_index")
+        if cached is None:
+            cached = ({s.id: s for s in self.stages}, {s.output: s for s in self.stages})
+            object.__setattr__(self, "_stage_index", cached)
+        return cached  # type: ignore[no-any-return]
 
     def scratch(self) -> tuple[Stage, ...]:
         """Stages whose tables only feed other stages: dropped once a run has succeeded.

@@ -22,7 +22,6 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping, Sequence
-from functools import cache
 
 from wareflow.components.base import Templated
 from wareflow.components.registry import BoundWorkflow
@@ -92,30 +91,38 @@ def _readers(bound: BoundWorkflow, ports: list[Port]) -> dict[Port, set[Port]]:
 
 def _gather(bound: BoundWorkflow, root: Port, materialized: set[Port]) -> tuple[list[Port], list[Port]]:
     """The ports fused into `root`'s statement (upstream first) and the materialised ports it reads."""
-    fused: list[Port] = []
+    fused: dict[Port, None] = {}  # ordered set, upstream first
     inputs: list[Port] = []
-
-    def visit(port: Port) -> None:
-        for link in bound.links.get(port.node, {}).values():
+    stack: list[tuple[Port, bool]] = [(root, False)]  # iterative post-order: chains may be thousands deep
+    while stack:
+        port, expanded = stack.pop()
+        if expanded:
+            fused.setdefault(port)
+            continue
+        if port in fused:
+            continue
+        stack.append((port, True))
+        for link in reversed(list(bound.links.get(port.node, {}).values())):
             producer = Port(link.node, link.handle)
             if bound.is_source(link.node):
                 continue
             if producer in materialized:
                 inputs.append(producer)
             elif producer not in fused:
-                visit(producer)
-        if port not in fused:
-            fused.append(port)
-
-    visit(root)
-    return fused, inputs
+                stack.append((producer, False))
+    return list(fused), inputs
 
 
 def _hasher(bound: BoundWorkflow, mapping: tuple[tuple[str, str], ...]):  # type: ignore[no-untyped-def]
-    """A Merkle hash per port: component, version, inputs, and the hashes of what it reads."""
+    """A Merkle hash per port: component, version, inputs, and the hashes of what it reads.
 
-    @cache
-    def node_hash(node_id: str) -> str:
+    Computed once per node in topological order (no recursion: chains may be thousands deep)."""
+    node_hashes: dict[str, str] = {}
+
+    def port_hash(node_id: str, handle: str) -> str:
+        return _digest([node_hashes[node_id], handle])
+
+    for node_id in bound.order:
         node = bound.workflow.node(node_id)
         comp = bound.components[node_id]
         upstream = {port: port_hash(link.node, link.handle)
@@ -124,12 +131,7 @@ def _hasher(bound: BoundWorkflow, mapping: tuple[tuple[str, str], ...]):  # type
         payload: dict[str, object] = {"c": node.component, "v": node.version, "p": params, "in": upstream}
         if bound.is_source(node_id):
             payload["map"] = mapping
-        return _digest(payload)
-
-    @cache
-    def port_hash(node_id: str, handle: str) -> str:
-        return _digest([node_hash(node_id), handle])
-
+        node_hashes[node_id] = _digest(payload)
     return lambda port: port_hash(port.node, port.handle)
 
 

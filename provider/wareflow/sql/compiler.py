@@ -181,27 +181,28 @@ class Compiler:
     def _ordering(self, port: Port, columns: tuple[Column, ...] | None) -> tuple[exp.Ordered, ...]:
         """The order a port's rows are meant to have, known from the graph alone (ORDER BY upstream)."""
         comp = self.bound.components[port.node]
-        keys = comp.sort_keys()
-        if keys is None:
+        while (keys := comp.sort_keys()) is None:  # walk up through order-preserving nodes
             link = next(iter(self.bound.links.get(port.node, {}).values()), None)
             if not comp.preserves_order or link is None or self.bound.is_source(link.node):
                 return ()
-            return self._ordering(Port(link.node, link.handle), columns)
+            port = Port(link.node, link.handle)
+            comp = self.bound.components[port.node]
         names = {c.name.lower(): c.name for c in columns or ()}
         if columns is None or any(k.lower() not in names for k, _ in keys):
             return ()
         return tuple(exp.Ordered(this=col(names[k.lower()]), desc=d, nulls_first=False) for k, d in keys)
 
     def _statement(self, ctes: list[tuple[str, Query]], sink: bool) -> exp.Query:
+        # The queries were built for this statement alone: they are assembled in place, not copied.
         *before, (_, last) = ctes
-        query = last.expression.copy()
+        query = last.expression
         if (sink and last.ordering and self.dialect.orders_saved_tables and isinstance(query, exp.Select)
                 and not query.args.get("order")):
-            query = query.order_by(*(o.copy() for o in last.ordering))  # saved tables keep the order
+            query = query.order_by(*(o.copy() for o in last.ordering), copy=False)  # saved tables keep the order
         if not before:
             return query
         own = query.args.get("with_") or query.args.get("with")
-        tables = [exp.CTE(this=q.expression.copy(), alias=exp.TableAlias(this=ident(n))) for n, q in before]
+        tables = [exp.CTE(this=q.expression, alias=exp.TableAlias(this=ident(n))) for n, q in before]
         if own is not None:
             tables.extend(own.expressions)
         query.set("with_" if "with_" in query.arg_types else "with", exp.With(expressions=tables))

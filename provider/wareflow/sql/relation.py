@@ -124,13 +124,17 @@ class Rel:
         return self.columns
 
     def star(self, qualifier: str | None = None, exclude: set[str] = frozenset()) -> list[exp.Expr]:  # type: ignore[assignment]
-        """All columns, explicitly when known, else ``*`` (``exclude`` then needs the schema)."""
-        if self.columns is None:
-            if exclude:
-                raise SchemaUnknown(", ".join(self.unknown_tables) or self.label, "to leave out columns")
-            return [exp.Column(this=exp.Star(), table=ident(qualifier)) if qualifier else exp.Star()]
-        drop = {e.lower() for e in exclude}
-        return [col(c.name, qualifier) for c in self.columns if c.name.lower() not in drop]
+        """All columns: ``<relation>.*``, or an explicit list of the others when some are left out.
+
+        A qualified star is valid beside other projections in every dialect (Oracle rejects a bare
+        one there), and keeps each step's SQL as short as an expert's: column lists are written only
+        where columns are dropped or renamed (the tracked `columns` serve validation and naming).
+        """
+        if exclude:
+            drop = {e.lower() for e in exclude}
+            known = self.known_columns("to leave out columns")
+            return [col(c.name, qualifier) for c in known if c.name.lower() not in drop]
+        return [exp.Column(this=exp.Star(), table=ident(qualifier or self.ref.alias_or_name))]
 
 
 @dataclass(frozen=True)

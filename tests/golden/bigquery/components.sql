@@ -2,12 +2,7 @@
 -- stage native_saveastable_ec746224
 CREATE OR REPLACE TABLE analytics.`copy` AS
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM analytics.people;
 
 -- case save_append
@@ -21,12 +16,7 @@ SELECT
   *
 FROM (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people
 ) AS q
 WHERE
@@ -37,12 +27,7 @@ SELECT
   *
 FROM (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people
 ) AS q
 WHERE
@@ -89,9 +74,7 @@ WITH native_tablefromgeojson_1 AS (
     ST_GEOGFROMGEOJSON('{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}') AS `geometry`
 )
 SELECT
-  name,
-  pop,
-  `geometry`
+  *
 FROM native_tablefromgeojson_1;
 
 -- case where
@@ -99,45 +82,25 @@ FROM native_tablefromgeojson_1;
 CREATE OR REPLACE TABLE analytics.m AS
 WITH native_where_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people
   WHERE
     age >= 18 OR city = 'Paris'
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_where_1;
 -- stage native_saveastable_e949589e
 CREATE OR REPLACE TABLE analytics.u AS
 WITH native_where_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people
   WHERE
     NOT COALESCE(age >= 18 OR city = 'Paris', FALSE)
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_where_1;
 
 -- case wheresimplified
@@ -145,23 +108,13 @@ FROM native_where_1;
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_wheresimplified_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people
   WHERE
     name <> 'O\'Neil'
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_wheresimplified_1;
 
 -- case select
@@ -175,9 +128,7 @@ WITH native_select_1 AS (
   FROM analytics.people
 )
 SELECT
-  id,
-  up,
-  town
+  *
 FROM native_select_1;
 
 -- case selectexpression
@@ -185,23 +136,12 @@ FROM native_select_1;
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_selectexpression_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom,
+    people.*,
     COALESCE(score, 0) + 1.5 AS total
   FROM analytics.people
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom,
-  total
+  *
 FROM native_selectexpression_1;
 
 -- case customsql
@@ -221,8 +161,7 @@ GROUP BY
 -- stage native_saveastable_cac9e565
 CREATE OR REPLACE TABLE analytics.o AS
 SELECT
-  city,
-  n
+  *
 FROM wareflow_native_customsql_8eed70b040a2;
 
 -- case casewhen
@@ -230,23 +169,12 @@ FROM wareflow_native_customsql_8eed70b040a2;
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_casewhen_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom,
+    people.*,
     CASE WHEN age >= 50 THEN 'senior' WHEN age IS NULL THEN 'unknown' ELSE 'adult' END AS band
   FROM analytics.people
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom,
-  band
+  *
 FROM native_casewhen_1;
 
 -- case dropcolumn
@@ -261,10 +189,7 @@ WITH native_dropcolumn_1 AS (
   FROM analytics.people
 )
 SELECT
-  id,
-  name,
-  age,
-  city
+  *
 FROM native_dropcolumn_1;
 
 -- case renamecolumn
@@ -281,12 +206,7 @@ WITH native_renamecolumn_1 AS (
   FROM analytics.people
 )
 SELECT
-  id,
-  age,
-  city,
-  score,
-  geom,
-  person
+  *
 FROM native_renamecolumn_1;
 
 -- case orderby_limit
@@ -294,21 +214,11 @@ FROM native_renamecolumn_1;
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_orderby_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people
 ), native_limit_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM native_orderby_1
   ORDER BY
     score DESC,
@@ -316,12 +226,7 @@ WITH native_orderby_1 AS (
   LIMIT 2
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_limit_1
 ORDER BY
   score DESC,
@@ -332,25 +237,14 @@ ORDER BY
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_normalize_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom,
+    people.*,
     (
       CAST(score AS FLOAT64) - MIN(CAST(score AS FLOAT64)) OVER ()
     ) / NULLIF(MAX(CAST(score AS FLOAT64)) OVER () - MIN(CAST(score AS FLOAT64)) OVER (), 0) AS score_norm
   FROM analytics.people
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom,
-  score_norm
+  *
 FROM native_normalize_1;
 
 -- case groupby
@@ -367,10 +261,7 @@ WITH native_groupby_1 AS (
     city
 )
 SELECT
-  city,
-  score_sum,
-  id_count,
-  name_concat
+  *
 FROM native_groupby_1;
 
 -- case groupby_geometry
@@ -384,9 +275,7 @@ WITH native_groupby_1 AS (
   FROM analytics.zones
 )
 SELECT
-  geom_union,
-  geom_centroid,
-  zone_id_count
+  *
 FROM native_groupby_1;
 
 -- case join
@@ -394,12 +283,7 @@ FROM native_groupby_1;
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_join_1 AS (
   SELECT
-    _main.id,
-    _main.name,
-    _main.age,
-    _main.city,
-    _main.score,
-    _main.geom,
+    _main.*,
     _joined.city AS city_joined,
     _joined.country AS country_joined
   FROM analytics.people AS _main
@@ -407,14 +291,7 @@ WITH native_join_1 AS (
     ON _main.city = _joined.city
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom,
-  city_joined,
-  country_joined
+  *
 FROM native_join_1;
 
 -- case crossjoin
@@ -422,26 +299,14 @@ FROM native_join_1;
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_crossjoin_1 AS (
   SELECT
-    _main.id,
-    _main.name,
-    _main.age,
-    _main.city,
-    _main.score,
-    _main.geom,
+    _main.*,
     _joined.city AS city_joined,
     _joined.country AS country_joined
   FROM analytics.people AS _main
   CROSS JOIN analytics.cities AS _joined
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom,
-  city_joined,
-  country_joined
+  *
 FROM native_crossjoin_1;
 
 -- case spatialjoin
@@ -449,9 +314,7 @@ FROM native_crossjoin_1;
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_spatialjoin_1 AS (
   SELECT
-    _main.zone_id,
-    _main.zone,
-    _main.geom,
+    _main.*,
     _joined.id AS id_joined,
     _joined.name AS name_joined,
     _joined.age AS age_joined,
@@ -463,15 +326,7 @@ WITH native_spatialjoin_1 AS (
     ON ST_Intersects(_main.geom, _joined.geom)
 )
 SELECT
-  zone_id,
-  zone,
-  geom,
-  id_joined,
-  name_joined,
-  age_joined,
-  city_joined,
-  score_joined,
-  geom_joined
+  *
 FROM native_spatialjoin_1;
 
 -- case spatialfilter
@@ -479,12 +334,7 @@ FROM native_spatialjoin_1;
 CREATE OR REPLACE TABLE analytics.m AS
 WITH native_spatialfilter_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people AS _source
   WHERE
     EXISTS(
@@ -496,23 +346,13 @@ WITH native_spatialfilter_1 AS (
     )
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_spatialfilter_1;
 -- stage native_saveastable_04ce5bba
 CREATE OR REPLACE TABLE analytics.u AS
 WITH native_spatialfilter_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people AS _source
   WHERE
     NOT EXISTS(
@@ -524,12 +364,7 @@ WITH native_spatialfilter_1 AS (
     )
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_spatialfilter_1;
 
 -- case buffer
@@ -540,20 +375,9 @@ WITH native_buffer_1 AS (
     ST_BUFFER(geom, (
       500
     ) * 1609.344) AS geom_buffer,
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    people.*
   FROM analytics.people
 )
 SELECT
-  geom_buffer,
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_buffer_1;

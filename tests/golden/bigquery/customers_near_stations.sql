@@ -7,7 +7,7 @@ SELECT
   ST_BUFFER(geom, (
     500
   )) AS geom_buffer,
-  *
+  stations.*
 FROM main.stations;
 
 -- stage save_as_table_fa113718

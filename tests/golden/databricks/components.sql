@@ -2,12 +2,7 @@
 -- stage native_saveastable_ec746224
 CREATE OR REPLACE TABLE analytics.`copy` AS
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM analytics.people;
 
 -- case save_append
@@ -21,12 +16,7 @@ SELECT
   *
 FROM (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people
 ) AS q
 WHERE
@@ -36,12 +26,7 @@ SELECT
   *
 FROM (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people
 ) AS q
 WHERE
@@ -87,9 +72,7 @@ WITH native_tablefromgeojson_1 AS (
     ST_GEOMFROMGEOJSON('{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}') AS `geometry`
 )
 SELECT
-  name,
-  pop,
-  `geometry`
+  *
 FROM native_tablefromgeojson_1;
 
 -- case where
@@ -97,45 +80,25 @@ FROM native_tablefromgeojson_1;
 CREATE OR REPLACE TABLE analytics.m AS
 WITH native_where_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people
   WHERE
     age >= 18 OR city = 'Paris'
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_where_1;
 -- stage native_saveastable_e949589e
 CREATE OR REPLACE TABLE analytics.u AS
 WITH native_where_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people
   WHERE
     NOT COALESCE(age >= 18 OR city = 'Paris', FALSE)
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_where_1;
 
 -- case wheresimplified
@@ -143,23 +106,13 @@ FROM native_where_1;
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_wheresimplified_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people
   WHERE
     name <> 'O\'Neil'
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_wheresimplified_1;
 
 -- case select
@@ -173,9 +126,7 @@ WITH native_select_1 AS (
   FROM analytics.people
 )
 SELECT
-  id,
-  up,
-  town
+  *
 FROM native_select_1;
 
 -- case selectexpression
@@ -183,23 +134,12 @@ FROM native_select_1;
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_selectexpression_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom,
+    people.*,
     COALESCE(score, 0) + 1.5 AS total
   FROM analytics.people
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom,
-  total
+  *
 FROM native_selectexpression_1;
 
 -- case customsql
@@ -216,8 +156,7 @@ GROUP BY
 -- stage native_saveastable_cac9e565
 CREATE OR REPLACE TABLE analytics.o AS
 SELECT
-  city,
-  n
+  *
 FROM wareflow_native_customsql_8eed70b040a2;
 
 -- case casewhen
@@ -225,23 +164,12 @@ FROM wareflow_native_customsql_8eed70b040a2;
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_casewhen_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom,
+    people.*,
     CASE WHEN age >= 50 THEN 'senior' WHEN age IS NULL THEN 'unknown' ELSE 'adult' END AS band
   FROM analytics.people
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom,
-  band
+  *
 FROM native_casewhen_1;
 
 -- case dropcolumn
@@ -256,10 +184,7 @@ WITH native_dropcolumn_1 AS (
   FROM analytics.people
 )
 SELECT
-  id,
-  name,
-  age,
-  city
+  *
 FROM native_dropcolumn_1;
 
 -- case renamecolumn
@@ -276,12 +201,7 @@ WITH native_renamecolumn_1 AS (
   FROM analytics.people
 )
 SELECT
-  id,
-  age,
-  city,
-  score,
-  geom,
-  person
+  *
 FROM native_renamecolumn_1;
 
 -- case orderby_limit
@@ -289,21 +209,11 @@ FROM native_renamecolumn_1;
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_orderby_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people
 ), native_limit_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM native_orderby_1
   ORDER BY
     score DESC,
@@ -311,12 +221,7 @@ WITH native_orderby_1 AS (
   LIMIT 2
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_limit_1
 ORDER BY
   score DESC,
@@ -327,25 +232,14 @@ ORDER BY
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_normalize_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom,
+    people.*,
     (
       CAST(score AS DOUBLE) - MIN(CAST(score AS DOUBLE)) OVER ()
     ) / NULLIF(MAX(CAST(score AS DOUBLE)) OVER () - MIN(CAST(score AS DOUBLE)) OVER (), 0) AS score_norm
   FROM analytics.people
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom,
-  score_norm
+  *
 FROM native_normalize_1;
 
 -- case groupby
@@ -362,10 +256,7 @@ WITH native_groupby_1 AS (
     city
 )
 SELECT
-  city,
-  score_sum,
-  id_count,
-  name_concat
+  *
 FROM native_groupby_1;
 
 -- case groupby_geometry
@@ -379,9 +270,7 @@ WITH native_groupby_1 AS (
   FROM analytics.zones
 )
 SELECT
-  geom_union,
-  geom_centroid,
-  zone_id_count
+  *
 FROM native_groupby_1;
 
 -- case join
@@ -389,12 +278,7 @@ FROM native_groupby_1;
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_join_1 AS (
   SELECT
-    _main.id,
-    _main.name,
-    _main.age,
-    _main.city,
-    _main.score,
-    _main.geom,
+    _main.*,
     _joined.city AS city_joined,
     _joined.country AS country_joined
   FROM analytics.people AS _main
@@ -402,14 +286,7 @@ WITH native_join_1 AS (
     ON _main.city = _joined.city
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom,
-  city_joined,
-  country_joined
+  *
 FROM native_join_1;
 
 -- case crossjoin
@@ -417,26 +294,14 @@ FROM native_join_1;
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_crossjoin_1 AS (
   SELECT
-    _main.id,
-    _main.name,
-    _main.age,
-    _main.city,
-    _main.score,
-    _main.geom,
+    _main.*,
     _joined.city AS city_joined,
     _joined.country AS country_joined
   FROM analytics.people AS _main
   CROSS JOIN analytics.cities AS _joined
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom,
-  city_joined,
-  country_joined
+  *
 FROM native_crossjoin_1;
 
 -- case spatialjoin
@@ -444,9 +309,7 @@ FROM native_crossjoin_1;
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_spatialjoin_1 AS (
   SELECT
-    _main.zone_id,
-    _main.zone,
-    _main.geom,
+    _main.*,
     _joined.id AS id_joined,
     _joined.name AS name_joined,
     _joined.age AS age_joined,
@@ -458,15 +321,7 @@ WITH native_spatialjoin_1 AS (
     ON ST_INTERSECTS(_main.geom, _joined.geom)
 )
 SELECT
-  zone_id,
-  zone,
-  geom,
-  id_joined,
-  name_joined,
-  age_joined,
-  city_joined,
-  score_joined,
-  geom_joined
+  *
 FROM native_spatialjoin_1;
 
 -- case spatialfilter
@@ -474,12 +329,7 @@ FROM native_spatialjoin_1;
 CREATE OR REPLACE TABLE analytics.m AS
 WITH native_spatialfilter_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people AS _source
   WHERE
     EXISTS(
@@ -491,23 +341,13 @@ WITH native_spatialfilter_1 AS (
     )
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_spatialfilter_1;
 -- stage native_saveastable_04ce5bba
 CREATE OR REPLACE TABLE analytics.u AS
 WITH native_spatialfilter_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people AS _source
   WHERE
     NOT EXISTS(
@@ -519,12 +359,7 @@ WITH native_spatialfilter_1 AS (
     )
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_spatialfilter_1;
 
 -- case buffer
@@ -541,20 +376,9 @@ WITH native_buffer_1 AS (
       ),
       4326
     ) AS geom_buffer,
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    people.*
   FROM analytics.people
 )
 SELECT
-  geom_buffer,
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_buffer_1;

@@ -7,7 +7,7 @@ SELECT
     ) / COS(RADIANS(ST_Y(ST_CENTROID(geom))))),
     4326
   ) AS geom_buffer,
-  *
+  stations.*
 FROM main.stations;
 
 -- stage save_as_table_fa113718

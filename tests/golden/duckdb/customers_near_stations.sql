@@ -23,7 +23,7 @@ SELECT
       111132.954 - 559.822 * COS(2 * RADIANS(ST_Y(ST_CENTROID(geom)))) + 1.175 * COS(4 * RADIANS(ST_Y(ST_CENTROID(geom))))
     )
   ) AS geom_buffer,
-  *
+  stations.*
 FROM main.stations;
 
 -- stage save_as_table_fa113718

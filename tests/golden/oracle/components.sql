@@ -3,12 +3,7 @@
 DROP TABLE IF EXISTS analytics.copy__wareflow_staging;
 CREATE TABLE analytics.copy__wareflow_staging AS
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM analytics.people;
 DROP TABLE IF EXISTS analytics."COPY";
 ALTER TABLE analytics.copy__wareflow_staging
@@ -25,12 +20,7 @@ SELECT
   *
 FROM (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people
 ) q
 WHERE
@@ -40,12 +30,7 @@ SELECT
   *
 FROM (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people
 ) q
 WHERE
@@ -97,9 +82,7 @@ WITH native_tablefromgeojson_1 AS (
     SDO_UTIL.FROM_GEOJSON('{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}') AS "GEOMETRY"
 )
 SELECT
-  name,
-  pop,
-  "GEOMETRY"
+  *
 FROM native_tablefromgeojson_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -111,23 +94,13 @@ DROP TABLE IF EXISTS analytics.m__wareflow_staging;
 CREATE TABLE analytics.m__wareflow_staging AS
 WITH native_where_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people
   WHERE
     age >= 18 OR city = 'Paris'
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_where_1;
 DROP TABLE IF EXISTS analytics.m;
 ALTER TABLE analytics.m__wareflow_staging
@@ -137,23 +110,13 @@ DROP TABLE IF EXISTS analytics.u__wareflow_staging;
 CREATE TABLE analytics.u__wareflow_staging AS
 WITH native_where_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people
   WHERE
     CASE WHEN age >= 18 OR city = 'Paris' THEN 1 ELSE 0 END = 0
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_where_1;
 DROP TABLE IF EXISTS analytics.u;
 ALTER TABLE analytics.u__wareflow_staging
@@ -165,23 +128,13 @@ DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_wheresimplified_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people
   WHERE
     name <> 'O''Neil'
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_wheresimplified_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -199,9 +152,7 @@ WITH native_select_1 AS (
   FROM analytics.people
 )
 SELECT
-  id,
-  up,
-  town
+  *
 FROM native_select_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -213,23 +164,12 @@ DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_selectexpression_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom,
+    people.*,
     COALESCE(score, 0) + 1.5 AS total
   FROM analytics.people
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom,
-  total
+  *
 FROM native_selectexpression_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -254,8 +194,7 @@ RENAME TO wareflow_native_customsql_8eed70b040a2;
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 SELECT
-  "CITY",
-  "N"
+  *
 FROM wareflow_native_customsql_8eed70b040a2;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -267,23 +206,12 @@ DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_casewhen_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom,
+    people.*,
     CASE WHEN age >= 50 THEN 'senior' WHEN age IS NULL THEN 'unknown' ELSE 'adult' END AS band
   FROM analytics.people
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom,
-  band
+  *
 FROM native_casewhen_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -302,10 +230,7 @@ WITH native_dropcolumn_1 AS (
   FROM analytics.people
 )
 SELECT
-  id,
-  name,
-  age,
-  city
+  *
 FROM native_dropcolumn_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -326,12 +251,7 @@ WITH native_renamecolumn_1 AS (
   FROM analytics.people
 )
 SELECT
-  id,
-  age,
-  city,
-  score,
-  geom,
-  person
+  *
 FROM native_renamecolumn_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -343,21 +263,11 @@ DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_orderby_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people
 ), native_limit_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM native_orderby_1
   ORDER BY
     score DESC NULLS LAST,
@@ -365,12 +275,7 @@ WITH native_orderby_1 AS (
   FETCH FIRST 2 ROWS ONLY
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_limit_1
 ORDER BY
   score DESC NULLS LAST,
@@ -385,25 +290,14 @@ DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_normalize_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom,
+    people.*,
     (
       CAST(score AS NUMBER) - MIN(CAST(score AS NUMBER)) OVER ()
     ) / NULLIF(MAX(CAST(score AS NUMBER)) OVER () - MIN(CAST(score AS NUMBER)) OVER (), 0) AS score_norm
   FROM analytics.people
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom,
-  score_norm
+  *
 FROM native_normalize_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -424,10 +318,7 @@ WITH native_groupby_1 AS (
     city
 )
 SELECT
-  city,
-  score_sum,
-  id_count,
-  name_concat
+  *
 FROM native_groupby_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -445,9 +336,7 @@ WITH native_groupby_1 AS (
   FROM analytics.zones
 )
 SELECT
-  geom_union,
-  geom_centroid,
-  zone_id_count
+  *
 FROM native_groupby_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -459,12 +348,7 @@ DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_join_1 AS (
   SELECT
-    _main.id,
-    _main.name,
-    _main.age,
-    _main.city,
-    _main.score,
-    _main.geom,
+    _main.*,
     _joined.city AS city_joined,
     _joined.country AS country_joined
   FROM analytics.people _main
@@ -472,14 +356,7 @@ WITH native_join_1 AS (
     ON _main.city = _joined.city
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom,
-  city_joined,
-  country_joined
+  *
 FROM native_join_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -491,26 +368,14 @@ DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_crossjoin_1 AS (
   SELECT
-    _main.id,
-    _main.name,
-    _main.age,
-    _main.city,
-    _main.score,
-    _main.geom,
+    _main.*,
     _joined.city AS city_joined,
     _joined.country AS country_joined
   FROM analytics.people _main
   CROSS JOIN analytics.cities _joined
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom,
-  city_joined,
-  country_joined
+  *
 FROM native_crossjoin_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -522,9 +387,7 @@ DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_spatialjoin_1 AS (
   SELECT
-    _main.zone_id,
-    _main.zone,
-    _main.geom,
+    _main.*,
     _joined.id AS id_joined,
     _joined.name AS name_joined,
     _joined.age AS age_joined,
@@ -536,15 +399,7 @@ WITH native_spatialjoin_1 AS (
     ON SDO_GEOM.RELATE(_main.geom, 'ANYINTERACT', _joined.geom, 0.05) <> 'FALSE'
 )
 SELECT
-  zone_id,
-  zone,
-  geom,
-  id_joined,
-  name_joined,
-  age_joined,
-  city_joined,
-  score_joined,
-  geom_joined
+  *
 FROM native_spatialjoin_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -556,12 +411,7 @@ DROP TABLE IF EXISTS analytics.m__wareflow_staging;
 CREATE TABLE analytics.m__wareflow_staging AS
 WITH native_spatialfilter_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people _source
   WHERE
     EXISTS(
@@ -573,12 +423,7 @@ WITH native_spatialfilter_1 AS (
     )
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_spatialfilter_1;
 DROP TABLE IF EXISTS analytics.m;
 ALTER TABLE analytics.m__wareflow_staging
@@ -588,12 +433,7 @@ DROP TABLE IF EXISTS analytics.u__wareflow_staging;
 CREATE TABLE analytics.u__wareflow_staging AS
 WITH native_spatialfilter_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people _source
   WHERE
     NOT EXISTS(
@@ -605,12 +445,7 @@ WITH native_spatialfilter_1 AS (
     )
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_spatialfilter_1;
 DROP TABLE IF EXISTS analytics.u;
 ALTER TABLE analytics.u__wareflow_staging
@@ -625,22 +460,11 @@ WITH native_buffer_1 AS (
     SDO_GEOM.SDO_BUFFER(geom, (
       500
     ) * 1609.344, 0.05, 'unit=M') AS geom_buffer,
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    people.*
   FROM analytics.people
 )
 SELECT
-  geom_buffer,
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_buffer_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging

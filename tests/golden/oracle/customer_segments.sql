@@ -3,49 +3,24 @@ DROP TABLE IF EXISTS main.top_customers__wareflow_staging;
 CREATE TABLE main.top_customers__wareflow_staging AS
 WITH simple_filter_1 AS (
   SELECT
-    customer_id,
-    name,
-    age,
-    segment,
-    spend,
-    signup,
-    geom
+    *
   FROM main.customers
   WHERE
     age >= 18
 ), where_1 AS (
   SELECT
-    customer_id,
-    name,
-    age,
-    segment,
-    spend,
-    signup,
-    geom
+    *
   FROM simple_filter_1
   WHERE
     spend > 10
 ), create_column_1 AS (
   SELECT
-    customer_id,
-    name,
-    age,
-    segment,
-    spend,
-    signup,
-    geom,
+    where_1.*,
     spend / GREATEST(DATEDIFF(CURRENT_DATE, signup, YEAR), 1) AS spend_per_year
   FROM where_1
 ), case_when_1 AS (
   SELECT
-    customer_id,
-    name,
-    age,
-    segment,
-    spend,
-    signup,
-    geom,
-    spend_per_year,
+    create_column_1.*,
     CASE WHEN segment = 'gold' THEN 3 WHEN segment = 'silver' THEN 2 ELSE 1 END AS tier
   FROM create_column_1
 ), rename_column_1 AS (
@@ -73,56 +48,25 @@ WITH simple_filter_1 AS (
   FROM rename_column_1
 ), normalize_1 AS (
   SELECT
-    customer_id,
-    age,
-    segment,
-    spend,
-    signup,
-    spend_per_year,
-    tier,
-    customer_name,
+    drop_columns_1.*,
     (
       CAST(spend AS NUMBER) - MIN(CAST(spend AS NUMBER)) OVER ()
     ) / NULLIF(MAX(CAST(spend AS NUMBER)) OVER () - MIN(CAST(spend AS NUMBER)) OVER (), 0) AS spend_norm
   FROM drop_columns_1
 ), order_by_1 AS (
   SELECT
-    customer_id,
-    age,
-    segment,
-    spend,
-    signup,
-    spend_per_year,
-    tier,
-    customer_name,
-    spend_norm
+    *
   FROM normalize_1
 ), limit_1 AS (
   SELECT
-    customer_id,
-    age,
-    segment,
-    spend,
-    signup,
-    spend_per_year,
-    tier,
-    customer_name,
-    spend_norm
+    *
   FROM order_by_1
   ORDER BY
     spend_norm DESC NULLS LAST
   FETCH FIRST 100 ROWS ONLY
 )
 SELECT
-  customer_id,
-  age,
-  segment,
-  spend,
-  signup,
-  spend_per_year,
-  tier,
-  customer_name,
-  spend_norm
+  *
 FROM limit_1
 ORDER BY
   spend_norm DESC NULLS LAST;

@@ -5,7 +5,7 @@ SELECT
   SDO_GEOM.SDO_BUFFER(geom, (
     500
   ), 0.05, 'unit=M') AS geom_buffer,
-  *
+  stations.*
 FROM main.stations;
 DROP TABLE IF EXISTS wareflow_st_buffer_443a611adc69;
 ALTER TABLE wareflow_st_buffer_443a611adc69__wareflow_staging

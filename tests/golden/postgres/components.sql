@@ -3,12 +3,7 @@
 DROP TABLE IF EXISTS analytics.copy__wareflow_staging;
 CREATE TABLE analytics.copy__wareflow_staging AS
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM analytics.people;
 DROP TABLE IF EXISTS analytics."copy";
 ALTER TABLE analytics.copy__wareflow_staging
@@ -25,12 +20,7 @@ SELECT
   *
 FROM (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people
 ) AS q
 WHERE
@@ -40,12 +30,7 @@ SELECT
   *
 FROM (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people
 ) AS q
 WHERE
@@ -99,9 +84,7 @@ WITH native_tablefromgeojson_1 AS (
     ) AS "geometry"
 )
 SELECT
-  name,
-  pop,
-  "geometry"
+  *
 FROM native_tablefromgeojson_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -113,23 +96,13 @@ DROP TABLE IF EXISTS analytics.m__wareflow_staging;
 CREATE TABLE analytics.m__wareflow_staging AS
 WITH native_where_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people
   WHERE
     age >= 18 OR city = 'Paris'
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_where_1;
 DROP TABLE IF EXISTS analytics.m;
 ALTER TABLE analytics.m__wareflow_staging
@@ -139,23 +112,13 @@ DROP TABLE IF EXISTS analytics.u__wareflow_staging;
 CREATE TABLE analytics.u__wareflow_staging AS
 WITH native_where_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people
   WHERE
     NOT COALESCE(age >= 18 OR city = 'Paris', FALSE)
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_where_1;
 DROP TABLE IF EXISTS analytics.u;
 ALTER TABLE analytics.u__wareflow_staging
@@ -167,23 +130,13 @@ DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_wheresimplified_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people
   WHERE
     name <> 'O''Neil'
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_wheresimplified_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -201,9 +154,7 @@ WITH native_select_1 AS (
   FROM analytics.people
 )
 SELECT
-  id,
-  up,
-  town
+  *
 FROM native_select_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -215,23 +166,12 @@ DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_selectexpression_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom,
+    people.*,
     COALESCE(score, 0) + 1.5 AS total
   FROM analytics.people
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom,
-  total
+  *
 FROM native_selectexpression_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -253,8 +193,7 @@ GROUP BY
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 SELECT
-  city,
-  n
+  *
 FROM wareflow_native_customsql_8eed70b040a2;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -266,23 +205,12 @@ DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_casewhen_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom,
+    people.*,
     CASE WHEN age >= 50 THEN 'senior' WHEN age IS NULL THEN 'unknown' ELSE 'adult' END AS band
   FROM analytics.people
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom,
-  band
+  *
 FROM native_casewhen_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -301,10 +229,7 @@ WITH native_dropcolumn_1 AS (
   FROM analytics.people
 )
 SELECT
-  id,
-  name,
-  age,
-  city
+  *
 FROM native_dropcolumn_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -325,12 +250,7 @@ WITH native_renamecolumn_1 AS (
   FROM analytics.people
 )
 SELECT
-  id,
-  age,
-  city,
-  score,
-  geom,
-  person
+  *
 FROM native_renamecolumn_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -342,21 +262,11 @@ DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_orderby_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people
 ), native_limit_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM native_orderby_1
   ORDER BY
     score DESC NULLS LAST,
@@ -364,12 +274,7 @@ WITH native_orderby_1 AS (
   LIMIT 2
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_limit_1
 ORDER BY
   score DESC NULLS LAST,
@@ -384,12 +289,7 @@ DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_normalize_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom,
+    people.*,
     CAST((
       CAST(score AS DOUBLE PRECISION) - MIN(CAST(score AS DOUBLE PRECISION)) OVER ()
     ) AS DOUBLE PRECISION) / NULLIF(
@@ -399,13 +299,7 @@ WITH native_normalize_1 AS (
   FROM analytics.people
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom,
-  score_norm
+  *
 FROM native_normalize_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -426,10 +320,7 @@ WITH native_groupby_1 AS (
     city
 )
 SELECT
-  city,
-  score_sum,
-  id_count,
-  name_concat
+  *
 FROM native_groupby_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -447,9 +338,7 @@ WITH native_groupby_1 AS (
   FROM analytics.zones
 )
 SELECT
-  geom_union,
-  geom_centroid,
-  zone_id_count
+  *
 FROM native_groupby_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -461,12 +350,7 @@ DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_join_1 AS (
   SELECT
-    _main.id,
-    _main.name,
-    _main.age,
-    _main.city,
-    _main.score,
-    _main.geom,
+    _main.*,
     _joined.city AS city_joined,
     _joined.country AS country_joined
   FROM analytics.people AS _main
@@ -474,14 +358,7 @@ WITH native_join_1 AS (
     ON _main.city = _joined.city
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom,
-  city_joined,
-  country_joined
+  *
 FROM native_join_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -493,26 +370,14 @@ DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_crossjoin_1 AS (
   SELECT
-    _main.id,
-    _main.name,
-    _main.age,
-    _main.city,
-    _main.score,
-    _main.geom,
+    _main.*,
     _joined.city AS city_joined,
     _joined.country AS country_joined
   FROM analytics.people AS _main
   CROSS JOIN analytics.cities AS _joined
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom,
-  city_joined,
-  country_joined
+  *
 FROM native_crossjoin_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -524,9 +389,7 @@ DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_spatialjoin_1 AS (
   SELECT
-    _main.zone_id,
-    _main.zone,
-    _main.geom,
+    _main.*,
     _joined.id AS id_joined,
     _joined.name AS name_joined,
     _joined.age AS age_joined,
@@ -538,15 +401,7 @@ WITH native_spatialjoin_1 AS (
     ON ST_INTERSECTS(_main.geom, _joined.geom)
 )
 SELECT
-  zone_id,
-  zone,
-  geom,
-  id_joined,
-  name_joined,
-  age_joined,
-  city_joined,
-  score_joined,
-  geom_joined
+  *
 FROM native_spatialjoin_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
@@ -558,12 +413,7 @@ DROP TABLE IF EXISTS analytics.m__wareflow_staging;
 CREATE TABLE analytics.m__wareflow_staging AS
 WITH native_spatialfilter_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people AS _source
   WHERE
     EXISTS(
@@ -575,12 +425,7 @@ WITH native_spatialfilter_1 AS (
     )
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_spatialfilter_1;
 DROP TABLE IF EXISTS analytics.m;
 ALTER TABLE analytics.m__wareflow_staging
@@ -590,12 +435,7 @@ DROP TABLE IF EXISTS analytics.u__wareflow_staging;
 CREATE TABLE analytics.u__wareflow_staging AS
 WITH native_spatialfilter_1 AS (
   SELECT
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    *
   FROM analytics.people AS _source
   WHERE
     NOT EXISTS(
@@ -607,12 +447,7 @@ WITH native_spatialfilter_1 AS (
     )
 )
 SELECT
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_spatialfilter_1;
 DROP TABLE IF EXISTS analytics.u;
 ALTER TABLE analytics.u__wareflow_staging
@@ -627,22 +462,11 @@ WITH native_buffer_1 AS (
     CAST(ST_BUFFER(CAST(geom AS GEOGRAPHY), (
       500
     ) * 1609.344) AS GEOMETRY) AS geom_buffer,
-    id,
-    name,
-    age,
-    city,
-    score,
-    geom
+    people.*
   FROM analytics.people
 )
 SELECT
-  geom_buffer,
-  id,
-  name,
-  age,
-  city,
-  score,
-  geom
+  *
 FROM native_buffer_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging

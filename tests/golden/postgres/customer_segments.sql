@@ -3,37 +3,19 @@ DROP TABLE IF EXISTS main.top_customers__wareflow_staging;
 CREATE TABLE main.top_customers__wareflow_staging AS
 WITH simple_filter_1 AS (
   SELECT
-    customer_id,
-    name,
-    age,
-    segment,
-    spend,
-    signup,
-    geom
+    *
   FROM main.customers
   WHERE
     age >= 18
 ), where_1 AS (
   SELECT
-    customer_id,
-    name,
-    age,
-    segment,
-    spend,
-    signup,
-    geom
+    *
   FROM simple_filter_1
   WHERE
     spend > 10
 ), create_column_1 AS (
   SELECT
-    customer_id,
-    name,
-    age,
-    segment,
-    spend,
-    signup,
-    geom,
+    where_1.*,
     CAST(spend AS DOUBLE PRECISION) / GREATEST(
       CAST(EXTRACT(year FROM AGE(DATE_TRUNC('YEAR', CAST(CURRENT_DATE AS TIMESTAMP)), DATE_TRUNC('YEAR', CAST(signup AS TIMESTAMP)))) AS BIGINT),
       1
@@ -41,14 +23,7 @@ WITH simple_filter_1 AS (
   FROM where_1
 ), case_when_1 AS (
   SELECT
-    customer_id,
-    name,
-    age,
-    segment,
-    spend,
-    signup,
-    geom,
-    spend_per_year,
+    create_column_1.*,
     CASE WHEN segment = 'gold' THEN 3 WHEN segment = 'silver' THEN 2 ELSE 1 END AS tier
   FROM create_column_1
 ), rename_column_1 AS (
@@ -76,14 +51,7 @@ WITH simple_filter_1 AS (
   FROM rename_column_1
 ), normalize_1 AS (
   SELECT
-    customer_id,
-    age,
-    segment,
-    spend,
-    signup,
-    spend_per_year,
-    tier,
-    customer_name,
+    drop_columns_1.*,
     CAST((
       CAST(spend AS DOUBLE PRECISION) - MIN(CAST(spend AS DOUBLE PRECISION)) OVER ()
     ) AS DOUBLE PRECISION) / NULLIF(
@@ -93,42 +61,18 @@ WITH simple_filter_1 AS (
   FROM drop_columns_1
 ), order_by_1 AS (
   SELECT
-    customer_id,
-    age,
-    segment,
-    spend,
-    signup,
-    spend_per_year,
-    tier,
-    customer_name,
-    spend_norm
+    *
   FROM normalize_1
 ), limit_1 AS (
   SELECT
-    customer_id,
-    age,
-    segment,
-    spend,
-    signup,
-    spend_per_year,
-    tier,
-    customer_name,
-    spend_norm
+    *
   FROM order_by_1
   ORDER BY
     spend_norm DESC NULLS LAST
   LIMIT 100
 )
 SELECT
-  customer_id,
-  age,
-  segment,
-  spend,
-  signup,
-  spend_per_year,
-  tier,
-  customer_name,
-  spend_norm
+  *
 FROM limit_1
 ORDER BY
   spend_norm DESC NULLS LAST;

@@ -5,7 +5,7 @@ SELECT
   CAST(ST_BUFFER(CAST(geom AS GEOGRAPHY), (
     500
   )) AS GEOMETRY) AS geom_buffer,
-  *
+  stations.*
 FROM main.stations;
 
 -- stage save_as_table_fa113718

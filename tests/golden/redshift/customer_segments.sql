@@ -3,49 +3,24 @@ DROP TABLE IF EXISTS main.top_customers__wareflow_staging;
 CREATE TABLE main.top_customers__wareflow_staging AS
 WITH simple_filter_1 AS (
   SELECT
-    customer_id,
-    name,
-    age,
-    segment,
-    spend,
-    signup,
-    geom
+    *
   FROM main.customers
   WHERE
     age >= 18
 ), where_1 AS (
   SELECT
-    customer_id,
-    name,
-    age,
-    segment,
-    spend,
-    signup,
-    geom
+    *
   FROM simple_filter_1
   WHERE
     spend > 10
 ), create_column_1 AS (
   SELECT
-    customer_id,
-    name,
-    age,
-    segment,
-    spend,
-    signup,
-    geom,
+    where_1.*,
     CAST(spend AS DOUBLE PRECISION) / GREATEST(DATEDIFF(YEAR, signup, CURRENT_DATE), 1) AS spend_per_year
   FROM where_1
 ), case_when_1 AS (
   SELECT
-    customer_id,
-    name,
-    age,
-    segment,
-    spend,
-    signup,
-    geom,
-    spend_per_year,
+    create_column_1.*,
     CASE WHEN segment = 'gold' THEN 3 WHEN segment = 'silver' THEN 2 ELSE 1 END AS tier
   FROM create_column_1
 ), rename_column_1 AS (
@@ -73,14 +48,7 @@ WITH simple_filter_1 AS (
   FROM rename_column_1
 ), normalize_1 AS (
   SELECT
-    customer_id,
-    age,
-    segment,
-    spend,
-    signup,
-    spend_per_year,
-    tier,
-    customer_name,
+    drop_columns_1.*,
     CAST((
       CAST(spend AS DOUBLE PRECISION) - MIN(CAST(spend AS DOUBLE PRECISION)) OVER ()
     ) AS DOUBLE PRECISION) / NULLIF(
@@ -90,42 +58,18 @@ WITH simple_filter_1 AS (
   FROM drop_columns_1
 ), order_by_1 AS (
   SELECT
-    customer_id,
-    age,
-    segment,
-    spend,
-    signup,
-    spend_per_year,
-    tier,
-    customer_name,
-    spend_norm
+    *
   FROM normalize_1
 ), limit_1 AS (
   SELECT
-    customer_id,
-    age,
-    segment,
-    spend,
-    signup,
-    spend_per_year,
-    tier,
-    customer_name,
-    spend_norm
+    *
   FROM order_by_1
   ORDER BY
     spend_norm DESC NULLS LAST
   LIMIT 100
 )
 SELECT
-  customer_id,
-  age,
-  segment,
-  spend,
-  signup,
-  spend_per_year,
-  tier,
-  customer_name,
-  spend_norm
+  *
 FROM limit_1
 ORDER BY
   spend_norm DESC NULLS LAST;

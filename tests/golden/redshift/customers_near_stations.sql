@@ -8,7 +8,7 @@ SELECT
     ) / COS(RADIANS(ST_Y(ST_CENTROID(geom))))),
     4326
   ) AS geom_buffer,
-  *
+  stations.*
 FROM main.stations;
 DROP TABLE IF EXISTS wareflow_st_buffer_443a611adc69;
 ALTER TABLE wareflow_st_buffer_443a611adc69__wareflow_staging

@@ -3,10 +3,7 @@ DROP TABLE IF EXISTS main.stores_by_neighborhood__wareflow_staging;
 CREATE TABLE main.stores_by_neighborhood__wareflow_staging AS
 WITH spatial_join_1 AS (
   SELECT
-    _main.nbhd_id,
-    _main.name,
-    _main.population,
-    _main.geom,
+    _main.*,
     _joined.store_id AS store_id_joined,
     _joined.name AS name_joined,
     _joined.category AS category_joined,
@@ -28,17 +25,11 @@ WITH spatial_join_1 AS (
     name
 ), order_by_1 AS (
   SELECT
-    nbhd_id,
-    name,
-    store_id_joined_count,
-    revenue_joined_sum
+    *
   FROM group_by_1
 )
 SELECT
-  nbhd_id,
-  name,
-  store_id_joined_count,
-  revenue_joined_sum
+  *
 FROM order_by_1
 ORDER BY
   revenue_joined_sum DESC NULLS LAST;

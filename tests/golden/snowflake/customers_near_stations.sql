@@ -12,7 +12,7 @@ SELECT
       4326
     )
   ) AS geom_buffer,
-  *
+  stations.*
 FROM main.stations;
 
 -- stage save_as_table_fa113718

@@ -6,12 +6,7 @@ SELECT
 INTO analytics.copy__wareflow_staging
 FROM (
   SELECT
-    id AS id,
-    name AS name,
-    age AS age,
-    city AS city,
-    score AS score,
-    geom AS geom
+    *
   FROM analytics.people
 ) AS temp;
 DROP TABLE IF EXISTS analytics.[copy];
@@ -20,19 +15,14 @@ RENAME OBJECT analytics.copy__wareflow_staging TO [copy];
 -- case save_append
 -- stage native_saveastable_06083072
 IF OBJECT_ID(N'analytics._wareflow_appends') IS NULL CREATE TABLE analytics._wareflow_appends (run_key NVARCHAR(255), appended_at DATETIME2);
-IF OBJECT_ID(N'analytics.log') IS NULL SELECT * INTO analytics.log FROM (SELECT * FROM (SELECT id AS id, name AS name, age AS age, city AS city, score AS score, geom AS geom FROM analytics.people) AS q WHERE 1 = 0) AS temp;
+IF OBJECT_ID(N'analytics.log') IS NULL SELECT * INTO analytics.log FROM (SELECT * FROM (SELECT * FROM analytics.people) AS q WHERE 1 = 0) AS temp;
 BEGIN TRANSACTION;
 INSERT INTO analytics.log
 SELECT
   *
 FROM (
   SELECT
-    id AS id,
-    name AS name,
-    age AS age,
-    city AS city,
-    score AS score,
-    geom AS geom
+    *
   FROM analytics.people
 ) AS q
 WHERE
@@ -78,12 +68,7 @@ RENAME OBJECT analytics.o__wareflow_staging TO o;
 DROP TABLE IF EXISTS analytics.m__wareflow_staging;
 WITH native_where_1 AS (
   SELECT
-    id AS id,
-    name AS name,
-    age AS age,
-    city AS city,
-    score AS score,
-    geom AS geom
+    *
   FROM analytics.people
   WHERE
     age >= 18 OR city = 'Paris'
@@ -93,12 +78,7 @@ SELECT
 INTO analytics.m__wareflow_staging
 FROM (
   SELECT
-    id AS id,
-    name AS name,
-    age AS age,
-    city AS city,
-    score AS score,
-    geom AS geom
+    *
   FROM native_where_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.m;
@@ -107,12 +87,7 @@ RENAME OBJECT analytics.m__wareflow_staging TO m;
 DROP TABLE IF EXISTS analytics.u__wareflow_staging;
 WITH native_where_1 AS (
   SELECT
-    id AS id,
-    name AS name,
-    age AS age,
-    city AS city,
-    score AS score,
-    geom AS geom
+    *
   FROM analytics.people
   WHERE
     CASE WHEN age >= 18 OR city = 'Paris' THEN 1 ELSE 0 END = 0
@@ -122,12 +97,7 @@ SELECT
 INTO analytics.u__wareflow_staging
 FROM (
   SELECT
-    id AS id,
-    name AS name,
-    age AS age,
-    city AS city,
-    score AS score,
-    geom AS geom
+    *
   FROM native_where_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.u;
@@ -138,12 +108,7 @@ RENAME OBJECT analytics.u__wareflow_staging TO u;
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_wheresimplified_1 AS (
   SELECT
-    id AS id,
-    name AS name,
-    age AS age,
-    city AS city,
-    score AS score,
-    geom AS geom
+    *
   FROM analytics.people
   WHERE
     name <> 'O''Neil'
@@ -153,12 +118,7 @@ SELECT
 INTO analytics.o__wareflow_staging
 FROM (
   SELECT
-    id AS id,
-    name AS name,
-    age AS age,
-    city AS city,
-    score AS score,
-    geom AS geom
+    *
   FROM native_wheresimplified_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
@@ -179,9 +139,7 @@ SELECT
 INTO analytics.o__wareflow_staging
 FROM (
   SELECT
-    id AS id,
-    up AS up,
-    town AS town
+    *
   FROM native_select_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
@@ -192,12 +150,7 @@ RENAME OBJECT analytics.o__wareflow_staging TO o;
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_selectexpression_1 AS (
   SELECT
-    id AS id,
-    name AS name,
-    age AS age,
-    city AS city,
-    score AS score,
-    geom AS geom,
+    people.*,
     COALESCE(score, 0) + 1.5 AS total
   FROM analytics.people
 )
@@ -206,13 +159,7 @@ SELECT
 INTO analytics.o__wareflow_staging
 FROM (
   SELECT
-    id AS id,
-    name AS name,
-    age AS age,
-    city AS city,
-    score AS score,
-    geom AS geom,
-    total AS total
+    *
   FROM native_selectexpression_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
@@ -243,8 +190,7 @@ SELECT
 INTO analytics.o__wareflow_staging
 FROM (
   SELECT
-    city AS city,
-    n AS n
+    *
   FROM wareflow_native_customsql_8eed70b040a2
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
@@ -255,12 +201,7 @@ RENAME OBJECT analytics.o__wareflow_staging TO o;
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_casewhen_1 AS (
   SELECT
-    id AS id,
-    name AS name,
-    age AS age,
-    city AS city,
-    score AS score,
-    geom AS geom,
+    people.*,
     CASE WHEN age >= 50 THEN 'senior' WHEN age IS NULL THEN 'unknown' ELSE 'adult' END AS band
   FROM analytics.people
 )
@@ -269,13 +210,7 @@ SELECT
 INTO analytics.o__wareflow_staging
 FROM (
   SELECT
-    id AS id,
-    name AS name,
-    age AS age,
-    city AS city,
-    score AS score,
-    geom AS geom,
-    band AS band
+    *
   FROM native_casewhen_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
@@ -297,10 +232,7 @@ SELECT
 INTO analytics.o__wareflow_staging
 FROM (
   SELECT
-    id AS id,
-    name AS name,
-    age AS age,
-    city AS city
+    *
   FROM native_dropcolumn_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
@@ -324,12 +256,7 @@ SELECT
 INTO analytics.o__wareflow_staging
 FROM (
   SELECT
-    id AS id,
-    age AS age,
-    city AS city,
-    score AS score,
-    geom AS geom,
-    person AS person
+    *
   FROM native_renamecolumn_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
@@ -340,22 +267,12 @@ RENAME OBJECT analytics.o__wareflow_staging TO o;
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_orderby_1 AS (
   SELECT
-    id AS id,
-    name AS name,
-    age AS age,
-    city AS city,
-    score AS score,
-    geom AS geom
+    *
   FROM analytics.people
 ), native_limit_1 AS (
   SELECT
   TOP 2
-    id AS id,
-    name AS name,
-    age AS age,
-    city AS city,
-    score AS score,
-    geom AS geom
+    *
   FROM native_orderby_1
   ORDER BY
     score DESC,
@@ -366,12 +283,7 @@ SELECT
 INTO analytics.o__wareflow_staging
 FROM (
   SELECT
-    id AS id,
-    name AS name,
-    age AS age,
-    city AS city,
-    score AS score,
-    geom AS geom
+    *
   FROM native_limit_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
@@ -382,12 +294,7 @@ RENAME OBJECT analytics.o__wareflow_staging TO o;
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_normalize_1 AS (
   SELECT
-    id AS id,
-    name AS name,
-    age AS age,
-    city AS city,
-    score AS score,
-    geom AS geom,
+    people.*,
     CAST((
       CAST(score AS FLOAT) - MIN(CAST(score AS FLOAT)) OVER ()
     ) AS FLOAT) / NULLIF(MAX(CAST(score AS FLOAT)) OVER () - MIN(CAST(score AS FLOAT)) OVER (), 0) AS score_norm
@@ -398,13 +305,7 @@ SELECT
 INTO analytics.o__wareflow_staging
 FROM (
   SELECT
-    id AS id,
-    name AS name,
-    age AS age,
-    city AS city,
-    score AS score,
-    geom AS geom,
-    score_norm AS score_norm
+    *
   FROM native_normalize_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
@@ -428,10 +329,7 @@ SELECT
 INTO analytics.o__wareflow_staging
 FROM (
   SELECT
-    city AS city,
-    score_sum AS score_sum,
-    id_count AS id_count,
-    name_concat AS name_concat
+    *
   FROM native_groupby_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
@@ -444,12 +342,7 @@ RENAME OBJECT analytics.o__wareflow_staging TO o;
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_join_1 AS (
   SELECT
-    _main.id AS id,
-    _main.name AS name,
-    _main.age AS age,
-    _main.city AS city,
-    _main.score AS score,
-    _main.geom AS geom,
+    _main.*,
     _joined.city AS city_joined,
     _joined.country AS country_joined
   FROM analytics.people AS _main
@@ -461,14 +354,7 @@ SELECT
 INTO analytics.o__wareflow_staging
 FROM (
   SELECT
-    id AS id,
-    name AS name,
-    age AS age,
-    city AS city,
-    score AS score,
-    geom AS geom,
-    city_joined AS city_joined,
-    country_joined AS country_joined
+    *
   FROM native_join_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
@@ -479,12 +365,7 @@ RENAME OBJECT analytics.o__wareflow_staging TO o;
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_crossjoin_1 AS (
   SELECT
-    _main.id AS id,
-    _main.name AS name,
-    _main.age AS age,
-    _main.city AS city,
-    _main.score AS score,
-    _main.geom AS geom,
+    _main.*,
     _joined.city AS city_joined,
     _joined.country AS country_joined
   FROM analytics.people AS _main
@@ -495,14 +376,7 @@ SELECT
 INTO analytics.o__wareflow_staging
 FROM (
   SELECT
-    id AS id,
-    name AS name,
-    age AS age,
-    city AS city,
-    score AS score,
-    geom AS geom,
-    city_joined AS city_joined,
-    country_joined AS country_joined
+    *
   FROM native_crossjoin_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;

@@ -2,49 +2,24 @@
 DROP TABLE IF EXISTS main.top_customers__wareflow_staging;
 WITH simple_filter_1 AS (
   SELECT
-    customer_id AS customer_id,
-    name AS name,
-    age AS age,
-    segment AS segment,
-    spend AS spend,
-    signup AS signup,
-    geom AS geom
+    *
   FROM main.customers
   WHERE
     age >= 18
 ), where_1 AS (
   SELECT
-    customer_id AS customer_id,
-    name AS name,
-    age AS age,
-    segment AS segment,
-    spend AS spend,
-    signup AS signup,
-    geom AS geom
+    *
   FROM simple_filter_1
   WHERE
     spend > 10
 ), create_column_1 AS (
   SELECT
-    customer_id AS customer_id,
-    name AS name,
-    age AS age,
-    segment AS segment,
-    spend AS spend,
-    signup AS signup,
-    geom AS geom,
+    where_1.*,
     CAST(spend AS FLOAT) / GREATEST(DATEDIFF(YEAR, signup, GETDATE()), 1) AS spend_per_year
   FROM where_1
 ), case_when_1 AS (
   SELECT
-    customer_id AS customer_id,
-    name AS name,
-    age AS age,
-    segment AS segment,
-    spend AS spend,
-    signup AS signup,
-    geom AS geom,
-    spend_per_year AS spend_per_year,
+    create_column_1.*,
     CASE WHEN segment = 'gold' THEN 3 WHEN segment = 'silver' THEN 2 ELSE 1 END AS tier
   FROM create_column_1
 ), rename_column_1 AS (
@@ -72,42 +47,19 @@ WITH simple_filter_1 AS (
   FROM rename_column_1
 ), normalize_1 AS (
   SELECT
-    customer_id AS customer_id,
-    age AS age,
-    segment AS segment,
-    spend AS spend,
-    signup AS signup,
-    spend_per_year AS spend_per_year,
-    tier AS tier,
-    customer_name AS customer_name,
+    drop_columns_1.*,
     CAST((
       CAST(spend AS FLOAT) - MIN(CAST(spend AS FLOAT)) OVER ()
     ) AS FLOAT) / NULLIF(MAX(CAST(spend AS FLOAT)) OVER () - MIN(CAST(spend AS FLOAT)) OVER (), 0) AS spend_norm
   FROM drop_columns_1
 ), order_by_1 AS (
   SELECT
-    customer_id AS customer_id,
-    age AS age,
-    segment AS segment,
-    spend AS spend,
-    signup AS signup,
-    spend_per_year AS spend_per_year,
-    tier AS tier,
-    customer_name AS customer_name,
-    spend_norm AS spend_norm
+    *
   FROM normalize_1
 ), limit_1 AS (
   SELECT
   TOP 100
-    customer_id AS customer_id,
-    age AS age,
-    segment AS segment,
-    spend AS spend,
-    signup AS signup,
-    spend_per_year AS spend_per_year,
-    tier AS tier,
-    customer_name AS customer_name,
-    spend_norm AS spend_norm
+    *
   FROM order_by_1
   ORDER BY
     spend_norm DESC
@@ -117,15 +69,7 @@ SELECT
 INTO main.top_customers__wareflow_staging
 FROM (
   SELECT
-    customer_id AS customer_id,
-    age AS age,
-    segment AS segment,
-    spend AS spend,
-    signup AS signup,
-    spend_per_year AS spend_per_year,
-    tier AS tier,
-    customer_name AS customer_name,
-    spend_norm AS spend_norm
+    *
   FROM limit_1
 ) AS temp;
 DROP TABLE IF EXISTS main.top_customers;

@@ -19,14 +19,16 @@ OPERATORS = {
 
 
 def select(source: Rel, *projections: exp.Expr, alias_name: str | None = None) -> exp.Select:
-    return exp.select(*projections).from_(source.table(alias_name))
+    if len(projections) == 1 and isinstance(projections[0], exp.Column) and isinstance(projections[0].this, exp.Star):
+        projections = (exp.Star(),)  # SELECT * FROM x, not SELECT x.* FROM x
+    return exp.select(*projections).from_(source.table(alias_name), copy=False)
 
 
 def passthrough(source: Rel, where: exp.Expr | None = None) -> Query:
     """All columns of `source`, optionally filtered; row order is kept."""
     query = select(source, *source.star())
     if where is not None:
-        query = query.where(where)
+        query = query.where(where, copy=False)
     return Query(query, source.columns, source.ordering)
 
 

@@ -67,7 +67,7 @@ class GroupBy(Component):
                                          node_id=self.node.id, component=self.id, field="columns"))
             projections.append(alias(build(ctx, source.col(column)), name))
             out.append(Column(name, kind or source.type_of(column)))
-        query = exp.select(*projections).from_(source.table())
+        query = exp.select(*projections).from_(source.table(), copy=False)
         if keys:
-            query = query.group_by(*(k.copy() for k in keys))
+            query = query.group_by(*(k.copy() for k in keys), copy=False)
         return Query(query, tuple(out))

@@ -13,7 +13,7 @@ JOIN_TYPES = {"Inner": "INNER", "Left": "LEFT", "Right": "RIGHT", "Full outer": 
 def joined(main: Rel, secondary: Rel, kind: str | None, on: exp.Expr | None) -> Query:
     """Main columns unchanged, then every secondary column as ``<col>_joined`` (CARTO's rule)."""
     extra, extra_columns = suffixed(secondary, "_joined", "_joined")
-    query = exp.select(*main.star("_main"), *extra).from_(main.table("_main"))
+    query = exp.select(*main.star("_main"), *extra).from_(main.table("_main"), copy=False)
     query = query.join(secondary.table("_joined"), on=on, join_type=kind) if kind else query.join(
         secondary.table("_joined"), join_type="CROSS")
     return Query(query, concat_columns(main.columns, extra_columns))

@@ -16,5 +16,5 @@ class Limit(Component):
     def build(self, ctx: BuildContext, source: Rel) -> Query:  # type: ignore[override]
         query = select(source, *source.star())
         if source.ordering:  # a LIMIT only means "top N" with the ORDER BY beside it
-            query = query.order_by(*(o.copy() for o in source.ordering))
-        return Query(query.limit(self.limit), source.columns, source.ordering)
+            query = query.order_by(*(o.copy() for o in source.ordering), copy=False)
+        return Query(query.limit(self.limit, copy=False), source.columns, source.ordering)

@@ -23,12 +23,8 @@ class Select(Component):
         for i, item in enumerate(self.select):
             item = ctx.bind(item)
             if isinstance(item, exp.Star) or (isinstance(item, exp.Column) and isinstance(item.this, exp.Star)):
-                if table.columns is None:
-                    columns = None
-                    projections.append(item)
-                    continue
-                projections.extend(table.star())
-                columns = None if columns is None else [*columns, *table.columns]
+                projections.append(item)
+                columns = None if columns is None or table.columns is None else [*columns, *table.columns]
                 continue
             name = item.alias_or_name if isinstance(item, exp.Alias | exp.Column) else ""
             if not name:
@@ -38,4 +34,4 @@ class Select(Component):
             if columns is not None:
                 kind = table.type_of(item.name) if isinstance(item, exp.Column) and table.has(item.name) else "unknown"
                 columns.append(Column(name, kind))
-        return Query(exp.select(*projections).from_(table.table()), tuple(columns) if columns is not None else None)
+        return Query(exp.select(*projections).from_(table.table(), copy=False), tuple(columns) if columns is not None else None)

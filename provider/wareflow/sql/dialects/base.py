@@ -163,7 +163,7 @@ class WarehouseDialect:
         return table_ref(parts)
 
     def create_table_as(self, target: exp.Table, query: exp.Query, *, intermediate: bool) -> exp.Create:
-        return exp.Create(this=target.copy(), kind="TABLE", expression=query.copy())
+        return exp.Create(this=target.copy(), kind="TABLE", expression=query)
 
     def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expr]:
         """Statements (run in one transaction) that replace `target` with `query`'s rows atomically.
@@ -186,18 +186,18 @@ class WarehouseDialect:
         committed a no-op, so retries never duplicate rows.
         """
         key = exp.Literal.string(run_key)
-        not_done = exp.Not(this=exp.Exists(this=exp.select(exp.Literal.number(1)).from_(ledger.copy()).where(
-            exp.EQ(this=exp.column("run_key"), expression=key))))
-        rows = exp.select(exp.Star()).from_(exp.Subquery(this=query.copy(), alias=exp.TableAlias(this=ident("q"))))
+        not_done = exp.Not(this=exp.Exists(this=exp.select(exp.Literal.number(1)).from_(ledger.copy(), copy=False).where(
+            exp.EQ(this=exp.column("run_key"), expression=key), copy=False)))
+        rows = exp.select(exp.Star()).from_(exp.Subquery(this=query.copy(), alias=exp.TableAlias(this=ident("q"))), copy=False)
         mark = exp.select(key, exp.CurrentTimestamp())
         if self.one_row_table:
-            mark = mark.from_(self.one_row_table)
+            mark = mark.from_(self.one_row_table, copy=False)
         return [
             self.ledger_ddl(ledger),
-            self.create_if_missing(target, rows.copy().where(never())),
+            self.create_if_missing(target, rows.copy().where(never(), copy=False)),
             *self.in_transaction([
-                exp.Insert(this=target.copy(), expression=rows.where(not_done.copy())),
-                exp.Insert(this=ledger.copy(), expression=mark.where(not_done)),
+                exp.Insert(this=target.copy(), expression=rows.where(not_done.copy(), copy=False)),
+                exp.Insert(this=ledger.copy(), expression=mark.where(not_done, copy=False)),
             ]),
         ]
 

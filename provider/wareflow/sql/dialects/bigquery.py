@@ -60,7 +60,7 @@ class BigQuery(WarehouseDialect):
             expires = exp.func("TIMESTAMP_ADD", exp.CurrentTimestamp(),
                                exp.Interval(this=exp.Literal.number(self.intermediate_days), unit=exp.var("DAY")))
             props = exp.Properties(expressions=[exp.Property(this=exp.var("expiration_timestamp"), value=expires)])
-        return exp.Create(this=target.copy(), kind="TABLE", expression=query.copy(), replace=True, properties=props)
+        return exp.Create(this=target.copy(), kind="TABLE", expression=query, replace=True, properties=props)
 
     def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expr]:
         return [self.create_table_as(target, query, intermediate=intermediate)]
@@ -78,6 +78,6 @@ class BigQuery(WarehouseDialect):
             dataset = f"{table.catalog}.{table.db}" if table.catalog else table.db
             columns = exp.Table(this=exp.to_identifier("COLUMNS"), db=exp.to_identifier("INFORMATION_SCHEMA"),
                                 catalog=exp.to_identifier(dataset, quoted=True))
-        return (exp.select("column_name", "data_type").from_(columns)
-                .where(exp.EQ(this=exp.column("table_name"), expression=exp.Literal.string(table.name)))
-                .order_by("ordinal_position"))
+        return (exp.select("column_name", "data_type").from_(columns, copy=False)
+                .where(exp.EQ(this=exp.column("table_name"), expression=exp.Literal.string(table.name)), copy=False)
+                .order_by("ordinal_position", copy=False))

@@ -49,7 +49,7 @@ class Databricks(WarehouseDialect):
         return super().fn(operation, **args)
 
     def create_table_as(self, target: exp.Table, query: exp.Query, *, intermediate: bool) -> exp.Create:
-        return exp.Create(this=target.copy(), kind="TABLE", expression=query.copy(), replace=True)
+        return exp.Create(this=target.copy(), kind="TABLE", expression=query, replace=True)
 
     def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expr]:
         return [self.create_table_as(target, query, intermediate=intermediate)]

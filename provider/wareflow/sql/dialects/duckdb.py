@@ -44,7 +44,7 @@ class DuckDB(WarehouseDialect):
     types = {**WarehouseDialect.types, "geography": "GEOMETRY"}
 
     def create_table_as(self, target: exp.Table, query: exp.Query, *, intermediate: bool) -> exp.Create:
-        return exp.Create(this=target.copy(), kind="TABLE", expression=query.copy(), replace=True)
+        return exp.Create(this=target.copy(), kind="TABLE", expression=query, replace=True)
 
     def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expr]:
         # CREATE OR REPLACE is one atomic statement in DuckDB: readers see the old or the new table.
@@ -64,5 +64,5 @@ class DuckDB(WarehouseDialect):
         if table.catalog:
             where = exp.and_(where, exp.EQ(this=exp.func("LOWER", exp.column("table_catalog")),
                                            expression=exp.Literal.string(table.catalog.lower())))
-        return (exp.select("column_name", "data_type").from_("information_schema.columns")
-                .where(where).order_by("ordinal_position"))
+        return (exp.select("column_name", "data_type").from_("information_schema.columns", copy=False)
+                .where(where, copy=False).order_by("ordinal_position", copy=False))

@@ -38,7 +38,7 @@ class Postgres(WarehouseDialect):
     def create_table_as(self, target: exp.Table, query: exp.Query, *, intermediate: bool) -> exp.Create:
         # Intermediates are rebuilt on retry, so they skip the write-ahead log.
         props = exp.Properties(expressions=[exp.UnloggedProperty()]) if intermediate else None
-        return exp.Create(this=target.copy(), kind="TABLE", expression=query.copy(), properties=props)
+        return exp.Create(this=target.copy(), kind="TABLE", expression=query, properties=props)
 
     def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expr]:
         if intermediate:  # nobody reads an intermediate while it is rebuilt: no staging swap needed
@@ -54,5 +54,5 @@ class Postgres(WarehouseDialect):
             exp.EQ(this=exp.column("table_name"), expression=exp.Literal.string(table.name)),
             exp.EQ(this=exp.column("table_schema"), expression=schema),
         )
-        return (exp.select("column_name", exp.alias_(data_type, "data_type")).from_("information_schema.columns")
-                .where(where).order_by("ordinal_position"))
+        return (exp.select("column_name", exp.alias_(data_type, "data_type")).from_("information_schema.columns", copy=False)
+                .where(where, copy=False).order_by("ordinal_position", copy=False))

@@ -47,7 +47,7 @@ class Snowflake(WarehouseDialect):
     def create_table_as(self, target: exp.Table, query: exp.Query, *, intermediate: bool) -> exp.Create:
         # Transient intermediates skip Fail-safe storage: they are rebuilt on retry anyway.
         props = exp.Properties(expressions=[exp.TransientProperty()]) if intermediate else None
-        return exp.Create(this=target.copy(), kind="TABLE", expression=query.copy(), replace=True, properties=props)
+        return exp.Create(this=target.copy(), kind="TABLE", expression=query, replace=True, properties=props)
 
     def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expr]:
         return [self.create_table_as(target, query, intermediate=intermediate)]
@@ -95,4 +95,4 @@ def information_schema_columns(table: exp.Table, fold: object = None, current_sc
     source = (exp.Table(this=exp.to_identifier("columns"), db=exp.to_identifier("information_schema"),
                         catalog=exp.to_identifier(table.catalog)) if table.catalog
               else exp.to_table("information_schema.columns"))
-    return exp.select("column_name", "data_type").from_(source).where(where).order_by("ordinal_position")
+    return exp.select("column_name", "data_type").from_(source, copy=False).where(where, copy=False).order_by("ordinal_position", copy=False)

@@ -1,0 +1,1 @@
+"""Wareflow benchmarks: ``make bench`` (``python -m bench``) writes bench/RESULTS.md."""
