@@ -34,4 +34,5 @@ class Select(Component):
             if columns is not None:
                 kind = table.type_of(item.name) if isinstance(item, exp.Column) and table.has(item.name) else "unknown"
                 columns.append(Column(name, kind))
-        return Query(exp.select(*projections).from_(table.table(), copy=False), tuple(columns) if columns is not None else None)
+        query = exp.select(*projections).from_(table.table(), copy=False)
+        return Query(query, tuple(columns) if columns is not None else None)

@@ -35,7 +35,8 @@ class SpatialFilter(Component):
 
     def build(self, ctx: BuildContext, source: Rel, filter: Rel) -> dict[str, Query]:  # type: ignore[override]
         test = ctx.fn(self.predicate, a=filter.col(self.geofilter, "_filter"), b=source.col(self.geosource, "_source"))
-        exists = exp.Exists(this=exp.select(exp.Literal.number(1)).from_(filter.table("_filter"), copy=False).where(test, copy=False))
+        probe = exp.select(exp.Literal.number(1)).from_(filter.table("_filter"), copy=False)
+        exists = exp.Exists(this=probe.where(test, copy=False))
         src = Rel(source.table("_source"), source.columns, source.label, source.ordering, source.unknown_tables)
         match = passthrough(src, exists)
         unmatch = passthrough(src, exp.Not(this=exists.copy()))

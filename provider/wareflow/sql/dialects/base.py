@@ -186,9 +186,11 @@ class WarehouseDialect:
         committed a no-op, so retries never duplicate rows.
         """
         key = exp.Literal.string(run_key)
-        not_done = exp.Not(this=exp.Exists(this=exp.select(exp.Literal.number(1)).from_(ledger.copy(), copy=False).where(
+        logged = exp.select(exp.Literal.number(1)).from_(ledger.copy(), copy=False)
+        not_done = exp.Not(this=exp.Exists(this=logged.where(
             exp.EQ(this=exp.column("run_key"), expression=key), copy=False)))
-        rows = exp.select(exp.Star()).from_(exp.Subquery(this=query.copy(), alias=exp.TableAlias(this=ident("q"))), copy=False)
+        subquery = exp.Subquery(this=query.copy(), alias=exp.TableAlias(this=ident("q")))
+        rows = exp.select(exp.Star()).from_(subquery, copy=False)
         mark = exp.select(key, exp.CurrentTimestamp())
         if self.one_row_table:
             mark = mark.from_(self.one_row_table, copy=False)

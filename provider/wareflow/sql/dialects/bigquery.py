@@ -78,6 +78,6 @@ class BigQuery(WarehouseDialect):
             dataset = f"{table.catalog}.{table.db}" if table.catalog else table.db
             columns = exp.Table(this=exp.to_identifier("COLUMNS"), db=exp.to_identifier("INFORMATION_SCHEMA"),
                                 catalog=exp.to_identifier(dataset, quoted=True))
-        return (exp.select("column_name", "data_type").from_(columns, copy=False)
-                .where(exp.EQ(this=exp.column("table_name"), expression=exp.Literal.string(table.name)), copy=False)
-                .order_by("ordinal_position", copy=False))
+        return (exp.select("column_name", "data_type").from_(columns)
+                .where(exp.EQ(this=exp.column("table_name"), expression=exp.Literal.string(table.name)))
+                .order_by("ordinal_position"))

@@ -64,5 +64,5 @@ class DuckDB(WarehouseDialect):
         if table.catalog:
             where = exp.and_(where, exp.EQ(this=exp.func("LOWER", exp.column("table_catalog")),
                                            expression=exp.Literal.string(table.catalog.lower())))
-        return (exp.select("column_name", "data_type").from_("information_schema.columns", copy=False)
-                .where(where, copy=False).order_by("ordinal_position", copy=False))
+        return (exp.select("column_name", "data_type").from_("information_schema.columns")
+                .where(where).order_by("ordinal_position"))

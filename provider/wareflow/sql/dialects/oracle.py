@@ -71,7 +71,7 @@ class Oracle(WarehouseDialect):
 
         owner = stored(table.db) if table.db else exp.func(
             "SYS_CONTEXT", exp.Literal.string("USERENV"), exp.Literal.string("CURRENT_SCHEMA"))
-        return (exp.select("column_name", "data_type").from_("all_tab_columns", copy=False)
+        return (exp.select("column_name", "data_type").from_("all_tab_columns")
                 .where(exp.and_(exp.EQ(this=exp.column("table_name"), expression=stored(table.name)),
-                                exp.EQ(this=exp.column("owner"), expression=owner)), copy=False)
-                .order_by("column_id", copy=False))
+                                exp.EQ(this=exp.column("owner"), expression=owner)))
+                .order_by("column_id"))

@@ -54,5 +54,5 @@ class Postgres(WarehouseDialect):
             exp.EQ(this=exp.column("table_name"), expression=exp.Literal.string(table.name)),
             exp.EQ(this=exp.column("table_schema"), expression=schema),
         )
-        return (exp.select("column_name", exp.alias_(data_type, "data_type")).from_("information_schema.columns", copy=False)
-                .where(where, copy=False).order_by("ordinal_position", copy=False))
+        return (exp.select("column_name", exp.alias_(data_type, "data_type")).from_("information_schema.columns")
+                .where(where).order_by("ordinal_position"))

@@ -95,4 +95,4 @@ def information_schema_columns(table: exp.Table, fold: object = None, current_sc
     source = (exp.Table(this=exp.to_identifier("columns"), db=exp.to_identifier("information_schema"),
                         catalog=exp.to_identifier(table.catalog)) if table.catalog
               else exp.to_table("information_schema.columns"))
-    return exp.select("column_name", "data_type").from_(source, copy=False).where(where, copy=False).order_by("ordinal_position", copy=False)
+    return exp.select("column_name", "data_type").from_(source).where(where).order_by("ordinal_position")

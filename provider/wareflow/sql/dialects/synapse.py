@@ -76,5 +76,5 @@ class Synapse(WarehouseDialect):
         schema = exp.Literal.string(table.db) if table.db else exp.func("SCHEMA_NAME")
         where = exp.and_(exp.EQ(this=exp.column("TABLE_NAME"), expression=exp.Literal.string(table.name)),
                          exp.EQ(this=exp.column("TABLE_SCHEMA"), expression=schema))
-        return (exp.select("COLUMN_NAME", "DATA_TYPE").from_("INFORMATION_SCHEMA.COLUMNS", copy=False).where(where, copy=False)
-                .order_by("ORDINAL_POSITION", copy=False))
+        return (exp.select("COLUMN_NAME", "DATA_TYPE").from_("INFORMATION_SCHEMA.COLUMNS").where(where)
+                .order_by("ORDINAL_POSITION"))
