@@ -95,8 +95,8 @@ class Session:
         finally:
             cur.close()
         if rows < 0:  # the driver did not say (DuckDB): count what the table holds now
-            count = exp.select(exp.Count(this=exp.Star())).from_(compiled.target.copy())
-            rows = int(self.fetch(count)[0][0])
+            counting = exp.select(exp.Count(this=exp.Star())).from_(compiled.target.copy())
+            rows = int(self.fetch(counting)[0][0])
         seconds = time.perf_counter() - started
         self.log.info("stage %s: wrote %s rows to %s in %.3f s", compiled.stage.id, rows, target, seconds)
         self._schemas.pop(tuple(p.name for p in compiled.target.parts), None)
