@@ -39,7 +39,9 @@ demo: venv
 docs: venv
 	$(VENV_PY) -m wareflow.catalog README.md
 
+# Benchmarks are never part of `make test`; dag-factory is only needed here, as the comparison.
 bench: venv
+	$(VENV_PY) -m pip install -q 'dag-factory==1.1.0'
 	$(VENV_PY) -m bench
 
 clean:

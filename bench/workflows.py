@@ -16,7 +16,7 @@ def _node(node_id: str, component: str, **values: Any) -> dict[str, Any]:
             "data": {"name": component, "version": "1", "label": component, "inputs": inputs}}
 
 
-def generate(nodes: int, seed: int = 0, branch: int = 25) -> dict[str, Any]:
+def generate(nodes: int, seed: int = 0, branch: int = 25, spatial: bool = True) -> dict[str, Any]:
     """About `nodes` nodes shaped like real canvases: branches of ~`branch` data-prep steps, each
     starting at a source or off an earlier branch (a fan-out), with a join to the second source every
     ~12 steps, ending in a save. Column counts stay bounded, as in real workflows."""
@@ -62,7 +62,7 @@ def generate(nodes: int, seed: int = 0, branch: int = 25) -> dict[str, Any]:
                 head = (add(f"case_{i}", "native.casewhen", head, newcolumn=f"k{created}", conditions=json.dumps(
                     [{"column": "city", "conditions": [{"condition": "=", "value": "Madrid", "return": "1"}]}]),
                     **{"else": "0"}), "result")
-            elif kind < 0.9:
+            elif kind < 0.9 or not spatial:
                 created += 1
                 n = add(f"norm_{i}", "native.normalize", head, column="score")
                 head = (add(f"ren_{i}", "native.renamecolumn", (n, "result"), column="score_norm",

@@ -23,7 +23,6 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 
-from wareflow.components.base import Templated
 from wareflow.components.registry import BoundWorkflow
 from wareflow.plan.ir import Plan, Port, Stage
 
@@ -124,27 +123,15 @@ def _hasher(bound: BoundWorkflow, mapping: tuple[tuple[str, str], ...]):  # type
 
     for node_id in bound.order:
         node = bound.workflow.node(node_id)
-        comp = bound.components[node_id]
         upstream = {port: port_hash(link.node, link.handle)
                     for port, link in sorted(bound.links.get(node_id, {}).items())}
-        params = {name: _canonical(getattr(comp, name, None)) for name in sorted(comp.params)}
+        # The inputs as written in the file: the node's content, with no re-generated SQL in between.
+        params = {name: node.inputs.get(name) for name in sorted(node.inputs)}
         payload: dict[str, object] = {"c": node.component, "v": node.version, "p": params, "in": upstream}
         if bound.is_source(node_id):
             payload["map"] = mapping
         node_hashes[node_id] = _digest(payload)
     return lambda port: port_hash(port.node, port.handle)
-
-
-def _canonical(value: object) -> object:
-    if isinstance(value, Templated):
-        return {"expr": value.text}
-    if hasattr(value, "sql") and callable(value.sql):  # a parsed sqlglot tree
-        return {"sql": value.sql()}
-    if isinstance(value, list | tuple):
-        return [_canonical(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _canonical(v) for k, v in sorted(value.items())}
-    return value
 
 
 def _digest(payload: object) -> str:

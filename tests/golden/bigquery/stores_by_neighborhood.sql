@@ -1,4 +1,4 @@
--- stage save_as_table_4c2c6c08
+-- stage save_as_table_00b542fb
 CREATE OR REPLACE TABLE main.stores_by_neighborhood AS
 WITH spatial_join_1 AS (
   SELECT

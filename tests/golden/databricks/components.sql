@@ -1,12 +1,12 @@
 -- case save_replace
--- stage native_saveastable_ec746224
+-- stage native_saveastable_4b91d0d3
 CREATE OR REPLACE TABLE analytics.`copy` AS
 SELECT
   *
 FROM analytics.people;
 
 -- case save_append
--- stage native_saveastable_06083072
+-- stage native_saveastable_2e3b8889
 CREATE TABLE IF NOT EXISTS analytics._wareflow_appends (
   run_key STRING,
   appended_at TIMESTAMP
@@ -35,11 +35,11 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_06083072'
+      run_key = 'manual:native_saveastable_2e3b8889'
   );
 INSERT INTO analytics._wareflow_appends
 SELECT
-  'manual:native_saveastable_06083072',
+  'manual:native_saveastable_2e3b8889',
   CURRENT_TIMESTAMP()
 WHERE
   NOT EXISTS(
@@ -47,18 +47,18 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_06083072'
+      run_key = 'manual:native_saveastable_2e3b8889'
   );
 
 -- case gettablebyname
--- stage native_saveastable_61ae108a
+-- stage native_saveastable_399aa116
 CREATE OR REPLACE TABLE analytics.o AS
 SELECT
   *
 FROM analytics.cities;
 
 -- case tablefromgeojson
--- stage native_saveastable_195631fd
+-- stage native_saveastable_43199159
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_tablefromgeojson_1 AS (
   SELECT
@@ -76,7 +76,7 @@ SELECT
 FROM native_tablefromgeojson_1;
 
 -- case where
--- stage native_saveastable_545ddc3c
+-- stage native_saveastable_259e0e5d
 CREATE OR REPLACE TABLE analytics.m AS
 WITH native_where_1 AS (
   SELECT
@@ -88,7 +88,7 @@ WITH native_where_1 AS (
 SELECT
   *
 FROM native_where_1;
--- stage native_saveastable_e949589e
+-- stage native_saveastable_dcd005d5
 CREATE OR REPLACE TABLE analytics.u AS
 WITH native_where_1 AS (
   SELECT
@@ -102,7 +102,7 @@ SELECT
 FROM native_where_1;
 
 -- case wheresimplified
--- stage native_saveastable_7b6889d0
+-- stage native_saveastable_24a631c9
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_wheresimplified_1 AS (
   SELECT
@@ -116,7 +116,7 @@ SELECT
 FROM native_wheresimplified_1;
 
 -- case select
--- stage native_saveastable_1f0bf8d6
+-- stage native_saveastable_c9bda960
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_select_1 AS (
   SELECT
@@ -130,7 +130,7 @@ SELECT
 FROM native_select_1;
 
 -- case selectexpression
--- stage native_saveastable_879ad714
+-- stage native_saveastable_31fad260
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_selectexpression_1 AS (
   SELECT
@@ -143,8 +143,8 @@ SELECT
 FROM native_selectexpression_1;
 
 -- case customsql
--- stage native_customsql_fee6da67
-CREATE OR REPLACE TABLE wareflow_native_customsql_8eed70b040a2 AS
+-- stage native_customsql_160f89db
+CREATE OR REPLACE TABLE wareflow_native_customsql_765ee7a2690a AS
 SELECT
   p.city,
   COUNT(*) AS n
@@ -153,14 +153,14 @@ JOIN analytics.cities AS c
   ON p.city = c.city
 GROUP BY
   p.city;
--- stage native_saveastable_cac9e565
+-- stage native_saveastable_a603f884
 CREATE OR REPLACE TABLE analytics.o AS
 SELECT
   *
-FROM wareflow_native_customsql_8eed70b040a2;
+FROM wareflow_native_customsql_765ee7a2690a;
 
 -- case casewhen
--- stage native_saveastable_0dcc3a77
+-- stage native_saveastable_cf54b9f3
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_casewhen_1 AS (
   SELECT
@@ -173,7 +173,7 @@ SELECT
 FROM native_casewhen_1;
 
 -- case dropcolumn
--- stage native_saveastable_fe4fb759
+-- stage native_saveastable_9cec6f5f
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_dropcolumn_1 AS (
   SELECT
@@ -188,7 +188,7 @@ SELECT
 FROM native_dropcolumn_1;
 
 -- case renamecolumn
--- stage native_saveastable_5c0b5bb1
+-- stage native_saveastable_64bf934c
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_renamecolumn_1 AS (
   SELECT
@@ -205,7 +205,7 @@ SELECT
 FROM native_renamecolumn_1;
 
 -- case orderby_limit
--- stage native_saveastable_1e4d3a3a
+-- stage native_saveastable_565734ec
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_orderby_1 AS (
   SELECT
@@ -228,7 +228,7 @@ ORDER BY
   id ASC NULLS LAST;
 
 -- case normalize
--- stage native_saveastable_c37ec82a
+-- stage native_saveastable_18a86fe3
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_normalize_1 AS (
   SELECT
@@ -243,7 +243,7 @@ SELECT
 FROM native_normalize_1;
 
 -- case groupby
--- stage native_saveastable_b685748f
+-- stage native_saveastable_c32c3d32
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_groupby_1 AS (
   SELECT
@@ -260,7 +260,7 @@ SELECT
 FROM native_groupby_1;
 
 -- case groupby_geometry
--- stage native_saveastable_30592475
+-- stage native_saveastable_36488488
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_groupby_1 AS (
   SELECT
@@ -274,7 +274,7 @@ SELECT
 FROM native_groupby_1;
 
 -- case join
--- stage native_saveastable_00b58fa9
+-- stage native_saveastable_d8439fcc
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_join_1 AS (
   SELECT
@@ -290,7 +290,7 @@ SELECT
 FROM native_join_1;
 
 -- case crossjoin
--- stage native_saveastable_3f302222
+-- stage native_saveastable_c4e06a06
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_crossjoin_1 AS (
   SELECT
@@ -305,7 +305,7 @@ SELECT
 FROM native_crossjoin_1;
 
 -- case spatialjoin
--- stage native_saveastable_cad79dc8
+-- stage native_saveastable_d415fc6a
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_spatialjoin_1 AS (
   SELECT
@@ -325,7 +325,7 @@ SELECT
 FROM native_spatialjoin_1;
 
 -- case spatialfilter
--- stage native_saveastable_53e5a699
+-- stage native_saveastable_35db0f7d
 CREATE OR REPLACE TABLE analytics.m AS
 WITH native_spatialfilter_1 AS (
   SELECT
@@ -343,7 +343,7 @@ WITH native_spatialfilter_1 AS (
 SELECT
   *
 FROM native_spatialfilter_1;
--- stage native_saveastable_04ce5bba
+-- stage native_saveastable_1357d2fd
 CREATE OR REPLACE TABLE analytics.u AS
 WITH native_spatialfilter_1 AS (
   SELECT
@@ -363,7 +363,7 @@ SELECT
 FROM native_spatialfilter_1;
 
 -- case buffer
--- stage native_saveastable_7eb8d54f
+-- stage native_saveastable_02e83cd8
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_buffer_1 AS (
   SELECT

@@ -1,5 +1,5 @@
 -- case save_replace
--- stage native_saveastable_ec746224
+-- stage native_saveastable_4b91d0d3
 DROP TABLE IF EXISTS analytics.copy__wareflow_staging;
 CREATE TABLE analytics.copy__wareflow_staging AS
 SELECT
@@ -10,7 +10,7 @@ ALTER TABLE analytics.copy__wareflow_staging
 RENAME TO "copy";
 
 -- case save_append
--- stage native_saveastable_06083072
+-- stage native_saveastable_2e3b8889
 CREATE TABLE IF NOT EXISTS analytics._wareflow_appends (
   run_key VARCHAR(255) PRIMARY KEY,
   appended_at TIMESTAMP
@@ -39,11 +39,11 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_06083072'
+      run_key = 'manual:native_saveastable_2e3b8889'
   );
 INSERT INTO analytics._wareflow_appends
 SELECT
-  'manual:native_saveastable_06083072',
+  'manual:native_saveastable_2e3b8889',
   CURRENT_TIMESTAMP
 WHERE
   NOT EXISTS(
@@ -51,11 +51,11 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_06083072'
+      run_key = 'manual:native_saveastable_2e3b8889'
   );
 
 -- case gettablebyname
--- stage native_saveastable_61ae108a
+-- stage native_saveastable_399aa116
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 SELECT
@@ -66,7 +66,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case tablefromgeojson
--- stage native_saveastable_195631fd
+-- stage native_saveastable_43199159
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_tablefromgeojson_1 AS (
@@ -91,7 +91,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case where
--- stage native_saveastable_545ddc3c
+-- stage native_saveastable_259e0e5d
 DROP TABLE IF EXISTS analytics.m__wareflow_staging;
 CREATE TABLE analytics.m__wareflow_staging AS
 WITH native_where_1 AS (
@@ -107,7 +107,7 @@ FROM native_where_1;
 DROP TABLE IF EXISTS analytics.m;
 ALTER TABLE analytics.m__wareflow_staging
 RENAME TO m;
--- stage native_saveastable_e949589e
+-- stage native_saveastable_dcd005d5
 DROP TABLE IF EXISTS analytics.u__wareflow_staging;
 CREATE TABLE analytics.u__wareflow_staging AS
 WITH native_where_1 AS (
@@ -125,7 +125,7 @@ ALTER TABLE analytics.u__wareflow_staging
 RENAME TO u;
 
 -- case wheresimplified
--- stage native_saveastable_7b6889d0
+-- stage native_saveastable_24a631c9
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_wheresimplified_1 AS (
@@ -143,7 +143,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case select
--- stage native_saveastable_1f0bf8d6
+-- stage native_saveastable_c9bda960
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_select_1 AS (
@@ -161,7 +161,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case selectexpression
--- stage native_saveastable_879ad714
+-- stage native_saveastable_31fad260
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_selectexpression_1 AS (
@@ -178,9 +178,9 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case customsql
--- stage native_customsql_fee6da67
-DROP TABLE IF EXISTS wareflow_native_customsql_8eed70b040a2;
-CREATE UNLOGGED TABLE wareflow_native_customsql_8eed70b040a2 AS
+-- stage native_customsql_160f89db
+DROP TABLE IF EXISTS wareflow_native_customsql_765ee7a2690a;
+CREATE UNLOGGED TABLE wareflow_native_customsql_765ee7a2690a AS
 SELECT
   p.city,
   COUNT(*) AS n
@@ -189,18 +189,18 @@ JOIN analytics.cities AS c
   ON p.city = c.city
 GROUP BY
   p.city;
--- stage native_saveastable_cac9e565
+-- stage native_saveastable_a603f884
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 SELECT
   *
-FROM wareflow_native_customsql_8eed70b040a2;
+FROM wareflow_native_customsql_765ee7a2690a;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case casewhen
--- stage native_saveastable_0dcc3a77
+-- stage native_saveastable_cf54b9f3
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_casewhen_1 AS (
@@ -217,7 +217,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case dropcolumn
--- stage native_saveastable_fe4fb759
+-- stage native_saveastable_9cec6f5f
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_dropcolumn_1 AS (
@@ -236,7 +236,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case renamecolumn
--- stage native_saveastable_5c0b5bb1
+-- stage native_saveastable_64bf934c
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_renamecolumn_1 AS (
@@ -257,7 +257,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case orderby_limit
--- stage native_saveastable_1e4d3a3a
+-- stage native_saveastable_565734ec
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_orderby_1 AS (
@@ -284,7 +284,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case normalize
--- stage native_saveastable_c37ec82a
+-- stage native_saveastable_18a86fe3
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_normalize_1 AS (
@@ -306,7 +306,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case groupby
--- stage native_saveastable_b685748f
+-- stage native_saveastable_c32c3d32
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_groupby_1 AS (
@@ -327,7 +327,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case groupby_geometry
--- stage native_saveastable_30592475
+-- stage native_saveastable_36488488
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_groupby_1 AS (
@@ -345,7 +345,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case join
--- stage native_saveastable_00b58fa9
+-- stage native_saveastable_d8439fcc
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_join_1 AS (
@@ -365,7 +365,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case crossjoin
--- stage native_saveastable_3f302222
+-- stage native_saveastable_c4e06a06
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_crossjoin_1 AS (
@@ -384,7 +384,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case spatialjoin
--- stage native_saveastable_cad79dc8
+-- stage native_saveastable_d415fc6a
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_spatialjoin_1 AS (
@@ -408,7 +408,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case spatialfilter
--- stage native_saveastable_53e5a699
+-- stage native_saveastable_35db0f7d
 DROP TABLE IF EXISTS analytics.m__wareflow_staging;
 CREATE TABLE analytics.m__wareflow_staging AS
 WITH native_spatialfilter_1 AS (
@@ -430,7 +430,7 @@ FROM native_spatialfilter_1;
 DROP TABLE IF EXISTS analytics.m;
 ALTER TABLE analytics.m__wareflow_staging
 RENAME TO m;
--- stage native_saveastable_04ce5bba
+-- stage native_saveastable_1357d2fd
 DROP TABLE IF EXISTS analytics.u__wareflow_staging;
 CREATE TABLE analytics.u__wareflow_staging AS
 WITH native_spatialfilter_1 AS (
@@ -454,7 +454,7 @@ ALTER TABLE analytics.u__wareflow_staging
 RENAME TO u;
 
 -- case buffer
--- stage native_saveastable_7eb8d54f
+-- stage native_saveastable_02e83cd8
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_buffer_1 AS (

@@ -1,5 +1,5 @@
 -- case save_replace
--- stage native_saveastable_ec746224
+-- stage native_saveastable_4b91d0d3
 DROP TABLE IF EXISTS analytics.copy__wareflow_staging;
 SELECT
   *
@@ -13,7 +13,7 @@ DROP TABLE IF EXISTS analytics.[copy];
 RENAME OBJECT analytics.copy__wareflow_staging TO [copy];
 
 -- case save_append
--- stage native_saveastable_06083072
+-- stage native_saveastable_2e3b8889
 IF OBJECT_ID(N'analytics._wareflow_appends') IS NULL CREATE TABLE analytics._wareflow_appends (run_key NVARCHAR(255), appended_at DATETIME2);
 IF OBJECT_ID(N'analytics.log') IS NULL SELECT * INTO analytics.log FROM (SELECT * FROM (SELECT * FROM analytics.people) AS q WHERE 1 = 0) AS temp;
 BEGIN TRANSACTION;
@@ -31,11 +31,11 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_06083072'
+      run_key = 'manual:native_saveastable_2e3b8889'
   );
 INSERT INTO analytics._wareflow_appends
 SELECT
-  'manual:native_saveastable_06083072',
+  'manual:native_saveastable_2e3b8889',
   GETDATE()
 WHERE
   NOT EXISTS(
@@ -43,12 +43,12 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_06083072'
+      run_key = 'manual:native_saveastable_2e3b8889'
   );
 COMMIT TRANSACTION;
 
 -- case gettablebyname
--- stage native_saveastable_61ae108a
+-- stage native_saveastable_399aa116
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 SELECT
   *
@@ -64,7 +64,7 @@ RENAME OBJECT analytics.o__wareflow_staging TO o;
 -- case tablefromgeojson: unsupported (the Azure Synapse dialect cannot express this component (Synapse dedicated SQL pools have no geometry or geography types))
 
 -- case where
--- stage native_saveastable_545ddc3c
+-- stage native_saveastable_259e0e5d
 DROP TABLE IF EXISTS analytics.m__wareflow_staging;
 WITH native_where_1 AS (
   SELECT
@@ -83,7 +83,7 @@ FROM (
 ) AS temp;
 DROP TABLE IF EXISTS analytics.m;
 RENAME OBJECT analytics.m__wareflow_staging TO m;
--- stage native_saveastable_e949589e
+-- stage native_saveastable_dcd005d5
 DROP TABLE IF EXISTS analytics.u__wareflow_staging;
 WITH native_where_1 AS (
   SELECT
@@ -104,7 +104,7 @@ DROP TABLE IF EXISTS analytics.u;
 RENAME OBJECT analytics.u__wareflow_staging TO u;
 
 -- case wheresimplified
--- stage native_saveastable_7b6889d0
+-- stage native_saveastable_24a631c9
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_wheresimplified_1 AS (
   SELECT
@@ -125,7 +125,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_staging TO o;
 
 -- case select
--- stage native_saveastable_1f0bf8d6
+-- stage native_saveastable_c9bda960
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_select_1 AS (
   SELECT
@@ -146,7 +146,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_staging TO o;
 
 -- case selectexpression
--- stage native_saveastable_879ad714
+-- stage native_saveastable_31fad260
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_selectexpression_1 AS (
   SELECT
@@ -166,11 +166,11 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_staging TO o;
 
 -- case customsql
--- stage native_customsql_fee6da67
-DROP TABLE IF EXISTS wareflow_native_customsql_8eed70b040a2__wareflow_staging;
+-- stage native_customsql_160f89db
+DROP TABLE IF EXISTS wareflow_native_customsql_765ee7a2690a__wareflow_staging;
 SELECT
   *
-INTO wareflow_native_customsql_8eed70b040a2__wareflow_staging
+INTO wareflow_native_customsql_765ee7a2690a__wareflow_staging
 FROM (
   SELECT
     p.city AS city,
@@ -181,9 +181,9 @@ FROM (
   GROUP BY
     p.city
 ) AS temp;
-DROP TABLE IF EXISTS wareflow_native_customsql_8eed70b040a2;
-RENAME OBJECT wareflow_native_customsql_8eed70b040a2__wareflow_staging TO wareflow_native_customsql_8eed70b040a2;
--- stage native_saveastable_cac9e565
+DROP TABLE IF EXISTS wareflow_native_customsql_765ee7a2690a;
+RENAME OBJECT wareflow_native_customsql_765ee7a2690a__wareflow_staging TO wareflow_native_customsql_765ee7a2690a;
+-- stage native_saveastable_a603f884
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 SELECT
   *
@@ -191,13 +191,13 @@ INTO analytics.o__wareflow_staging
 FROM (
   SELECT
     *
-  FROM wareflow_native_customsql_8eed70b040a2
+  FROM wareflow_native_customsql_765ee7a2690a
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_staging TO o;
 
 -- case casewhen
--- stage native_saveastable_0dcc3a77
+-- stage native_saveastable_cf54b9f3
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_casewhen_1 AS (
   SELECT
@@ -217,7 +217,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_staging TO o;
 
 -- case dropcolumn
--- stage native_saveastable_fe4fb759
+-- stage native_saveastable_9cec6f5f
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_dropcolumn_1 AS (
   SELECT
@@ -239,7 +239,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_staging TO o;
 
 -- case renamecolumn
--- stage native_saveastable_5c0b5bb1
+-- stage native_saveastable_64bf934c
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_renamecolumn_1 AS (
   SELECT
@@ -263,7 +263,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_staging TO o;
 
 -- case orderby_limit
--- stage native_saveastable_1e4d3a3a
+-- stage native_saveastable_565734ec
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_orderby_1 AS (
   SELECT
@@ -290,7 +290,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_staging TO o;
 
 -- case normalize
--- stage native_saveastable_c37ec82a
+-- stage native_saveastable_18a86fe3
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_normalize_1 AS (
   SELECT
@@ -312,7 +312,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_staging TO o;
 
 -- case groupby
--- stage native_saveastable_b685748f
+-- stage native_saveastable_c32c3d32
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_groupby_1 AS (
   SELECT
@@ -338,7 +338,7 @@ RENAME OBJECT analytics.o__wareflow_staging TO o;
 -- case groupby_geometry: unsupported (the Azure Synapse dialect cannot express this component (no union_agg, centroid_agg))
 
 -- case join
--- stage native_saveastable_00b58fa9
+-- stage native_saveastable_d8439fcc
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_join_1 AS (
   SELECT
@@ -361,7 +361,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_staging TO o;
 
 -- case crossjoin
--- stage native_saveastable_3f302222
+-- stage native_saveastable_c4e06a06
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_crossjoin_1 AS (
   SELECT

@@ -153,8 +153,8 @@ class WarehouseDialect:
     identifier_fold: ClassVar[str | None] = None
 
     def generate(self, expression: exp.Expr, pretty: bool = True) -> str:
-        if self.identifier_fold == "upper":
-            expression = expression.transform(_fold_quoted_upper)
+        if self.identifier_fold == "upper":  # idempotent, so done in place on trees we own
+            expression = expression.transform(_fold_quoted_upper, copy=False)
         return expression.sql(dialect=self.sqlglot_dialect, pretty=pretty, comments=False)
 
     def table(self, parts: tuple[str, ...]) -> exp.Table:
