@@ -86,7 +86,8 @@ class BindContext:
             tree = parse_expression(text, self.dialect)
         except UserSqlError as exc:
             raise ParamError(str(exc), "WF212") from None
-        self.used_variables |= variables_in(tree)
+        if "@" in text:
+            self.used_variables |= variables_in(tree)
         return tree
 
 
@@ -231,8 +232,9 @@ class Param:
             tree = parse[self.parse_as](raw, ctx.dialect)
         except UserSqlError as exc:
             raise ParamError(str(exc), "WF212") from None
-        for node in tree if isinstance(tree, list) else [tree]:
-            ctx.used_variables |= variables_in(node)  # type: ignore[arg-type]
+        if "@" in raw:  # walking the tree for @variables only when there can be one
+            for node in tree if isinstance(tree, list) else [tree]:
+                ctx.used_variables |= variables_in(node)  # type: ignore[arg-type]
         return tree
 
     def _read_table_name(self, raw: Any, ctx: BindContext) -> tuple[str, ...]:

@@ -19,7 +19,6 @@ Only the graph's structure decides this: no schema, no warehouse, so it is safe 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Mapping, Sequence
 
@@ -119,23 +118,23 @@ def _hasher(bound: BoundWorkflow, mapping: tuple[tuple[str, str], ...]):  # type
     node_hashes: dict[str, str] = {}
 
     def port_hash(node_id: str, handle: str) -> str:
-        return _digest([node_hashes[node_id], handle])
+        return _digest((node_hashes[node_id], handle))
 
     for node_id in bound.order:
         node = bound.workflow.node(node_id)
-        upstream = {port: port_hash(link.node, link.handle)
-                    for port, link in sorted(bound.links.get(node_id, {}).items())}
+        upstream = tuple((port, port_hash(link.node, link.handle))
+                         for port, link in sorted(bound.links.get(node_id, {}).items()))
         # The inputs as written in the file: the node's content, with no re-generated SQL in between.
-        params = {name: node.inputs.get(name) for name in sorted(node.inputs)}
-        payload: dict[str, object] = {"c": node.component, "v": node.version, "p": params, "in": upstream}
-        if bound.is_source(node_id):
-            payload["map"] = mapping
-        node_hashes[node_id] = _digest(payload)
+        params = tuple(sorted(node.inputs.items()))
+        source_map = mapping if bound.is_source(node_id) else ()
+        node_hashes[node_id] = _digest((node.component, node.version, params, upstream, source_map))
     return lambda port: port_hash(port.node, port.handle)
 
 
-def _digest(payload: object) -> str:
-    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+def _digest(payload: tuple[object, ...]) -> str:
+    """A stable hash of JSON-native values in tuples; `repr` is deterministic for them (dicts keep the
+    file's key order, and the inputs themselves are sorted by name)."""
+    return hashlib.sha256(repr(payload).encode()).hexdigest()
 
 
 def slug(text: str, limit: int = 40) -> str:

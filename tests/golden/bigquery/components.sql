@@ -1,12 +1,12 @@
 -- case save_replace
--- stage native_saveastable_4b91d0d3
+-- stage native_saveastable_c7911561
 CREATE OR REPLACE TABLE analytics.`copy` AS
 SELECT
   *
 FROM analytics.people;
 
 -- case save_append
--- stage native_saveastable_2e3b8889
+-- stage native_saveastable_1a1f71df
 CREATE TABLE IF NOT EXISTS analytics._wareflow_appends (
   run_key STRING,
   appended_at TIMESTAMP
@@ -36,11 +36,11 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_2e3b8889'
+      run_key = 'manual:native_saveastable_1a1f71df'
   );
 INSERT INTO analytics._wareflow_appends
 SELECT
-  'manual:native_saveastable_2e3b8889',
+  'manual:native_saveastable_1a1f71df',
   CURRENT_TIMESTAMP()
 WHERE
   NOT EXISTS(
@@ -48,19 +48,19 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_2e3b8889'
+      run_key = 'manual:native_saveastable_1a1f71df'
   );
 COMMIT TRANSACTION;
 
 -- case gettablebyname
--- stage native_saveastable_399aa116
+-- stage native_saveastable_28e2d781
 CREATE OR REPLACE TABLE analytics.o AS
 SELECT
   *
 FROM analytics.cities;
 
 -- case tablefromgeojson
--- stage native_saveastable_43199159
+-- stage native_saveastable_105a945e
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_tablefromgeojson_1 AS (
   SELECT
@@ -78,7 +78,7 @@ SELECT
 FROM native_tablefromgeojson_1;
 
 -- case where
--- stage native_saveastable_259e0e5d
+-- stage native_saveastable_7478d522
 CREATE OR REPLACE TABLE analytics.m AS
 WITH native_where_1 AS (
   SELECT
@@ -90,7 +90,7 @@ WITH native_where_1 AS (
 SELECT
   *
 FROM native_where_1;
--- stage native_saveastable_dcd005d5
+-- stage native_saveastable_6287b016
 CREATE OR REPLACE TABLE analytics.u AS
 WITH native_where_1 AS (
   SELECT
@@ -104,7 +104,7 @@ SELECT
 FROM native_where_1;
 
 -- case wheresimplified
--- stage native_saveastable_24a631c9
+-- stage native_saveastable_cf67fee3
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_wheresimplified_1 AS (
   SELECT
@@ -118,7 +118,7 @@ SELECT
 FROM native_wheresimplified_1;
 
 -- case select
--- stage native_saveastable_c9bda960
+-- stage native_saveastable_93093f41
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_select_1 AS (
   SELECT
@@ -132,7 +132,7 @@ SELECT
 FROM native_select_1;
 
 -- case selectexpression
--- stage native_saveastable_31fad260
+-- stage native_saveastable_b3b8edfb
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_selectexpression_1 AS (
   SELECT
@@ -145,8 +145,8 @@ SELECT
 FROM native_selectexpression_1;
 
 -- case customsql
--- stage native_customsql_160f89db
-CREATE OR REPLACE TABLE wareflow_native_customsql_765ee7a2690a
+-- stage native_customsql_314bbfda
+CREATE OR REPLACE TABLE wareflow_native_customsql_bee28ed64b05
 OPTIONS (
   expiration_timestamp=TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL (INTERVAL 7 DAY) DAY)
 ) AS
@@ -158,14 +158,14 @@ JOIN analytics.cities AS c
   ON p.city = c.city
 GROUP BY
   p.city;
--- stage native_saveastable_a603f884
+-- stage native_saveastable_b13379ca
 CREATE OR REPLACE TABLE analytics.o AS
 SELECT
   *
-FROM wareflow_native_customsql_765ee7a2690a;
+FROM wareflow_native_customsql_bee28ed64b05;
 
 -- case casewhen
--- stage native_saveastable_cf54b9f3
+-- stage native_saveastable_3476acca
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_casewhen_1 AS (
   SELECT
@@ -178,7 +178,7 @@ SELECT
 FROM native_casewhen_1;
 
 -- case dropcolumn
--- stage native_saveastable_9cec6f5f
+-- stage native_saveastable_ca0f048b
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_dropcolumn_1 AS (
   SELECT
@@ -193,7 +193,7 @@ SELECT
 FROM native_dropcolumn_1;
 
 -- case renamecolumn
--- stage native_saveastable_64bf934c
+-- stage native_saveastable_908e6ee0
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_renamecolumn_1 AS (
   SELECT
@@ -210,7 +210,7 @@ SELECT
 FROM native_renamecolumn_1;
 
 -- case orderby_limit
--- stage native_saveastable_565734ec
+-- stage native_saveastable_8696b13e
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_orderby_1 AS (
   SELECT
@@ -233,7 +233,7 @@ ORDER BY
   id ASC NULLS LAST;
 
 -- case normalize
--- stage native_saveastable_18a86fe3
+-- stage native_saveastable_47753808
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_normalize_1 AS (
   SELECT
@@ -248,7 +248,7 @@ SELECT
 FROM native_normalize_1;
 
 -- case groupby
--- stage native_saveastable_c32c3d32
+-- stage native_saveastable_c322641b
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_groupby_1 AS (
   SELECT
@@ -265,7 +265,7 @@ SELECT
 FROM native_groupby_1;
 
 -- case groupby_geometry
--- stage native_saveastable_36488488
+-- stage native_saveastable_160c023d
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_groupby_1 AS (
   SELECT
@@ -279,7 +279,7 @@ SELECT
 FROM native_groupby_1;
 
 -- case join
--- stage native_saveastable_d8439fcc
+-- stage native_saveastable_819c304e
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_join_1 AS (
   SELECT
@@ -295,7 +295,7 @@ SELECT
 FROM native_join_1;
 
 -- case crossjoin
--- stage native_saveastable_c4e06a06
+-- stage native_saveastable_6a9bcb66
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_crossjoin_1 AS (
   SELECT
@@ -310,7 +310,7 @@ SELECT
 FROM native_crossjoin_1;
 
 -- case spatialjoin
--- stage native_saveastable_d415fc6a
+-- stage native_saveastable_7fd832e8
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_spatialjoin_1 AS (
   SELECT
@@ -330,7 +330,7 @@ SELECT
 FROM native_spatialjoin_1;
 
 -- case spatialfilter
--- stage native_saveastable_35db0f7d
+-- stage native_saveastable_451977d7
 CREATE OR REPLACE TABLE analytics.m AS
 WITH native_spatialfilter_1 AS (
   SELECT
@@ -348,7 +348,7 @@ WITH native_spatialfilter_1 AS (
 SELECT
   *
 FROM native_spatialfilter_1;
--- stage native_saveastable_1357d2fd
+-- stage native_saveastable_22a4b7e7
 CREATE OR REPLACE TABLE analytics.u AS
 WITH native_spatialfilter_1 AS (
   SELECT
@@ -368,7 +368,7 @@ SELECT
 FROM native_spatialfilter_1;
 
 -- case buffer
--- stage native_saveastable_02e83cd8
+-- stage native_saveastable_cce089ee
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_buffer_1 AS (
   SELECT

@@ -1,4 +1,4 @@
--- stage save_as_table_00b542fb
+-- stage save_as_table_5ecd2959
 CREATE OR REPLACE TABLE main.stores_by_neighborhood AS
 WITH spatial_join_1 AS (
   SELECT

@@ -1,4 +1,4 @@
--- stage save_as_table_4b2f3a7d
+-- stage save_as_table_f0c73d2a
 DROP TABLE IF EXISTS main.top_customers__wareflow_staging;
 CREATE TABLE main.top_customers__wareflow_staging AS
 WITH simple_filter_1 AS (

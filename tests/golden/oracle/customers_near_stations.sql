@@ -1,17 +1,17 @@
--- stage st_buffer_0a5e77a6
-DROP TABLE IF EXISTS wareflow_st_buffer_264691e27a88__wareflow_staging;
-CREATE TABLE wareflow_st_buffer_264691e27a88__wareflow_staging AS
+-- stage st_buffer_a403fda6
+DROP TABLE IF EXISTS wareflow_st_buffer_ba0d856f1e62__wareflow_staging;
+CREATE TABLE wareflow_st_buffer_ba0d856f1e62__wareflow_staging AS
 SELECT
   SDO_GEOM.SDO_BUFFER(geom, (
     500
   ), 0.05, 'unit=M') AS geom_buffer,
   stations.*
 FROM main.stations;
-DROP TABLE IF EXISTS wareflow_st_buffer_264691e27a88;
-ALTER TABLE wareflow_st_buffer_264691e27a88__wareflow_staging
-RENAME TO wareflow_st_buffer_264691e27a88;
+DROP TABLE IF EXISTS wareflow_st_buffer_ba0d856f1e62;
+ALTER TABLE wareflow_st_buffer_ba0d856f1e62__wareflow_staging
+RENAME TO wareflow_st_buffer_ba0d856f1e62;
 
--- stage save_as_table_491e3b95
+-- stage save_as_table_527985bb
 DROP TABLE IF EXISTS main.customers_near_stations__wareflow_staging;
 CREATE TABLE main.customers_near_stations__wareflow_staging AS
 WITH spatial_filter_1 AS (
@@ -22,7 +22,7 @@ WITH spatial_filter_1 AS (
     EXISTS(
       SELECT
         1
-      FROM wareflow_st_buffer_264691e27a88 _filter
+      FROM wareflow_st_buffer_ba0d856f1e62 _filter
       WHERE
         SDO_GEOM.RELATE(_filter.geom_buffer, 'ANYINTERACT', _source.geom, 0.05) <> 'FALSE'
     )
@@ -34,7 +34,7 @@ DROP TABLE IF EXISTS main.customers_near_stations;
 ALTER TABLE main.customers_near_stations__wareflow_staging
 RENAME TO customers_near_stations;
 
--- stage save_as_table_7fe18b4e
+-- stage save_as_table_830cc026
 DROP TABLE IF EXISTS main.customers_far_from_stations__wareflow_staging;
 CREATE TABLE main.customers_far_from_stations__wareflow_staging AS
 WITH spatial_filter_1 AS (
@@ -45,7 +45,7 @@ WITH spatial_filter_1 AS (
     NOT EXISTS(
       SELECT
         1
-      FROM wareflow_st_buffer_264691e27a88 _filter
+      FROM wareflow_st_buffer_ba0d856f1e62 _filter
       WHERE
         SDO_GEOM.RELATE(_filter.geom_buffer, 'ANYINTERACT', _source.geom, 0.05) <> 'FALSE'
     )

@@ -1,6 +1,6 @@
--- stage st_buffer_0a5e77a6
-DROP TABLE IF EXISTS wareflow_st_buffer_264691e27a88;
-CREATE UNLOGGED TABLE wareflow_st_buffer_264691e27a88 AS
+-- stage st_buffer_a403fda6
+DROP TABLE IF EXISTS wareflow_st_buffer_ba0d856f1e62;
+CREATE UNLOGGED TABLE wareflow_st_buffer_ba0d856f1e62 AS
 SELECT
   CAST(ST_BUFFER(CAST(geom AS GEOGRAPHY), (
     500
@@ -8,7 +8,7 @@ SELECT
   stations.*
 FROM main.stations;
 
--- stage save_as_table_491e3b95
+-- stage save_as_table_527985bb
 DROP TABLE IF EXISTS main.customers_near_stations__wareflow_staging;
 CREATE TABLE main.customers_near_stations__wareflow_staging AS
 WITH spatial_filter_1 AS (
@@ -19,7 +19,7 @@ WITH spatial_filter_1 AS (
     EXISTS(
       SELECT
         1
-      FROM wareflow_st_buffer_264691e27a88 AS _filter
+      FROM wareflow_st_buffer_ba0d856f1e62 AS _filter
       WHERE
         ST_INTERSECTS(_filter.geom_buffer, _source.geom)
     )
@@ -31,7 +31,7 @@ DROP TABLE IF EXISTS main.customers_near_stations;
 ALTER TABLE main.customers_near_stations__wareflow_staging
 RENAME TO customers_near_stations;
 
--- stage save_as_table_7fe18b4e
+-- stage save_as_table_830cc026
 DROP TABLE IF EXISTS main.customers_far_from_stations__wareflow_staging;
 CREATE TABLE main.customers_far_from_stations__wareflow_staging AS
 WITH spatial_filter_1 AS (
@@ -42,7 +42,7 @@ WITH spatial_filter_1 AS (
     NOT EXISTS(
       SELECT
         1
-      FROM wareflow_st_buffer_264691e27a88 AS _filter
+      FROM wareflow_st_buffer_ba0d856f1e62 AS _filter
       WHERE
         ST_INTERSECTS(_filter.geom_buffer, _source.geom)
     )

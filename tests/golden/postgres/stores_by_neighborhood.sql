@@ -1,4 +1,4 @@
--- stage save_as_table_00b542fb
+-- stage save_as_table_5ecd2959
 DROP TABLE IF EXISTS main.stores_by_neighborhood__wareflow_staging;
 CREATE TABLE main.stores_by_neighborhood__wareflow_staging AS
 WITH spatial_join_1 AS (

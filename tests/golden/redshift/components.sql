@@ -1,5 +1,5 @@
 -- case save_replace
--- stage native_saveastable_4b91d0d3
+-- stage native_saveastable_c7911561
 DROP TABLE IF EXISTS analytics.copy__wareflow_staging;
 CREATE TABLE analytics.copy__wareflow_staging AS
 SELECT
@@ -10,7 +10,7 @@ ALTER TABLE analytics.copy__wareflow_staging
 RENAME TO "copy";
 
 -- case save_append
--- stage native_saveastable_2e3b8889
+-- stage native_saveastable_1a1f71df
 CREATE TABLE IF NOT EXISTS analytics._wareflow_appends (
   run_key VARCHAR(255) PRIMARY KEY,
   appended_at TIMESTAMP
@@ -39,11 +39,11 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_2e3b8889'
+      run_key = 'manual:native_saveastable_1a1f71df'
   );
 INSERT INTO analytics._wareflow_appends
 SELECT
-  'manual:native_saveastable_2e3b8889',
+  'manual:native_saveastable_1a1f71df',
   GETDATE()
 WHERE
   NOT EXISTS(
@@ -51,11 +51,11 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_2e3b8889'
+      run_key = 'manual:native_saveastable_1a1f71df'
   );
 
 -- case gettablebyname
--- stage native_saveastable_399aa116
+-- stage native_saveastable_28e2d781
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 SELECT
@@ -66,7 +66,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case tablefromgeojson
--- stage native_saveastable_43199159
+-- stage native_saveastable_105a945e
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_tablefromgeojson_1 AS (
@@ -91,7 +91,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case where
--- stage native_saveastable_259e0e5d
+-- stage native_saveastable_7478d522
 DROP TABLE IF EXISTS analytics.m__wareflow_staging;
 CREATE TABLE analytics.m__wareflow_staging AS
 WITH native_where_1 AS (
@@ -107,7 +107,7 @@ FROM native_where_1;
 DROP TABLE IF EXISTS analytics.m;
 ALTER TABLE analytics.m__wareflow_staging
 RENAME TO m;
--- stage native_saveastable_dcd005d5
+-- stage native_saveastable_6287b016
 DROP TABLE IF EXISTS analytics.u__wareflow_staging;
 CREATE TABLE analytics.u__wareflow_staging AS
 WITH native_where_1 AS (
@@ -125,7 +125,7 @@ ALTER TABLE analytics.u__wareflow_staging
 RENAME TO u;
 
 -- case wheresimplified
--- stage native_saveastable_24a631c9
+-- stage native_saveastable_cf67fee3
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_wheresimplified_1 AS (
@@ -143,7 +143,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case select
--- stage native_saveastable_c9bda960
+-- stage native_saveastable_93093f41
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_select_1 AS (
@@ -161,7 +161,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case selectexpression
--- stage native_saveastable_31fad260
+-- stage native_saveastable_b3b8edfb
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_selectexpression_1 AS (
@@ -178,9 +178,9 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case customsql
--- stage native_customsql_160f89db
-DROP TABLE IF EXISTS wareflow_native_customsql_765ee7a2690a__wareflow_staging;
-CREATE TABLE wareflow_native_customsql_765ee7a2690a__wareflow_staging AS
+-- stage native_customsql_314bbfda
+DROP TABLE IF EXISTS wareflow_native_customsql_bee28ed64b05__wareflow_staging;
+CREATE TABLE wareflow_native_customsql_bee28ed64b05__wareflow_staging AS
 SELECT
   p.city,
   COUNT(*) AS n
@@ -189,21 +189,21 @@ JOIN analytics.cities AS c
   ON p.city = c.city
 GROUP BY
   p.city;
-DROP TABLE IF EXISTS wareflow_native_customsql_765ee7a2690a;
-ALTER TABLE wareflow_native_customsql_765ee7a2690a__wareflow_staging
-RENAME TO wareflow_native_customsql_765ee7a2690a;
--- stage native_saveastable_a603f884
+DROP TABLE IF EXISTS wareflow_native_customsql_bee28ed64b05;
+ALTER TABLE wareflow_native_customsql_bee28ed64b05__wareflow_staging
+RENAME TO wareflow_native_customsql_bee28ed64b05;
+-- stage native_saveastable_b13379ca
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 SELECT
   *
-FROM wareflow_native_customsql_765ee7a2690a;
+FROM wareflow_native_customsql_bee28ed64b05;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case casewhen
--- stage native_saveastable_cf54b9f3
+-- stage native_saveastable_3476acca
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_casewhen_1 AS (
@@ -220,7 +220,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case dropcolumn
--- stage native_saveastable_9cec6f5f
+-- stage native_saveastable_ca0f048b
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_dropcolumn_1 AS (
@@ -239,7 +239,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case renamecolumn
--- stage native_saveastable_64bf934c
+-- stage native_saveastable_908e6ee0
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_renamecolumn_1 AS (
@@ -260,7 +260,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case orderby_limit
--- stage native_saveastable_565734ec
+-- stage native_saveastable_8696b13e
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_orderby_1 AS (
@@ -287,7 +287,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case normalize
--- stage native_saveastable_18a86fe3
+-- stage native_saveastable_47753808
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_normalize_1 AS (
@@ -309,7 +309,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case groupby
--- stage native_saveastable_c32c3d32
+-- stage native_saveastable_c322641b
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_groupby_1 AS (
@@ -332,7 +332,7 @@ RENAME TO o;
 -- case groupby_geometry: unsupported (the Amazon Redshift dialect cannot express this component (no union_agg))
 
 -- case join
--- stage native_saveastable_d8439fcc
+-- stage native_saveastable_819c304e
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_join_1 AS (
@@ -352,7 +352,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case crossjoin
--- stage native_saveastable_c4e06a06
+-- stage native_saveastable_6a9bcb66
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_crossjoin_1 AS (
@@ -371,7 +371,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case spatialjoin
--- stage native_saveastable_d415fc6a
+-- stage native_saveastable_7fd832e8
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_spatialjoin_1 AS (
@@ -395,7 +395,7 @@ ALTER TABLE analytics.o__wareflow_staging
 RENAME TO o;
 
 -- case spatialfilter
--- stage native_saveastable_35db0f7d
+-- stage native_saveastable_451977d7
 DROP TABLE IF EXISTS analytics.m__wareflow_staging;
 CREATE TABLE analytics.m__wareflow_staging AS
 WITH native_spatialfilter_1 AS (
@@ -417,7 +417,7 @@ FROM native_spatialfilter_1;
 DROP TABLE IF EXISTS analytics.m;
 ALTER TABLE analytics.m__wareflow_staging
 RENAME TO m;
--- stage native_saveastable_1357d2fd
+-- stage native_saveastable_22a4b7e7
 DROP TABLE IF EXISTS analytics.u__wareflow_staging;
 CREATE TABLE analytics.u__wareflow_staging AS
 WITH native_spatialfilter_1 AS (
@@ -441,7 +441,7 @@ ALTER TABLE analytics.u__wareflow_staging
 RENAME TO u;
 
 -- case buffer
--- stage native_saveastable_02e83cd8
+-- stage native_saveastable_cce089ee
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 CREATE TABLE analytics.o__wareflow_staging AS
 WITH native_buffer_1 AS (

@@ -1,5 +1,5 @@
--- stage st_buffer_0a5e77a6
-CREATE OR REPLACE TRANSIENT TABLE wareflow_st_buffer_264691e27a88 AS
+-- stage st_buffer_a403fda6
+CREATE OR REPLACE TRANSIENT TABLE wareflow_st_buffer_ba0d856f1e62 AS
 SELECT
   TO_GEOGRAPHY(
     ST_TRANSFORM(
@@ -15,7 +15,7 @@ SELECT
   stations.*
 FROM main.stations;
 
--- stage save_as_table_491e3b95
+-- stage save_as_table_527985bb
 CREATE OR REPLACE TABLE main.customers_near_stations AS
 WITH spatial_filter_1 AS (
   SELECT
@@ -25,7 +25,7 @@ WITH spatial_filter_1 AS (
     EXISTS(
       SELECT
         1
-      FROM wareflow_st_buffer_264691e27a88 AS _filter
+      FROM wareflow_st_buffer_ba0d856f1e62 AS _filter
       WHERE
         ST_INTERSECTS(_filter.geom_buffer, _source.geom)
     )
@@ -34,7 +34,7 @@ SELECT
   *
 FROM spatial_filter_1;
 
--- stage save_as_table_7fe18b4e
+-- stage save_as_table_830cc026
 CREATE OR REPLACE TABLE main.customers_far_from_stations AS
 WITH spatial_filter_1 AS (
   SELECT
@@ -44,7 +44,7 @@ WITH spatial_filter_1 AS (
     NOT EXISTS(
       SELECT
         1
-      FROM wareflow_st_buffer_264691e27a88 AS _filter
+      FROM wareflow_st_buffer_ba0d856f1e62 AS _filter
       WHERE
         ST_INTERSECTS(_filter.geom_buffer, _source.geom)
     )

@@ -1,5 +1,5 @@
 -- case save_replace
--- stage native_saveastable_4b91d0d3
+-- stage native_saveastable_c7911561
 DROP TABLE IF EXISTS analytics.copy__wareflow_staging;
 SELECT
   *
@@ -13,7 +13,7 @@ DROP TABLE IF EXISTS analytics.[copy];
 RENAME OBJECT analytics.copy__wareflow_staging TO [copy];
 
 -- case save_append
--- stage native_saveastable_2e3b8889
+-- stage native_saveastable_1a1f71df
 IF OBJECT_ID(N'analytics._wareflow_appends') IS NULL CREATE TABLE analytics._wareflow_appends (run_key NVARCHAR(255), appended_at DATETIME2);
 IF OBJECT_ID(N'analytics.log') IS NULL SELECT * INTO analytics.log FROM (SELECT * FROM (SELECT * FROM analytics.people) AS q WHERE 1 = 0) AS temp;
 BEGIN TRANSACTION;
@@ -31,11 +31,11 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_2e3b8889'
+      run_key = 'manual:native_saveastable_1a1f71df'
   );
 INSERT INTO analytics._wareflow_appends
 SELECT
-  'manual:native_saveastable_2e3b8889',
+  'manual:native_saveastable_1a1f71df',
   GETDATE()
 WHERE
   NOT EXISTS(
@@ -43,12 +43,12 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_2e3b8889'
+      run_key = 'manual:native_saveastable_1a1f71df'
   );
 COMMIT TRANSACTION;
 
 -- case gettablebyname
--- stage native_saveastable_399aa116
+-- stage native_saveastable_28e2d781
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 SELECT
   *
@@ -64,7 +64,7 @@ RENAME OBJECT analytics.o__wareflow_staging TO o;
 -- case tablefromgeojson: unsupported (the Azure Synapse dialect cannot express this component (Synapse dedicated SQL pools have no geometry or geography types))
 
 -- case where
--- stage native_saveastable_259e0e5d
+-- stage native_saveastable_7478d522
 DROP TABLE IF EXISTS analytics.m__wareflow_staging;
 WITH native_where_1 AS (
   SELECT
@@ -83,7 +83,7 @@ FROM (
 ) AS temp;
 DROP TABLE IF EXISTS analytics.m;
 RENAME OBJECT analytics.m__wareflow_staging TO m;
--- stage native_saveastable_dcd005d5
+-- stage native_saveastable_6287b016
 DROP TABLE IF EXISTS analytics.u__wareflow_staging;
 WITH native_where_1 AS (
   SELECT
@@ -104,7 +104,7 @@ DROP TABLE IF EXISTS analytics.u;
 RENAME OBJECT analytics.u__wareflow_staging TO u;
 
 -- case wheresimplified
--- stage native_saveastable_24a631c9
+-- stage native_saveastable_cf67fee3
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_wheresimplified_1 AS (
   SELECT
@@ -125,7 +125,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_staging TO o;
 
 -- case select
--- stage native_saveastable_c9bda960
+-- stage native_saveastable_93093f41
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_select_1 AS (
   SELECT
@@ -146,7 +146,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_staging TO o;
 
 -- case selectexpression
--- stage native_saveastable_31fad260
+-- stage native_saveastable_b3b8edfb
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_selectexpression_1 AS (
   SELECT
@@ -166,11 +166,11 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_staging TO o;
 
 -- case customsql
--- stage native_customsql_160f89db
-DROP TABLE IF EXISTS wareflow_native_customsql_765ee7a2690a__wareflow_staging;
+-- stage native_customsql_314bbfda
+DROP TABLE IF EXISTS wareflow_native_customsql_bee28ed64b05__wareflow_staging;
 SELECT
   *
-INTO wareflow_native_customsql_765ee7a2690a__wareflow_staging
+INTO wareflow_native_customsql_bee28ed64b05__wareflow_staging
 FROM (
   SELECT
     p.city AS city,
@@ -181,9 +181,9 @@ FROM (
   GROUP BY
     p.city
 ) AS temp;
-DROP TABLE IF EXISTS wareflow_native_customsql_765ee7a2690a;
-RENAME OBJECT wareflow_native_customsql_765ee7a2690a__wareflow_staging TO wareflow_native_customsql_765ee7a2690a;
--- stage native_saveastable_a603f884
+DROP TABLE IF EXISTS wareflow_native_customsql_bee28ed64b05;
+RENAME OBJECT wareflow_native_customsql_bee28ed64b05__wareflow_staging TO wareflow_native_customsql_bee28ed64b05;
+-- stage native_saveastable_b13379ca
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 SELECT
   *
@@ -191,13 +191,13 @@ INTO analytics.o__wareflow_staging
 FROM (
   SELECT
     *
-  FROM wareflow_native_customsql_765ee7a2690a
+  FROM wareflow_native_customsql_bee28ed64b05
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_staging TO o;
 
 -- case casewhen
--- stage native_saveastable_cf54b9f3
+-- stage native_saveastable_3476acca
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_casewhen_1 AS (
   SELECT
@@ -217,7 +217,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_staging TO o;
 
 -- case dropcolumn
--- stage native_saveastable_9cec6f5f
+-- stage native_saveastable_ca0f048b
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_dropcolumn_1 AS (
   SELECT
@@ -239,7 +239,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_staging TO o;
 
 -- case renamecolumn
--- stage native_saveastable_64bf934c
+-- stage native_saveastable_908e6ee0
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_renamecolumn_1 AS (
   SELECT
@@ -263,7 +263,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_staging TO o;
 
 -- case orderby_limit
--- stage native_saveastable_565734ec
+-- stage native_saveastable_8696b13e
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_orderby_1 AS (
   SELECT
@@ -290,7 +290,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_staging TO o;
 
 -- case normalize
--- stage native_saveastable_18a86fe3
+-- stage native_saveastable_47753808
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_normalize_1 AS (
   SELECT
@@ -312,7 +312,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_staging TO o;
 
 -- case groupby
--- stage native_saveastable_c32c3d32
+-- stage native_saveastable_c322641b
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_groupby_1 AS (
   SELECT
@@ -338,7 +338,7 @@ RENAME OBJECT analytics.o__wareflow_staging TO o;
 -- case groupby_geometry: unsupported (the Azure Synapse dialect cannot express this component (no union_agg, centroid_agg))
 
 -- case join
--- stage native_saveastable_d8439fcc
+-- stage native_saveastable_819c304e
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_join_1 AS (
   SELECT
@@ -361,7 +361,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_staging TO o;
 
 -- case crossjoin
--- stage native_saveastable_c4e06a06
+-- stage native_saveastable_6a9bcb66
 DROP TABLE IF EXISTS analytics.o__wareflow_staging;
 WITH native_crossjoin_1 AS (
   SELECT
