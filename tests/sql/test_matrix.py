@@ -62,3 +62,14 @@ def test_matrix(dialect: str):
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(text, encoding="utf-8")
     assert golden.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("dialect", sorted(DIALECTS))
+def test_dialect_function_tables_follow_the_interface(dialect: str):
+    """Every spatial function a dialect declares is a known operation with exactly its named arguments."""
+    from wareflow.sql.dialects import SPATIAL_OPERATIONS
+
+    target = get_dialect(dialect)
+    for name, template in target.functions.items():
+        assert name in SPATIAL_OPERATIONS, f"{dialect}: unknown operation {name!r}"
+        assert template.bind(target.sqlglot_dialect).params == set(SPATIAL_OPERATIONS[name]), (dialect, name)

@@ -33,7 +33,7 @@ class Databricks(WarehouseDialect):
     append_guarantee = "at least once"
     functions = {
         **WarehouseDialect.functions,
-        "point": call("ST_POINT", "lon", "lat", "srid"),
+        "point": Template("ST_POINT(:lon, :lat, 4326)"),  # without the SRID it would be 0
         "from_wkt": Template("ST_GEOMFROMTEXT(:wkt, 4326)"),
         "from_geojson": call("ST_GEOMFROMGEOJSON", "geojson"),
         "buffer": Template(MERCATOR_BUFFER),
@@ -42,11 +42,6 @@ class Databricks(WarehouseDialect):
         "convexhull_agg": Template("ST_CONVEXHULL(ST_UNION_AGG(:geo))"),
     }
     types = {**WarehouseDialect.types, "string": "STRING", "key": "STRING", "geography": "GEOMETRY(4326)"}
-
-    def fn(self, operation: str, **args: exp.Expr) -> exp.Expr:
-        if operation == "point":
-            args = {**args, "srid": exp.Literal.number(4326)}
-        return super().fn(operation, **args)
 
     def create_table_as(self, target: exp.Table, query: exp.Query, *, intermediate: bool) -> exp.Create:
         return exp.Create(this=target.copy(), kind="TABLE", expression=query, replace=True)
