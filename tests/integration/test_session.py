@@ -9,7 +9,7 @@ import pytest
 
 from tests.support.workflows import WorkflowBuilder, out
 from wareflow.errors import CompileError, TerminalWarehouseError, WarehouseError
-from wareflow.sql.dialects import get_dialect
+from wareflow.sql.dialects import DIALECTS, get_dialect
 from wareflow.warehouses.connect import connect_uri
 
 
@@ -125,3 +125,27 @@ def test_the_live_test_loader_round_trips_on_the_local_engines(engine):
     assert engine.rows("SELECT COUNT(*), COUNT(DISTINCT name) FROM main.customers") == [(40, 40)]
     assert engine.rows("SELECT COUNT(*) FROM main.neighborhoods n JOIN main.stores s "
                        "ON ST_Within(s.geom, n.geom)") == [(30,)]
+
+
+def test_autocommit_is_set_however_the_driver_spells_it():
+    from wareflow.warehouses.session import set_autocommit
+
+    class Attribute:
+        autocommit = False
+
+    class Method:
+        def __init__(self) -> None:
+            self.mode: bool | None = None
+
+        def autocommit(self, mode: bool) -> None:  # pymssql, snowflake-connector
+            self.mode = mode
+
+    a, m = Attribute(), Method()
+    set_autocommit(a)
+    set_autocommit(m)
+    assert a.autocommit is True and m.mode is True
+
+
+def test_only_duckdb_opens_transactions_explicitly():
+    """oracledb's Connection.begin() starts a two-phase transaction: it must never be called."""
+    assert [name for name, d in DIALECTS.items() if d.explicit_begin] == ["duckdb"]

@@ -33,6 +33,16 @@ class StageResult:
     statements: int
 
 
+def set_autocommit(conn: Any) -> None:
+    """Autocommit on, whichever way the driver spells it: an attribute (psycopg, oracledb,
+    redshift_connector, DB-API fakes) or a method (pymssql, snowflake-connector)."""
+    current = getattr(conn, "autocommit", None)
+    if callable(current):
+        current(True)
+    elif current is not None:
+        conn.autocommit = True
+
+
 def _writes_rows(statement: exp.Expr, kind: str) -> bool:
     """Whether `statement` is the one that writes the stage's rows (appends: the first INSERT)."""
     if kind == "append":
@@ -124,20 +134,17 @@ class Session:
             self.conn._wareflow_cursor = cur
 
     def _begin(self, cur: Any) -> None:
-        # DuckDB's Python connections autocommit unless a transaction is opened; psycopg opens one
-        # implicitly. Either way the stage's statements commit together. Where DDL is not
-        # transactional the statements autocommit and the dialect marks any transaction itself.
-        if not self.dialect.transactional_ddl:
-            if hasattr(self.conn, "autocommit") and not callable(self.conn.autocommit):
-                self.conn.autocommit = True
-            return
-        begin = getattr(self.conn, "begin", None)
-        if callable(begin):
-            begin()
+        # Where DDL is transactional the stage's statements commit together (the dialect opens the
+        # transaction if its driver does not do so implicitly); elsewhere each statement commits by
+        # itself and the dialect marks any transaction it needs in the statements.
+        if self.dialect.transactional_ddl:
+            self.dialect.begin(self.conn)
+        else:
+            set_autocommit(self.conn)
 
     def _end_read(self) -> None:
-        if not callable(getattr(self.conn, "begin", None)):
-            self.conn.rollback()  # end psycopg's implicit read transaction; nothing was written
+        if self.dialect.transactional_ddl and not self.dialect.explicit_begin:
+            self.conn.rollback()  # end the driver's implicit read transaction; nothing was written
 
     def _rollback(self) -> None:
         try:

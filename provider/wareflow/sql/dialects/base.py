@@ -213,6 +213,13 @@ class WarehouseDialect:
     orders_saved_tables: ClassVar[bool] = True  # False: no ORDER BY in the query that fills a table
     one_row_table: ClassVar[str | None] = None  # FROM for a one-row SELECT where one is required (DUAL)
 
+    # Drivers open the transaction implicitly (psycopg, oracledb, redshift_connector); a dialect whose
+    # driver autocommits unless told otherwise (DuckDB) opens it explicitly.
+    explicit_begin: ClassVar[bool] = False
+
+    def begin(self, conn: Any) -> None:
+        """Open the stage's transaction where the driver does not (see `explicit_begin`)."""
+
     def in_transaction(self, statements: list[exp.Expr]) -> list[exp.Expr]:
         if self.transactional_ddl:
             return statements

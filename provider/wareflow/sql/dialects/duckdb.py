@@ -43,6 +43,11 @@ class DuckDB(WarehouseDialect):
     }
     types = {**WarehouseDialect.types, "geography": "GEOMETRY"}
 
+    explicit_begin = True  # DuckDB's Python connections autocommit unless a transaction is opened
+
+    def begin(self, conn: Any) -> None:
+        conn.begin()
+
     def create_table_as(self, target: exp.Table, query: exp.Query, *, intermediate: bool) -> exp.Create:
         return exp.Create(this=target.copy(), kind="TABLE", expression=query, replace=True)
 
