@@ -15,7 +15,8 @@ CREATE TABLE IF NOT EXISTS analytics._wareflow_appends (
   run_key VARCHAR(255) PRIMARY KEY,
   appended_at TIMESTAMP
 );
-CREATE TABLE IF NOT EXISTS analytics.log AS
+DROP TABLE IF EXISTS log__wareflow_shape;
+CREATE TEMPORARY TABLE log__wareflow_shape AS
 SELECT
   *
 FROM (
@@ -25,6 +26,10 @@ FROM (
 ) AS q
 WHERE
   1 = 0;
+CREATE TABLE IF NOT EXISTS analytics.log (
+  LIKE log__wareflow_shape
+);
+DROP TABLE IF EXISTS log__wareflow_shape;
 INSERT INTO analytics.log
 SELECT
   *

@@ -196,7 +196,7 @@ class WarehouseDialect:
             mark = mark.from_(self.one_row_table, copy=False)
         return [
             self.ledger_ddl(ledger),
-            self.create_if_missing(target, rows.copy().where(never(), copy=False)),
+            *self.create_if_missing(target, rows.copy().where(never(), copy=False)),
             *self.in_transaction([
                 exp.Insert(this=target.copy(), expression=rows.where(not_done.copy(), copy=False)),
                 exp.Insert(this=ledger.copy(), expression=mark.where(not_done, copy=False)),
@@ -232,9 +232,9 @@ class WarehouseDialect:
             exp.ColumnDef(this=ident("appended_at"), kind=self.type("timestamp")),
         ]), kind="TABLE", exists=True)
 
-    def create_if_missing(self, target: exp.Table, empty: exp.Query) -> exp.Expr:
+    def create_if_missing(self, target: exp.Table, empty: exp.Query) -> list[exp.Expr]:
         """Create `target` with the columns of `empty` (a query returning no rows) unless it exists."""
-        return exp.Create(this=target.copy(), kind="TABLE", exists=True, expression=empty)
+        return [exp.Create(this=target.copy(), kind="TABLE", exists=True, expression=empty)]
 
     def not_true(self, condition: exp.Expr) -> exp.Expr:
         """A predicate true exactly where `condition` is false or NULL (the complement of WHERE cond)."""

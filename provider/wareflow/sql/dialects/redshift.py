@@ -12,6 +12,7 @@ from sqlglot import exp
 from wareflow.sql.dialects.base import Template, WarehouseDialect
 from wareflow.sql.dialects.databricks import MERCATOR_BUFFER
 from wareflow.sql.dialects.snowflake import information_schema_columns
+from wareflow.sql.relation import ident
 
 
 class Redshift(WarehouseDialect):
@@ -45,6 +46,19 @@ class Redshift(WarehouseDialect):
 
     def cancel_session(self, session_id: Any) -> exp.Expr | None:
         return exp.select(exp.func("PG_CANCEL_BACKEND", exp.Literal.number(int(session_id))))
+
+    def create_if_missing(self, target: exp.Table, empty: exp.Query) -> list[exp.Expr]:
+        # CREATE TABLE AS has no IF NOT EXISTS here; CREATE TABLE ... (LIKE t) has: take the shape
+        # from a session temp table. https://docs.aws.amazon.com/redshift/latest/dg/r_CREATE_TABLE_NEW.html
+        shape = exp.Table(this=ident(f"{target.name}__wareflow_shape"))
+        return [
+            exp.Drop(tables=[shape.copy()], kind="TABLE", exists=True),
+            exp.Create(this=shape.copy(), kind="TABLE", expression=empty,
+                       properties=exp.Properties(expressions=[exp.TemporaryProperty()])),
+            exp.Create(this=exp.Schema(this=target.copy(), expressions=[exp.LikeProperty(this=shape.copy())]),
+                       kind="TABLE", exists=True),
+            exp.Drop(tables=[shape], kind="TABLE", exists=True),
+        ]
 
     def describe(self, table: exp.Table) -> exp.Query:
         return information_schema_columns(table, fold=str.lower)

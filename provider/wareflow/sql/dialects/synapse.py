@@ -49,10 +49,10 @@ class Synapse(WarehouseDialect):
             exp.Command(this="RENAME", expression=f"OBJECT {staging.sql('tsql')} TO {ident(target.name).sql('tsql')}"),
         ]
 
-    def create_if_missing(self, target: exp.Table, empty: exp.Query) -> exp.Expr:
+    def create_if_missing(self, target: exp.Table, empty: exp.Query) -> list[exp.Expr]:
         create = exp.Create(this=target.copy(), kind="TABLE", expression=empty).sql("tsql")
         name = exp.Literal.string(target.sql("tsql")).sql("tsql")
-        return exp.Command(this="IF", expression=f"OBJECT_ID(N{name}) IS NULL {create}")
+        return [exp.Command(this="IF", expression=f"OBJECT_ID(N{name}) IS NULL {create}")]
 
     def ledger_ddl(self, ledger: exp.Table) -> exp.Expr:
         table = exp.Create(this=exp.Schema(this=ledger.copy(), expressions=[
