@@ -149,3 +149,13 @@ def test_autocommit_is_set_however_the_driver_spells_it():
 def test_only_duckdb_opens_transactions_explicitly():
     """oracledb's Connection.begin() starts a two-phase transaction: it must never be called."""
     assert [name for name, d in DIALECTS.items() if d.explicit_begin] == ["duckdb"]
+
+
+def test_long_destination_names_publish_safely(engine, run_workflow):
+    """PostgreSQL truncates names at 63 bytes: the staging table must never truncate to the target."""
+    name = "a_rather_long_destination_table_name_for_the_weekly_report_x"
+    wf = WorkflowBuilder()
+    wf.save(wf.source("main.cities"), f"main.{name}")
+    run_workflow(engine, wf)
+    run_workflow(engine, wf)  # the second run swaps the staging table in over the existing one
+    assert engine.rows(f"SELECT COUNT(*) FROM main.{name}") == [(3,)]

@@ -8,6 +8,7 @@ asks which warehouse it is talking to.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping
 from functools import cached_property
@@ -300,7 +301,13 @@ def never() -> exp.Expr:
 
 
 def staging_name(target: exp.Table) -> exp.Table:
+    """``<name>__wareflow_staging``, kept within 63 characters (PostgreSQL truncates longer names, which
+    could make the staging name equal the target's) by a hash of the full name."""
+    name = f"{target.name}__wareflow_staging"
+    if len(name) > 63:
+        digest = hashlib.sha256(target.name.encode()).hexdigest()[:10]
+        name = f"{target.name[:36]}__wareflow_{digest}"
     staged = target.copy()
-    staged.set("this", ident(f"{target.name}__wareflow_staging"))
+    staged.set("this", ident(name))
     return staged
 
