@@ -147,19 +147,9 @@ def catalog(as_json: Annotated[bool, typer.Option("--json", help="Machine-readab
 
 
 def _variables(plan: Any, values: list[str] | None) -> dict[str, Any]:
-    from wareflow.components.registry import coerce_variable
+    from wareflow.components.registry import typed_values
 
-    declared = {v.name: v.type for v in plan.workflow.workflow.variables}
-    out = {}
-    for name, value in _pairs(values, "--var").items():
-        if name not in declared:
-            _fail([Issue("WF210", f"--var {name}: the workflow declares no such variable",
-                         hint=f"declared: {', '.join(sorted(declared)) or 'none'}")])
-        try:
-            out[name] = coerce_variable(declared[name], value)
-        except ValueError as exc:
-            _fail([Issue("WF203", f"--var {name}: {exc}")])
-    return out
+    return typed_values(plan.workflow.workflow, _pairs(values, "--var"))
 
 
 def _schema_lookup(schemas: Path | None, conn: str | None) -> Any:

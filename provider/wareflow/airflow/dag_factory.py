@@ -116,7 +116,11 @@ def _doc(plan: Plan, path: Path) -> str:
 
 
 def _var_name(dag_id: str) -> str:
-    return "dag_" + "".join(c if c.isalnum() else "_" for c in dag_id)
+    return "dag_" + _word(dag_id)
+
+
+def _word(text: str) -> str:
+    return "".join(c if c.isalnum() else "_" for c in text)
 
 
 def _import_error_dag(folder: Path, failures: list[WareflowError]) -> DAG:
@@ -128,5 +132,5 @@ def _import_error_dag(folder: Path, failures: list[WareflowError]) -> DAG:
         def validate(self) -> None:
             raise WorkflowError([i for e in failures for i in e.issues])
 
-    dag_id = "wareflow_import_errors_" + "".join(c if c.isalnum() else "_" for c in folder.name)
+    dag_id = "wareflow_import_errors_" + _word(folder.name)
     return WorkflowImportErrors(dag_id=dag_id, schedule=None, description=message[:200])

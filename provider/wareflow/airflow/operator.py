@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from airflow.sdk import BaseOperator
 
-from wareflow.components.registry import coerce_variable
+from wareflow.components.registry import typed_values
 from wareflow.errors import TerminalWarehouseError, WareflowError
 from wareflow.plan.ir import Plan
 from wareflow.sql.compiler import CompiledStage, Compiler
@@ -97,9 +97,7 @@ class _WareflowTask(BaseOperator):
 
     def _compiler(self, context: Mapping[str, Any]) -> Compiler:
         self._run_id = context.get("run_id")
-        params = context.get("params") or {}
-        declared = {v.name: v.type for v in self.plan.workflow.workflow.variables}
-        variables = {name: coerce_variable(kind, params[name]) for name, kind in declared.items() if name in params}
+        variables = typed_values(self.plan.workflow.workflow, context.get("params") or {}, strict=False)
         dag_id = context["dag"].dag_id if context.get("dag") else "wareflow"
         return Compiler(self.plan, self._dialect(), variables=variables, schemas=self._session().schema_lookup,
                         run_key=f"{dag_id}:{context.get('run_id') or 'manual'}", scratch_schema=self.scratch_schema)

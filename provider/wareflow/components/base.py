@@ -86,9 +86,14 @@ class BindContext:
             tree = parse_expression(text, self.dialect)
         except UserSqlError as exc:
             raise ParamError(str(exc), "WF212") from None
-        if "@" in text:
-            self.used_variables |= variables_in(tree)
+        self.note_variables(text, [tree])
         return tree
+
+    def note_variables(self, text: str, trees: list[exp.Expr]) -> None:
+        """Record the ``@variables`` used in `trees` (parsed from `text`; no walk when it has no ``@``)."""
+        if "@" in text:
+            for tree in trees:
+                self.used_variables |= variables_in(tree)
 
 
 class Param:
@@ -227,14 +232,13 @@ class Param:
         """SQL typed in the export's dialect, parsed now so errors surface at validation."""
         if not isinstance(raw, str):
             raise ParamError(f"expected SQL text, got {type(raw).__name__}")
-        parse = {"expression": parse_expression, "select_list": parse_select_list, "query": parse_query}
+        parse: dict[str, Any] = {"expression": parse_expression, "select_list": parse_select_list,
+                                  "query": parse_query}
         try:
             tree = parse[self.parse_as](raw, ctx.dialect)
         except UserSqlError as exc:
             raise ParamError(str(exc), "WF212") from None
-        if "@" in raw:  # walking the tree for @variables only when there can be one
-            for node in tree if isinstance(tree, list) else [tree]:
-                ctx.used_variables |= variables_in(node)  # type: ignore[arg-type]
+        ctx.note_variables(raw, tree if isinstance(tree, list) else [tree])
         return tree
 
     def _read_table_name(self, raw: Any, ctx: BindContext) -> tuple[str, ...]:
@@ -313,9 +317,11 @@ class Component:
             setattr(self, name, value)
 
     @classmethod
-    def supported_by(cls, dialect: WarehouseDialect) -> bool:
-        """Whether `dialect` can express this component in general (the catalog and the docs)."""
-        return cls.id not in dialect.unsupported and all(dialect.supports(op) for op in cls.spatial)
+    def supported_by(cls, dialect: WarehouseDialect, operations: tuple[str, ...] | None = None) -> bool:
+        """Whether `dialect` can express this component: in general (the catalog and the docs), or
+        with the `operations` one configured node needs (`expressible_in`)."""
+        needed = cls.spatial if operations is None else operations
+        return cls.id not in dialect.unsupported and all(dialect.supports(op) for op in needed)
 
     @classmethod
     def possible_operations(cls) -> tuple[str, ...]:
@@ -328,7 +334,7 @@ class Component:
 
     def expressible_in(self, dialect: WarehouseDialect) -> bool:
         """Whether `dialect` can express this node as configured (read by the compiler)."""
-        return self.id not in dialect.unsupported and all(dialect.supports(op) for op in self.operations())
+        return self.supported_by(dialect, self.operations())
 
     @classmethod
     def port_names(cls) -> tuple[set[str], set[str]]:
@@ -379,7 +385,9 @@ class BuildContext:
     variables: Mapping[str, object] = field(default_factory=dict)
 
     def fn(self, operation: str, **args: exp.Expr) -> exp.Expr:
-        if not self.dialect.supports(operation):  # components list theirs in `operations()`: not reached
+        # Components declare what they need in `operations()`; a need that depends on the columns
+        # (grouping by a geometry where the warehouse cannot) is only known here.
+        if not self.dialect.supports(operation):
             raise CompileError(Issue(
                 "WF302", f"the {self.dialect.title} dialect cannot express spatial operation '{operation}'",
                 node_id=self.node.id, component=self.node.component))

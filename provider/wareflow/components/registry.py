@@ -176,6 +176,30 @@ def _variables(workflow: Workflow, used: set[str], issues: list[Issue]) -> dict[
     return typed
 
 
+def typed_values(workflow: Workflow, values: Mapping[str, Any], *, strict: bool = True) -> dict[str, Any]:
+    """Values for the workflow's variables (CLI ``--var``, a run's params), each in its declared type.
+
+    Raises `WorkflowError`: WF203 for a value of the wrong type, WF210 (when `strict`) for a name the
+    workflow does not declare.
+    """
+    declared = {v.name: v.type for v in workflow.variables}
+    typed: dict[str, Any] = {}
+    issues: list[Issue] = []
+    for name, value in values.items():
+        if name not in declared:
+            if strict:
+                issues.append(Issue("WF210", f"variable '{name}' is not declared by the workflow",
+                                    hint=f"declared: {', '.join(sorted(declared)) or 'none'}"))
+            continue
+        try:
+            typed[name] = coerce_variable(declared[name], value)
+        except ValueError as exc:
+            issues.append(Issue("WF203", f"variable '{name}': {exc}"))
+    if issues:
+        raise WorkflowError(issues)
+    return typed
+
+
 def coerce_variable(var_type: str, value: Any) -> Any:
     """A variable's value in its declared type (CARTO sends every value as a string)."""
     if var_type.lower() == "number":

@@ -117,8 +117,7 @@ class Compiler:
             name = next(f"{name}_{i}" for i in range(1, len(stage.ports) + 2) if f"{name}_{i}" not in used_names)
             used_names.add(name)
             ctes.append((name, query))
-            rels[port] = Rel(exp.Table(this=ident(name)), query.columns, f"node '{port.node}'",
-                             query.ordering, query.unknown_tables)
+            rels[port] = _named(query, name, port)
         final = self._statement(ctes, sink=not stage.output.handle)
         columns = ctes[-1][1].columns
         self._stage_columns[stage.id] = columns
@@ -246,10 +245,15 @@ def column_issues(plan: Plan, dialect: WarehouseDialect) -> list[Issue]:
             except CompileError as exc:
                 issues.extend(i for i in exc.issues if i.code in ("WF204", "WF304"))
                 query = Query(exp.select(exp.Star()), None, (), (f"node '{port.node}'",))
-            rels[port] = Rel(exp.Table(this=ident(f"n{len(rels)}")), query.columns, f"node '{port.node}'",
-                             query.ordering, query.unknown_tables)
+            rels[port] = _named(query, f"n{len(rels)}", port)
     order = {node: i for i, node in enumerate(plan.workflow.order)}
     return sorted(dict.fromkeys(issues), key=lambda i: order.get(i.node_id or "", -1))
+
+
+def _named(query: Query, name: str, port: Port) -> Rel:
+    """The relation a built port becomes for the nodes that read it: a CTE called `name`."""
+    return Rel(exp.Table(this=ident(name)), query.columns, f"node '{port.node}'", query.ordering,
+               query.unknown_tables)
 
 
 def target_schema(table: exp.Table) -> tuple[str, ...]:

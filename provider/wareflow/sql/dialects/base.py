@@ -158,11 +158,6 @@ class WarehouseDialect:
             expression = expression.transform(_fold_quoted_upper, copy=False)
         return expression.sql(dialect=self.sqlglot_dialect, pretty=pretty, comments=False)
 
-    def table(self, parts: tuple[str, ...]) -> exp.Table:
-        from wareflow.sql.relation import table_ref
-
-        return table_ref(parts)
-
     def create_table_as(self, target: exp.Table, query: exp.Query, *, intermediate: bool) -> exp.Create:
         return exp.Create(this=target.copy(), kind="TABLE", expression=query)
 
@@ -226,19 +221,34 @@ class WarehouseDialect:
             return statements
         return [exp.Transaction(), *statements, exp.Commit()]
 
+    # Where keys are only informational (BigQuery, Databricks, Synapse) the ledger has none: the
+    # NOT EXISTS guard inside the transaction is what makes an append happen once.
+    ledger_primary_key: ClassVar[bool] = True
+
     def ledger_ddl(self, ledger: exp.Table) -> exp.Expr:
-        return exp.Create(this=exp.Schema(this=ledger.copy(), expressions=[
-            exp.ColumnDef(this=ident("run_key"), kind=self.type("key"),
-                          constraints=[exp.ColumnConstraint(kind=exp.PrimaryKeyColumnConstraint())]),
+        key = [exp.ColumnConstraint(kind=exp.PrimaryKeyColumnConstraint())] if self.ledger_primary_key else []
+        return self.unless_exists(exp.Create(this=exp.Schema(this=ledger.copy(), expressions=[
+            exp.ColumnDef(this=ident("run_key"), kind=self.type("key"), constraints=key),
             exp.ColumnDef(this=ident("appended_at"), kind=self.type("timestamp")),
-        ]), kind="TABLE", exists=True)
+        ]), kind="TABLE"))
 
     def create_if_missing(self, target: exp.Table, empty: exp.Query) -> list[exp.Expr]:
         """Create `target` with the columns of `empty` (a query returning no rows) unless it exists."""
-        return [exp.Create(this=target.copy(), kind="TABLE", exists=True, expression=empty)]
+        return [self.unless_exists(exp.Create(this=target.copy(), kind="TABLE", expression=empty))]
+
+    def unless_exists(self, create: exp.Create) -> exp.Expr:
+        """`create`, run only when its table does not exist yet (``CREATE TABLE IF NOT EXISTS``)."""
+        create.set("exists", True)
+        return create
+
+    # False where a predicate is not a value (Oracle before 23ai, T-SQL): no COALESCE over a condition.
+    boolean_values: ClassVar[bool] = True
 
     def not_true(self, condition: exp.Expr) -> exp.Expr:
         """A predicate true exactly where `condition` is false or NULL (the complement of WHERE cond)."""
+        if not self.boolean_values:  # a CASE is the null-safe complement there
+            case = exp.Case().when(condition.copy(), exp.Literal.number(1)).else_(exp.Literal.number(0))
+            return exp.EQ(this=case, expression=exp.Literal.number(0))
         return exp.Not(this=exp.Coalesce(this=condition.copy(), expressions=[exp.false()]))
 
     # --- running (DB-API) ------------------------------------------------------------------------
@@ -258,6 +268,8 @@ class WarehouseDialect:
     def cancel(self, conn: Any) -> bool:
         """Cancel whatever `conn` is running (called from another thread when Airflow kills a task);
         False when the driver cannot, and the statement must be cancelled from a second connection."""
+        if self.session_id_query:  # the driver cannot cancel its own connection (see below)
+            return False
         for method in ("interrupt", "cancel"):  # duckdb; psycopg, oracledb
             if callable(getattr(conn, method, None)):
                 getattr(conn, method)()

@@ -25,6 +25,7 @@ class BigQuery(WarehouseDialect):
     hook = "airflow.providers.google.cloud.hooks.bigquery.BigQueryHook"
     transactional_ddl = False  # CREATE OR REPLACE TABLE is atomic by itself
     groups_geography = False  # GROUP BY a GEOGRAPHY is an error: group by its WKB
+    ledger_primary_key = False  # keys are not enforced
     functions = {
         **WarehouseDialect.functions,
         "point": call("ST_GEOGPOINT", "lon", "lat"),
@@ -64,13 +65,6 @@ class BigQuery(WarehouseDialect):
 
     def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expr]:
         return [self.create_table_as(target, query, intermediate=intermediate)]
-
-    def ledger_ddl(self, ledger: exp.Table) -> exp.Expr:
-        # BigQuery only has unenforced keys; the NOT EXISTS guard inside the transaction does the work.
-        return exp.Create(this=exp.Schema(this=ledger.copy(), expressions=[
-            exp.ColumnDef(this=exp.to_identifier("run_key"), kind=self.type("key")),
-            exp.ColumnDef(this=exp.to_identifier("appended_at"), kind=self.type("timestamp")),
-        ]), kind="TABLE", exists=True)
 
     def describe(self, table: exp.Table) -> exp.Query:
         columns = exp.Table(this=exp.to_identifier("COLUMNS"), db=exp.to_identifier("INFORMATION_SCHEMA"))

@@ -31,6 +31,7 @@ class Databricks(WarehouseDialect):
     hook = "airflow.providers.databricks.hooks.databricks_sql.DatabricksSqlHook"
     transactional_ddl = False  # no multi-statement transactions; CREATE OR REPLACE on Delta is atomic
     append_guarantee = "at least once"
+    ledger_primary_key = False  # keys are informational
     functions = {
         **WarehouseDialect.functions,
         "point": Template("ST_POINT(:lon, :lat, 4326)"),  # without the SRID it would be 0
@@ -53,12 +54,6 @@ class Databricks(WarehouseDialect):
         # No multi-statement transactions: the ledger INSERT follows the data INSERT. A crash between
         # the two makes the retry append again (at-least-once); documented in the warehouse table.
         return statements
-
-    def ledger_ddl(self, ledger: exp.Table) -> exp.Expr:
-        return exp.Create(this=exp.Schema(this=ledger.copy(), expressions=[
-            exp.ColumnDef(this=exp.to_identifier("run_key"), kind=self.type("key")),
-            exp.ColumnDef(this=exp.to_identifier("appended_at"), kind=self.type("timestamp")),
-        ]), kind="TABLE", exists=True)
 
     def cancel(self, conn: Any) -> bool:
         # The connector's Connection has no cancel(); its Cursor does.

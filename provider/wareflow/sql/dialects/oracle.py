@@ -34,6 +34,7 @@ class Oracle(WarehouseDialect):
     # by a geometry column is WF302 here (no `as_binary`).
     groups_geography = False
     identifier_fold = "upper"
+    boolean_values = False  # no BOOLEAN expressions as values before 23ai
     one_row_table = "DUAL"
     functions = {
         "point": Template("SDO_GEOMETRY(2001, 4326, SDO_POINT_TYPE(:lon, :lat, NULL), NULL, NULL)"),
@@ -57,11 +58,6 @@ class Oracle(WarehouseDialect):
              "integer": "NUMBER(19)", "boolean": "NUMBER(1)", "geography": "SDO_GEOMETRY"}
     logical_types = (("^sdo_geometry", "geography"), ("^varchar2|^nvarchar2|^clob|^char", "string"),
                      *WarehouseDialect.logical_types)
-
-    def not_true(self, condition: exp.Expr) -> exp.Expr:
-        # No BOOLEAN expressions as values before 23ai: a CASE is the null-safe complement.
-        return exp.EQ(this=exp.Case().when(condition.copy(), exp.Literal.number(1)).else_(exp.Literal.number(0)),
-                      expression=exp.Literal.number(0))
 
     def describe(self, table: exp.Table) -> exp.Query:
         def stored(name: str) -> exp.Literal:

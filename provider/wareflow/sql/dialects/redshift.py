@@ -41,9 +41,6 @@ class Redshift(WarehouseDialect):
     # https://docs.aws.amazon.com/redshift/latest/dg/PG_CANCEL_BACKEND.html
     session_id_query = "SELECT PG_BACKEND_PID()"
 
-    def cancel(self, conn: Any) -> bool:
-        return False
-
     def cancel_session(self, session_id: Any) -> exp.Expr | None:
         return exp.select(exp.func("PG_CANCEL_BACKEND", exp.Literal.number(int(session_id))))
 

@@ -28,16 +28,13 @@ class Synapse(WarehouseDialect):
     hook = "airflow.providers.microsoft.mssql.hooks.mssql.MsSqlHook"
     transactional_ddl = False  # CTAS cannot run inside a user transaction in dedicated pools
     orders_saved_tables = False  # T-SQL rejects ORDER BY in the derived table that fills a table
+    boolean_values = False  # T-SQL has no BOOLEAN values
+    ledger_primary_key = False  # dedicated pools only have NOT ENFORCED keys
     functions = {}
     unsupported = {c: NO_SPATIAL for c in ("native.buffer", "native.spatialfilter", "native.spatialjoin",
                                            "native.tablefromgeojson")}
     types = {**WarehouseDialect.types, "string": "NVARCHAR(4000)", "key": "NVARCHAR(255)", "number": "FLOAT",
              "boolean": "BIT", "timestamp": "DATETIME2"}
-
-    def not_true(self, condition: exp.Expr) -> exp.Expr:
-        # T-SQL has no BOOLEAN values: a CASE is the null-safe complement.
-        return exp.EQ(this=exp.Case().when(condition.copy(), exp.Literal.number(1)).else_(exp.Literal.number(0)),
-                      expression=exp.Literal.number(0))
 
     def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expr]:
         # Microsoft's pattern for dedicated pools: CTAS a new table, then RENAME OBJECT it into place.
@@ -49,25 +46,15 @@ class Synapse(WarehouseDialect):
             exp.Command(this="RENAME", expression=f"OBJECT {staging.sql('tsql')} TO {ident(target.name).sql('tsql')}"),
         ]
 
-    def create_if_missing(self, target: exp.Table, empty: exp.Query) -> list[exp.Expr]:
-        create = exp.Create(this=target.copy(), kind="TABLE", expression=empty).sql("tsql")
-        name = exp.Literal.string(target.sql("tsql")).sql("tsql")
-        return [exp.Command(this="IF", expression=f"OBJECT_ID(N{name}) IS NULL {create}")]
-
-    def ledger_ddl(self, ledger: exp.Table) -> exp.Expr:
-        table = exp.Create(this=exp.Schema(this=ledger.copy(), expressions=[
-            exp.ColumnDef(this=ident("run_key"), kind=self.type("key")),
-            exp.ColumnDef(this=ident("appended_at"), kind=self.type("timestamp")),
-        ]), kind="TABLE").sql("tsql")
-        name = exp.Literal.string(ledger.sql("tsql")).sql("tsql")
-        return exp.Command(this="IF", expression=f"OBJECT_ID(N{name}) IS NULL {table}")
+    def unless_exists(self, create: exp.Create) -> exp.Expr:
+        # No CREATE TABLE IF NOT EXISTS in T-SQL: guard with OBJECT_ID (sqlglot's IfBlock drops the END).
+        table = create.this.this if isinstance(create.this, exp.Schema) else create.this
+        name = exp.Literal.string(table.sql("tsql")).sql("tsql")
+        return exp.Command(this="IF", expression=f"OBJECT_ID(N{name}) IS NULL {create.sql('tsql')}")
 
     # pymssql cannot cancel: KILL the request's session from a second connection.
     # https://learn.microsoft.com/sql/t-sql/functions/session-id-transact-sql
     session_id_query = "SELECT SESSION_ID()"
-
-    def cancel(self, conn: Any) -> bool:
-        return False
 
     def cancel_session(self, session_id: Any) -> exp.Expr | None:
         return exp.Command(this="KILL", expression=exp.Literal.string(str(session_id)).sql("tsql"))
