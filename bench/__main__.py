@@ -9,7 +9,7 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
-from bench import compile_scaling, dag_parse, tasks_per_workflow
+from bench import compile_scaling, dag_parse, tasks_per_workflow, warehouse_work
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
 
@@ -33,7 +33,7 @@ def _installed(name: str) -> bool:
 def main(argv: list[str]) -> int:
     quick = "--quick" in argv
     started = time.perf_counter()
-    sections = [tasks_per_workflow.run(), compile_scaling.run(quick), dag_parse.run(quick)]
+    sections = [warehouse_work.run(quick), tasks_per_workflow.run(), dag_parse.run(quick), compile_scaling.run(quick)]
     text = "\n\n".join(["# Wareflow benchmarks", "", machine(),
                         "Every comparison below is measured side by side in the same run.", *sections,
                         f"_Total benchmark time: {time.perf_counter() - started:.0f} s._", ""])

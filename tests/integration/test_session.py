@@ -159,3 +159,30 @@ def test_long_destination_names_publish_safely(engine, run_workflow):
     run_workflow(engine, wf)
     run_workflow(engine, wf)  # the second run swaps the staging table in over the existing one
     assert engine.rows(f"SELECT COUNT(*) FROM main.{name}") == [(3,)]
+
+
+def test_a_probed_intermediate_is_indexed_and_both_branches_are_right(engine, run_workflow):
+    from wareflow.components import bind
+    from wareflow.model import parse_workflow
+    from wareflow.plan import plan_workflow
+    from wareflow.runner import run_plan
+
+    wf = WorkflowBuilder()
+    zones = wf.node("native.buffer", {"source": wf.source("main.zones")}, geo="geom", distance="1000")
+    split = wf.node("native.spatialfilter", {"source": wf.source("main.people"), "filter": out(zones)},
+                    geosource="geom", geofilter="geom_buffer")
+    wf.save(out(split, "match"), "main.near")
+    wf.save(out(split, "unmatch"), "main.far")
+    run_plan(plan_workflow(bind(parse_workflow(wf.to_dict()))), engine.session, keep_intermediates=True)
+    assert engine.rows("SELECT id FROM main.near ORDER BY id") == [(1,), (2,), (3,)]
+    assert engine.rows("SELECT id FROM main.far ORDER BY id") == [(4,)]
+    if engine.name == "postgis":
+        (index,) = engine.rows("SELECT indexdef FROM pg_indexes WHERE tablename LIKE 'wareflow_native_buffer%'")
+        assert "USING gist (geom_buffer)" in index[0]
+        assert engine.rows("SELECT count(*) FROM pg_stats WHERE tablename LIKE 'wareflow_native_buffer%'")[0][0] > 0
+
+
+def test_describing_a_missing_table_says_none(engine):
+    assert engine.session.describe(("main", "no_such_table")) is None
+    assert engine.session.describe(("no_such_schema", "people")) is None
+    assert [c.name for c in engine.session.describe(("main", "people")) or ()][:2] == ["id", "name"]

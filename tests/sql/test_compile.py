@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import sqlglot
 
-from tests.support.workflows import WorkflowBuilder, out
+from tests.support.workflows import Out, WorkflowBuilder, out
 from wareflow.components import bind
 from wareflow.errors import CompileError
 from wareflow.model import parse_workflow
@@ -145,3 +145,47 @@ def test_grouping_by_a_geometry_follows_the_warehouse():
     with pytest.raises(CompileError) as exc:  # SDO_GEOMETRY and its WKB (a BLOB) cannot be grouped
         compile_plan(p, get_dialect("oracle"))
     assert exc.value.codes == ["WF302"]
+
+
+def _zones_and_points() -> tuple[WorkflowBuilder, str, Out]:
+    wf = WorkflowBuilder()
+    zones = wf.source("p.d.zones", [("zone_id", "number"), ("geom", "geography")])
+    points = wf.source("p.d.points", [("point_id", "number"), ("geom", "geography")])
+    buffered = wf.node("native.buffer", {"source": zones}, id="buf", geo="geom", distance="50")
+    return wf, buffered, points
+
+
+def test_postgres_keeps_a_buffer_that_a_join_reads_materialized():
+    """PostgreSQL inlines a CTE read once; a buffer in a join condition would be rebuilt per pair."""
+    wf, buffered, points = _zones_and_points()
+    joined = wf.node("native.spatialjoin", {"maintable": out(buffered), "secondarytable": points},
+                     maincolumn="geom_buffer", secondarycolumn="geom")
+    wf.save(out(joined), "p.d.o")
+    (pg,) = compile_wf(wf, "postgres")
+    assert "native_buffer_1 AS MATERIALIZED (" in " ".join(pg.sql(get_dialect("postgres"), pretty=False))
+    for name in ("duckdb", "snowflake", "redshift"):  # they do not inline that way, or lack the syntax
+        (stage,) = compile_wf(wf, name)
+        assert "MATERIALIZED" not in " ".join(stage.sql(get_dialect(name), pretty=False))
+
+
+def test_postgres_does_not_materialize_a_buffer_nobody_joins_on():
+    wf, buffered, _ = _zones_and_points()
+    kept = wf.node("native.where", {"source": out(buffered)}, expression="zone_id > 1")
+    wf.save(out(kept, "match"), "p.d.o")
+    (pg,) = compile_wf(wf, "postgres")
+    assert "MATERIALIZED" not in " ".join(pg.sql(get_dialect("postgres"), pretty=False))
+
+
+def test_postgres_indexes_the_intermediate_columns_that_later_stages_probe():
+    wf, buffered, points = _zones_and_points()
+    split = wf.node("native.spatialfilter", {"source": points, "filter": out(buffered)}, id="split",
+                    geosource="geom", geofilter="geom_buffer")
+    wf.save(out(split, "match"), "p.d.near")
+    wf.save(out(split, "unmatch"), "p.d.far")
+    zones_stage, *_ = compile_wf(wf, "postgres")
+    assert zones_stage.kind == "intermediate"
+    sql = zones_stage.sql(get_dialect("postgres"), pretty=False)
+    table = zones_stage.target.name
+    assert sql[-2:] == [f"CREATE INDEX ON {table} USING GIST(geom_buffer)", f"ANALYZE {table}"]
+    zones_stage, *_ = compile_wf(wf, "duckdb")  # DuckDB's spatial join needs no index
+    assert not any("INDEX" in s for s in zones_stage.sql(get_dialect("duckdb"), pretty=False))

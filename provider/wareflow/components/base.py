@@ -305,6 +305,7 @@ class Component:
     barrier: ClassVar[bool] = False  # must be materialised on its own (cannot be fused downstream)
     preserves_order: ClassVar[bool] = False  # row order of the input survives (ORDER BY ... LIMIT)
     spatial: ClassVar[tuple[str, ...]] = ()  # SPATIAL_OPERATIONS used, to check dialect support
+    costly: ClassVar[bool] = False  # its new columns are expensive per row (a geometry built from another)
     params: ClassVar[dict[str, Param]] = {}
 
     def __init_subclass__(cls, **kw: Any) -> None:
@@ -342,6 +343,11 @@ class Component:
 
     def build(self, ctx: BuildContext, **inputs: Rel) -> Query | dict[str, Query]:
         raise NotImplementedError
+
+    def probes(self, port: str) -> tuple[str, ...]:
+        """Columns of input `port` this node matches rows on spatially: when that input is a
+        materialised table, a spatial index on them is what makes the match fast."""
+        return ()
 
     def sort_keys(self) -> tuple[tuple[str, bool], ...] | None:
         """(column, descending) pairs this node orders by; None if it sets no order of its own."""

@@ -66,6 +66,10 @@ class Compiler:
         self.bound = self.plan.workflow
         self.values = {**self.bound.variables, **self.variables}
         self._stage_columns: dict[str, tuple[Column, ...] | None] = {}
+        self._readers: dict[Port, list[tuple[str, str]]] = {}  # output -> (node, input) reading it
+        for node_id, inputs in self.bound.links.items():
+            for name, link in inputs.items():
+                self._readers.setdefault(Port(link.node, link.handle), []).append((node_id, name))
 
     # --- names -------------------------------------------------------------------------------------
     def source_table(self, node_id: str) -> tuple[str, ...]:
@@ -118,7 +122,8 @@ class Compiler:
             used_names.add(name)
             ctes.append((name, query))
             rels[port] = _named(query, name, port)
-        final = self._statement(ctes, sink=not stage.output.handle)
+        kept = {name for (name, _), port in zip(ctes, stage.ports, strict=True) if self._keep_materialized(port, stage)}
+        final = self._statement(ctes, sink=not stage.output.handle, materialized=kept)
         columns = ctes[-1][1].columns
         self._stage_columns[stage.id] = columns
         target, kind = self.target(stage), self.kind(stage)
@@ -127,6 +132,8 @@ class Compiler:
             statements = self.dialect.append(target, final, ledger, ledger_key(self.run_key, stage.id))
         else:
             statements = self.dialect.publish(target, final, intermediate=kind == "intermediate")
+            if kind == "intermediate":
+                statements += self.dialect.index_probes(target, self._probed(stage.output, columns))
         return CompiledStage(stage, kind, target, final, tuple(statements), columns)
 
     def build_port(self, port: Port, rels: Mapping[Port, Rel]) -> Query:
@@ -177,6 +184,21 @@ class Compiler:
         return Rel(table, columns, f"the output of stage '{stage.id}'", self._ordering(producer, columns),
                    () if columns is not None else (table.name,))
 
+    def _keep_materialized(self, port: Port, stage: Stage) -> bool:
+        """Whether `port`'s CTE must not be inlined: its costly columns are read by a join in the stage."""
+        if not (self.dialect.materializes_costly_ctes and self.bound.components[port.node].costly):
+            return False
+        in_stage = {p.node for p in stage.ports}
+        return any(len(self.bound.links.get(node, {})) > 1 for node, _ in self._readers.get(port, ())
+                   if node in in_stage)
+
+    def _probed(self, output: Port, columns: tuple[Column, ...] | None) -> list[str]:
+        """The geography columns of a materialised `output` that the nodes reading it match on."""
+        geo = {c.name.lower(): c.name for c in columns or () if c.type == "geography"}
+        wanted = (str(c).lower() for node, name in self._readers.get(output, ())
+                  for c in self.bound.components[node].probes(name))
+        return [geo[c] for c in dict.fromkeys(wanted) if c in geo]
+
     def _ordering(self, port: Port, columns: tuple[Column, ...] | None) -> tuple[exp.Ordered, ...]:
         """The order a port's rows are meant to have, known from the graph alone (ORDER BY upstream)."""
         comp = self.bound.components[port.node]
@@ -191,7 +213,7 @@ class Compiler:
             return ()
         return tuple(exp.Ordered(this=col(names[k.lower()]), desc=d, nulls_first=False) for k, d in keys)
 
-    def _statement(self, ctes: list[tuple[str, Query]], sink: bool) -> exp.Query:
+    def _statement(self, ctes: list[tuple[str, Query]], sink: bool, materialized: set[str]) -> exp.Query:
         # The queries were built for this statement alone: they are assembled in place, not copied.
         *before, (_, last) = ctes
         query = last.expression
@@ -201,7 +223,8 @@ class Compiler:
         if not before:
             return query
         own = query.args.get("with_") or query.args.get("with")
-        tables = [exp.CTE(this=q.expression, alias=exp.TableAlias(this=ident(n))) for n, q in before]
+        tables = [exp.CTE(this=q.expression, alias=exp.TableAlias(this=ident(n)),
+                          materialized=n in materialized or None) for n, q in before]
         if own is not None:
             tables.extend(own.expressions)
         query.set("with_" if "with_" in query.arg_types else "with", exp.With(expressions=tables))

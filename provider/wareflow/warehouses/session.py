@@ -71,7 +71,13 @@ class Session:
     def describe(self, parts: tuple[str, ...]) -> tuple[Column, ...] | None:
         """Columns of the table `parts` with CARTO logical types; None when it does not exist."""
         if parts not in self._schemas:
-            rows = self.fetch(self.dialect.describe(table_ref(parts)))
+            try:
+                rows = self.fetch(self.dialect.describe(table_ref(parts)))
+            except Exception as exc:
+                text = f"{type(exc).__name__}: {exc}"
+                if not any(re.search(p, text, re.DOTALL) for p in self.dialect.missing_table_errors):
+                    raise
+                rows = []
             self._schemas[parts] = tuple(Column(r[0], self.dialect.logical_type(str(r[1]))) for r in rows) or None
         return self._schemas[parts]
 
@@ -81,14 +87,14 @@ class Session:
     # --- running ----------------------------------------------------------------------------------
     def run(self, compiled: CompiledStage) -> StageResult:
         target = self.dialect.generate(compiled.target, pretty=False)
-        started = time.perf_counter()
+        texts = [self.dialect.generate(statement) for statement in compiled.statements]
+        started = time.perf_counter()  # the stage's time is the warehouse's: SQL text is ready
         rows = -1
         cur = self.conn.cursor()
         self._remember(cur)
         self._begin(cur)
         try:
-            for statement in compiled.statements:
-                sql = self.dialect.generate(statement)
+            for statement, sql in zip(compiled.statements, texts, strict=True):
                 self.log.info("stage %s: running\n%s", compiled.stage.id, sql)
                 t0 = time.perf_counter()
                 cur.execute(sql)

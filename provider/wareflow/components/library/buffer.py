@@ -15,6 +15,7 @@ class Buffer(Component):
     """Buffer each geometry by a distance on the ground; the new column ``<geo>_buffer`` comes first."""
 
     spatial = ("buffer",)
+    costly = True
     preserves_order = True
     geo = Param.column(parent="source", requires="geography")
     distance = Param.number(default=10, gt=0, variables=True)

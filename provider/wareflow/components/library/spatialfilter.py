@@ -33,6 +33,9 @@ class SpatialFilter(Component):
     def operations(self) -> tuple[str, ...]:
         return (self.predicate,)
 
+    def probes(self, port: str) -> tuple[str, ...]:
+        return {"source": (self.geosource,), "filter": (self.geofilter,)}.get(port, ())
+
     def build(self, ctx: BuildContext, source: Rel, filter: Rel) -> dict[str, Query]:  # type: ignore[override]
         test = ctx.fn(self.predicate, a=filter.col(self.geofilter, "_filter"), b=source.col(self.geosource, "_source"))
         probe = exp.select(exp.Literal.number(1)).from_(filter.table("_filter"), copy=False)

@@ -25,6 +25,9 @@ class SpatialJoin(Component):
     def operations(self) -> tuple[str, ...]:
         return (self.predicate,)
 
+    def probes(self, port: str) -> tuple[str, ...]:
+        return {"maintable": (self.maincolumn,), "secondarytable": (self.secondarycolumn,)}.get(port, ())
+
     def build(self, ctx: BuildContext, maintable: Rel, secondarytable: Rel) -> Query:  # type: ignore[override]
         on = ctx.fn(self.predicate, a=maintable.col(self.maincolumn, "_main"),
                     b=secondarytable.col(self.secondarycolumn, "_joined"))

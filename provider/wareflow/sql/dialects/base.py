@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import Any, ClassVar
 
@@ -208,6 +208,14 @@ class WarehouseDialect:
     groups_geography: ClassVar[bool] = True  # False: GROUP BY a geometry needs its WKB (``as_binary``)
     orders_saved_tables: ClassVar[bool] = True  # False: no ORDER BY in the query that fills a table
     one_row_table: ClassVar[str | None] = None  # FROM for a one-row SELECT where one is required (DUAL)
+    # True where the planner inlines a CTE read once and would then recompute a costly column (a
+    # buffer) for every pair a join tests: such a CTE read by a join is written AS MATERIALIZED.
+    materializes_costly_ctes: ClassVar[bool] = False
+
+    def index_probes(self, table: exp.Table, columns: Sequence[str]) -> list[exp.Expr]:
+        """Statements run after an intermediate is written, making spatial matches on `columns` (its
+        geography columns that a later stage joins or filters on) fast; none where the engine needs none."""
+        return []
 
     # Drivers open the transaction implicitly (psycopg, oracledb, redshift_connector); a dialect whose
     # driver autocommits unless told otherwise (DuckDB) opens it explicitly.
@@ -291,9 +299,12 @@ class WarehouseDialect:
     def drop(self, target: exp.Table) -> exp.Expr:
         return exp.Drop(tables=[target.copy()], kind="TABLE", exists=True)
 
-    def describe(self, table: exp.Table) -> exp.Query:
-        """A query returning (column_name, data_type) of `table`, in column order."""
+    def describe(self, table: exp.Table) -> exp.Expr:
+        """A query returning (column_name, data_type) of `table`, in column order: no rows, or an
+        error matching `missing_table_errors`, when there is no such table."""
         raise NotImplementedError
+
+    missing_table_errors: ClassVar[tuple[str, ...]] = ()
 
     # Errors worth retrying: matched against the driver exception's class name and text.
     transient_errors: ClassVar[tuple[str, ...]] = (

@@ -8,9 +8,12 @@ Docs: https://postgis.net/docs/reference.html
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlglot import exp
 
 from wareflow.sql.dialects.base import Template, WarehouseDialect, call
+from wareflow.sql.relation import ident
 
 
 class Postgres(WarehouseDialect):
@@ -34,6 +37,19 @@ class Postgres(WarehouseDialect):
     }
     types = {**WarehouseDialect.types, "string": "TEXT", "number": "DOUBLE PRECISION",
              "geography": "GEOMETRY"}
+    # Since PostgreSQL 12 a CTE read once is inlined: a buffer joined on would be rebuilt per pair.
+    materializes_costly_ctes = True
+
+    def index_probes(self, table: exp.Table, columns: Sequence[str]) -> list[exp.Expr]:
+        """A GiST index per probed geometry column, then fresh planner statistics: as an expert
+        prepares a table that a spatial join or filter reads."""
+        if not columns:
+            return []
+        indexes: list[exp.Expr] = [
+            exp.Create(kind="INDEX", this=exp.Index(table=table.copy(), params=exp.IndexParameters(
+                using=exp.var("GIST"), columns=[exp.Ordered(this=exp.Column(this=ident(c)))])))
+            for c in columns]
+        return [*indexes, exp.Analyze(tables=[table.copy()])]
 
     def create_table_as(self, target: exp.Table, query: exp.Query, *, intermediate: bool) -> exp.Create:
         # Intermediates are rebuilt on retry, so they skip the write-ahead log.
