@@ -6,6 +6,7 @@ import json
 import random
 from typing import Any
 
+CITIES = ("Madrid", "Paris", "Rome", "Lisbon", "Berlin", "Vienna", "Prague", "Oslo")
 SCHEMA = [("id", "number"), ("name", "string"), ("city", "string"), ("score", "number"), ("age", "number"),
           ("geom", "geography")]
 
@@ -56,11 +57,12 @@ def generate(nodes: int, seed: int = 0, branch: int = 25, spatial: bool = True) 
             elif kind < 0.55:
                 created += 1
                 head = (add(f"col_{i}", "native.selectexpression", head, column=f"c{created}",
-                            expression="score * 2 + age"), "result")
+                            expression=f"score * {rng.randint(2, 99)} + age - {rng.randint(0, 99)}"), "result")
             elif kind < 0.75:
                 created += 1
                 head = (add(f"case_{i}", "native.casewhen", head, newcolumn=f"k{created}", conditions=json.dumps(
-                    [{"column": "city", "conditions": [{"condition": "=", "value": "Madrid", "return": "1"}]}]),
+                    [{"column": "city", "conditions": [{"condition": "=", "value": rng.choice(CITIES),
+                                                        "return": str(rng.randint(1, 9))}]}]),
                     **{"else": "0"}), "result")
             elif kind < 0.9 or not spatial:
                 created += 1

@@ -8,7 +8,10 @@ other workflows down: its coded issues appear in Airflow's import errors for the
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -41,6 +44,34 @@ def load_workflows(folder: str | Path, namespace: dict[str, Any] | None = None, 
     wanted = get_parsing_context().dag_id  # set on a worker: build only the DAG it runs
     dags: dict[str, DAG] = {}
     failures: list[WareflowError] = []
+    with _collector_paused():
+        _build_all(folder, defaults, wanted, dags, failures)
+    if failures and not wanted:
+        report = _import_error_dag(folder, failures)
+        dags[report.dag_id] = report
+    if namespace is not None:
+        namespace.update({_var_name(dag_id): dag for dag_id, dag in dags.items()})
+    return dags
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a folder is built, as bulk loaders do.
+
+    Building DAGs allocates many objects and frees few: the collector's passes find nothing to
+    free, yet they took a quarter of the time of building 200 workflows. It runs again afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _build_all(folder: Path, defaults: dict[str, Any], wanted: str | None, dags: dict[str, DAG],
+               failures: list[WareflowError]) -> None:
     for path in workflow_files(folder):
         try:
             settings = read_settings(path, defaults)
@@ -54,12 +85,6 @@ def load_workflows(folder: str | Path, namespace: dict[str, Any] | None = None, 
             located = exc.in_file(str(path))
             log.error("wareflow: skipping %s\n%s", path.name, located)
             failures.append(located)
-    if failures and not wanted:
-        report = _import_error_dag(folder, failures)
-        dags[report.dag_id] = report
-    if namespace is not None:
-        namespace.update({_var_name(dag_id): dag for dag_id, dag in dags.items()})
-    return dags
 
 
 def build_dag(path: Path, settings: WorkflowSettings) -> DAG:

@@ -1,5 +1,7 @@
 """SQL typed into the canvas: parsed in the export's dialect, checked, then rebuilt as an AST.
 
+Parsed trees are shared and read-only: whoever builds SQL from one copies it first (`bind_variables`).
+
 The canvas SQL is the author's own; what we guard against is a statement that is not a single
 query (DDL, DML, several statements) and text that smuggles values in: variables always enter
 as typed literals, never as text.
@@ -8,7 +10,7 @@ as typed literals, never as text.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from sqlglot import exp
 from sqlglot.dialects.dialect import Dialect
@@ -32,7 +34,11 @@ def _dialect(name: str) -> Dialect:
     return Dialect.get_or_raise(name)
 
 
+@lru_cache(maxsize=4096)
 def _parse(text: str, dialect: str) -> exp.Expr:
+    """`text` parsed and checked, once per process: a DAG folder repeats expressions (workflows made
+    from one template, the same filter on several branches). The tree is shared, so it is never
+    changed in place: `bind_variables` copies it before filling in values."""
     try:
         statements = [s for s in _dialect(dialect).parse(text.strip().rstrip(";")) if s is not None]
     except ParseError as exc:
