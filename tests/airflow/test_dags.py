@@ -172,3 +172,19 @@ def test_duplicate_dag_ids_are_reported(tmp_path: Path):
     (report,) = [d for d in dags.values() if d.dag_id.startswith("wareflow_import_errors")]
     with pytest.raises(Exception, match="WF112"):
         report.validate()
+
+
+def test_the_garbage_collector_is_paused_only_while_a_folder_is_built(tmp_path: Path):
+    import gc
+
+    from wareflow.airflow import load_workflows
+
+    shutil.copy(EXAMPLES / "customer_segments.json", tmp_path)
+    (tmp_path / "worse.json").write_text("{ not json")  # failures too leave the collector as it was
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            assert "customer_segments" in load_workflows(tmp_path)
+            assert gc.isenabled() is enabled
+        finally:
+            gc.enable()

@@ -189,3 +189,13 @@ def test_postgres_indexes_the_intermediate_columns_that_later_stages_probe():
     assert sql[-2:] == [f"CREATE INDEX ON {table} USING GIST(geom_buffer)", f"ANALYZE {table}"]
     zones_stage, *_ = compile_wf(wf, "duckdb")  # DuckDB's spatial join needs no index
     assert not any("INDEX" in s for s in zones_stage.sql(get_dialect("duckdb"), pretty=False))
+
+
+def test_parsed_canvas_sql_is_shared_and_binding_never_changes_it():
+    from wareflow.sql.usersql import bind_variables, parse_expression
+
+    first = parse_expression("spend > @min_spend", "bigquery")
+    assert parse_expression("spend > @min_spend", "bigquery") is first  # parsed once per process
+    bound = bind_variables(first, {"min_spend": 10})
+    assert bound.sql() == "spend > 10"
+    assert first.sql() == "spend > @min_spend"
