@@ -186,3 +186,15 @@ def test_describing_a_missing_table_says_none(engine):
     assert engine.session.describe(("main", "no_such_table")) is None
     assert engine.session.describe(("no_such_schema", "people")) is None
     assert [c.name for c in engine.session.describe(("main", "people")) or ()][:2] == ["id", "name"]
+
+
+def test_postgres_describes_exact_names_and_logical_types(pg_engine):
+    cur = pg_engine.conn.cursor()
+    cur.execute('CREATE TABLE main."Mixed Case" (a varchar(10), b timestamp, c numeric(10, 2), '
+                'd geometry(Point, 4326), e boolean)')
+    cur.execute("ALTER TABLE main.\"Mixed Case\" DROP COLUMN e")  # dropped columns are not described
+    pg_engine.conn.commit()
+    described = pg_engine.session.describe(("main", "Mixed Case"))
+    assert [(c.name, c.type) for c in described or ()] == [
+        ("a", "string"), ("b", "timestamp"), ("c", "number"), ("d", "geography")]
+    assert pg_engine.session.describe(("main", "mixed case")) is None
