@@ -198,3 +198,54 @@ def test_postgres_describes_exact_names_and_logical_types(pg_engine):
     assert [(c.name, c.type) for c in described or ()] == [
         ("a", "string"), ("b", "timestamp"), ("c", "number"), ("d", "geography")]
     assert pg_engine.session.describe(("main", "mixed case")) is None
+
+
+def _stage_running(engine, *statements: str):
+    """A compiled stage of a one-node workflow, its statements replaced by `statements`."""
+    import dataclasses
+
+    import sqlglot
+
+    from wareflow.components import bind
+    from wareflow.model import parse_workflow
+    from wareflow.plan import plan_workflow
+    from wareflow.runner import compile_plan
+
+    wf = WorkflowBuilder()
+    wf.save(wf.source("main.people", schema=[("id", "number")]), "main.copy")
+    (compiled,) = compile_plan(plan_workflow(bind(parse_workflow(wf.to_dict()))), engine.dialect)
+    dialect = engine.dialect.sqlglot_dialect
+    return dataclasses.replace(compiled, statements=tuple(sqlglot.parse_one(s, read=dialect) for s in statements))
+
+
+def test_a_stage_commits_all_its_statements_or_none(engine):
+    """DuckDB's cursor() is a second connection: statements run there would escape the transaction."""
+    stage = _stage_running(engine, "INSERT INTO main.cities VALUES ('Oslo', 'NO')",
+                           "INSERT INTO main.no_such_table VALUES (1)")
+    with pytest.raises(WarehouseError):
+        engine.session.run(stage)
+    assert engine.rows("SELECT count(*) FROM main.cities") == [(3,)]
+
+
+def test_killing_a_task_interrupts_the_stage_running_on_duckdb():
+    from tests.support.engines import Engine
+    from wareflow.warehouses.duckdb import connect
+
+    engine = Engine("duckdb", connect(":memory:"))
+    engine.load("people", [("id", "integer")], [(1,)])
+    stage = _stage_running(engine, "CREATE TABLE main.slow AS SELECT COUNT(*) AS n FROM range(10000000000) AS a, "
+                                   "range(10) AS b")
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            engine.session.run(stage)
+        except WarehouseError as exc:
+            failure.append(exc)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    time.sleep(0.5)
+    assert engine.dialect.cancel(engine.conn)
+    worker.join(timeout=20)
+    assert not worker.is_alive() and failure and "INTERRUPT" in str(failure[0]).upper()

@@ -60,12 +60,12 @@ class Session:
     # --- reading ----------------------------------------------------------------------------------
     def fetch(self, query: exp.Expr | str) -> list[tuple[Any, ...]]:
         sql = query if isinstance(query, str) else self.dialect.generate(query, pretty=False)
-        cur = self.conn.cursor()
+        cur = self._cursor()
         try:
             cur.execute(sql)
             return [tuple(r) for r in cur.fetchall()]
         finally:
-            cur.close()
+            self._release(cur)
             self._end_read()
 
     def describe(self, parts: tuple[str, ...]) -> tuple[Column, ...] | None:
@@ -90,7 +90,7 @@ class Session:
         texts = [self.dialect.generate(statement) for statement in compiled.statements]
         started = time.perf_counter()  # the stage's time is the warehouse's: SQL text is ready
         rows = -1
-        cur = self.conn.cursor()
+        cur = self._cursor()
         self._remember(cur)
         self._begin(cur)
         try:
@@ -109,7 +109,7 @@ class Session:
             self._rollback()
             raise self._error(compiled, exc) from exc
         finally:
-            cur.close()
+            self._release(cur)
         if rows < 0:  # the driver did not say (DuckDB): count what the table holds now
             counting = exp.select(exp.Count(this=exp.Star())).from_(compiled.target.copy())
             rows = int(self.fetch(counting)[0][0])
@@ -122,7 +122,7 @@ class Session:
         """Drop scratch tables; a failure is logged, never raised (cleanup must not fail a run)."""
         for table in tables:
             sql = self.dialect.generate(self.dialect.drop(table), pretty=False)
-            cur = self.conn.cursor()
+            cur = self._cursor()
             try:
                 self._begin(cur)
                 cur.execute(sql)
@@ -132,7 +132,17 @@ class Session:
                 self._rollback()
                 self.log.warning("could not drop %s: %s", table.sql(), exc)
             finally:
-                cur.close()
+                self._release(cur)
+
+    def _cursor(self) -> Any:
+        """Where statements run: a cursor, or the connection itself where a cursor is a second
+        connection (DuckDB), which would sit outside the stage's transaction and out of reach of
+        the connection's `interrupt()` when Airflow kills the task."""
+        return self.conn if self.dialect.runs_on_connection else self.conn.cursor()
+
+    def _release(self, cur: Any) -> None:
+        if cur is not self.conn:
+            cur.close()
 
     def _remember(self, cur: Any) -> None:
         """Keep the running cursor on the connection, where `WarehouseDialect.cancel` can find it."""

@@ -220,6 +220,8 @@ class WarehouseDialect:
     # Drivers open the transaction implicitly (psycopg, oracledb, redshift_connector); a dialect whose
     # driver autocommits unless told otherwise (DuckDB) opens it explicitly.
     explicit_begin: ClassVar[bool] = False
+    # True where `conn.cursor()` opens a second connection (DuckDB): statements then run on `conn`.
+    runs_on_connection: ClassVar[bool] = False
 
     def begin(self, conn: Any) -> None:
         """Open the stage's transaction where the driver does not (see `explicit_begin`)."""

@@ -44,6 +44,7 @@ class DuckDB(WarehouseDialect):
     types = {**WarehouseDialect.types, "geography": "GEOMETRY"}
 
     explicit_begin = True  # DuckDB's Python connections autocommit unless a transaction is opened
+    runs_on_connection = True  # its cursor() is a duplicate connection with a transaction of its own
 
     def begin(self, conn: Any) -> None:
         conn.begin()
