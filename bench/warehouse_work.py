@@ -36,8 +36,7 @@ QUICK_SIZES = (2_000,)
 VARIANTS = ("fused", "all", "hand")
 
 
-def repeats_for(rows: int) -> int:
-    return 5 if rows <= 100_000 else 3
+REPEATS = 5  # at 1M rows, runs of one variant differ by up to 30 % on a two-core machine: three were too few
 
 
 # --- engines ------------------------------------------------------------------------------------------
@@ -206,7 +205,7 @@ ALL_OVER_FUSED = 2.0
 
 def run(quick: bool = False) -> str:
     sizes = QUICK_SIZES if quick else SIZES
-    repeats = (lambda _: 1) if quick else repeats_for
+    repeats = (lambda _: 1) if quick else (lambda _: REPEATS)
     results: list[Result] = []
     notes: list[str] = []
     with tempfile.TemporaryDirectory(prefix="wareflow-bench-") as tmp:
@@ -256,7 +255,7 @@ def report(results: list[Result], notes: list[str], quick: bool) -> str:
         "**hand** is the script an expert would write, `bench/handwritten/<workflow>.<engine>.sql`. Before "
         "timing, each variant's tables were checked to hold the same rows as the hand-written script's. "
         f"Variants interleaved (DuckDB checkpointed before each run); median of "
-        f"{'1' if quick else '5 (3 at 1M rows)'} (min-max).",
+        f"{1 if quick else REPEATS} (min-max).",
         "",
         table(["engine", "workflow", "input rows", "rows written", "fused", "statements", "all", "hand",
                "fused / hand", "statements / hand", "all / fused"], rows),
