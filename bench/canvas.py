@@ -12,7 +12,7 @@ c. ``near_stations``: buffer the stations by 300 m, spatially filter the custome
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Callable
 
 from tests.support.workflows import WorkflowBuilder, out
 
@@ -77,15 +77,14 @@ def near_stations() -> WorkflowBuilder:
     return w
 
 
-WORKFLOWS: dict[str, Any] = {
+WORKFLOWS: dict[str, Callable[[], WorkflowBuilder]] = {
     "a. points_in_polygons": points_in_polygons,
     "b. data_prep": data_prep,
     "c. near_stations": near_stations,
 }
 
-#: The tables each workflow writes, and the hand-written script's equivalents.
-OUTPUTS = {
-    "a. points_in_polygons": ("out_points_in_polygons",),
-    "b. data_prep": ("out_data_prep",),
-    "c. near_stations": ("out_near_stations", "out_far_from_stations"),
-}
+
+def outputs(key: str) -> list[str]:
+    """The tables workflow `key` saves (the hand-written script writes ``hand_<name>`` for ``out_<name>``)."""
+    return [str(i["value"]).split(".")[-1] for n in WORKFLOWS[key]().nodes if n["data"]["name"] == "native.saveastable"
+            for i in n["data"]["inputs"] if i["name"] == "destination"]

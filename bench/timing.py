@@ -20,12 +20,7 @@ class Timing:
 
 
 def measure(fn: Callable[[], object], repeats: int = 5) -> Timing:
-    samples = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return Timing(statistics.median(samples), min(samples), max(samples), repeats)
+    return measure_side_by_side({"run": fn}, repeats)["run"]
 
 
 def table(header: list[str], rows: list[list[object]]) -> str:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.canvas import OUTPUTS, TABLE_MAP, WORKFLOWS
+from bench.canvas import TABLE_MAP, WORKFLOWS, outputs
 from bench.data import SCHEMA, statements
 from bench.timing import Timing, measure_side_by_side, table
 from wareflow.plan.ir import Plan
@@ -68,13 +68,7 @@ class Engine:
             self.execute("CHECKPOINT")
 
     def rows(self, sql: str) -> list[tuple[Any, ...]]:
-        cur = self.conn.cursor()
-        try:
-            cur.execute(sql)
-            return [tuple(r) for r in cur.fetchall()]
-        finally:
-            cur.close()
-            self.conn.commit()
+        return Session(self.conn, self.dialect).fetch(sql)
 
 
 @contextlib.contextmanager
@@ -148,7 +142,7 @@ def _same(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
 
 
 def check_same_rows(engine: Engine, key: str, variant: str) -> None:
-    for name in OUTPUTS[key]:
+    for name in outputs(key):
         hand = name.replace("out_", "hand_", 1)
         if engine.rows(f"SELECT count(*) FROM {SCHEMA}.{name}")[0][0] > 10_000:  # copied rows: compare exactly
             a, b = spelled(engine, name), spelled(engine, hand)
@@ -189,7 +183,7 @@ def bench_engine(engine: Engine, sizes: tuple[int, ...], folder: Path, repeats: 
             for variant in ("fused", "all"):
                 runs[variant]()
                 check_same_rows(engine, key, variant)
-            written = sum(engine.rows(f"SELECT count(*) FROM {SCHEMA}.{n}")[0][0] for n in OUTPUTS[key])
+            written = sum(engine.rows(f"SELECT count(*) FROM {SCHEMA}.{n}")[0][0] for n in outputs(key))
             timings = measure_side_by_side(runs, repeats(rows), engine.settle)
             results.append(Result(engine.name, key, rows, timings, written))
             print(f"  {engine.name} {key} {rows}: " + ", ".join(f"{v} {t}" for v, t in results[-1].timings.items()),

@@ -45,7 +45,19 @@ def load_workflows(folder: str | Path, namespace: dict[str, Any] | None = None, 
     dags: dict[str, DAG] = {}
     failures: list[WareflowError] = []
     with _collector_paused():
-        _build_all(folder, defaults, wanted, dags, failures)
+        for path in workflow_files(folder):
+            try:
+                settings = read_settings(path, defaults)
+                if wanted and settings.dag_id != wanted:
+                    continue
+                if settings.dag_id in dags:
+                    raise WorkflowError(Issue("WF112", f"dag_id '{settings.dag_id}' is already used by another "
+                                              "workflow", hint="set a unique dag_id in the sidecar"))
+                dags[settings.dag_id] = build_dag(path, settings)
+            except WareflowError as exc:
+                located = exc.in_file(str(path))
+                log.error("wareflow: skipping %s\n%s", path.name, located)
+                failures.append(located)
     if failures and not wanted:
         report = _import_error_dag(folder, failures)
         dags[report.dag_id] = report
@@ -68,23 +80,6 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def _build_all(folder: Path, defaults: dict[str, Any], wanted: str | None, dags: dict[str, DAG],
-               failures: list[WareflowError]) -> None:
-    for path in workflow_files(folder):
-        try:
-            settings = read_settings(path, defaults)
-            if wanted and settings.dag_id != wanted:
-                continue
-            if settings.dag_id in dags:
-                raise WorkflowError(Issue("WF112", f"dag_id '{settings.dag_id}' is already used by another workflow",
-                                          hint="set a unique dag_id in the sidecar"))
-            dags[settings.dag_id] = build_dag(path, settings)
-        except WareflowError as exc:
-            located = exc.in_file(str(path))
-            log.error("wareflow: skipping %s\n%s", path.name, located)
-            failures.append(located)
 
 
 def build_dag(path: Path, settings: WorkflowSettings) -> DAG:

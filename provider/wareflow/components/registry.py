@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any, TypeVar
 
 from wareflow.components.base import BindContext, Component, ParamError, SinkComponent, SourceComponent
@@ -74,6 +75,18 @@ class BoundWorkflow:
     links: Mapping[str, Mapping[str, Link]]  # node id -> input port -> producer
     variables: Mapping[str, Any]  # name -> typed default
     warnings: tuple[Issue, ...] = ()  # not fatal: e.g. nodes wired to nothing, skipped as CARTO does
+
+    def readers(self, node_id: str, handle: str) -> tuple[tuple[str, str], ...]:
+        """The (node, input) pairs that read output `handle` of `node_id`: `links` the other way round."""
+        return self._readers.get(Link(node_id, handle), ())
+
+    @cached_property
+    def _readers(self) -> Mapping[Link, tuple[tuple[str, str], ...]]:
+        readers: dict[Link, list[tuple[str, str]]] = defaultdict(list)
+        for node_id, inputs in self.links.items():
+            for name, link in inputs.items():
+                readers[link].append((node_id, name))
+        return {link: tuple(pairs) for link, pairs in readers.items()}
 
     def is_source(self, node_id: str) -> bool:
         return isinstance(self.components[node_id], SourceComponent)

@@ -59,7 +59,6 @@ def plan_workflow(bound: BoundWorkflow, *, materialize: str = "fused",
 
 def _ports(bound: BoundWorkflow) -> list[Port]:
     """Every port that computes something, in topological order: used outputs, sinks and leaves."""
-    used = {(link.node, link.handle) for links in bound.links.values() for link in links.values()}
     ports: list[Port] = []
     for node_id in bound.order:
         comp = bound.components[node_id]
@@ -68,23 +67,17 @@ def _ports(bound: BoundWorkflow) -> list[Port]:
         if bound.is_sink(node_id):
             ports.append(Port(node_id, ""))
             continue
-        handles = [p.name for p in comp.outputs if (node_id, p.name) in used]
+        handles = [p.name for p in comp.outputs if bound.readers(node_id, p.name)]
         ports.extend(Port(node_id, h) for h in handles or [comp.outputs[0].name])
     return ports
 
 
 def _readers(bound: BoundWorkflow, ports: list[Port]) -> dict[Port, set[Port]]:
     """For each port, the distinct ports whose statements read it."""
-    readers: dict[Port, set[Port]] = {p: set() for p in ports}
     node_ports: dict[str, list[Port]] = {}
     for p in ports:
         node_ports.setdefault(p.node, []).append(p)
-    for node_id, links in bound.links.items():
-        for link in links.values():
-            producer = Port(link.node, link.handle)
-            if producer in readers:
-                readers[producer].update(node_ports.get(node_id, []))
-    return readers
+    return {p: {r for node, _ in bound.readers(p.node, p.handle) for r in node_ports.get(node, ())} for p in ports}
 
 
 def _gather(bound: BoundWorkflow, root: Port, materialized: set[Port]) -> tuple[list[Port], list[Port]]:

@@ -66,10 +66,6 @@ class Compiler:
         self.bound = self.plan.workflow
         self.values = {**self.bound.variables, **self.variables}
         self._stage_columns: dict[str, tuple[Column, ...] | None] = {}
-        self._readers: dict[Port, list[tuple[str, str]]] = {}  # output -> (node, input) reading it
-        for node_id, inputs in self.bound.links.items():
-            for name, link in inputs.items():
-                self._readers.setdefault(Port(link.node, link.handle), []).append((node_id, name))
 
     # --- names -------------------------------------------------------------------------------------
     def source_table(self, node_id: str) -> tuple[str, ...]:
@@ -189,13 +185,13 @@ class Compiler:
         if not (self.dialect.materializes_costly_ctes and self.bound.components[port.node].costly):
             return False
         in_stage = {p.node for p in stage.ports}
-        return any(len(self.bound.links.get(node, {})) > 1 for node, _ in self._readers.get(port, ())
-                   if node in in_stage)
+        return any(len(self.bound.links.get(node, {})) > 1
+                   for node, _ in self.bound.readers(port.node, port.handle) if node in in_stage)
 
     def _probed(self, output: Port, columns: tuple[Column, ...] | None) -> list[str]:
         """The geography columns of a materialised `output` that the nodes reading it match on."""
         geo = {c.name.lower(): c.name for c in columns or () if c.type == "geography"}
-        wanted = (str(c).lower() for node, name in self._readers.get(output, ())
+        wanted = (str(c).lower() for node, name in self.bound.readers(output.node, output.handle)
                   for c in self.bound.components[node].probes(name))
         return [geo[c] for c in dict.fromkeys(wanted) if c in geo]
 

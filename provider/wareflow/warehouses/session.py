@@ -43,6 +43,16 @@ def set_autocommit(conn: Any) -> None:
         conn.autocommit = True
 
 
+def _describe_error(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {exc}".strip()
+
+
+def _matches(exc: Exception, patterns: tuple[str, ...]) -> bool:
+    """Whether a driver error matches one of a dialect's patterns (class name and message, any case)."""
+    text = _describe_error(exc)
+    return any(re.search(p, text, re.IGNORECASE | re.DOTALL) for p in patterns)
+
+
 def _writes_rows(statement: exp.Expr, kind: str) -> bool:
     """Whether `statement` is the one that writes the stage's rows (appends: the first INSERT)."""
     if kind == "append":
@@ -74,8 +84,7 @@ class Session:
             try:
                 rows = self.fetch(self.dialect.describe(table_ref(parts)))
             except Exception as exc:
-                text = f"{type(exc).__name__}: {exc}"
-                if not any(re.search(p, text, re.DOTALL) for p in self.dialect.missing_table_errors):
+                if not _matches(exc, self.dialect.missing_table_errors):
                     raise
                 rows = []
             self._schemas[parts] = tuple(Column(r[0], self.dialect.logical_type(str(r[1]))) for r in rows) or None
@@ -92,7 +101,7 @@ class Session:
         rows = -1
         cur = self._cursor()
         self._remember(cur)
-        self._begin(cur)
+        self._begin()
         try:
             for statement, sql in zip(compiled.statements, texts, strict=True):
                 self.log.info("stage %s: running\n%s", compiled.stage.id, sql)
@@ -124,7 +133,7 @@ class Session:
             sql = self.dialect.generate(self.dialect.drop(table), pretty=False)
             cur = self._cursor()
             try:
-                self._begin(cur)
+                self._begin()
                 cur.execute(sql)
                 self.conn.commit()
                 self.log.info("dropped %s", table.sql(dialect=self.dialect.sqlglot_dialect))
@@ -149,7 +158,7 @@ class Session:
         with contextlib.suppress(AttributeError):  # a C connection without __dict__: cancel uses the connection
             self.conn._wareflow_cursor = cur
 
-    def _begin(self, cur: Any) -> None:
+    def _begin(self) -> None:
         # Where DDL is transactional the stage's statements commit together (the dialect opens the
         # transaction if its driver does not do so implicitly); elsewhere each statement commits by
         # itself and the dialect marks any transaction it needs in the statements.
@@ -169,8 +178,8 @@ class Session:
             self.log.debug("rollback failed", exc_info=True)
 
     def _error(self, compiled: CompiledStage, exc: Exception) -> Exception:
-        text = f"{type(exc).__name__}: {exc}".strip()
-        transient = any(re.search(p, text, re.IGNORECASE) for p in self.dialect.transient_errors)
+        text = _describe_error(exc)
+        transient = _matches(exc, self.dialect.transient_errors)
         node = compiled.stage.output.node
         component = compiled.stage.label
         issue = Issue("WF401" if transient else "WF402", f"stage '{compiled.stage.id}' failed: {text}",

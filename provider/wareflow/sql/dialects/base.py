@@ -306,6 +306,8 @@ class WarehouseDialect:
         error matching `missing_table_errors`, when there is no such table."""
         raise NotImplementedError
 
+    # What describing a missing table raises where it does not just return no rows (same matching
+    # as `transient_errors`).
     missing_table_errors: ClassVar[tuple[str, ...]] = ()
 
     # Errors worth retrying: matched against the driver exception's class name and text.
