@@ -64,4 +64,4 @@ class Databricks(WarehouseDialect):
         return True
 
     def describe(self, table: exp.Table) -> exp.Query:
-        return information_schema_columns(table, fold=str.lower, current_schema="CURRENT_SCHEMA")
+        return information_schema_columns(table)

@@ -58,4 +58,4 @@ class Redshift(WarehouseDialect):
         ]
 
     def describe(self, table: exp.Table) -> exp.Query:
-        return information_schema_columns(table, fold=str.lower)
+        return information_schema_columns(table)

@@ -53,7 +53,7 @@ class Snowflake(WarehouseDialect):
         return [self.create_table_as(target, query, intermediate=intermediate)]
 
     def describe(self, table: exp.Table) -> exp.Query:
-        return information_schema_columns(table, fold=str.upper)
+        return information_schema_columns(table)
 
     def hook_arguments(self, tags: Mapping[str, str]) -> dict[str, Any]:
         # QUERY_TAG as a session parameter of the connection: it shows in QUERY_HISTORY.
@@ -78,14 +78,14 @@ class Snowflake(WarehouseDialect):
         return True
 
 
-def information_schema_columns(table: exp.Table, fold: object = None, current_schema: str = "CURRENT_SCHEMA"
-                               ) -> exp.Select:
-    """``information_schema.columns`` of `table`; unquoted names compare in the warehouse's case fold."""
+def information_schema_columns(table: exp.Table) -> exp.Select:
+    """``information_schema.columns`` of `table`; a name written unquoted matches in any case, as the
+    warehouse folds it (upper on Snowflake, lower on Redshift and Databricks)."""
 
     def matches(column: str, name: str | None) -> exp.Expr:
         if name is None:
-            return exp.EQ(this=exp.column(column), expression=exp.func(current_schema))
-        if callable(fold) and folds(name):  # an unquoted name: compare in the warehouse's case
+            return exp.EQ(this=exp.column(column), expression=exp.func("CURRENT_SCHEMA"))
+        if folds(name):  # an unquoted name: compare case-insensitively
             return exp.EQ(this=exp.func("UPPER", exp.column(column)), expression=exp.Literal.string(name.upper()))
         return exp.EQ(this=exp.column(column), expression=exp.Literal.string(name))
 
