@@ -120,9 +120,9 @@ def run_workflow() -> Callable[..., Any]:
     """Run a WorkflowBuilder (or workflow dict) on an engine; returns the StageResults."""
 
     def run(engine: Engine, workflow: WorkflowBuilder | dict[str, Any], *, variables: dict[str, Any] | None = None,
-            materialize: str = "fused", run_key: str | None = None) -> Any:
+            materialize: str = "fused", run_key: str | None = None, table_map: dict[str, str] | None = None) -> Any:
         data = workflow.to_dict() if isinstance(workflow, WorkflowBuilder) else workflow
-        plan = plan_workflow(bind(parse_workflow(data)), materialize=materialize)
+        plan = plan_workflow(bind(parse_workflow(data)), materialize=materialize, table_map=table_map or {})
         return run_plan(plan, engine.session, variables=variables, run_key=run_key)
 
     return run

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import signal
 import sys
+import threading
 import time
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,7 +18,9 @@ import typer
 
 from wareflow.errors import Issue, WareflowError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+# Exceptions reach `main`, which prints coded issues, never a traceback (WAREFLOW_DEBUG=1 shows it).
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__, pretty_exceptions_enable=False)
+DEBUG_ENV = "WAREFLOW_DEBUG"
 
 MapOption = Annotated[list[str] | None, typer.Option("--map", help="Rewrite a table-name prefix: OLD=NEW.")]
 VarOption = Annotated[list[str] | None, typer.Option("--var", help="Set a workflow variable: NAME=VALUE.")]
@@ -39,12 +47,19 @@ def _echo_error(exc: WareflowError) -> None:
 
 
 @app.command()
-def validate(files: Annotated[list[Path], typer.Argument(help="Workflow files (.json or .sql).")]) -> None:
-    """Check workflow files; exit 0 when all are valid, else print one line per problem."""
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="Workflow files (.json or .sql).")],
+    dialect: Annotated[str, typer.Option(help="Also check what this warehouse dialect can express.")] = "duckdb",
+) -> None:
+    """Check workflow files as a run would; exit 0 when all are valid, else print one line per problem."""
     from wareflow.runner import load_plan
-    from wareflow.sql.compiler import column_issues
+    from wareflow.sql.compiler import compile_issues
     from wareflow.sql.dialects import get_dialect
 
+    try:
+        target = get_dialect(dialect)
+    except WareflowError as exc:
+        _echo_error(exc)
     problems: list[Issue] = []
     for path in files:
         try:
@@ -52,9 +67,9 @@ def validate(files: Annotated[list[Path], typer.Argument(help="Workflow files (.
         except WareflowError as exc:
             problems.extend(exc.in_file(str(path)).issues)
             continue
-        columns = [Issue(**{**i.__dict__, "file": str(path)}) for i in column_issues(plan, get_dialect("duckdb"))]
-        if columns:
-            problems.extend(columns)
+        found = WareflowError(compile_issues(plan, target)).in_file(str(path)).issues
+        if found:
+            problems.extend(found)
             continue
         for warning in plan.workflow.warnings:
             typer.echo(f"{path}: warning {warning}", err=True)
@@ -103,8 +118,14 @@ def run(
     map_: MapOption = None,
     materialize: Annotated[str, typer.Option(help="fused (default) or all (one table per node).")] = "fused",
     keep_intermediates: Annotated[bool, typer.Option(help="Keep the tables that only fed other stages.")] = False,
+    run_key: Annotated[str | None, typer.Option(
+        help="Names this logical run: rerunning with the same key after a failure appends exactly once. "
+             "Default: a new key per invocation, printed at the start.")] = None,
 ) -> None:
-    """Run every stage in order on a connection, showing progress per stage."""
+    """Run every stage in order on a connection, showing progress per stage.
+
+    Ctrl-C or SIGTERM cancels the running statement in the warehouse before exiting.
+    """
     from rich.console import Console
 
     from wareflow.runner import load_plan, run_plan
@@ -130,11 +151,66 @@ def run(
         def progress(stage: Any, result: Any) -> None:
             console.print(f"  [green]✓[/] {stage.id}: {result.rows} rows -> {result.target} ({result.seconds:.2f} s)")
 
-        run_plan(plan, Session(connection, dialect), variables=_variables(plan, var), on_stage=progress,
-                 keep_intermediates=keep_intermediates)
+        key = run_key or uuid.uuid4().hex
+        console.print(f"run key {key} (after a failure, rerun with --run-key {key} to finish exactly once)")
+        variables = _variables(plan, var)
+        with cancelled_on_signal(connection, dialect) as stopped:
+            try:
+                in_thread(lambda: run_plan(plan, Session(connection, dialect), variables=variables,
+                                           on_stage=progress, keep_intermediates=keep_intermediates, run_key=key))
+            except WareflowError:
+                if stopped:
+                    _fail([Issue("WF406", f"cancelled by {stopped[0]}: the running statement was cancelled",
+                                 hint=f"rerun with --run-key {key} to finish this run exactly once")],
+                          code=128 + int(stopped[0]))
+                raise
         console.print(f"done in {time.perf_counter() - started:.2f} s")
     except WareflowError as exc:
         _echo_error(exc.in_file(str(file)))
+
+
+def in_thread(work: Callable[[], Any]) -> Any:
+    """`work()` on a second thread while this one waits: a driver blocked in C does not delay the
+    signal handlers, which Python runs on the main thread only."""
+    outcome: list[Any] = []
+
+    def target() -> None:
+        try:
+            outcome.append((True, work()))
+        except BaseException as exc:  # handed to the main thread as it is
+            outcome.append((False, exc))
+
+    thread = threading.Thread(target=target, name="wareflow-run", daemon=True)
+    thread.start()
+    while thread.is_alive():
+        thread.join(0.1)
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return value
+
+
+@contextlib.contextmanager
+def cancelled_on_signal(conn: Any, dialect: Any) -> Iterator[list[signal.Signals]]:
+    """While the block runs, SIGINT and SIGTERM cancel the statement running on `conn` (the driver's
+    own cancel, from the signal handler) instead of killing the process under it: the query then
+    fails in the warehouse, its transaction rolls back, and no orphan query keeps holding locks.
+    The list it yields holds the signal once one arrived; a second signal exits at once."""
+    received: list[signal.Signals] = []
+
+    def handler(signum: int, frame: Any) -> None:
+        if received:
+            raise SystemExit(128 + signum)
+        received.append(signal.Signals(signum))
+        if not dialect.cancel(conn):
+            raise KeyboardInterrupt  # the driver cannot cancel: stop the client, the warehouse ends the query
+
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield received
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
 
 
 @app.command()
@@ -149,7 +225,7 @@ def catalog(as_json: Annotated[bool, typer.Option("--json", help="Machine-readab
 def _variables(plan: Any, values: list[str] | None) -> dict[str, Any]:
     from wareflow.components.registry import typed_values
 
-    return typed_values(plan.workflow.workflow, _pairs(values, "--var"))
+    return typed_values(plan.workflow, _pairs(values, "--var"))
 
 
 def _schema_lookup(schemas: Path | None, conn: str | None) -> Any:
@@ -181,6 +257,12 @@ def main() -> None:
         for issue in exc.issues:
             print(issue, file=sys.stderr)
         sys.exit(1)
+    except Exception as exc:  # a bug of ours: say so, with a code, and keep the traceback for who asks
+        if os.environ.get(DEBUG_ENV):
+            raise
+        print(Issue("WF199", f"internal error: {type(exc).__name__}: {exc}",
+                    hint=f"please report it; set {DEBUG_ENV}=1 to see where"), file=sys.stderr)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

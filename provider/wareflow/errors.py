@@ -36,7 +36,7 @@ class Issue:
         if self.hint:
             text += f"; {self.hint}"
         prefix = f"{self.file}: " if self.file else ""
-        return f"{prefix}{self.code} {text}"
+        return printable(f"{prefix}{self.code} {text}")
 
 
 class WareflowError(Exception):
@@ -74,6 +74,11 @@ class TransientWarehouseError(WarehouseError):
 
 class TerminalWarehouseError(WarehouseError):
     """Retrying cannot help: syntax, permissions, missing table."""
+
+
+def printable(text: str) -> str:
+    """`text` with what no terminal or log can encode (lone surrogates from JSON ``"\\ud800"``) escaped."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def issue(code: str, message: str, **where: str | None) -> Issue:

@@ -36,16 +36,20 @@ def run_plan(plan: Plan, session: Session, *, variables: Mapping[str, object] | 
              keep_intermediates: bool = False) -> list[StageResult]:
     """Run every stage in order; each stage is compiled just before it runs, against real schemas.
 
-    Intermediate tables that only fed other stages are dropped at the end unless `keep_intermediates`.
+    `run_key` names the logical run: running again with the same key after a failure appends exactly
+    once (a new key per call by default). The run's scratch tables, which only fed other stages, are
+    dropped at the end, whether it succeeded or not, unless `keep_intermediates`; a rerun rebuilds them.
     """
     compiler = Compiler(plan, session.dialect, variables=dict(variables or {}), schemas=session.schema_lookup,
                         run_key=run_key or uuid.uuid4().hex)
     results = []
-    for stage in plan.stages:
-        result = session.run(compiler.compile_stage(stage))
-        results.append(result)
-        if on_stage:
-            on_stage(stage, result)
-    if not keep_intermediates:
-        session.drop([compiler.intermediate_table(s) for s in plan.scratch()])
+    try:
+        for stage in plan.stages:
+            result = session.run(compiler.compile_stage(stage))
+            results.append(result)
+            if on_stage:
+                on_stage(stage, result)
+    finally:
+        if not keep_intermediates:
+            session.drop([compiler.intermediate_table(s) for s in plan.scratch()])
     return results

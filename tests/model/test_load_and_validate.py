@@ -9,6 +9,7 @@ import pytest
 
 from tests.support.workflows import WorkflowBuilder, out
 from wareflow.components import bind
+from wareflow.components.registry import typed_values
 from wareflow.errors import WorkflowError
 from wareflow.model import load_workflow, parse_workflow
 
@@ -199,3 +200,58 @@ def test_wf215_a_node_wired_to_nothing_is_skipped_with_a_warning():
     bound = bind(parse_workflow(wf.to_dict()))
     assert [(w.code, w.node_id) for w in bound.warnings] == [("WF215", "orphan")]
     assert "orphan" not in bound.components
+
+
+def radius_workflow(default: str) -> WorkflowBuilder:
+    wf = WorkflowBuilder()
+    wf.variable("radius", "Number", default)
+    wf.variable("units", "String", "Meters")
+    b = wf.node("native.buffer", {"source": wf.source("p.d.t")}, geo="g", distance="{{@radius}}", units="Meters")
+    lim = wf.node("native.limit", {"source": out(b)}, limit="5")
+    wf.save(out(lim), "p.d.o")
+    c = wf.node("native.selectexpression", {"source": out(b)}, column="u", expression="@units")
+    wf.save(out(c), "p.d.u")
+    return wf
+
+
+def test_a_variable_takes_the_bounds_of_the_input_it_sets():
+    bound = bind(parse_workflow(radius_workflow("300").to_dict()))
+    assert bound.variable_schemas == {"radius": {"exclusiveMinimum": 0}}
+    assert typed_values(bound, {"radius": "12.5"}) == {"radius": 12.5}
+    for bad in ("-5", "0", "nan", "inf", "-inf", "1e400", "x", True):
+        with pytest.raises(WorkflowError) as exc:
+            typed_values(bound, {"radius": bad})
+        assert codes(exc) == ["WF203"], bad
+    with pytest.raises(WorkflowError) as exc:
+        typed_values(bound, {"radius": 5, "raduis": 5})  # misspelt: never silently ignored
+    assert codes(exc) == ["WF210"]
+
+
+@pytest.mark.parametrize("default", ["-5", "0", "nan", "inf"])
+def test_a_variable_default_out_of_bounds_is_wf203(default: str):
+    with pytest.raises(WorkflowError) as exc:
+        bind(parse_workflow(radius_workflow(default).to_dict()))
+    assert codes(exc) == ["WF203"]
+    assert "variable 'radius'" in str(exc.value)
+
+
+def test_variable_schemas_keep_the_tightest_bounds():
+    from wareflow.components.base import Param
+    from wareflow.components.registry import variable_schema
+
+    schema = variable_schema([Param.number(gt=0, le=100), Param.number(ge=1, le=50)])
+    assert schema == {"exclusiveMinimum": 0, "minimum": 1, "maximum": 50}
+    assert variable_schema([Param.selection(("a", "b", "c")), Param.selection(("b", "c", "d"))]) == {"enum": ["b", "c"]}
+
+
+def test_a_cycle_with_nodes_downstream_of_it_is_wf207():
+    """Kahn's leftovers include nodes that only sit downstream of the cycle; the cycle is still found."""
+    wf = WorkflowBuilder()
+    a = wf.node("native.limit", {"source": wf.source("p.d.t")}, id="a", limit="1")
+    b = wf.node("native.limit", {"source": out(a)}, id="b", limit="1")
+    wf.node("native.dropcolumn", {"source": out(b)}, id="0_downstream", column="x")  # sorts first
+    wf.edges.append({"id": "back", "source": "b", "sourceHandle": "result", "target": "a", "targetHandle": "source"})
+    with pytest.raises(WorkflowError) as exc:
+        bind(parse_workflow(wf.to_dict()))
+    (cycle,) = [i for i in exc.value.issues if i.code == "WF207"]
+    assert cycle.message == "the graph has a cycle: a -> b -> a"

@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-import sqlglot
 
+from tests.support.sqltext import assert_parses_back
 from tests.support.workflows import Out, WorkflowBuilder, out
 from wareflow.components import bind
 from wareflow.errors import CompileError
@@ -94,7 +94,7 @@ def example_sql(path: Path, dialect: str) -> str:
         return f"-- unsupported: {exc.issues[0]}\n"
     for stage in stages:
         for sql in stage.sql(target):
-            assert sqlglot.parse_one(sql, read=target.sqlglot_dialect) is not None
+            assert_parses_back(sql, target.sqlglot_dialect)
     return "".join(f"-- stage {s.stage.id}\n" + "".join(f"{q};\n" for q in s.sql(target)) + "\n" for s in stages)
 
 
@@ -119,7 +119,7 @@ def test_compilation_is_deterministic():
 
 
 def test_validation_reports_every_bad_column_at_once():
-    from wareflow.sql.compiler import column_issues
+    from wareflow.sql.compiler import compile_issues
 
     wf = WorkflowBuilder()
     src = wf.source("p.d.t", schema=[("id", "number"), ("geom", "geography")])
@@ -130,7 +130,7 @@ def test_validation_reports_every_bad_column_at_once():
     wf.save(out(after), "p.d.o")
     wf.save(out(g), "p.d.g")
     p = plan_workflow(bind(parse_workflow(wf.to_dict())))
-    assert [(i.code, i.node_id, i.field) for i in column_issues(p, get_dialect("duckdb"))] == [
+    assert [(i.code, i.node_id, i.field) for i in compile_issues(p, get_dialect("duckdb"))] == [
         ("WF204", "buf", "geo"), ("WF204", "grp", "columns")]
 
 

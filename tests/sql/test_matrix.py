@@ -9,9 +9,9 @@ import os
 from pathlib import Path
 
 import pytest
-import sqlglot
 
 from tests.support.cases import CASES, build
+from tests.support.sqltext import assert_parses_back
 from wareflow.components import bind, catalog
 from wareflow.errors import CompileError
 from wareflow.model import parse_workflow
@@ -30,9 +30,16 @@ def compiled_text(case: str, dialect: str) -> str:
     return "".join(f"-- stage {s.stage.id}\n" + "".join(f"{q};\n" for q in s.sql(target)) for s in stages)
 
 
+# What each dialect cannot express, declared here (not derived from the predicate under test), so a
+# dialect that gains or loses a component fails this test until the table says so.
+UNSUPPORTED: dict[str, set[str]] = {
+    "redshift": {"groupby_geometry"},  # no ST_Union aggregate
+    "synapse": {"buffer", "groupby_geometry", "spatialfilter", "spatialjoin", "tablefromgeojson"},  # no geometry
+}
+
+
 def expected_unsupported(case: str, dialect: str) -> bool:
-    bound = bind(parse_workflow(build(case).to_dict()))
-    return any(not c.expressible_in(get_dialect(dialect)) for c in bound.components.values())
+    return case in UNSUPPORTED.get(dialect, set())
 
 
 def test_every_component_has_a_case():
@@ -54,7 +61,7 @@ def test_matrix(dialect: str):
         text = compiled_text(case, dialect)
         for statement in (s for s in text.split(";\n") if s.strip() and not s.strip().startswith("-- stage")):
             body = "\n".join(line for line in statement.splitlines() if not line.startswith("-- stage"))
-            assert sqlglot.parse_one(body, read=target.sqlglot_dialect) is not None, (case, body)
+            assert_parses_back(body, target.sqlglot_dialect)
         sections.append(f"-- case {case}\n{text}")
     text = "\n".join(sections)
     golden = GOLDEN / dialect / "components.sql"

@@ -2,36 +2,62 @@
 
 Parse time stays cheap and side-effect free: files are read and planned (structure only); no
 SQL is generated and no warehouse or connection is touched until a task runs. A worker builds
-only the DAG it runs (`get_parsing_context`). A file that fails validation does not take the
-other workflows down: its coded issues appear in Airflow's import errors for the loader file.
+only the DAG it runs (`get_parsing_context`).
+
+A file that cannot run never takes the others down. Airflow's dag-processor marks every DAG of a
+file with an import error as stale, so the loader file must never report one: each broken workflow
+(bad export, bad sidecar, a dag_id another file claims, or any exception while loading it) becomes a
+DAG of its own under its id, tagged ``wareflow:invalid``, whose docs list the coded problems and
+whose one task fails with them.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import logging
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from airflow.sdk import DAG, Param, get_parsing_context
 
-from wareflow.airflow.operator import WareflowCleanupOperator, WareflowOperator
-from wareflow.airflow.settings import WorkflowSettings, read_settings
-from wareflow.components.registry import bind
-from wareflow.errors import Issue, WareflowError, WorkflowError
+from wareflow.airflow.operator import WareflowCleanupOperator, WareflowOperator, WorkflowProblemsOperator
+from wareflow.airflow.settings import (
+    DEFAULT_START,
+    WorkflowSettings,
+    claimed_dag_id,
+    default_dag_id,
+    read_settings,
+)
+from wareflow.components.registry import BoundWorkflow, bind
+from wareflow.errors import Issue, WareflowError
 from wareflow.model.loader import load_workflow
 from wareflow.plan.ir import Plan
 from wareflow.plan.planner import plan_workflow
 
 log = logging.getLogger(__name__)
 WORKFLOW_SUFFIXES = (".json", ".sql")
+INVALID_TAG = "wareflow:invalid"
+_SCHEMA_WORDS = {"exclusiveMinimum": ">", "minimum": ">=", "maximum": "<=", "enum": "one of"}
 
 
 def workflow_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in WORKFLOW_SUFFIXES)
+
+
+@dataclass
+class _Entry:
+    """One workflow file: the DAG id it gets, its settings, and what stops it from running."""
+
+    path: Path
+    dag_id: str
+    settings: WorkflowSettings | None
+    problems: tuple[Issue, ...] = ()
 
 
 def load_workflows(folder: str | Path, namespace: dict[str, Any] | None = None, **defaults: Any) -> dict[str, DAG]:
@@ -43,27 +69,63 @@ def load_workflows(folder: str | Path, namespace: dict[str, Any] | None = None, 
     folder = Path(folder)
     wanted = get_parsing_context().dag_id  # set on a worker: build only the DAG it runs
     dags: dict[str, DAG] = {}
-    failures: list[WareflowError] = []
     with _collector_paused():
-        for path in workflow_files(folder):
-            try:
-                settings = read_settings(path, defaults)
-                if wanted and settings.dag_id != wanted:
+        for entry in _entries(folder, defaults):
+            if wanted and entry.dag_id != wanted:
+                continue
+            if not entry.problems:
+                try:
+                    dags[entry.dag_id] = build_dag(entry.path, entry.settings)  # type: ignore[arg-type]
                     continue
-                if settings.dag_id in dags:
-                    raise WorkflowError(Issue("WF112", f"dag_id '{settings.dag_id}' is already used by another "
-                                              "workflow", hint="set a unique dag_id in the sidecar"))
-                dags[settings.dag_id] = build_dag(path, settings)
-            except WareflowError as exc:
-                located = exc.in_file(str(path))
-                log.error("wareflow: skipping %s\n%s", path.name, located)
-                failures.append(located)
-    if failures and not wanted:
-        report = _import_error_dag(folder, failures)
-        dags[report.dag_id] = report
+                except Exception as exc:  # confined to this workflow, reported in its own DAG
+                    entry.problems = _problems(exc, entry.path)
+            log.error("wareflow: %s cannot run\n%s", entry.path.name, "\n".join(map(str, entry.problems)))
+            dags[entry.dag_id] = invalid_dag(entry.path, entry.dag_id, entry.settings, entry.problems)
     if namespace is not None:
         namespace.update({_var_name(dag_id): dag for dag_id, dag in dags.items()})
     return dags
+
+
+def _entries(folder: Path, defaults: Mapping[str, Any]) -> list[_Entry]:
+    """Every workflow file with its DAG id, settings read (cheap: no workflow is parsed here).
+
+    Two files claiming one id: the file whose own name gives that id keeps it (else the first by
+    name); the other becomes an invalid DAG (WF112) under its file's id. Computed from the whole
+    folder, so a worker that builds one DAG resolves ids exactly as the dag-processor did.
+    """
+    entries = []
+    for path in workflow_files(folder):
+        try:
+            entries.append(_Entry(path, "", read_settings(path, defaults)))
+        except Exception as exc:  # a bad sidecar is this workflow's problem only
+            entries.append(_Entry(path, claimed_dag_id(path, defaults), None, _problems(exc, path)))
+    claims: dict[str, list[_Entry]] = defaultdict(list)
+    for entry in entries:
+        claims[entry.settings.dag_id if entry.settings else entry.dag_id].append(entry)
+    taken = set(claims)
+    for dag_id, claimants in claims.items():
+        keeper = min(claimants, key=lambda e: (e.settings is None, default_dag_id(e.path) != dag_id, e.path.name))
+        keeper.dag_id = dag_id
+        for entry in claimants:
+            if entry is keeper:
+                continue
+            own = default_dag_id(entry.path)
+            suffix = hashlib.sha256(entry.path.name.encode()).hexdigest()[:6]
+            entry.dag_id = own if own not in taken else f"{own}__{suffix}"
+            taken.add(entry.dag_id)
+            entry.problems = (*entry.problems, Issue(
+                "WF112", f"dag_id '{dag_id}' is already used by {keeper.path.name}", file=entry.path.name,
+                hint="set a unique dag_id in the sidecar"))
+    return entries
+
+
+def _problems(exc: Exception, path: Path) -> tuple[Issue, ...]:
+    """The coded issues of a failure while loading `path`: an unexpected exception is WF199, not a traceback."""
+    if isinstance(exc, WareflowError):  # named as in the DAG folder, not by this machine's full path
+        return tuple(replace(i, file=path.name) if i.file in (None, str(path)) else i for i in exc.issues)
+    log.warning("wareflow: unexpected error while loading %s", path.name, exc_info=True)
+    return (Issue("WF199", f"internal error while loading the workflow: {type(exc).__name__}: {exc}",
+                  file=path.name, hint="please report it with the file"),)
 
 
 @contextlib.contextmanager
@@ -87,11 +149,6 @@ def build_dag(path: Path, settings: WorkflowSettings) -> DAG:
     bound = bind(load_workflow(path))
     plan = plan_workflow(bound, materialize=settings.materialize, table_map=settings.table_map)
     workflow = bound.workflow
-    params = {
-        v.name: Param(bound.variables[v.name], type="number" if v.type.lower() == "number" else "string",
-                      description=v.description or f"{v.type} variable of the workflow")
-        for v in sorted(workflow.variables, key=lambda v: (v.order, v.name))
-    }
     dag = DAG(
         dag_id=settings.dag_id,
         description=settings.description or workflow.title,
@@ -101,7 +158,7 @@ def build_dag(path: Path, settings: WorkflowSettings) -> DAG:
         catchup=settings.catchup,
         max_active_runs=settings.max_active_runs,
         tags=list(settings.tags),
-        params=params,
+        params=params_of(bound),
         default_args={
             "owner": settings.owner,
             "retries": settings.retries,
@@ -127,6 +184,45 @@ def build_dag(path: Path, settings: WorkflowSettings) -> DAG:
     return dag
 
 
+def params_of(bound: BoundWorkflow) -> dict[str, Param]:
+    """A typed DAG param per workflow variable, with the bounds of the inputs it sets (JSON schema:
+    the trigger form and the REST API reject a value out of bounds before a run starts)."""
+    params = {}
+    for var in sorted(bound.workflow.variables, key=lambda v: (v.order, v.name)):
+        number = var.type.lower() == "number"
+        schema = dict(bound.variable_schemas.get(var.name, {}))
+        bounds = ", ".join(f"{_SCHEMA_WORDS[k]} {', '.join(map(str, v)) if k == 'enum' else v}"
+                           for k, v in schema.items())
+        params[var.name] = Param(
+            bound.variables[var.name], type="number" if number else "string",
+            description=var.description or f"{var.type} variable of the workflow" + (f" ({bounds})" if bounds else ""),
+            **schema)
+    return params
+
+
+def invalid_dag(path: Path, dag_id: str, settings: WorkflowSettings | None, problems: tuple[Issue, ...]) -> DAG:
+    """The DAG of a workflow that cannot run: visible under its id, its problems in its docs, and a run
+    that fails with them. It keeps its schedule when the sidecar could be read, so a scheduled
+    workflow broken by a bad export fails where its owners look, instead of silently not running."""
+    lines = [str(p) for p in problems]
+    doc = "\n".join([f"### Invalid workflow `{path.name}`", "",
+                     f"This workflow cannot run: {len(lines)} problem(s). Fix the file and the DAG is rebuilt "
+                     "at the next parse.", "", *(f"- `{line}`" for line in lines)])
+    dag = DAG(
+        dag_id=dag_id,
+        description=f"Invalid workflow {path.name}: {lines[0]}"[:500],
+        doc_md=doc,
+        schedule=settings.schedule if settings else None,
+        start_date=settings.start_date if settings else DEFAULT_START,
+        catchup=False,
+        max_active_runs=1,
+        tags=sorted({*(settings.tags if settings else ("wareflow",)), INVALID_TAG}),
+        default_args={"owner": settings.owner if settings else "wareflow", "retries": 0},
+    )
+    WorkflowProblemsOperator(task_id="report_problems", dag=dag, problems=lines, doc_md=doc)
+    return dag
+
+
 def _doc(plan: Plan, path: Path) -> str:
     workflow = plan.workflow.workflow
     lines = [f"### {workflow.title}", "", workflow.description or "", "",
@@ -141,16 +237,3 @@ def _var_name(dag_id: str) -> str:
 
 def _word(text: str) -> str:
     return "".join(c if c.isalnum() else "_" for c in text)
-
-
-def _import_error_dag(folder: Path, failures: list[WareflowError]) -> DAG:
-    """A DAG that refuses to be bagged: Airflow then lists our issues among the import errors of
-    the loader file, while every valid workflow of the folder is still loaded."""
-    message = "\n".join(str(e) for e in failures)
-
-    class WorkflowImportErrors(DAG):
-        def validate(self) -> None:
-            raise WorkflowError([i for e in failures for i in e.issues])
-
-    dag_id = "wareflow_import_errors_" + _word(folder.name)
-    return WorkflowImportErrors(dag_id=dag_id, schedule=None, description=message[:200])

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from airflow.sdk import BaseOperator
 
 from wareflow.components.registry import typed_values
-from wareflow.errors import TerminalWarehouseError, WareflowError
+from wareflow.errors import TerminalWarehouseError, TransientWarehouseError, WareflowError
 from wareflow.plan.ir import Plan
 from wareflow.sql.compiler import CompiledStage, Compiler
 from wareflow.sql.dialects import WarehouseDialect
@@ -97,7 +97,9 @@ class _WareflowTask(BaseOperator):
 
     def _compiler(self, context: Mapping[str, Any]) -> Compiler:
         self._run_id = context.get("run_id")
-        variables = typed_values(self.plan.workflow.workflow, context.get("params") or {}, strict=False)
+        # Params hold the trigger's conf too: a key the workflow does not declare (a misspelt
+        # variable) fails the run with WF210 rather than being ignored.
+        variables = typed_values(self.plan.workflow, context.get("params") or {})
         dag_id = context["dag"].dag_id if context.get("dag") else "wareflow"
         return Compiler(self.plan, self._dialect(), variables=variables, schemas=self._session().schema_lookup,
                         run_key=f"{dag_id}:{context.get('run_id') or 'manual'}", scratch_schema=self.scratch_schema)
@@ -142,6 +144,8 @@ class WareflowOperator(_WareflowTask):
 
         try:
             return self._compiler(context).compile_stage(self.plan.stage(self.stage_id))
+        except TransientWarehouseError:
+            raise  # e.g. the connection dropped while reading schemas: Airflow retries the task
         except WareflowError as exc:
             raise AirflowFailException(str(exc)) from exc
 
@@ -159,3 +163,20 @@ class WareflowCleanupOperator(_WareflowTask):
             self.log.warning("could not drop intermediate tables", exc_info=True)
         finally:
             self._close()
+
+
+class WorkflowProblemsOperator(BaseOperator):
+    """The one task of a workflow that cannot run: fails, without retrying, with its coded problems."""
+
+    ui_color = "#f9dcdc"
+
+    def __init__(self, *, problems: Sequence[str], **kwargs: Any) -> None:
+        super().__init__(retries=0, **kwargs)
+        self.problems = list(problems)
+
+    def execute(self, context: Any) -> None:
+        from airflow.sdk.exceptions import AirflowFailException
+
+        for problem in self.problems:
+            self.log.error("%s", problem)
+        raise AirflowFailException("the workflow cannot run:\n" + "\n".join(self.problems))

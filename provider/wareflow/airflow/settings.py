@@ -1,13 +1,16 @@
 """Per-workflow settings from the optional sidecar ``<stem>.wareflow.yaml`` beside the export.
 
-The export stays byte-identical to what CARTO produced; everything Airflow needs lives here.
+The export stays byte-identical to what CARTO produced; everything Airflow needs lives here. Every
+value is checked here, each bad one reported (WF111, naming the setting) with all the others, so
+nothing strange reaches Airflow's own constructors.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +18,8 @@ from wareflow.errors import Issue, WorkflowError
 
 SIDECAR_SUFFIX = ".wareflow.yaml"
 DEFAULT_START = datetime(2024, 1, 1, tzinfo=timezone.utc)  # fixed: DAG output must be deterministic
+MATERIALIZE_MODES = ("fused", "all")  # the planner's; repeated so reading settings imports no planner
+DAG_ID = re.compile(r"[A-Za-z0-9_.-]{1,250}")
 
 
 @dataclass(frozen=True)
@@ -45,29 +50,42 @@ def sidecar_path(workflow: Path) -> Path:
 
 
 def default_dag_id(workflow: Path) -> str:
-    return re.sub(r"[^A-Za-z0-9_.-]+", "_", workflow.stem).strip("_") or "workflow"
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", workflow.stem).strip("_")[:250] or "workflow"
 
 
-def read_settings(workflow: Path, defaults: dict[str, Any]) -> WorkflowSettings:
-    """Defaults given to `load_workflows`, overridden by the sidecar; raise WF11x on a bad sidecar."""
-    values: dict[str, Any] = {"dag_id": default_dag_id(workflow), **defaults}
+def read_settings(workflow: Path, defaults: Mapping[str, Any]) -> WorkflowSettings:
+    """Defaults given to `load_workflows`, overridden by the sidecar; raise WF110/WF111 on a bad sidecar
+    (every bad setting at once)."""
     path = sidecar_path(workflow)
+    values: dict[str, Any] = {"dag_id": default_dag_id(workflow), **defaults}
     if path.exists():
         values.update(_read_yaml(path))
-    unknown = sorted(set(values) - WorkflowSettings.keys())
-    if unknown:
-        raise WorkflowError(Issue("WF111", f"unknown setting(s): {', '.join(unknown)}", file=str(path),
-                                  hint=f"known settings: {', '.join(sorted(WorkflowSettings.keys()))}"))
-    if isinstance(values.get("tags"), list):
-        values["tags"] = tuple(str(t) for t in values["tags"])
-    if isinstance(values.get("start_date"), str):
-        values["start_date"] = datetime.fromisoformat(values["start_date"])
-    if isinstance(values.get("start_date"), datetime) and values["start_date"].tzinfo is None:
-        values["start_date"] = values["start_date"].replace(tzinfo=timezone.utc)
-    if not re.fullmatch(r"[A-Za-z0-9_.-]+", str(values["dag_id"])):
-        raise WorkflowError(Issue("WF111", f"dag_id {values['dag_id']!r} may only use letters, digits, _ . -",
-                                  file=str(path)))
-    return WorkflowSettings(**values)
+    issues = [Issue("WF111", f"unknown setting '{key}'", file=path.name,
+                    hint=f"known settings: {', '.join(sorted(WorkflowSettings.keys()))}")
+              for key in sorted(set(values) - WorkflowSettings.keys(), key=str)]
+    checked: dict[str, Any] = {}
+    for key, value in values.items():
+        check = _CHECKS.get(key) if isinstance(key, str) else None
+        if check is None:
+            continue
+        try:
+            checked[key] = check(value)
+        except ValueError as exc:
+            issues.append(Issue("WF111", f"setting '{key}': {exc}", file=path.name))
+    if issues:
+        raise WorkflowError(issues)
+    return WorkflowSettings(**checked)
+
+
+def claimed_dag_id(workflow: Path, defaults: Mapping[str, Any]) -> str:
+    """The DAG id of a workflow whose settings are bad: the sidecar's `dag_id` when it can be read and is
+    valid (a typo in another setting must not move the DAG to a new id), else the file's default."""
+    values: dict[str, Any] = {"dag_id": default_dag_id(workflow), **defaults}
+    try:
+        values.update(_read_yaml(sidecar_path(workflow)) if sidecar_path(workflow).exists() else {})
+        return _dag_id(values["dag_id"])
+    except (WorkflowError, ValueError):
+        return default_dag_id(workflow)
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
@@ -78,7 +96,119 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
-        raise WorkflowError(Issue("WF110", f"malformed YAML{where}", file=str(path))) from None
+        raise WorkflowError(Issue("WF110", f"malformed YAML{where}", file=path.name)) from None
+    except (OSError, UnicodeDecodeError, RecursionError) as exc:
+        raise WorkflowError(Issue("WF110", f"cannot read settings: {type(exc).__name__}", file=path.name)) from None
     if not isinstance(data, dict):
-        raise WorkflowError(Issue("WF110", "settings must be a YAML mapping", file=str(path)))
+        raise WorkflowError(Issue("WF110", "settings must be a YAML mapping", file=path.name))
     return data
+
+
+# --- one check per setting: the value as given -> the value used, or ValueError saying what is expected --
+def _text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"expected text, got {_shown(value)}")
+    return value
+
+
+def _optional_text(value: Any) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _dag_id(value: Any) -> str:
+    if not isinstance(value, str) or not DAG_ID.fullmatch(value):
+        raise ValueError(f"expected letters, digits, _ . - (at most 250), got {_shown(value)}")
+    return value
+
+
+def _whole(minimum: int, maximum: int = 10**6) -> Callable[[Any], int]:
+    def check(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
+            raise ValueError(f"expected a whole number from {minimum} to {maximum}, got {_shown(value)}")
+        return value
+
+    return check
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"expected true or false, got {_shown(value)}")
+    return value
+
+
+def _start_date(value: Any) -> datetime:
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"expected an ISO date such as 2024-01-01, got {_shown(value)}") from None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        value = datetime(value.year, value.month, value.day)
+    if not isinstance(value, datetime):
+        raise ValueError(f"expected an ISO date such as 2024-01-01, got {_shown(value)}")
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def _schedule(value: Any) -> str | None:
+    """None, an Airflow preset (``@daily``) or a cron expression, checked the way Airflow will read it."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"expected a cron expression or a preset such as @daily, got {_shown(value)}")
+    from croniter import CroniterError, croniter  # the cron parser Airflow's CronTriggerTimetable uses
+
+    if value in _PRESETS:
+        return value
+    try:
+        croniter(value)
+    except (CroniterError, ValueError, KeyError, TypeError, OverflowError):
+        raise ValueError(f"expected a cron expression or one of {', '.join(_PRESETS)}, got {_shown(value)}") from None
+    return value
+
+
+# Airflow's cron presets (airflow.timetables / DAG(schedule=...)); "@once" and "@continuous" are timetables.
+_PRESETS = ("@once", "@continuous", "@hourly", "@daily", "@weekly", "@monthly", "@quarterly", "@yearly",
+            "@annually")
+
+
+def _tags(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list | tuple) or not all(isinstance(t, str | int | float) for t in value):
+        raise ValueError(f"expected a list of tags, got {_shown(value)}")
+    return tuple(str(t) for t in value)
+
+
+def _table_map(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise ValueError(f'expected a mapping of table-name prefixes, {{"project.dataset": "schema"}}, '
+                         f"got {_shown(value)}")
+    return dict(value)
+
+
+def _materialize(value: Any) -> str:
+    if value not in MATERIALIZE_MODES:
+        raise ValueError(f"expected one of {', '.join(MATERIALIZE_MODES)}, got {_shown(value)}")
+    return str(value)
+
+
+def _shown(value: Any) -> str:
+    return f"{value!r:.60}"
+
+
+_CHECKS: dict[str, Callable[[Any], Any]] = {
+    "dag_id": _dag_id,
+    "conn_id": _text,
+    "schedule": _schedule,
+    "start_date": _start_date,
+    "catchup": _flag,
+    "retries": _whole(0, 100),
+    "retry_delay_seconds": _whole(0, 7 * 24 * 3600),
+    "owner": _text,
+    "tags": _tags,
+    "table_map": _table_map,
+    "materialize": _materialize,
+    "scratch_schema": _optional_text,
+    "keep_intermediates": _flag,
+    "max_active_runs": _whole(1, 10_000),
+    "description": _optional_text,
+}
+assert set(_CHECKS) == WorkflowSettings.keys()

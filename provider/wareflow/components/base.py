@@ -11,7 +11,7 @@ import ast
 import json
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -76,6 +76,8 @@ class BindContext:
     workflow: Workflow
     node: Node
     used_variables: set[str] = field(default_factory=set)
+    # variable -> the inputs that take it whole (``{{@radius}}``): their bounds become the variable's
+    constrained_by: dict[str, list[Param]] = field(default_factory=dict)
 
     @property
     def dialect(self) -> str:
@@ -157,6 +159,14 @@ class Param:
     def sql(cls, **kw: Any) -> Param:
         return cls("sql", **kw)
 
+    def json_schema(self) -> dict[str, Any]:
+        """The bounds of a numeric input as JSON-schema keywords (for a variable that sets it)."""
+        keywords = {"exclusiveMinimum": self.gt, "minimum": self.ge, "maximum": self.le}
+        schema: dict[str, Any] = {k: v for k, v in keywords.items() if v is not None}
+        if self.kind == "selection":
+            schema["enum"] = list(self.options)
+        return schema
+
     def describe(self) -> dict[str, Any]:
         info: dict[str, Any] = {"name": self.key, "kind": self.kind, "required": self.required}
         if self.default is not _MISSING:
@@ -174,7 +184,10 @@ class Param:
                 raise ParamError("a value is required", "WF202")
             return None if self.default is _MISSING else self.default
         if self.variables and isinstance(raw, str) and (m := _TEMPLATE.match(raw)):
-            return Templated(ctx.expression(m.group(1)), raw)
+            tree = ctx.expression(m.group(1))
+            if isinstance(tree, exp.Parameter):  # the variable is the value: it must meet the bounds
+                ctx.constrained_by.setdefault(tree.name, []).append(self)
+            return Templated(tree, raw)
         reader = getattr(self, f"_read_{self.kind}")
         return reader(raw, ctx)
 
@@ -343,6 +356,11 @@ class Component:
 
     def build(self, ctx: BuildContext, **inputs: Rel) -> Query | dict[str, Query]:
         raise NotImplementedError
+
+    def problems(self) -> Iterable[tuple[str, str]]:
+        """(input, message) for what `build` would reject that the inputs alone already show: checked
+        at validation (WF203), so `wareflow validate` and a run agree. None by default."""
+        return ()
 
     def probes(self, port: str) -> tuple[str, ...]:
         """Columns of input `port` this node matches rows on spatially: when that input is a

@@ -6,13 +6,14 @@ missing handles, unconnected required tables, undefined or unused variables) as 
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, TypeVar
 
-from wareflow.components.base import BindContext, Component, ParamError, SinkComponent, SourceComponent
+from wareflow.components.base import BindContext, Component, Param, ParamError, SinkComponent, SourceComponent
 from wareflow.errors import Issue, WorkflowError
 from wareflow.model.graph import structural_issues, topological_order
 from wareflow.model.types import Workflow
@@ -75,6 +76,8 @@ class BoundWorkflow:
     links: Mapping[str, Mapping[str, Link]]  # node id -> input port -> producer
     variables: Mapping[str, Any]  # name -> typed default
     warnings: tuple[Issue, ...] = ()  # not fatal: e.g. nodes wired to nothing, skipped as CARTO does
+    # name -> JSON-schema keywords (minimum, exclusiveMinimum, maximum, enum) from the inputs it sets
+    variable_schemas: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     def readers(self, node_id: str, handle: str) -> tuple[tuple[str, str], ...]:
         """The (node, input) pairs that read output `handle` of `node_id`: `links` the other way round."""
@@ -101,6 +104,7 @@ def bind(workflow: Workflow) -> BoundWorkflow:
     known = catalog()
     components: dict[str, Component] = {}
     used_variables: set[str] = set()
+    constraints: dict[str, list[tuple[str, Param]]] = defaultdict(list)
     warnings: list[Issue] = []
     wired = {e.source for e in workflow.edges} | {e.target for e in workflow.edges}
     for node in workflow.nodes:
@@ -126,15 +130,48 @@ def bind(workflow: Workflow) -> BoundWorkflow:
             except ParamError as exc:
                 issues.append(Issue(exc.code, str(exc), node_id=node.id, component=node.component, field=param.key))
         used_variables |= ctx.used_variables
-        components[node.id] = cls(node, values)
+        for name, params in ctx.constrained_by.items():
+            constraints[name].extend((node.id, p) for p in params)
+        components[node.id] = comp = cls(node, values)
+        if len(values) == len(cls.params):  # every input read: check how they fit together
+            issues.extend(Issue("WF203", message, node_id=node.id, component=node.component, field=field)
+                          for field, message in comp.problems())
     skipped = {w.node_id for w in warnings}
     workflow = replace(workflow, nodes=tuple(n for n in workflow.nodes if n.id not in skipped))
     links = _links(workflow, components, issues)
-    variables = _variables(workflow, used_variables, issues)
+    schemas = {name: variable_schema([p for _, p in params]) for name, params in sorted(constraints.items())}
+    variables = _variables(workflow, used_variables, schemas, issues)
     if issues:
         raise WorkflowError(issues).in_file(workflow.path) if workflow.path else WorkflowError(issues)
     return BoundWorkflow(workflow, components, tuple(topological_order(workflow)), links, variables,
-                         tuple(warnings))
+                         tuple(warnings), schemas)
+
+
+def variable_schema(params: list[Param]) -> dict[str, Any]:
+    """The JSON-schema keywords a variable must meet to suit every input it sets: the tightest bounds."""
+    schema: dict[str, Any] = {}
+    for param in params:
+        for key, bound in param.json_schema().items():
+            if key == "enum":
+                schema[key] = [o for o in schema.get(key, bound) if o in bound]
+            elif key not in schema:
+                schema[key] = bound
+            else:
+                schema[key] = max(schema[key], bound) if "inimum" in key else min(schema[key], bound)
+    return schema
+
+
+def check_schema(value: Any, schema: Mapping[str, Any]) -> None:
+    """Raise ValueError when `value` breaks one of `schema`'s keywords (see `variable_schema`)."""
+    numeric = isinstance(value, int | float) and not isinstance(value, bool)
+    if numeric and "exclusiveMinimum" in schema and not value > schema["exclusiveMinimum"]:
+        raise ValueError(f"expected a number > {schema['exclusiveMinimum']:g}, got {value!r}")
+    if numeric and "minimum" in schema and not value >= schema["minimum"]:
+        raise ValueError(f"expected a number >= {schema['minimum']:g}, got {value!r}")
+    if numeric and "maximum" in schema and not value <= schema["maximum"]:
+        raise ValueError(f"expected a number <= {schema['maximum']:g}, got {value!r}")
+    if "enum" in schema and value not in schema["enum"]:
+        raise ValueError(f"expected one of {', '.join(map(repr, schema['enum']))}, got {value!r}")
 
 
 def _links(workflow: Workflow, components: Mapping[str, Component], issues: list[Issue]) -> dict[str, dict[str, Link]]:
@@ -172,7 +209,8 @@ def _links(workflow: Workflow, components: Mapping[str, Component], issues: list
     return dict(links)
 
 
-def _variables(workflow: Workflow, used: set[str], issues: list[Issue]) -> dict[str, Any]:
+def _variables(workflow: Workflow, used: set[str], schemas: Mapping[str, Mapping[str, Any]],
+               issues: list[Issue]) -> dict[str, Any]:
     typed: dict[str, Any] = {}
     for var in workflow.variables:
         if var.name not in used:
@@ -180,21 +218,24 @@ def _variables(workflow: Workflow, used: set[str], issues: list[Issue]) -> dict[
                                 hint="remove it, or use it as @name in SQL or {{@name}} in an input"))
         try:
             typed[var.name] = coerce_variable(var.type, var.value)
+            check_schema(typed[var.name], schemas.get(var.name, {}))
         except ValueError as exc:
             issues.append(Issue("WF203", f"variable '{var.name}': {exc}"))
-    for name in sorted(used - typed.keys()):
+    for name in sorted(used - {v.name for v in workflow.variables}):
         users = [n.id for n in workflow.nodes if f"@{name}" in str(dict(n.inputs))]
         issues.append(Issue("WF210", f"variable '@{name}' is used but not declared",
                             node_id=users[0] if users else None, hint="add it to the workflow's variables"))
     return typed
 
 
-def typed_values(workflow: Workflow, values: Mapping[str, Any], *, strict: bool = True) -> dict[str, Any]:
-    """Values for the workflow's variables (CLI ``--var``, a run's params), each in its declared type.
+def typed_values(bound: BoundWorkflow, values: Mapping[str, Any], *, strict: bool = True) -> dict[str, Any]:
+    """Values for the workflow's variables (CLI ``--var``, a run's params), each in its declared type
+    and within the bounds of the inputs it sets.
 
-    Raises `WorkflowError`: WF203 for a value of the wrong type, WF210 (when `strict`) for a name the
-    workflow does not declare.
+    Raises `WorkflowError`: WF203 for a value of the wrong type or out of bounds, WF210 (when `strict`)
+    for a name the workflow does not declare.
     """
+    workflow = bound.workflow
     declared = {v.name: v.type for v in workflow.variables}
     typed: dict[str, Any] = {}
     issues: list[Issue] = []
@@ -206,6 +247,7 @@ def typed_values(workflow: Workflow, values: Mapping[str, Any], *, strict: bool 
             continue
         try:
             typed[name] = coerce_variable(declared[name], value)
+            check_schema(typed[name], bound.variable_schemas.get(name, {}))
         except ValueError as exc:
             issues.append(Issue("WF203", f"variable '{name}': {exc}"))
     if issues:
@@ -216,9 +258,17 @@ def typed_values(workflow: Workflow, values: Mapping[str, Any], *, strict: bool 
 def coerce_variable(var_type: str, value: Any) -> Any:
     """A variable's value in its declared type (CARTO sends every value as a string)."""
     if var_type.lower() == "number":
+        if isinstance(value, bool):
+            raise ValueError(f"expected a number, got {value!r}")
+        if isinstance(value, int):
+            return value
         try:
             number = float(value)
-        except (TypeError, ValueError):
-            raise ValueError(f"expected a number, got {value!r}") from None
+        except (TypeError, ValueError, OverflowError):
+            raise ValueError(f"expected a number, got {value!r:.60}") from None
+        if not math.isfinite(number):
+            raise ValueError(f"expected a finite number, got {value!r:.60}")
         return int(number) if number.is_integer() else number
+    if isinstance(value, dict | list):
+        raise ValueError(f"expected text, got {type(value).__name__}")
     return "" if value is None else str(value)

@@ -68,12 +68,22 @@ def topological_order(wf: Workflow) -> list[str]:
 
 
 def _cycle(stuck: set[str], after: dict[str, list[str]]) -> list[str]:
-    """A cycle among the nodes Kahn's algorithm could not order: walk until a node repeats."""
+    """A cycle among the nodes Kahn's algorithm could not order.
+
+    A stuck node may merely sit downstream of a cycle, but each one still waits for a stuck
+    predecessor: walking predecessors must come back to a node already seen, and that loop is a cycle.
+    """
+    before: dict[str, list[str]] = {n: [] for n in stuck}
+    for node in sorted(stuck):
+        for nxt in after[node]:
+            if nxt in stuck:
+                before[nxt].append(node)
     node = min(stuck)  # a deterministic start
     path: list[str] = []
     seen: dict[str, int] = {}
     while node not in seen:
         seen[node] = len(path)
         path.append(node)
-        node = next(n for n in after[node] if n in stuck)
-    return [*path[seen[node]:], node]
+        node = before[node][0]
+    loop = path[seen[node]:][::-1]  # walked against the edges: turn it round
+    return [*loop, loop[0]]

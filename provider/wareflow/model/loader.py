@@ -18,6 +18,9 @@ from wareflow.errors import Issue, WorkflowError
 from wareflow.model.types import ColumnDef, Edge, Node, Variable, Workflow
 
 _HEADER_COMMENT = re.compile(r"/\*(.*?)\*/", re.DOTALL)
+# An input's value is at most a few levels deep (a GeoJSON polygon with holes: 6); far deeper is no
+# export, and recursive code downstream (hashing, printing) must never meet it.
+MAX_INPUT_DEPTH = 64
 # UI-only node types that never compile.
 _IGNORED_NODE_TYPES = frozenset({"note", "group"})
 
@@ -54,19 +57,54 @@ def parse_workflow(data: Any, path: str | None = None) -> Workflow:
         )
     issues: list[Issue] = []
     nodes = tuple(n for raw in data["nodes"] if (n := _node(raw, issues)) is not None)
-    edges = tuple(e for i, raw in enumerate(data.get("edges") or []) if (e := _edge(raw, i, issues)))
-    variables = tuple(v for raw in data.get("variables") or [] if (v := _variable(raw, issues)))
+    edges = tuple(e for i, raw in enumerate(_list(data, "edges", issues)) if (e := _edge(raw, i, issues)))
+    variables = tuple(v for raw in _list(data, "variables", issues) if (v := _variable(raw, issues)))
     if issues:
         raise WorkflowError(issues).in_file(path) if path else WorkflowError(issues)
     return Workflow(
-        title=str(data.get("title") or (Path(path).stem if path else "workflow")),
-        description=str(data.get("description") or ""),
-        provider=str(data.get("connectionProvider") or "bigquery"),
+        title=_text(data.get("title")) or (Path(path).stem if path else "workflow"),
+        description=_text(data.get("description")),
+        provider=_text(data.get("connectionProvider")) or "bigquery",
         nodes=nodes,
         edges=edges,
         variables=variables,
         path=path,
     )
+
+
+def _text(value: Any) -> str:
+    """A text field as written: a string, a number or a boolean; anything else (a list, an object) is
+    not text and reads as empty, never as its (possibly huge or deep) repr."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool | int | float) and not (isinstance(value, int) and abs(value) > 10**18):
+        return str(value).lower() if isinstance(value, bool) else str(value)
+    return ""
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether lists/objects in `value` nest deeper than `limit` (iteratively: no recursion to overflow)."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return False
+
+
+def _list(data: dict[str, Any], key: str, issues: list[Issue], node_id: str | None = None) -> list[Any]:
+    """`data[key]` when it is a list; absent or null is empty; anything else is WF105."""
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        issues.append(Issue("WF105", f"'{key}' must be a list, got {type(value).__name__}", node_id=node_id))
+        return []
+    return value
 
 
 def _json(text: str, path: str, what: str) -> Any:
@@ -76,6 +114,10 @@ def _json(text: str, path: str, what: str) -> Any:
         raise WorkflowError(
             Issue("WF102", f"malformed {what} at line {exc.lineno}, column {exc.colno}: {exc.msg}", file=path)
         ) from None
+    except RecursionError:
+        raise WorkflowError(Issue("WF102", f"malformed {what}: nested too deeply", file=path)) from None
+    except ValueError as exc:  # e.g. an integer past Python's 4,300-digit limit
+        raise WorkflowError(Issue("WF102", f"malformed {what}: {exc}", file=path)) from None
 
 
 def _diagram_from_sql(text: str, path: str) -> Any:
@@ -96,9 +138,9 @@ def _node(raw: Any, issues: list[Issue]) -> Node | None:
     if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not isinstance(raw.get("data"), dict):
         ident = raw.get("id") if isinstance(raw, dict) else None
         issues.append(Issue("WF105", "node must be an object with a string 'id' and a 'data' object",
-                            node_id=str(ident) if ident is not None else None))
+                            node_id=_text(ident) or None))
         return None
-    if raw.get("type") in _IGNORED_NODE_TYPES:
+    if isinstance(raw.get("type"), str) and raw["type"] in _IGNORED_NODE_TYPES:
         return None
     data = raw["data"]
     name = data.get("name")
@@ -107,24 +149,28 @@ def _node(raw: Any, issues: list[Issue]) -> Node | None:
         return None
     inputs: dict[str, Any] = {}
     input_types: dict[str, str] = {}
-    for item in data.get("inputs") or []:
+    for item in _list(data, "inputs", issues, node_id=raw["id"]):
         if isinstance(item, dict) and isinstance(item.get("name"), str):
+            if _deeper_than(item.get("value"), MAX_INPUT_DEPTH):
+                issues.append(Issue("WF105", f"value nested more than {MAX_INPUT_DEPTH} levels deep",
+                                    node_id=raw["id"], field=item["name"]))
+                continue
             inputs[item["name"]] = item.get("value")
             if isinstance(item.get("type"), str):
                 input_types[item["name"]] = item["type"]
     schema = None
     if isinstance(data.get("schema"), list):
         schema = tuple(
-            ColumnDef(str(c["name"]), str(c.get("type") or "unknown").lower())
+            ColumnDef(c["name"], c["type"].lower() if isinstance(c.get("type"), str) and c["type"] else "unknown")
             for c in data["schema"]
-            if isinstance(c, dict) and c.get("name")
+            if isinstance(c, dict) and isinstance(c.get("name"), str) and c["name"]
         )
     return Node(
         id=raw["id"],
         component=name,
-        version=str(data.get("version") or "1"),
-        label=str(data.get("label") or ""),
-        title=str(data.get("title") or ""),
+        version=_text(data.get("version")) or "1",
+        label=_text(data.get("label")),
+        title=_text(data.get("title")),
         inputs=inputs,
         input_types=input_types,
         schema=schema or None,
@@ -137,11 +183,11 @@ def _edge(raw: Any, index: int, issues: list[Issue]) -> Edge | None:
         issues.append(Issue("WF105", f"edge #{index} must name a 'source' and a 'target' node"))
         return None
     return Edge(
-        id=str(raw.get("id") or f"edge-{index}"),
+        id=_text(raw.get("id")) or f"edge-{index}",
         source=raw["source"],
-        source_handle=str(raw.get("sourceHandle") or "result"),
+        source_handle=_text(raw.get("sourceHandle")) or "result",
         target=raw["target"],
-        target_handle=str(raw.get("targetHandle") or "source"),
+        target_handle=_text(raw.get("targetHandle")) or "source",
     )
 
 
@@ -150,10 +196,20 @@ def _variable(raw: Any, issues: list[Issue]) -> Variable | None:
         issues.append(Issue("WF105", "variable must be an object with a string 'name'"))
         return None
     value = raw.get("value", raw.get("defaultValue"))
+    order = raw.get("order") or 0
+    if isinstance(order, str) and order.strip().lstrip("-").isdigit() and len(order) < 20:
+        order = int(order)
+    if not isinstance(order, int) or isinstance(order, bool):
+        issues.append(Issue("WF105", f"variable '{raw['name']}': 'order' must be a whole number, got {order!r:.40}"))
+        return None
+    var_type = raw.get("type") or "String"
+    if not isinstance(var_type, str):
+        issues.append(Issue("WF105", f"variable '{raw['name']}': 'type' must be text, got {type(var_type).__name__}"))
+        return None
     return Variable(
         name=raw["name"],
-        type=str(raw.get("type") or "String"),
+        type=var_type,
         value=value,
-        order=int(raw.get("order") or 0),
-        description=str(raw.get("description") or ""),
+        order=order,
+        description=_text(raw.get("description")),
     )

@@ -39,15 +39,18 @@ def plan_workflow(bound: BoundWorkflow, *, materialize: str = "fused",
         p for p in ports
         if materialize == "all" or not p.handle or len(readers[p]) != 1 or bound.components[p.node].barrier
     ]
+    tables = set(materialized)  # built once: a set per stage made planning quadratic in the stages
     hashes = _hasher(bound, mapping)
     by_port: dict[Port, Stage] = {}
     for port in materialized:  # ports are in topological order, so upstream stages exist already
-        fused, inputs = _gather(bound, port, set(materialized))
+        fused, inputs = _gather(bound, port, tables)
         digest = hashes(port)
         node = bound.workflow.node(port.node)
         label = node.display + (f" ({port.handle})" if port.handle not in ("", "result", "out") else "")
         by_port[port] = Stage(
-            id=f"{slug(label)}_{digest[:8]}",
+            # The port's own identity is in the id, so two identical nodes (a copy-pasted node) are
+            # two stages; both are stable while the file's node ids are.
+            id=f"{slug(label)}_{_digest((digest, port.node, port.handle))[:8]}",
             output=port,
             ports=tuple(fused),
             upstream=tuple(dict.fromkeys(by_port[i].id for i in inputs)),

@@ -66,6 +66,7 @@ class Compiler:
         self.bound = self.plan.workflow
         self.values = {**self.bound.variables, **self.variables}
         self._stage_columns: dict[str, tuple[Column, ...] | None] = {}
+        self._scratch = {s.id for s in self.plan.scratch()}
 
     # --- names -------------------------------------------------------------------------------------
     def source_table(self, node_id: str) -> tuple[str, ...]:
@@ -73,9 +74,23 @@ class Compiler:
         assert isinstance(comp, SourceComponent)
         return map_table(comp.table_parts(), self.plan.table_map)
 
+    @property
+    def run_token(self) -> str:
+        """A short name for this run (its `run_key`): scopes scratch and staging tables to the run."""
+        return hashlib.sha256(self.run_key.encode()).hexdigest()[:8]
+
     def intermediate_table(self, stage: Stage) -> exp.Table:
-        """Named by the sub-graph's content hash and the variable values: reruns overwrite, never collide."""
-        key = json.dumps([stage.content_hash, sorted(self.values.items())], default=str)
+        """The table a stage that is no sink writes, named by the workflow, the stage, its sub-graph's
+        content and the variable values.
+
+        A scratch table (read by later stages, dropped once the run has succeeded) is also named by the
+        run: a retry of the run overwrites its own, while two runs (of one DAG, or of two workflows
+        sharing a sub-graph) never write, read or drop each other's. A table that stays (a leaf: a
+        result to look at; every table with ``materialize="all"``) is not: the next run replaces it.
+        """
+        scoped = stage.id in self._scratch
+        key = json.dumps([self.bound.workflow.title, stage.id, stage.content_hash, sorted(self.values.items()),
+                          self.run_key if scoped else None], default=str)
         digest = hashlib.sha256(key.encode()).hexdigest()[:12]
         name = f"wareflow_{slug(stage.label, 24)}_{digest}"
         return table_ref((self.scratch_schema, name) if self.scratch_schema else (name,))
@@ -95,8 +110,10 @@ class Compiler:
         return table_ref(self.destination(stage))
 
     def kind(self, stage: Stage) -> str:
+        """``intermediate`` for a scratch table of this run; ``replace`` (published atomically) for a
+        table that stays; ``append`` for a sink that appends."""
         if stage.output.handle:
-            return "intermediate"
+            return "intermediate" if stage.id in self._scratch else "replace"
         return "append" if getattr(self.bound.components[stage.output.node], "append", False) else "replace"
 
     # --- compiling -----------------------------------------------------------------------------------
@@ -127,8 +144,9 @@ class Compiler:
             ledger = table_ref((*target_schema(target), LEDGER_TABLE))
             statements = self.dialect.append(target, final, ledger, ledger_key(self.run_key, stage.id))
         else:
-            statements = self.dialect.publish(target, final, intermediate=kind == "intermediate")
-            if kind == "intermediate":
+            statements = self.dialect.publish(target, final, intermediate=kind == "intermediate",
+                                              token=self.run_token)
+            if stage.output.handle:  # read by later stages: made fast to match on
                 statements += self.dialect.index_probes(target, self._probed(stage.output, columns))
         return CompiledStage(stage, kind, target, final, tuple(statements), columns)
 
@@ -248,11 +266,13 @@ def unsupported(node_id: str, comp: Component, dialect: WarehouseDialect) -> Com
         hint=f"dialects that can: {', '.join(able)}" if able else "no dialect can yet"))
 
 
-def column_issues(plan: Plan, dialect: WarehouseDialect) -> list[Issue]:
-    """Every column problem the declared source schemas reveal, all at once (no warehouse needed).
+def compile_issues(plan: Plan, dialect: WarehouseDialect) -> list[Issue]:
+    """Every problem compiling for `dialect` would raise that the workflow and its declared source
+    schemas reveal, all at once (no warehouse needed): what `wareflow validate` adds to binding.
 
     Each node is built against the columns flowing into it; a node that fails is reported and
-    its output treated as unknown, so one mistake is not reported again downstream.
+    its output treated as unknown, so one mistake is not reported again downstream. A source whose
+    schema only the warehouse knows (WF301) is not a problem here.
     """
     compiler = Compiler(plan, dialect)
     issues: list[Issue] = []
@@ -262,7 +282,7 @@ def column_issues(plan: Plan, dialect: WarehouseDialect) -> list[Issue]:
             try:
                 query = compiler.build_port(port, rels)
             except CompileError as exc:
-                issues.extend(i for i in exc.issues if i.code in ("WF204", "WF304"))
+                issues.extend(i for i in exc.issues if i.code != "WF301")
                 query = Query(exp.select(exp.Star()), None, (), (f"node '{port.node}'",))
             rels[port] = _named(query, f"n{len(rels)}", port)
     order = {node: i for i, node in enumerate(plan.workflow.order)}

@@ -1,34 +1,134 @@
-"""Connections from URIs for the CLI: ``duckdb:///path.duckdb`` and ``postgresql://user@host:port/db``."""
+"""Connections from URIs for the CLI: ``duckdb:///path.duckdb`` and ``postgresql://user@host:port/db``.
+
+Connecting never ends in a traceback: a driver's failure is a coded WF403 (transient or terminal, as
+the dialect classifies the driver's exception), a URI or driver we cannot use is WF404. No message
+carries the password: drivers may echo the URI they were given (libpq does, for a malformed one).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
-from wareflow.errors import Issue, WarehouseError
+from wareflow.errors import Issue, TerminalWarehouseError, TransientWarehouseError, WareflowError, WarehouseError
 from wareflow.sql.dialects import WarehouseDialect, get_dialect
+from wareflow.sql.dialects.base import dbapi_error_kind
+
+_SCHEMES = {"duckdb": "duckdb", "postgres": "postgres", "postgresql": "postgres", "snowflake": "snowflake"}
+_SECRETS: set[str] = set()  # passwords of the connections this process opened, scrubbed from every message
+_SHORTEST_SECRET = 3  # scrubbing one or two characters would garble a message and hide nothing
+
+
+def redact(text: str, secrets: Iterable[str | None] = ()) -> str:
+    """`text` with each of `secrets`, and each password of a connection this process opened, replaced by ``***``."""
+    for secret in sorted({s for s in (*secrets, *_SECRETS) if s and len(s) >= _SHORTEST_SECRET}, key=len,
+                         reverse=True):
+        text = text.replace(secret, "***")
+    return text
+
+
+def spellings(password: str | None) -> set[str]:
+    """`password` as given and as it may be echoed: percent-decoded, percent-encoded."""
+    if not password:
+        return set()
+    return {password, unquote(password), quote(password, safe=""), quote(unquote(password), safe="")}
+
+
+def remember_secrets(secrets: Iterable[str]) -> None:
+    """Scrub `secrets` from every message `redact` builds from now on in this process."""
+    _SECRETS.update(s for s in secrets if s)
+
+
+def describe_error(exc: BaseException, secrets: Iterable[str | None] = ()) -> str:
+    """``ClassName: message`` of a driver exception, without secrets."""
+    return redact(f"{type(exc).__name__}: {exc}".strip(), secrets)
+
+
+def connection_error(exc: BaseException, dialect: WarehouseDialect | None, target: str,
+                     secrets: Iterable[str | None] = ()) -> WarehouseError:
+    """A driver's failure to connect to `target` as a coded issue: WF404 when a driver is missing, else
+    WF403, transient (worth a retry: refused, timed out, server busy) or terminal, as the dialect says."""
+    if isinstance(exc, ImportError):
+        return TerminalWarehouseError(Issue("WF404", f"cannot connect to {target}: {describe_error(exc, secrets)}",
+                                            hint="install the driver: pip install 'airflow-provider-wareflow"
+                                                 f"[{dialect.name if dialect else 'warehouses'}]'"))
+    kind = dialect.error_kind(exc) if dialect else dbapi_error_kind(exc)
+    if kind == "transient":
+        return TransientWarehouseError(Issue("WF403", f"cannot connect to {target}: {describe_error(exc, secrets)}",
+                                             hint="worth a retry: the server may be down, restarting or busy"))
+    return TerminalWarehouseError(Issue("WF403", f"cannot connect to {target}: {describe_error(exc, secrets)}",
+                                        hint="check the host, port, user, password, database and privileges"))
 
 
 def connect_uri(uri: str) -> tuple[Any, WarehouseDialect]:
     """A DB-API connection and its dialect for `uri`."""
-    scheme = urlsplit(uri).scheme.lower()
-    if scheme == "duckdb":
-        from wareflow.warehouses.duckdb import connect
+    secrets = _uri_secrets(uri)
+    if "\x00" in uri:  # C drivers would silently cut the URI there, and connect somewhere else
+        raise TerminalWarehouseError(Issue("WF404", "malformed connection URI: it contains a NUL character",
+                                           hint=_URI_HINT))
+    try:
+        url = urlsplit(uri)
+        scheme = url.scheme.lower()
+        shown = _shown(url)
+    except ValueError as exc:  # a malformed authority: [ unclosed, a port that is not a number
+        raise TerminalWarehouseError(Issue("WF404", f"malformed connection URI: {describe_error(exc, secrets)}",
+                                           hint=_URI_HINT)) from None
+    if scheme not in _SCHEMES:
+        raise WarehouseError(Issue("WF404", f"unsupported connection URI scheme '{redact(scheme, secrets)}'",
+                                   hint=_URI_HINT))
+    dialect = get_dialect(_SCHEMES[scheme])
+    remember_secrets(secrets)  # statements' errors on this connection are scrubbed too
+    opener: Callable[[], Any] = {"duckdb": lambda: _duckdb(uri), "postgres": lambda: _postgres(uri),
+                                 "snowflake": lambda: _snowflake(uri)}[dialect.name]
+    try:
+        return dialect.prepare(opener()), dialect
+    except WareflowError:
+        raise
+    except Exception as exc:  # `from None`: the driver's exception, shown in tracebacks, may echo the URI
+        raise connection_error(exc, dialect, shown, secrets) from None
 
-        return connect(_duckdb_path(uri)), get_dialect("duckdb")
-    if scheme in ("postgres", "postgresql"):
-        try:
-            import psycopg2
-        except ImportError:
-            raise WarehouseError(Issue("WF404", "PostgreSQL needs psycopg2",
-                                       hint="pip install 'airflow-provider-wareflow[postgres]'")) from None
-        return psycopg2.connect(uri.replace("postgres://", "postgresql://", 1)), get_dialect("postgres")
-    if scheme == "snowflake":
-        return _snowflake(uri), get_dialect("snowflake")
-    raise WarehouseError(Issue("WF404", f"unsupported connection URI scheme '{scheme}'",
-                               hint="use duckdb:///path/to.duckdb, postgresql://user@host:port/db, "
-                                    "snowflake://user:password@account/database/schema?warehouse=WH, "
-                                    "or --conn-id with an Airflow connection for any warehouse"))
+
+_URI_HINT = ("use duckdb:///path/to.duckdb, postgresql://user@host:port/db, "
+             "snowflake://user:password@account/database/schema?warehouse=WH, "
+             "or --conn-id with an Airflow connection for any warehouse")
+
+
+def _uri_secrets(uri: str) -> set[str]:
+    """The password of `uri` in every spelling, found without trusting the URI to be well formed: in
+    the authority, up to the last ``@`` (a password may hold ``/`` or ``@`` unescaped), or in the query
+    (``?password=``, which libpq reads too)."""
+    rest = uri.partition("://")[2]
+    secrets: set[str] = set()
+    for userinfo in (rest.partition("/")[0].rpartition("@")[0], rest.rpartition("@")[0]):
+        secrets |= spellings(userinfo.partition(":")[2])
+    for query in rest.split("?")[1:]:
+        for key, value in parse_qsl(query, keep_blank_values=True):
+            if key.lower() in ("password", "passwd", "pwd"):
+                secrets |= spellings(value)
+    return secrets
+
+
+def _shown(url: Any) -> str:
+    """The URI as messages show it: without user and password."""
+    host = url.hostname or ""
+    port = f":{url.port}" if url.port else ""
+    return f"{url.scheme}://{host}{port}{url.path}"
+
+
+def _duckdb(uri: str) -> Any:
+    from wareflow.warehouses.duckdb import connect
+
+    return connect(_duckdb_path(uri))
+
+
+def _postgres(uri: str) -> Any:
+    try:
+        import psycopg2
+    except ImportError:
+        raise WarehouseError(Issue("WF404", "PostgreSQL needs psycopg2",
+                                   hint="pip install 'airflow-provider-wareflow[postgres]'")) from None
+    return psycopg2.connect(uri.replace("postgres://", "postgresql://", 1))
 
 
 def _snowflake(uri: str) -> Any:
@@ -38,8 +138,6 @@ def _snowflake(uri: str) -> Any:
     except ImportError:
         raise WarehouseError(Issue("WF404", "Snowflake needs snowflake-connector-python",
                                    hint="pip install 'airflow-provider-wareflow[snowflake]'")) from None
-    from urllib.parse import parse_qsl
-
     url = urlsplit(uri)
     database, _, schema = url.path.lstrip("/").partition("/")
     options = dict(parse_qsl(url.query))

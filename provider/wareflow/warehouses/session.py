@@ -2,24 +2,26 @@
 
 Each stage runs in one transaction: its statements commit together or not at all, so a retried
 task starts from the state before it. The log shows every statement, its duration and the rows
-written; driver errors become coded `WarehouseError`s, transient (worth a retry) or terminal.
+written; driver errors become coded `WarehouseError`s, transient (worth a retry) or terminal as the
+dialect classifies the driver's exception (by class and code, never by message text), their
+messages scrubbed of connection passwords.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import re
 import time
 from dataclasses import dataclass
 from typing import Any
 
 from sqlglot import exp
 
-from wareflow.errors import Issue, TerminalWarehouseError, TransientWarehouseError
+from wareflow.errors import Issue, TerminalWarehouseError, TransientWarehouseError, WarehouseError
 from wareflow.sql.compiler import CompiledStage
 from wareflow.sql.dialects.base import WarehouseDialect
 from wareflow.sql.relation import Column, table_ref
+from wareflow.warehouses.connect import describe_error
 
 log = logging.getLogger("wareflow")
 
@@ -43,16 +45,6 @@ def set_autocommit(conn: Any) -> None:
         conn.autocommit = True
 
 
-def _describe_error(exc: Exception) -> str:
-    return f"{type(exc).__name__}: {exc}".strip()
-
-
-def _matches(exc: Exception, patterns: tuple[str, ...]) -> bool:
-    """Whether a driver error matches one of a dialect's patterns (class name and message, any case)."""
-    text = _describe_error(exc)
-    return any(re.search(p, text, re.IGNORECASE | re.DOTALL) for p in patterns)
-
-
 def _writes_rows(statement: exp.Expr, kind: str) -> bool:
     """Whether `statement` is the one that writes the stage's rows (appends: the first INSERT)."""
     if kind == "append":
@@ -69,23 +61,34 @@ class Session:
 
     # --- reading ----------------------------------------------------------------------------------
     def fetch(self, query: exp.Expr | str) -> list[tuple[Any, ...]]:
+        """The rows of `query`; a driver error is a coded `WarehouseError` (WF401 or WF402)."""
+        try:
+            return self._read(query)
+        except Exception as exc:
+            raise self._failure("query failed", exc) from exc
+
+    def _read(self, query: exp.Expr | str) -> list[tuple[Any, ...]]:
         sql = query if isinstance(query, str) else self.dialect.generate(query, pretty=False)
         cur = self._cursor()
         try:
             cur.execute(sql)
-            return [tuple(r) for r in cur.fetchall()]
+            rows = [tuple(r) for r in cur.fetchall()]
+        except Exception:
+            self._rollback()  # ends the failed read; a rollback failing on a lost connection must not hide why
+            raise
         finally:
             self._release(cur)
-            self._end_read()
+        self._end_read()
+        return rows
 
     def describe(self, parts: tuple[str, ...]) -> tuple[Column, ...] | None:
         """Columns of the table `parts` with CARTO logical types; None when it does not exist."""
         if parts not in self._schemas:
             try:
-                rows = self.fetch(self.dialect.describe(table_ref(parts)))
+                rows = self._read(self.dialect.describe(table_ref(parts)))
             except Exception as exc:
-                if not _matches(exc, self.dialect.missing_table_errors):
-                    raise
+                if self.dialect.error_kind(exc) != "missing_table":
+                    raise self._failure(f"reading the columns of {'.'.join(parts)!r} failed", exc) from exc
                 rows = []
             self._schemas[parts] = tuple(Column(r[0], self.dialect.logical_type(str(r[1]))) for r in rows) or None
         return self._schemas[parts]
@@ -139,7 +142,7 @@ class Session:
                 self.log.info("dropped %s", table.sql(dialect=self.dialect.sqlglot_dialect))
             except Exception as exc:
                 self._rollback()
-                self.log.warning("could not drop %s: %s", table.sql(), exc)
+                self.log.warning("could not drop %s: %s", table.sql(), describe_error(exc))
             finally:
                 self._release(cur)
 
@@ -178,10 +181,12 @@ class Session:
             self.log.debug("rollback failed", exc_info=True)
 
     def _error(self, compiled: CompiledStage, exc: Exception) -> Exception:
-        text = _describe_error(exc)
-        transient = _matches(exc, self.dialect.transient_errors)
-        node = compiled.stage.output.node
-        component = compiled.stage.label
-        issue = Issue("WF401" if transient else "WF402", f"stage '{compiled.stage.id}' failed: {text}",
-                      node_id=node, component=component)
-        return TransientWarehouseError(issue) if transient else TerminalWarehouseError(issue)
+        return self._failure(f"stage '{compiled.stage.id}' failed", exc, node_id=compiled.stage.output.node,
+                             component=compiled.stage.label)
+
+    def _failure(self, what: str, exc: BaseException, **where: str | None) -> WarehouseError:
+        """`exc` from the driver as WF401 (transient: worth a retry) or WF402 (terminal), by the dialect's
+        classification of its class and codes, the message scrubbed of passwords."""
+        if self.dialect.error_kind(exc) == "transient":
+            return TransientWarehouseError(Issue("WF401", f"{what}: {describe_error(exc)}", **where))
+        return TerminalWarehouseError(Issue("WF402", f"{what}: {describe_error(exc)}", **where))

@@ -1,12 +1,12 @@
 -- case save_replace
--- stage native_saveastable_c7911561
+-- stage native_saveastable_9a267324
 CREATE OR REPLACE TABLE analytics.`copy` AS
 SELECT
   *
 FROM analytics.people;
 
 -- case save_append
--- stage native_saveastable_1a1f71df
+-- stage native_saveastable_14ce6da1
 CREATE TABLE IF NOT EXISTS analytics._wareflow_appends (
   run_key STRING,
   appended_at TIMESTAMP
@@ -36,11 +36,11 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_1a1f71df'
+      run_key = 'manual:native_saveastable_14ce6da1'
   );
 INSERT INTO analytics._wareflow_appends
 SELECT
-  'manual:native_saveastable_1a1f71df',
+  'manual:native_saveastable_14ce6da1',
   CURRENT_TIMESTAMP()
 WHERE
   NOT EXISTS(
@@ -48,37 +48,44 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_1a1f71df'
+      run_key = 'manual:native_saveastable_14ce6da1'
   );
 COMMIT TRANSACTION;
 
 -- case gettablebyname
--- stage native_saveastable_28e2d781
+-- stage native_saveastable_1eaf18f2
 CREATE OR REPLACE TABLE analytics.o AS
 SELECT
   *
 FROM analytics.cities;
 
 -- case tablefromgeojson
--- stage native_saveastable_105a945e
+-- stage native_saveastable_8f7c4477
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_tablefromgeojson_1 AS (
   SELECT
-    CAST('A' AS STRING) AS name,
-    CAST(10 AS FLOAT64) AS pop,
-    ST_GEOGFROMGEOJSON('{"type":"Point","coordinates":[1,2]}') AS `geometry`
-  UNION ALL
-  SELECT
-    CAST('B' AS STRING) AS name,
-    CAST(NULL AS FLOAT64) AS pop,
-    ST_GEOGFROMGEOJSON('{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}') AS `geometry`
+    features.name,
+    features.pop,
+    ST_GEOGFROMGEOJSON(features.geojson) AS `geometry`
+  FROM UNNEST([
+    STRUCT(
+      CAST('A' AS STRING) AS name,
+      CAST(10 AS FLOAT64) AS pop,
+      '{"type":"Point","coordinates":[1,2]}' AS geojson
+    ),
+    STRUCT(
+      CAST('B' AS STRING) AS name,
+      CAST(NULL AS FLOAT64) AS pop,
+      '{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}' AS geojson
+    )
+  ]) AS features
 )
 SELECT
   *
 FROM native_tablefromgeojson_1;
 
 -- case where
--- stage native_saveastable_7478d522
+-- stage native_saveastable_569c4d1d
 CREATE OR REPLACE TABLE analytics.m AS
 WITH native_where_1 AS (
   SELECT
@@ -90,7 +97,7 @@ WITH native_where_1 AS (
 SELECT
   *
 FROM native_where_1;
--- stage native_saveastable_6287b016
+-- stage native_saveastable_e934548f
 CREATE OR REPLACE TABLE analytics.u AS
 WITH native_where_1 AS (
   SELECT
@@ -104,7 +111,7 @@ SELECT
 FROM native_where_1;
 
 -- case wheresimplified
--- stage native_saveastable_cf67fee3
+-- stage native_saveastable_26c1c137
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_wheresimplified_1 AS (
   SELECT
@@ -118,7 +125,7 @@ SELECT
 FROM native_wheresimplified_1;
 
 -- case select
--- stage native_saveastable_93093f41
+-- stage native_saveastable_770b7c45
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_select_1 AS (
   SELECT
@@ -132,7 +139,7 @@ SELECT
 FROM native_select_1;
 
 -- case selectexpression
--- stage native_saveastable_b3b8edfb
+-- stage native_saveastable_4fd8b7d9
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_selectexpression_1 AS (
   SELECT
@@ -145,8 +152,8 @@ SELECT
 FROM native_selectexpression_1;
 
 -- case customsql
--- stage native_customsql_314bbfda
-CREATE OR REPLACE TABLE wareflow_native_customsql_bee28ed64b05
+-- stage native_customsql_73feb9c1
+CREATE OR REPLACE TABLE wareflow_native_customsql_d437e20672d1
 OPTIONS (
   expiration_timestamp=TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL (INTERVAL 7 DAY) DAY)
 ) AS
@@ -158,14 +165,14 @@ JOIN analytics.cities AS c
   ON p.city = c.city
 GROUP BY
   p.city;
--- stage native_saveastable_b13379ca
+-- stage native_saveastable_7a675faa
 CREATE OR REPLACE TABLE analytics.o AS
 SELECT
   *
-FROM wareflow_native_customsql_bee28ed64b05;
+FROM wareflow_native_customsql_d437e20672d1;
 
 -- case casewhen
--- stage native_saveastable_3476acca
+-- stage native_saveastable_ba32372a
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_casewhen_1 AS (
   SELECT
@@ -178,7 +185,7 @@ SELECT
 FROM native_casewhen_1;
 
 -- case dropcolumn
--- stage native_saveastable_ca0f048b
+-- stage native_saveastable_64e88e70
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_dropcolumn_1 AS (
   SELECT
@@ -193,7 +200,7 @@ SELECT
 FROM native_dropcolumn_1;
 
 -- case renamecolumn
--- stage native_saveastable_908e6ee0
+-- stage native_saveastable_bd74b889
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_renamecolumn_1 AS (
   SELECT
@@ -210,7 +217,7 @@ SELECT
 FROM native_renamecolumn_1;
 
 -- case orderby_limit
--- stage native_saveastable_8696b13e
+-- stage native_saveastable_dd97911c
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_orderby_1 AS (
   SELECT
@@ -233,7 +240,7 @@ ORDER BY
   id ASC NULLS LAST;
 
 -- case normalize
--- stage native_saveastable_47753808
+-- stage native_saveastable_ef0a068b
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_normalize_1 AS (
   SELECT
@@ -248,7 +255,7 @@ SELECT
 FROM native_normalize_1;
 
 -- case groupby
--- stage native_saveastable_c322641b
+-- stage native_saveastable_7feb2f4f
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_groupby_1 AS (
   SELECT
@@ -265,7 +272,7 @@ SELECT
 FROM native_groupby_1;
 
 -- case groupby_geometry
--- stage native_saveastable_160c023d
+-- stage native_saveastable_8361e5b1
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_groupby_1 AS (
   SELECT
@@ -279,7 +286,7 @@ SELECT
 FROM native_groupby_1;
 
 -- case join
--- stage native_saveastable_819c304e
+-- stage native_saveastable_ac7840ed
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_join_1 AS (
   SELECT
@@ -295,7 +302,7 @@ SELECT
 FROM native_join_1;
 
 -- case crossjoin
--- stage native_saveastable_6a9bcb66
+-- stage native_saveastable_6f571d8e
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_crossjoin_1 AS (
   SELECT
@@ -310,7 +317,7 @@ SELECT
 FROM native_crossjoin_1;
 
 -- case spatialjoin
--- stage native_saveastable_7fd832e8
+-- stage native_saveastable_150b99be
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_spatialjoin_1 AS (
   SELECT
@@ -330,7 +337,7 @@ SELECT
 FROM native_spatialjoin_1;
 
 -- case spatialfilter
--- stage native_saveastable_451977d7
+-- stage native_saveastable_9ef91876
 CREATE OR REPLACE TABLE analytics.m AS
 WITH native_spatialfilter_1 AS (
   SELECT
@@ -348,7 +355,7 @@ WITH native_spatialfilter_1 AS (
 SELECT
   *
 FROM native_spatialfilter_1;
--- stage native_saveastable_22a4b7e7
+-- stage native_saveastable_a257bf86
 CREATE OR REPLACE TABLE analytics.u AS
 WITH native_spatialfilter_1 AS (
   SELECT
@@ -368,7 +375,7 @@ SELECT
 FROM native_spatialfilter_1;
 
 -- case buffer
--- stage native_saveastable_cce089ee
+-- stage native_saveastable_8e3dbca7
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_buffer_1 AS (
   SELECT

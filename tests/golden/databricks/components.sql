@@ -1,12 +1,12 @@
 -- case save_replace
--- stage native_saveastable_c7911561
+-- stage native_saveastable_9a267324
 CREATE OR REPLACE TABLE analytics.`copy` AS
 SELECT
   *
 FROM analytics.people;
 
 -- case save_append
--- stage native_saveastable_1a1f71df
+-- stage native_saveastable_14ce6da1
 CREATE TABLE IF NOT EXISTS analytics._wareflow_appends (
   run_key STRING,
   appended_at TIMESTAMP
@@ -35,11 +35,11 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_1a1f71df'
+      run_key = 'manual:native_saveastable_14ce6da1'
   );
 INSERT INTO analytics._wareflow_appends
 SELECT
-  'manual:native_saveastable_1a1f71df',
+  'manual:native_saveastable_14ce6da1',
   CURRENT_TIMESTAMP()
 WHERE
   NOT EXISTS(
@@ -47,36 +47,38 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_1a1f71df'
+      run_key = 'manual:native_saveastable_14ce6da1'
   );
 
 -- case gettablebyname
--- stage native_saveastable_28e2d781
+-- stage native_saveastable_1eaf18f2
 CREATE OR REPLACE TABLE analytics.o AS
 SELECT
   *
 FROM analytics.cities;
 
 -- case tablefromgeojson
--- stage native_saveastable_105a945e
+-- stage native_saveastable_8f7c4477
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_tablefromgeojson_1 AS (
   SELECT
-    CAST('A' AS STRING) AS name,
-    CAST(10 AS DOUBLE) AS pop,
-    ST_GEOMFROMGEOJSON('{"type":"Point","coordinates":[1,2]}') AS `geometry`
-  UNION ALL
-  SELECT
-    CAST('B' AS STRING) AS name,
-    CAST(NULL AS DOUBLE) AS pop,
-    ST_GEOMFROMGEOJSON('{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}') AS `geometry`
+    features.name,
+    features.pop,
+    ST_GEOMFROMGEOJSON(features.geojson) AS `geometry`
+  FROM VALUES
+    (CAST('A' AS STRING), CAST(10 AS DOUBLE), '{"type":"Point","coordinates":[1,2]}'),
+    (
+      CAST('B' AS STRING),
+      CAST(NULL AS DOUBLE),
+      '{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}'
+    ) AS features(name, pop, geojson)
 )
 SELECT
   *
 FROM native_tablefromgeojson_1;
 
 -- case where
--- stage native_saveastable_7478d522
+-- stage native_saveastable_569c4d1d
 CREATE OR REPLACE TABLE analytics.m AS
 WITH native_where_1 AS (
   SELECT
@@ -88,7 +90,7 @@ WITH native_where_1 AS (
 SELECT
   *
 FROM native_where_1;
--- stage native_saveastable_6287b016
+-- stage native_saveastable_e934548f
 CREATE OR REPLACE TABLE analytics.u AS
 WITH native_where_1 AS (
   SELECT
@@ -102,7 +104,7 @@ SELECT
 FROM native_where_1;
 
 -- case wheresimplified
--- stage native_saveastable_cf67fee3
+-- stage native_saveastable_26c1c137
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_wheresimplified_1 AS (
   SELECT
@@ -116,7 +118,7 @@ SELECT
 FROM native_wheresimplified_1;
 
 -- case select
--- stage native_saveastable_93093f41
+-- stage native_saveastable_770b7c45
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_select_1 AS (
   SELECT
@@ -130,7 +132,7 @@ SELECT
 FROM native_select_1;
 
 -- case selectexpression
--- stage native_saveastable_b3b8edfb
+-- stage native_saveastable_4fd8b7d9
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_selectexpression_1 AS (
   SELECT
@@ -143,8 +145,8 @@ SELECT
 FROM native_selectexpression_1;
 
 -- case customsql
--- stage native_customsql_314bbfda
-CREATE OR REPLACE TABLE wareflow_native_customsql_bee28ed64b05 AS
+-- stage native_customsql_73feb9c1
+CREATE OR REPLACE TABLE wareflow_native_customsql_d437e20672d1 AS
 SELECT
   p.city,
   COUNT(*) AS n
@@ -153,14 +155,14 @@ JOIN analytics.cities AS c
   ON p.city = c.city
 GROUP BY
   p.city;
--- stage native_saveastable_b13379ca
+-- stage native_saveastable_7a675faa
 CREATE OR REPLACE TABLE analytics.o AS
 SELECT
   *
-FROM wareflow_native_customsql_bee28ed64b05;
+FROM wareflow_native_customsql_d437e20672d1;
 
 -- case casewhen
--- stage native_saveastable_3476acca
+-- stage native_saveastable_ba32372a
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_casewhen_1 AS (
   SELECT
@@ -173,7 +175,7 @@ SELECT
 FROM native_casewhen_1;
 
 -- case dropcolumn
--- stage native_saveastable_ca0f048b
+-- stage native_saveastable_64e88e70
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_dropcolumn_1 AS (
   SELECT
@@ -188,7 +190,7 @@ SELECT
 FROM native_dropcolumn_1;
 
 -- case renamecolumn
--- stage native_saveastable_908e6ee0
+-- stage native_saveastable_bd74b889
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_renamecolumn_1 AS (
   SELECT
@@ -205,7 +207,7 @@ SELECT
 FROM native_renamecolumn_1;
 
 -- case orderby_limit
--- stage native_saveastable_8696b13e
+-- stage native_saveastable_dd97911c
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_orderby_1 AS (
   SELECT
@@ -228,7 +230,7 @@ ORDER BY
   id ASC NULLS LAST;
 
 -- case normalize
--- stage native_saveastable_47753808
+-- stage native_saveastable_ef0a068b
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_normalize_1 AS (
   SELECT
@@ -243,7 +245,7 @@ SELECT
 FROM native_normalize_1;
 
 -- case groupby
--- stage native_saveastable_c322641b
+-- stage native_saveastable_7feb2f4f
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_groupby_1 AS (
   SELECT
@@ -260,7 +262,7 @@ SELECT
 FROM native_groupby_1;
 
 -- case groupby_geometry
--- stage native_saveastable_160c023d
+-- stage native_saveastable_8361e5b1
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_groupby_1 AS (
   SELECT
@@ -274,7 +276,7 @@ SELECT
 FROM native_groupby_1;
 
 -- case join
--- stage native_saveastable_819c304e
+-- stage native_saveastable_ac7840ed
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_join_1 AS (
   SELECT
@@ -290,7 +292,7 @@ SELECT
 FROM native_join_1;
 
 -- case crossjoin
--- stage native_saveastable_6a9bcb66
+-- stage native_saveastable_6f571d8e
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_crossjoin_1 AS (
   SELECT
@@ -305,7 +307,7 @@ SELECT
 FROM native_crossjoin_1;
 
 -- case spatialjoin
--- stage native_saveastable_7fd832e8
+-- stage native_saveastable_150b99be
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_spatialjoin_1 AS (
   SELECT
@@ -325,7 +327,7 @@ SELECT
 FROM native_spatialjoin_1;
 
 -- case spatialfilter
--- stage native_saveastable_451977d7
+-- stage native_saveastable_9ef91876
 CREATE OR REPLACE TABLE analytics.m AS
 WITH native_spatialfilter_1 AS (
   SELECT
@@ -343,7 +345,7 @@ WITH native_spatialfilter_1 AS (
 SELECT
   *
 FROM native_spatialfilter_1;
--- stage native_saveastable_22a4b7e7
+-- stage native_saveastable_a257bf86
 CREATE OR REPLACE TABLE analytics.u AS
 WITH native_spatialfilter_1 AS (
   SELECT
@@ -363,7 +365,7 @@ SELECT
 FROM native_spatialfilter_1;
 
 -- case buffer
--- stage native_saveastable_cce089ee
+-- stage native_saveastable_8e3dbca7
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_buffer_1 AS (
   SELECT

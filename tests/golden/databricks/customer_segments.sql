@@ -1,4 +1,4 @@
--- stage save_as_table_f0c73d2a
+-- stage save_as_table_a972fe9c
 CREATE OR REPLACE TABLE main.top_customers AS
 WITH simple_filter_1 AS (
   SELECT

@@ -1,16 +1,16 @@
 -- case save_replace
--- stage native_saveastable_c7911561
-DROP TABLE IF EXISTS analytics.copy__wareflow_staging;
-CREATE TABLE analytics.copy__wareflow_staging AS
+-- stage native_saveastable_9a267324
+DROP TABLE IF EXISTS analytics.copy__wareflow_36bde66f;
+CREATE TABLE analytics.copy__wareflow_36bde66f AS
 SELECT
   *
 FROM analytics.people;
 DROP TABLE IF EXISTS analytics."COPY";
-ALTER TABLE analytics.copy__wareflow_staging
+ALTER TABLE analytics.copy__wareflow_36bde66f
 RENAME TO "COPY";
 
 -- case save_append
--- stage native_saveastable_1a1f71df
+-- stage native_saveastable_14ce6da1
 CREATE TABLE IF NOT EXISTS analytics._wareflow_appends (
   run_key VARCHAR2(255) PRIMARY KEY,
   appended_at TIMESTAMP
@@ -39,11 +39,11 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_1a1f71df'
+      run_key = 'manual:native_saveastable_14ce6da1'
   );
 INSERT INTO analytics._wareflow_appends
 SELECT
-  'manual:native_saveastable_1a1f71df',
+  'manual:native_saveastable_14ce6da1',
   CURRENT_TIMESTAMP
 FROM DUAL
 WHERE
@@ -52,46 +52,52 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_1a1f71df'
+      run_key = 'manual:native_saveastable_14ce6da1'
   );
 
 -- case gettablebyname
--- stage native_saveastable_28e2d781
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_1eaf18f2
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 SELECT
   *
 FROM analytics.cities;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case tablefromgeojson
--- stage native_saveastable_105a945e
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_8f7c4477
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_tablefromgeojson_1 AS (
   SELECT
-    CAST('A' AS VARCHAR2(4000)) AS name,
-    CAST(10 AS NUMBER) AS pop,
-    SDO_UTIL.FROM_GEOJSON('{"type":"Point","coordinates":[1,2]}') AS "GEOMETRY"
-  UNION ALL
-  SELECT
-    CAST('B' AS VARCHAR2(4000)) AS name,
-    CAST(NULL AS NUMBER) AS pop,
-    SDO_UTIL.FROM_GEOJSON('{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}') AS "GEOMETRY"
+    features.name,
+    features.pop,
+    SDO_UTIL.FROM_GEOJSON(features.geojson) AS "GEOMETRY"
+  FROM (VALUES
+    (
+      CAST('A' AS VARCHAR2(4000)),
+      CAST(10 AS NUMBER),
+      '{"type":"Point","coordinates":[1,2]}'
+    ),
+    (
+      CAST('B' AS VARCHAR2(4000)),
+      CAST(NULL AS NUMBER),
+      '{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}'
+    )) AS features(name, pop, geojson)
 )
 SELECT
   *
 FROM native_tablefromgeojson_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case where
--- stage native_saveastable_7478d522
-DROP TABLE IF EXISTS analytics.m__wareflow_staging;
-CREATE TABLE analytics.m__wareflow_staging AS
+-- stage native_saveastable_569c4d1d
+DROP TABLE IF EXISTS analytics.m__wareflow_36bde66f;
+CREATE TABLE analytics.m__wareflow_36bde66f AS
 WITH native_where_1 AS (
   SELECT
     *
@@ -103,11 +109,11 @@ SELECT
   *
 FROM native_where_1;
 DROP TABLE IF EXISTS analytics.m;
-ALTER TABLE analytics.m__wareflow_staging
+ALTER TABLE analytics.m__wareflow_36bde66f
 RENAME TO m;
--- stage native_saveastable_6287b016
-DROP TABLE IF EXISTS analytics.u__wareflow_staging;
-CREATE TABLE analytics.u__wareflow_staging AS
+-- stage native_saveastable_e934548f
+DROP TABLE IF EXISTS analytics.u__wareflow_36bde66f;
+CREATE TABLE analytics.u__wareflow_36bde66f AS
 WITH native_where_1 AS (
   SELECT
     *
@@ -119,13 +125,13 @@ SELECT
   *
 FROM native_where_1;
 DROP TABLE IF EXISTS analytics.u;
-ALTER TABLE analytics.u__wareflow_staging
+ALTER TABLE analytics.u__wareflow_36bde66f
 RENAME TO u;
 
 -- case wheresimplified
--- stage native_saveastable_cf67fee3
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_26c1c137
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_wheresimplified_1 AS (
   SELECT
     *
@@ -137,13 +143,13 @@ SELECT
   *
 FROM native_wheresimplified_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case select
--- stage native_saveastable_93093f41
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_770b7c45
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_select_1 AS (
   SELECT
     id,
@@ -155,13 +161,13 @@ SELECT
   *
 FROM native_select_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case selectexpression
--- stage native_saveastable_b3b8edfb
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_4fd8b7d9
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_selectexpression_1 AS (
   SELECT
     people.*,
@@ -172,13 +178,13 @@ SELECT
   *
 FROM native_selectexpression_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case customsql
--- stage native_customsql_314bbfda
-DROP TABLE IF EXISTS wareflow_native_customsql_bee28ed64b05__wareflow_staging;
-CREATE TABLE wareflow_native_customsql_bee28ed64b05__wareflow_staging AS
+-- stage native_customsql_73feb9c1
+DROP TABLE IF EXISTS wareflow_native_customsql_d437e20672d1__wareflow_36bde66f;
+CREATE TABLE wareflow_native_customsql_d437e20672d1__wareflow_36bde66f AS
 SELECT
   p.city,
   COUNT(*) AS n
@@ -187,23 +193,23 @@ JOIN analytics.cities c
   ON p.city = c.city
 GROUP BY
   p.city;
-DROP TABLE IF EXISTS wareflow_native_customsql_bee28ed64b05;
-ALTER TABLE wareflow_native_customsql_bee28ed64b05__wareflow_staging
-RENAME TO wareflow_native_customsql_bee28ed64b05;
--- stage native_saveastable_b13379ca
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+DROP TABLE IF EXISTS wareflow_native_customsql_d437e20672d1;
+ALTER TABLE wareflow_native_customsql_d437e20672d1__wareflow_36bde66f
+RENAME TO wareflow_native_customsql_d437e20672d1;
+-- stage native_saveastable_7a675faa
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 SELECT
   *
-FROM wareflow_native_customsql_bee28ed64b05;
+FROM wareflow_native_customsql_d437e20672d1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case casewhen
--- stage native_saveastable_3476acca
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_ba32372a
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_casewhen_1 AS (
   SELECT
     people.*,
@@ -214,13 +220,13 @@ SELECT
   *
 FROM native_casewhen_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case dropcolumn
--- stage native_saveastable_ca0f048b
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_64e88e70
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_dropcolumn_1 AS (
   SELECT
     id,
@@ -233,13 +239,13 @@ SELECT
   *
 FROM native_dropcolumn_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case renamecolumn
--- stage native_saveastable_908e6ee0
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_bd74b889
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_renamecolumn_1 AS (
   SELECT
     id,
@@ -254,13 +260,13 @@ SELECT
   *
 FROM native_renamecolumn_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case orderby_limit
--- stage native_saveastable_8696b13e
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_dd97911c
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_orderby_1 AS (
   SELECT
     *
@@ -281,13 +287,13 @@ ORDER BY
   score DESC NULLS LAST,
   id ASC;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case normalize
--- stage native_saveastable_47753808
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_ef0a068b
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_normalize_1 AS (
   SELECT
     people.*,
@@ -300,13 +306,13 @@ SELECT
   *
 FROM native_normalize_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case groupby
--- stage native_saveastable_c322641b
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_7feb2f4f
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_groupby_1 AS (
   SELECT
     city,
@@ -321,13 +327,13 @@ SELECT
   *
 FROM native_groupby_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case groupby_geometry
--- stage native_saveastable_160c023d
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_8361e5b1
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_groupby_1 AS (
   SELECT
     SDO_AGGR_UNION(SDOAGGRTYPE(geom, 0.05)) AS geom_union,
@@ -339,13 +345,13 @@ SELECT
   *
 FROM native_groupby_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case join
--- stage native_saveastable_819c304e
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_ac7840ed
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_join_1 AS (
   SELECT
     _main.*,
@@ -359,13 +365,13 @@ SELECT
   *
 FROM native_join_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case crossjoin
--- stage native_saveastable_6a9bcb66
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_6f571d8e
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_crossjoin_1 AS (
   SELECT
     _main.*,
@@ -378,13 +384,13 @@ SELECT
   *
 FROM native_crossjoin_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case spatialjoin
--- stage native_saveastable_7fd832e8
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_150b99be
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_spatialjoin_1 AS (
   SELECT
     _main.*,
@@ -402,13 +408,13 @@ SELECT
   *
 FROM native_spatialjoin_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case spatialfilter
--- stage native_saveastable_451977d7
-DROP TABLE IF EXISTS analytics.m__wareflow_staging;
-CREATE TABLE analytics.m__wareflow_staging AS
+-- stage native_saveastable_9ef91876
+DROP TABLE IF EXISTS analytics.m__wareflow_36bde66f;
+CREATE TABLE analytics.m__wareflow_36bde66f AS
 WITH native_spatialfilter_1 AS (
   SELECT
     *
@@ -426,11 +432,11 @@ SELECT
   *
 FROM native_spatialfilter_1;
 DROP TABLE IF EXISTS analytics.m;
-ALTER TABLE analytics.m__wareflow_staging
+ALTER TABLE analytics.m__wareflow_36bde66f
 RENAME TO m;
--- stage native_saveastable_22a4b7e7
-DROP TABLE IF EXISTS analytics.u__wareflow_staging;
-CREATE TABLE analytics.u__wareflow_staging AS
+-- stage native_saveastable_a257bf86
+DROP TABLE IF EXISTS analytics.u__wareflow_36bde66f;
+CREATE TABLE analytics.u__wareflow_36bde66f AS
 WITH native_spatialfilter_1 AS (
   SELECT
     *
@@ -448,13 +454,13 @@ SELECT
   *
 FROM native_spatialfilter_1;
 DROP TABLE IF EXISTS analytics.u;
-ALTER TABLE analytics.u__wareflow_staging
+ALTER TABLE analytics.u__wareflow_36bde66f
 RENAME TO u;
 
 -- case buffer
--- stage native_saveastable_cce089ee
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_8e3dbca7
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_buffer_1 AS (
   SELECT
     SDO_GEOM.SDO_BUFFER(geom, (
@@ -467,5 +473,5 @@ SELECT
   *
 FROM native_buffer_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;

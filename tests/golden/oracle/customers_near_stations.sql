@@ -1,19 +1,19 @@
--- stage st_buffer_a403fda6
-DROP TABLE IF EXISTS wareflow_st_buffer_ba0d856f1e62__wareflow_staging;
-CREATE TABLE wareflow_st_buffer_ba0d856f1e62__wareflow_staging AS
+-- stage st_buffer_307b953e
+DROP TABLE IF EXISTS wareflow_st_buffer_a51db0663993__wareflow_36bde66f;
+CREATE TABLE wareflow_st_buffer_a51db0663993__wareflow_36bde66f AS
 SELECT
   SDO_GEOM.SDO_BUFFER(geom, (
     500
   ), 0.05, 'unit=M') AS geom_buffer,
   stations.*
 FROM main.stations;
-DROP TABLE IF EXISTS wareflow_st_buffer_ba0d856f1e62;
-ALTER TABLE wareflow_st_buffer_ba0d856f1e62__wareflow_staging
-RENAME TO wareflow_st_buffer_ba0d856f1e62;
+DROP TABLE IF EXISTS wareflow_st_buffer_a51db0663993;
+ALTER TABLE wareflow_st_buffer_a51db0663993__wareflow_36bde66f
+RENAME TO wareflow_st_buffer_a51db0663993;
 
--- stage save_as_table_527985bb
-DROP TABLE IF EXISTS main.customers_near_stations__wareflow_staging;
-CREATE TABLE main.customers_near_stations__wareflow_staging AS
+-- stage save_as_table_5b8e9838
+DROP TABLE IF EXISTS main.customers_near_stations__wareflow_36bde66f;
+CREATE TABLE main.customers_near_stations__wareflow_36bde66f AS
 WITH spatial_filter_1 AS (
   SELECT
     *
@@ -22,7 +22,7 @@ WITH spatial_filter_1 AS (
     EXISTS(
       SELECT
         1
-      FROM wareflow_st_buffer_ba0d856f1e62 _filter
+      FROM wareflow_st_buffer_a51db0663993 _filter
       WHERE
         SDO_GEOM.RELATE(_filter.geom_buffer, 'ANYINTERACT', _source.geom, 0.05) <> 'FALSE'
     )
@@ -31,12 +31,12 @@ SELECT
   *
 FROM spatial_filter_1;
 DROP TABLE IF EXISTS main.customers_near_stations;
-ALTER TABLE main.customers_near_stations__wareflow_staging
+ALTER TABLE main.customers_near_stations__wareflow_36bde66f
 RENAME TO customers_near_stations;
 
--- stage save_as_table_830cc026
-DROP TABLE IF EXISTS main.customers_far_from_stations__wareflow_staging;
-CREATE TABLE main.customers_far_from_stations__wareflow_staging AS
+-- stage save_as_table_062a1482
+DROP TABLE IF EXISTS main.customers_far_from_stations__wareflow_36bde66f;
+CREATE TABLE main.customers_far_from_stations__wareflow_36bde66f AS
 WITH spatial_filter_1 AS (
   SELECT
     *
@@ -45,7 +45,7 @@ WITH spatial_filter_1 AS (
     NOT EXISTS(
       SELECT
         1
-      FROM wareflow_st_buffer_ba0d856f1e62 _filter
+      FROM wareflow_st_buffer_a51db0663993 _filter
       WHERE
         SDO_GEOM.RELATE(_filter.geom_buffer, 'ANYINTERACT', _source.geom, 0.05) <> 'FALSE'
     )
@@ -54,6 +54,6 @@ SELECT
   *
 FROM spatial_filter_1;
 DROP TABLE IF EXISTS main.customers_far_from_stations;
-ALTER TABLE main.customers_far_from_stations__wareflow_staging
+ALTER TABLE main.customers_far_from_stations__wareflow_36bde66f
 RENAME TO customers_far_from_stations;
 

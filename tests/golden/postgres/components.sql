@@ -1,16 +1,18 @@
 -- case save_replace
--- stage native_saveastable_c7911561
-DROP TABLE IF EXISTS analytics.copy__wareflow_staging;
-CREATE TABLE analytics.copy__wareflow_staging AS
+-- stage native_saveastable_9a267324
+DROP TABLE IF EXISTS analytics.copy__wareflow_36bde66f;
+CREATE TABLE analytics.copy__wareflow_36bde66f AS
 SELECT
   *
 FROM analytics.people;
 DROP TABLE IF EXISTS analytics."copy";
-ALTER TABLE analytics.copy__wareflow_staging
+ALTER TABLE analytics.copy__wareflow_36bde66f
 RENAME TO "copy";
 
 -- case save_append
--- stage native_saveastable_1a1f71df
+-- stage native_saveastable_14ce6da1
+SELECT
+  PG_ADVISORY_XACT_LOCK(HASHTEXT('analytics._wareflow_appends'));
 CREATE TABLE IF NOT EXISTS analytics._wareflow_appends (
   run_key VARCHAR(255) PRIMARY KEY,
   appended_at TIMESTAMP
@@ -39,11 +41,11 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_1a1f71df'
+      run_key = 'manual:native_saveastable_14ce6da1'
   );
 INSERT INTO analytics._wareflow_appends
 SELECT
-  'manual:native_saveastable_1a1f71df',
+  'manual:native_saveastable_14ce6da1',
   CURRENT_TIMESTAMP
 WHERE
   NOT EXISTS(
@@ -51,49 +53,52 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_1a1f71df'
+      run_key = 'manual:native_saveastable_14ce6da1'
   );
 
 -- case gettablebyname
--- stage native_saveastable_28e2d781
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_1eaf18f2
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 SELECT
   *
 FROM analytics.cities;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case tablefromgeojson
--- stage native_saveastable_105a945e
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_8f7c4477
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_tablefromgeojson_1 AS (
   SELECT
-    CAST('A' AS TEXT) AS name,
-    CAST(10 AS DOUBLE PRECISION) AS pop,
-    ST_SETSRID(ST_GEOMFROMGEOJSON('{"type":"Point","coordinates":[1,2]}'), 4326) AS "geometry"
-  UNION ALL
-  SELECT
-    CAST('B' AS TEXT) AS name,
-    CAST(NULL AS DOUBLE PRECISION) AS pop,
-    ST_SETSRID(
-      ST_GEOMFROMGEOJSON('{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}'),
-      4326
-    ) AS "geometry"
+    features.name,
+    features.pop,
+    ST_SETSRID(ST_GEOMFROMGEOJSON(features.geojson), 4326) AS "geometry"
+  FROM (VALUES
+    (
+      CAST('A' AS TEXT),
+      CAST(10 AS DOUBLE PRECISION),
+      '{"type":"Point","coordinates":[1,2]}'
+    ),
+    (
+      CAST('B' AS TEXT),
+      CAST(NULL AS DOUBLE PRECISION),
+      '{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}'
+    )) AS features(name, pop, geojson)
 )
 SELECT
   *
 FROM native_tablefromgeojson_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case where
--- stage native_saveastable_7478d522
-DROP TABLE IF EXISTS analytics.m__wareflow_staging;
-CREATE TABLE analytics.m__wareflow_staging AS
+-- stage native_saveastable_569c4d1d
+DROP TABLE IF EXISTS analytics.m__wareflow_36bde66f;
+CREATE TABLE analytics.m__wareflow_36bde66f AS
 WITH native_where_1 AS (
   SELECT
     *
@@ -105,11 +110,11 @@ SELECT
   *
 FROM native_where_1;
 DROP TABLE IF EXISTS analytics.m;
-ALTER TABLE analytics.m__wareflow_staging
+ALTER TABLE analytics.m__wareflow_36bde66f
 RENAME TO m;
--- stage native_saveastable_6287b016
-DROP TABLE IF EXISTS analytics.u__wareflow_staging;
-CREATE TABLE analytics.u__wareflow_staging AS
+-- stage native_saveastable_e934548f
+DROP TABLE IF EXISTS analytics.u__wareflow_36bde66f;
+CREATE TABLE analytics.u__wareflow_36bde66f AS
 WITH native_where_1 AS (
   SELECT
     *
@@ -121,13 +126,13 @@ SELECT
   *
 FROM native_where_1;
 DROP TABLE IF EXISTS analytics.u;
-ALTER TABLE analytics.u__wareflow_staging
+ALTER TABLE analytics.u__wareflow_36bde66f
 RENAME TO u;
 
 -- case wheresimplified
--- stage native_saveastable_cf67fee3
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_26c1c137
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_wheresimplified_1 AS (
   SELECT
     *
@@ -139,13 +144,13 @@ SELECT
   *
 FROM native_wheresimplified_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case select
--- stage native_saveastable_93093f41
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_770b7c45
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_select_1 AS (
   SELECT
     id,
@@ -157,13 +162,13 @@ SELECT
   *
 FROM native_select_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case selectexpression
--- stage native_saveastable_b3b8edfb
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_4fd8b7d9
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_selectexpression_1 AS (
   SELECT
     people.*,
@@ -174,13 +179,13 @@ SELECT
   *
 FROM native_selectexpression_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case customsql
--- stage native_customsql_314bbfda
-DROP TABLE IF EXISTS wareflow_native_customsql_bee28ed64b05;
-CREATE UNLOGGED TABLE wareflow_native_customsql_bee28ed64b05 AS
+-- stage native_customsql_73feb9c1
+DROP TABLE IF EXISTS wareflow_native_customsql_d437e20672d1;
+CREATE UNLOGGED TABLE wareflow_native_customsql_d437e20672d1 AS
 SELECT
   p.city,
   COUNT(*) AS n
@@ -189,20 +194,20 @@ JOIN analytics.cities AS c
   ON p.city = c.city
 GROUP BY
   p.city;
--- stage native_saveastable_b13379ca
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_7a675faa
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 SELECT
   *
-FROM wareflow_native_customsql_bee28ed64b05;
+FROM wareflow_native_customsql_d437e20672d1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case casewhen
--- stage native_saveastable_3476acca
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_ba32372a
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_casewhen_1 AS (
   SELECT
     people.*,
@@ -213,13 +218,13 @@ SELECT
   *
 FROM native_casewhen_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case dropcolumn
--- stage native_saveastable_ca0f048b
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_64e88e70
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_dropcolumn_1 AS (
   SELECT
     id,
@@ -232,13 +237,13 @@ SELECT
   *
 FROM native_dropcolumn_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case renamecolumn
--- stage native_saveastable_908e6ee0
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_bd74b889
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_renamecolumn_1 AS (
   SELECT
     id,
@@ -253,13 +258,13 @@ SELECT
   *
 FROM native_renamecolumn_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case orderby_limit
--- stage native_saveastable_8696b13e
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_dd97911c
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_orderby_1 AS (
   SELECT
     *
@@ -280,13 +285,13 @@ ORDER BY
   score DESC NULLS LAST,
   id ASC;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case normalize
--- stage native_saveastable_47753808
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_ef0a068b
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_normalize_1 AS (
   SELECT
     people.*,
@@ -302,13 +307,13 @@ SELECT
   *
 FROM native_normalize_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case groupby
--- stage native_saveastable_c322641b
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_7feb2f4f
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_groupby_1 AS (
   SELECT
     city,
@@ -323,13 +328,13 @@ SELECT
   *
 FROM native_groupby_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case groupby_geometry
--- stage native_saveastable_160c023d
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_8361e5b1
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_groupby_1 AS (
   SELECT
     ST_UNION(geom) AS geom_union,
@@ -341,13 +346,13 @@ SELECT
   *
 FROM native_groupby_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case join
--- stage native_saveastable_819c304e
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_ac7840ed
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_join_1 AS (
   SELECT
     _main.*,
@@ -361,13 +366,13 @@ SELECT
   *
 FROM native_join_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case crossjoin
--- stage native_saveastable_6a9bcb66
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_6f571d8e
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_crossjoin_1 AS (
   SELECT
     _main.*,
@@ -380,13 +385,13 @@ SELECT
   *
 FROM native_crossjoin_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case spatialjoin
--- stage native_saveastable_7fd832e8
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_150b99be
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_spatialjoin_1 AS (
   SELECT
     _main.*,
@@ -404,13 +409,13 @@ SELECT
   *
 FROM native_spatialjoin_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case spatialfilter
--- stage native_saveastable_451977d7
-DROP TABLE IF EXISTS analytics.m__wareflow_staging;
-CREATE TABLE analytics.m__wareflow_staging AS
+-- stage native_saveastable_9ef91876
+DROP TABLE IF EXISTS analytics.m__wareflow_36bde66f;
+CREATE TABLE analytics.m__wareflow_36bde66f AS
 WITH native_spatialfilter_1 AS (
   SELECT
     *
@@ -428,11 +433,11 @@ SELECT
   *
 FROM native_spatialfilter_1;
 DROP TABLE IF EXISTS analytics.m;
-ALTER TABLE analytics.m__wareflow_staging
+ALTER TABLE analytics.m__wareflow_36bde66f
 RENAME TO m;
--- stage native_saveastable_22a4b7e7
-DROP TABLE IF EXISTS analytics.u__wareflow_staging;
-CREATE TABLE analytics.u__wareflow_staging AS
+-- stage native_saveastable_a257bf86
+DROP TABLE IF EXISTS analytics.u__wareflow_36bde66f;
+CREATE TABLE analytics.u__wareflow_36bde66f AS
 WITH native_spatialfilter_1 AS (
   SELECT
     *
@@ -450,13 +455,13 @@ SELECT
   *
 FROM native_spatialfilter_1;
 DROP TABLE IF EXISTS analytics.u;
-ALTER TABLE analytics.u__wareflow_staging
+ALTER TABLE analytics.u__wareflow_36bde66f
 RENAME TO u;
 
 -- case buffer
--- stage native_saveastable_cce089ee
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
-CREATE TABLE analytics.o__wareflow_staging AS
+-- stage native_saveastable_8e3dbca7
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_buffer_1 AS (
   SELECT
     CAST(ST_BUFFER(CAST(geom AS GEOGRAPHY), (
@@ -469,5 +474,5 @@ SELECT
   *
 FROM native_buffer_1;
 DROP TABLE IF EXISTS analytics.o;
-ALTER TABLE analytics.o__wareflow_staging
+ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;

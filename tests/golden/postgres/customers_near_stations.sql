@@ -1,6 +1,6 @@
--- stage st_buffer_a403fda6
-DROP TABLE IF EXISTS wareflow_st_buffer_ba0d856f1e62;
-CREATE UNLOGGED TABLE wareflow_st_buffer_ba0d856f1e62 AS
+-- stage st_buffer_307b953e
+DROP TABLE IF EXISTS wareflow_st_buffer_a51db0663993;
+CREATE UNLOGGED TABLE wareflow_st_buffer_a51db0663993 AS
 SELECT
   CAST(ST_BUFFER(CAST(geom AS GEOGRAPHY), (
     500
@@ -8,9 +8,9 @@ SELECT
   stations.*
 FROM main.stations;
 
--- stage save_as_table_527985bb
-DROP TABLE IF EXISTS main.customers_near_stations__wareflow_staging;
-CREATE TABLE main.customers_near_stations__wareflow_staging AS
+-- stage save_as_table_5b8e9838
+DROP TABLE IF EXISTS main.customers_near_stations__wareflow_36bde66f;
+CREATE TABLE main.customers_near_stations__wareflow_36bde66f AS
 WITH spatial_filter_1 AS (
   SELECT
     *
@@ -19,7 +19,7 @@ WITH spatial_filter_1 AS (
     EXISTS(
       SELECT
         1
-      FROM wareflow_st_buffer_ba0d856f1e62 AS _filter
+      FROM wareflow_st_buffer_a51db0663993 AS _filter
       WHERE
         ST_INTERSECTS(_filter.geom_buffer, _source.geom)
     )
@@ -28,12 +28,12 @@ SELECT
   *
 FROM spatial_filter_1;
 DROP TABLE IF EXISTS main.customers_near_stations;
-ALTER TABLE main.customers_near_stations__wareflow_staging
+ALTER TABLE main.customers_near_stations__wareflow_36bde66f
 RENAME TO customers_near_stations;
 
--- stage save_as_table_830cc026
-DROP TABLE IF EXISTS main.customers_far_from_stations__wareflow_staging;
-CREATE TABLE main.customers_far_from_stations__wareflow_staging AS
+-- stage save_as_table_062a1482
+DROP TABLE IF EXISTS main.customers_far_from_stations__wareflow_36bde66f;
+CREATE TABLE main.customers_far_from_stations__wareflow_36bde66f AS
 WITH spatial_filter_1 AS (
   SELECT
     *
@@ -42,7 +42,7 @@ WITH spatial_filter_1 AS (
     NOT EXISTS(
       SELECT
         1
-      FROM wareflow_st_buffer_ba0d856f1e62 AS _filter
+      FROM wareflow_st_buffer_a51db0663993 AS _filter
       WHERE
         ST_INTERSECTS(_filter.geom_buffer, _source.geom)
     )
@@ -51,6 +51,6 @@ SELECT
   *
 FROM spatial_filter_1;
 DROP TABLE IF EXISTS main.customers_far_from_stations;
-ALTER TABLE main.customers_far_from_stations__wareflow_staging
+ALTER TABLE main.customers_far_from_stations__wareflow_36bde66f
 RENAME TO customers_far_from_stations;
 

@@ -1,6 +1,6 @@
--- stage save_as_table_5ecd2959
-DROP TABLE IF EXISTS main.stores_by_neighborhood__wareflow_staging;
-CREATE TABLE main.stores_by_neighborhood__wareflow_staging AS
+-- stage save_as_table_7243bbc1
+DROP TABLE IF EXISTS main.stores_by_neighborhood__wareflow_36bde66f;
+CREATE TABLE main.stores_by_neighborhood__wareflow_36bde66f AS
 WITH spatial_join_1 AS (
   SELECT
     _main.*,
@@ -34,6 +34,6 @@ FROM order_by_1
 ORDER BY
   revenue_joined_sum DESC NULLS LAST;
 DROP TABLE IF EXISTS main.stores_by_neighborhood;
-ALTER TABLE main.stores_by_neighborhood__wareflow_staging
+ALTER TABLE main.stores_by_neighborhood__wareflow_36bde66f
 RENAME TO stores_by_neighborhood;
 

@@ -1,6 +1,6 @@
--- stage save_as_table_f0c73d2a
-DROP TABLE IF EXISTS main.top_customers__wareflow_staging;
-CREATE TABLE main.top_customers__wareflow_staging AS
+-- stage save_as_table_a972fe9c
+DROP TABLE IF EXISTS main.top_customers__wareflow_36bde66f;
+CREATE TABLE main.top_customers__wareflow_36bde66f AS
 WITH simple_filter_1 AS (
   SELECT
     *
@@ -74,6 +74,6 @@ FROM limit_1
 ORDER BY
   spend_norm DESC NULLS LAST;
 DROP TABLE IF EXISTS main.top_customers;
-ALTER TABLE main.top_customers__wareflow_staging
+ALTER TABLE main.top_customers__wareflow_36bde66f
 RENAME TO top_customers;
 

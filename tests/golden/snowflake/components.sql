@@ -1,12 +1,12 @@
 -- case save_replace
--- stage native_saveastable_c7911561
+-- stage native_saveastable_9a267324
 CREATE OR REPLACE TABLE analytics."COPY" AS
 SELECT
   *
 FROM analytics.people;
 
 -- case save_append
--- stage native_saveastable_1a1f71df
+-- stage native_saveastable_14ce6da1
 CREATE TABLE IF NOT EXISTS analytics._wareflow_appends (
   run_key VARCHAR(255) PRIMARY KEY,
   appended_at TIMESTAMPNTZ
@@ -36,11 +36,11 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_1a1f71df'
+      run_key = 'manual:native_saveastable_14ce6da1'
   );
 INSERT INTO analytics._wareflow_appends
 SELECT
-  'manual:native_saveastable_1a1f71df',
+  'manual:native_saveastable_14ce6da1',
   CURRENT_TIMESTAMP()
 WHERE
   NOT EXISTS(
@@ -48,37 +48,39 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_1a1f71df'
+      run_key = 'manual:native_saveastable_14ce6da1'
   );
 COMMIT;
 
 -- case gettablebyname
--- stage native_saveastable_28e2d781
+-- stage native_saveastable_1eaf18f2
 CREATE OR REPLACE TABLE analytics.o AS
 SELECT
   *
 FROM analytics.cities;
 
 -- case tablefromgeojson
--- stage native_saveastable_105a945e
+-- stage native_saveastable_8f7c4477
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_tablefromgeojson_1 AS (
   SELECT
-    CAST('A' AS VARCHAR) AS name,
-    CAST(10 AS DOUBLE) AS pop,
-    TO_GEOGRAPHY('{"type":"Point","coordinates":[1,2]}') AS "GEOMETRY"
-  UNION ALL
-  SELECT
-    CAST('B' AS VARCHAR) AS name,
-    CAST(NULL AS DOUBLE) AS pop,
-    TO_GEOGRAPHY('{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}') AS "GEOMETRY"
+    features.name,
+    features.pop,
+    TO_GEOGRAPHY(features.geojson) AS "GEOMETRY"
+  FROM (VALUES
+    (CAST('A' AS VARCHAR), CAST(10 AS DOUBLE), '{"type":"Point","coordinates":[1,2]}'),
+    (
+      CAST('B' AS VARCHAR),
+      CAST(NULL AS DOUBLE),
+      '{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}'
+    )) AS features(name, pop, geojson)
 )
 SELECT
   *
 FROM native_tablefromgeojson_1;
 
 -- case where
--- stage native_saveastable_7478d522
+-- stage native_saveastable_569c4d1d
 CREATE OR REPLACE TABLE analytics.m AS
 WITH native_where_1 AS (
   SELECT
@@ -90,7 +92,7 @@ WITH native_where_1 AS (
 SELECT
   *
 FROM native_where_1;
--- stage native_saveastable_6287b016
+-- stage native_saveastable_e934548f
 CREATE OR REPLACE TABLE analytics.u AS
 WITH native_where_1 AS (
   SELECT
@@ -104,7 +106,7 @@ SELECT
 FROM native_where_1;
 
 -- case wheresimplified
--- stage native_saveastable_cf67fee3
+-- stage native_saveastable_26c1c137
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_wheresimplified_1 AS (
   SELECT
@@ -118,7 +120,7 @@ SELECT
 FROM native_wheresimplified_1;
 
 -- case select
--- stage native_saveastable_93093f41
+-- stage native_saveastable_770b7c45
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_select_1 AS (
   SELECT
@@ -132,7 +134,7 @@ SELECT
 FROM native_select_1;
 
 -- case selectexpression
--- stage native_saveastable_b3b8edfb
+-- stage native_saveastable_4fd8b7d9
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_selectexpression_1 AS (
   SELECT
@@ -145,8 +147,8 @@ SELECT
 FROM native_selectexpression_1;
 
 -- case customsql
--- stage native_customsql_314bbfda
-CREATE OR REPLACE TRANSIENT TABLE wareflow_native_customsql_bee28ed64b05 AS
+-- stage native_customsql_73feb9c1
+CREATE OR REPLACE TRANSIENT TABLE wareflow_native_customsql_d437e20672d1 AS
 SELECT
   p.city,
   COUNT(*) AS n
@@ -155,14 +157,14 @@ JOIN analytics.cities AS c
   ON p.city = c.city
 GROUP BY
   p.city;
--- stage native_saveastable_b13379ca
+-- stage native_saveastable_7a675faa
 CREATE OR REPLACE TABLE analytics.o AS
 SELECT
   *
-FROM wareflow_native_customsql_bee28ed64b05;
+FROM wareflow_native_customsql_d437e20672d1;
 
 -- case casewhen
--- stage native_saveastable_3476acca
+-- stage native_saveastable_ba32372a
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_casewhen_1 AS (
   SELECT
@@ -175,7 +177,7 @@ SELECT
 FROM native_casewhen_1;
 
 -- case dropcolumn
--- stage native_saveastable_ca0f048b
+-- stage native_saveastable_64e88e70
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_dropcolumn_1 AS (
   SELECT
@@ -190,7 +192,7 @@ SELECT
 FROM native_dropcolumn_1;
 
 -- case renamecolumn
--- stage native_saveastable_908e6ee0
+-- stage native_saveastable_bd74b889
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_renamecolumn_1 AS (
   SELECT
@@ -207,7 +209,7 @@ SELECT
 FROM native_renamecolumn_1;
 
 -- case orderby_limit
--- stage native_saveastable_8696b13e
+-- stage native_saveastable_dd97911c
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_orderby_1 AS (
   SELECT
@@ -230,7 +232,7 @@ ORDER BY
   id ASC;
 
 -- case normalize
--- stage native_saveastable_47753808
+-- stage native_saveastable_ef0a068b
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_normalize_1 AS (
   SELECT
@@ -245,7 +247,7 @@ SELECT
 FROM native_normalize_1;
 
 -- case groupby
--- stage native_saveastable_c322641b
+-- stage native_saveastable_7feb2f4f
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_groupby_1 AS (
   SELECT
@@ -262,7 +264,7 @@ SELECT
 FROM native_groupby_1;
 
 -- case groupby_geometry
--- stage native_saveastable_160c023d
+-- stage native_saveastable_8361e5b1
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_groupby_1 AS (
   SELECT
@@ -276,7 +278,7 @@ SELECT
 FROM native_groupby_1;
 
 -- case join
--- stage native_saveastable_819c304e
+-- stage native_saveastable_ac7840ed
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_join_1 AS (
   SELECT
@@ -292,7 +294,7 @@ SELECT
 FROM native_join_1;
 
 -- case crossjoin
--- stage native_saveastable_6a9bcb66
+-- stage native_saveastable_6f571d8e
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_crossjoin_1 AS (
   SELECT
@@ -307,7 +309,7 @@ SELECT
 FROM native_crossjoin_1;
 
 -- case spatialjoin
--- stage native_saveastable_7fd832e8
+-- stage native_saveastable_150b99be
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_spatialjoin_1 AS (
   SELECT
@@ -327,7 +329,7 @@ SELECT
 FROM native_spatialjoin_1;
 
 -- case spatialfilter
--- stage native_saveastable_451977d7
+-- stage native_saveastable_9ef91876
 CREATE OR REPLACE TABLE analytics.m AS
 WITH native_spatialfilter_1 AS (
   SELECT
@@ -345,7 +347,7 @@ WITH native_spatialfilter_1 AS (
 SELECT
   *
 FROM native_spatialfilter_1;
--- stage native_saveastable_22a4b7e7
+-- stage native_saveastable_a257bf86
 CREATE OR REPLACE TABLE analytics.u AS
 WITH native_spatialfilter_1 AS (
   SELECT
@@ -365,7 +367,7 @@ SELECT
 FROM native_spatialfilter_1;
 
 -- case buffer
--- stage native_saveastable_cce089ee
+-- stage native_saveastable_8e3dbca7
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_buffer_1 AS (
   SELECT

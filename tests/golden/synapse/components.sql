@@ -1,19 +1,19 @@
 -- case save_replace
--- stage native_saveastable_c7911561
-DROP TABLE IF EXISTS analytics.copy__wareflow_staging;
+-- stage native_saveastable_9a267324
+DROP TABLE IF EXISTS analytics.copy__wareflow_36bde66f;
 SELECT
   *
-INTO analytics.copy__wareflow_staging
+INTO analytics.copy__wareflow_36bde66f
 FROM (
   SELECT
     *
   FROM analytics.people
 ) AS temp;
 DROP TABLE IF EXISTS analytics.[copy];
-RENAME OBJECT analytics.copy__wareflow_staging TO [copy];
+RENAME OBJECT analytics.copy__wareflow_36bde66f TO [copy];
 
 -- case save_append
--- stage native_saveastable_1a1f71df
+-- stage native_saveastable_14ce6da1
 IF OBJECT_ID(N'analytics._wareflow_appends') IS NULL CREATE TABLE analytics._wareflow_appends (run_key NVARCHAR(255), appended_at DATETIME2);
 IF OBJECT_ID(N'analytics.log') IS NULL SELECT * INTO analytics.log FROM (SELECT * FROM (SELECT * FROM analytics.people) AS q WHERE 1 = 0) AS temp;
 BEGIN TRANSACTION;
@@ -31,11 +31,11 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_1a1f71df'
+      run_key = 'manual:native_saveastable_14ce6da1'
   );
 INSERT INTO analytics._wareflow_appends
 SELECT
-  'manual:native_saveastable_1a1f71df',
+  'manual:native_saveastable_14ce6da1',
   GETDATE()
 WHERE
   NOT EXISTS(
@@ -43,29 +43,29 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_1a1f71df'
+      run_key = 'manual:native_saveastable_14ce6da1'
   );
 COMMIT TRANSACTION;
 
 -- case gettablebyname
--- stage native_saveastable_28e2d781
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+-- stage native_saveastable_1eaf18f2
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 SELECT
   *
-INTO analytics.o__wareflow_staging
+INTO analytics.o__wareflow_36bde66f
 FROM (
   SELECT
     *
   FROM analytics.cities
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
-RENAME OBJECT analytics.o__wareflow_staging TO o;
+RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case tablefromgeojson: unsupported (the Azure Synapse dialect cannot express this component (Synapse dedicated SQL pools have no geometry or geography types))
 
 -- case where
--- stage native_saveastable_7478d522
-DROP TABLE IF EXISTS analytics.m__wareflow_staging;
+-- stage native_saveastable_569c4d1d
+DROP TABLE IF EXISTS analytics.m__wareflow_36bde66f;
 WITH native_where_1 AS (
   SELECT
     *
@@ -75,16 +75,16 @@ WITH native_where_1 AS (
 )
 SELECT
   *
-INTO analytics.m__wareflow_staging
+INTO analytics.m__wareflow_36bde66f
 FROM (
   SELECT
     *
   FROM native_where_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.m;
-RENAME OBJECT analytics.m__wareflow_staging TO m;
--- stage native_saveastable_6287b016
-DROP TABLE IF EXISTS analytics.u__wareflow_staging;
+RENAME OBJECT analytics.m__wareflow_36bde66f TO m;
+-- stage native_saveastable_e934548f
+DROP TABLE IF EXISTS analytics.u__wareflow_36bde66f;
 WITH native_where_1 AS (
   SELECT
     *
@@ -94,18 +94,18 @@ WITH native_where_1 AS (
 )
 SELECT
   *
-INTO analytics.u__wareflow_staging
+INTO analytics.u__wareflow_36bde66f
 FROM (
   SELECT
     *
   FROM native_where_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.u;
-RENAME OBJECT analytics.u__wareflow_staging TO u;
+RENAME OBJECT analytics.u__wareflow_36bde66f TO u;
 
 -- case wheresimplified
--- stage native_saveastable_cf67fee3
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+-- stage native_saveastable_26c1c137
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_wheresimplified_1 AS (
   SELECT
     *
@@ -115,18 +115,18 @@ WITH native_wheresimplified_1 AS (
 )
 SELECT
   *
-INTO analytics.o__wareflow_staging
+INTO analytics.o__wareflow_36bde66f
 FROM (
   SELECT
     *
   FROM native_wheresimplified_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
-RENAME OBJECT analytics.o__wareflow_staging TO o;
+RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case select
--- stage native_saveastable_93093f41
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+-- stage native_saveastable_770b7c45
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_select_1 AS (
   SELECT
     id AS id,
@@ -136,18 +136,18 @@ WITH native_select_1 AS (
 )
 SELECT
   *
-INTO analytics.o__wareflow_staging
+INTO analytics.o__wareflow_36bde66f
 FROM (
   SELECT
     *
   FROM native_select_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
-RENAME OBJECT analytics.o__wareflow_staging TO o;
+RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case selectexpression
--- stage native_saveastable_b3b8edfb
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+-- stage native_saveastable_4fd8b7d9
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_selectexpression_1 AS (
   SELECT
     people.*,
@@ -156,21 +156,21 @@ WITH native_selectexpression_1 AS (
 )
 SELECT
   *
-INTO analytics.o__wareflow_staging
+INTO analytics.o__wareflow_36bde66f
 FROM (
   SELECT
     *
   FROM native_selectexpression_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
-RENAME OBJECT analytics.o__wareflow_staging TO o;
+RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case customsql
--- stage native_customsql_314bbfda
-DROP TABLE IF EXISTS wareflow_native_customsql_bee28ed64b05__wareflow_staging;
+-- stage native_customsql_73feb9c1
+DROP TABLE IF EXISTS wareflow_native_customsql_d437e20672d1__wareflow_36bde66f;
 SELECT
   *
-INTO wareflow_native_customsql_bee28ed64b05__wareflow_staging
+INTO wareflow_native_customsql_d437e20672d1__wareflow_36bde66f
 FROM (
   SELECT
     p.city AS city,
@@ -181,24 +181,24 @@ FROM (
   GROUP BY
     p.city
 ) AS temp;
-DROP TABLE IF EXISTS wareflow_native_customsql_bee28ed64b05;
-RENAME OBJECT wareflow_native_customsql_bee28ed64b05__wareflow_staging TO wareflow_native_customsql_bee28ed64b05;
--- stage native_saveastable_b13379ca
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+DROP TABLE IF EXISTS wareflow_native_customsql_d437e20672d1;
+RENAME OBJECT wareflow_native_customsql_d437e20672d1__wareflow_36bde66f TO wareflow_native_customsql_d437e20672d1;
+-- stage native_saveastable_7a675faa
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 SELECT
   *
-INTO analytics.o__wareflow_staging
+INTO analytics.o__wareflow_36bde66f
 FROM (
   SELECT
     *
-  FROM wareflow_native_customsql_bee28ed64b05
+  FROM wareflow_native_customsql_d437e20672d1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
-RENAME OBJECT analytics.o__wareflow_staging TO o;
+RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case casewhen
--- stage native_saveastable_3476acca
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+-- stage native_saveastable_ba32372a
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_casewhen_1 AS (
   SELECT
     people.*,
@@ -207,18 +207,18 @@ WITH native_casewhen_1 AS (
 )
 SELECT
   *
-INTO analytics.o__wareflow_staging
+INTO analytics.o__wareflow_36bde66f
 FROM (
   SELECT
     *
   FROM native_casewhen_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
-RENAME OBJECT analytics.o__wareflow_staging TO o;
+RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case dropcolumn
--- stage native_saveastable_ca0f048b
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+-- stage native_saveastable_64e88e70
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_dropcolumn_1 AS (
   SELECT
     id AS id,
@@ -229,18 +229,18 @@ WITH native_dropcolumn_1 AS (
 )
 SELECT
   *
-INTO analytics.o__wareflow_staging
+INTO analytics.o__wareflow_36bde66f
 FROM (
   SELECT
     *
   FROM native_dropcolumn_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
-RENAME OBJECT analytics.o__wareflow_staging TO o;
+RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case renamecolumn
--- stage native_saveastable_908e6ee0
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+-- stage native_saveastable_bd74b889
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_renamecolumn_1 AS (
   SELECT
     id AS id,
@@ -253,18 +253,18 @@ WITH native_renamecolumn_1 AS (
 )
 SELECT
   *
-INTO analytics.o__wareflow_staging
+INTO analytics.o__wareflow_36bde66f
 FROM (
   SELECT
     *
   FROM native_renamecolumn_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
-RENAME OBJECT analytics.o__wareflow_staging TO o;
+RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case orderby_limit
--- stage native_saveastable_8696b13e
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+-- stage native_saveastable_dd97911c
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_orderby_1 AS (
   SELECT
     *
@@ -280,18 +280,18 @@ WITH native_orderby_1 AS (
 )
 SELECT
   *
-INTO analytics.o__wareflow_staging
+INTO analytics.o__wareflow_36bde66f
 FROM (
   SELECT
     *
   FROM native_limit_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
-RENAME OBJECT analytics.o__wareflow_staging TO o;
+RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case normalize
--- stage native_saveastable_47753808
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+-- stage native_saveastable_ef0a068b
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_normalize_1 AS (
   SELECT
     people.*,
@@ -302,18 +302,18 @@ WITH native_normalize_1 AS (
 )
 SELECT
   *
-INTO analytics.o__wareflow_staging
+INTO analytics.o__wareflow_36bde66f
 FROM (
   SELECT
     *
   FROM native_normalize_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
-RENAME OBJECT analytics.o__wareflow_staging TO o;
+RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case groupby
--- stage native_saveastable_c322641b
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+-- stage native_saveastable_7feb2f4f
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_groupby_1 AS (
   SELECT
     city AS city,
@@ -326,20 +326,20 @@ WITH native_groupby_1 AS (
 )
 SELECT
   *
-INTO analytics.o__wareflow_staging
+INTO analytics.o__wareflow_36bde66f
 FROM (
   SELECT
     *
   FROM native_groupby_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
-RENAME OBJECT analytics.o__wareflow_staging TO o;
+RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case groupby_geometry: unsupported (the Azure Synapse dialect cannot express this component (no union_agg, centroid_agg))
 
 -- case join
--- stage native_saveastable_819c304e
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+-- stage native_saveastable_ac7840ed
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_join_1 AS (
   SELECT
     _main.*,
@@ -351,18 +351,18 @@ WITH native_join_1 AS (
 )
 SELECT
   *
-INTO analytics.o__wareflow_staging
+INTO analytics.o__wareflow_36bde66f
 FROM (
   SELECT
     *
   FROM native_join_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
-RENAME OBJECT analytics.o__wareflow_staging TO o;
+RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case crossjoin
--- stage native_saveastable_6a9bcb66
-DROP TABLE IF EXISTS analytics.o__wareflow_staging;
+-- stage native_saveastable_6f571d8e
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_crossjoin_1 AS (
   SELECT
     _main.*,
@@ -373,14 +373,14 @@ WITH native_crossjoin_1 AS (
 )
 SELECT
   *
-INTO analytics.o__wareflow_staging
+INTO analytics.o__wareflow_36bde66f
 FROM (
   SELECT
     *
   FROM native_crossjoin_1
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
-RENAME OBJECT analytics.o__wareflow_staging TO o;
+RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case spatialjoin: unsupported (the Azure Synapse dialect cannot express this component (Synapse dedicated SQL pools have no geometry or geography types))
 

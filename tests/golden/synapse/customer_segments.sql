@@ -1,5 +1,5 @@
--- stage save_as_table_f0c73d2a
-DROP TABLE IF EXISTS main.top_customers__wareflow_staging;
+-- stage save_as_table_a972fe9c
+DROP TABLE IF EXISTS main.top_customers__wareflow_36bde66f;
 WITH simple_filter_1 AS (
   SELECT
     *
@@ -66,12 +66,12 @@ WITH simple_filter_1 AS (
 )
 SELECT
   *
-INTO main.top_customers__wareflow_staging
+INTO main.top_customers__wareflow_36bde66f
 FROM (
   SELECT
     *
   FROM limit_1
 ) AS temp;
 DROP TABLE IF EXISTS main.top_customers;
-RENAME OBJECT main.top_customers__wareflow_staging TO top_customers;
+RENAME OBJECT main.top_customers__wareflow_36bde66f TO top_customers;
 

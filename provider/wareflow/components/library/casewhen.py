@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from sqlglot import exp
@@ -14,9 +15,10 @@ from wareflow.components.library._sql import (
     typed_literal,
 )
 from wareflow.components.registry import component
-from wareflow.errors import CompileError, Issue
 from wareflow.sql.relation import Column, Query, Rel, alias, columns_plus
 from wareflow.sql.usersql import literal
+
+_UNARY = ("IS NULL", "IS NOT NULL", "IS TRUE", "IS FALSE")
 
 
 @component("native.casewhen", title="Case When", category="Data preparation")
@@ -29,15 +31,29 @@ class CaseWhen(Component):
     newcolumn = Param.string(required=False, default="new_column")
 
     def _rules(self) -> list[tuple[str, str, Any, Any]]:
-        rules = []
-        for group in self.conditions if isinstance(self.conditions, list) else []:
-            for cond in group.get("conditions") or []:
-                rules.append((str(group.get("column", "")), str(cond.get("condition", "=")),
-                              cond.get("value"), cond.get("return")))
+        """(column, operator, value, result) in order; the JSON shape is checked by `problems`."""
+        return [(group["column"], str(cond.get("condition", "=")), cond.get("value"), cond.get("return"))
+                for group in self.conditions for cond in group["conditions"]]
+
+    def problems(self) -> Iterator[tuple[str, str]]:
+        groups = self.conditions
+        if not isinstance(groups, list) or not all(
+                isinstance(g, dict) and isinstance(g.get("column"), str) and g["column"].strip()
+                and isinstance(g.get("conditions"), list) and all(isinstance(c, dict) for c in g["conditions"])
+                for g in groups):
+            yield "conditions", ('expected a list of {"column": ..., "conditions": [{"condition", "value", '
+                                 '"return"}, ...]} objects')
+            return
+        rules = [(str(c.get("condition", "=")), c) for g in groups for c in g["conditions"]]
         if not rules:
-            raise CompileError(Issue("WF203", "expected at least one condition", node_id=self.node.id,
-                                     component=self.id, field="conditions"))
-        return rules
+            yield "conditions", "expected at least one condition"
+        for op, _ in rules:
+            if op.strip().upper() not in _UNARY and op.strip().upper() != "CONTAINS" and op not in OPERATORS:
+                yield "conditions", f"unknown condition operator {op!r}; expected one of {', '.join(OPERATORS)}"
+        for _, cond in rules:
+            if isinstance(cond.get("value"), dict | list) or isinstance(cond.get("return"), dict | list):
+                yield "conditions", "a condition's 'value' and 'return' must be plain values"
+                break
 
     def build(self, ctx: BuildContext, source: Rel) -> Query:  # type: ignore[override]
         name = self.newcolumn.strip()
@@ -57,16 +73,13 @@ class CaseWhen(Component):
     def _predicate(self, ctx: BuildContext, source: Rel, column: str, op: str, value: Any) -> exp.Expr:
         ref = source.col(column)
         upper = op.strip().upper()
-        if upper in ("IS NULL", "IS NOT NULL"):
+        if upper in _UNARY[:2]:
             test: exp.Expr = exp.Is(this=ref, expression=exp.Null())
             return exp.Not(this=test) if "NOT" in upper else test
-        if upper in ("IS TRUE", "IS FALSE"):
+        if upper in _UNARY[2:]:
             return exp.Is(this=ref, expression=exp.Boolean(this=upper == "IS TRUE"))
         if upper == "CONTAINS":
             return exp.Like(this=ref, expression=exp.Literal.string(f"%{value}%"))
-        if op not in OPERATORS:
-            raise CompileError(Issue("WF203", f"unknown condition operator {op!r}", node_id=self.node.id,
-                                     component=self.id, field="conditions"))
         return OPERATORS[op](this=ref, expression=typed_literal(ctx, str(value), source.type_of(column)))
 
 

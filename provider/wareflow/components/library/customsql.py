@@ -14,7 +14,13 @@ from wareflow.sql.usersql import input_placeholder
 
 @component("native.customsql", title="Custom SQL Select", category="Custom")
 class CustomSql(Component):
-    """Your own SELECT; ``$a``, ``$b``, ``$c`` name the connected inputs. Materialised on its own."""
+    """Your own SELECT; ``$a``, ``$b``, ``$c`` name the connected inputs. Materialised on its own.
+
+    It runs with the connection's rights, so it may read any table the connection can. It must be one
+    query that only reads: validation refuses other statements, ``SELECT ... INTO``, row locks, data-
+    changing CTEs, file paths or stages used as tables, and the calls in `usersql.BLOCKED_FUNCTIONS`
+    (files, other servers, session settings, SQL given as text), each with code WF212.
+    """
 
     inputs = (Port("sourcea", optional=True), Port("sourceb", optional=True), Port("sourcec", optional=True))
     barrier = True  # its result schema is whatever the query returns: downstream reads a real table

@@ -8,11 +8,13 @@ asks which warehouse it is talking to.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import re
+import socket
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 import sqlglot
 from sqlglot import exp
@@ -81,6 +83,10 @@ SPATIAL_OPERATIONS: Mapping[str, tuple[str, ...]] = {
     "centroid_agg": ("geo",),
     "convexhull_agg": ("geo",),
 }
+
+
+# What a driver exception means for the run: see `WarehouseDialect.error_kind`.
+ErrorKind = Literal["transient", "missing_table", "terminal"]
 
 
 class WarehouseDialect:
@@ -161,12 +167,13 @@ class WarehouseDialect:
     def create_table_as(self, target: exp.Table, query: exp.Query, *, intermediate: bool) -> exp.Create:
         return exp.Create(this=target.copy(), kind="TABLE", expression=query)
 
-    def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expr]:
+    def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False,
+                token: str = "") -> list[exp.Expr]:
         """Statements (run in one transaction) that replace `target` with `query`'s rows atomically.
 
         Readers see the old table or the new one, never a half-written one.
         """
-        staging = staging_name(target)
+        staging = staging_name(target, token)
         return [
             self.drop(staging),
             self.create_table_as(staging, query, intermediate=intermediate),
@@ -267,6 +274,27 @@ class WarehouseDialect:
         the warehouse's own query history (Snowflake QUERY_TAG, BigQuery job labels)."""
         return {}
 
+    # Session settings every connection gets once, right after connecting, committed at once (fixed
+    # text of the dialect's own, never built from input).
+    session_settings: ClassVar[tuple[str, ...]] = ()
+
+    def prepare(self, conn: Any) -> Any:
+        """Apply `session_settings` to a new connection; returns it."""
+        if not self.session_settings:
+            return conn
+        if self.runs_on_connection:  # settings belong to the connection itself, which autocommits
+            for statement in self.session_settings:
+                conn.execute(statement)
+            return conn
+        cur = conn.cursor()
+        try:
+            for statement in self.session_settings:
+                cur.execute(statement)
+        finally:
+            cur.close()
+        conn.commit()
+        return conn
+
     def connect(self, hook: Any, tags: Mapping[str, str]) -> Any:
         """A DB-API connection from the Airflow `hook` (an adapter where running differs from DB-API)."""
         return hook.get_conn()
@@ -303,17 +331,23 @@ class WarehouseDialect:
 
     def describe(self, table: exp.Table) -> exp.Expr:
         """A query returning (column_name, data_type) of `table`, in column order: no rows, or an
-        error matching `missing_table_errors`, when there is no such table."""
+        error `error_kind` calls ``"missing_table"``, when there is no such table."""
         raise NotImplementedError
 
-    # What describing a missing table raises where it does not just return no rows (same matching
-    # as `transient_errors`).
-    missing_table_errors: ClassVar[tuple[str, ...]] = ()
+    # --- driver errors ---------------------------------------------------------------------------
+    def error_kind(self, exc: BaseException) -> ErrorKind:
+        """What a driver exception means: ``"transient"`` (a retry may succeed: connection lost,
+        serialization failure, deadlock, lock or statement timeout, resources exhausted),
+        ``"missing_table"`` (a table, schema or catalog that does not exist: what `describe` may
+        raise) or ``"terminal"`` (syntax, privileges, credentials, data).
 
-    # Errors worth retrying: matched against the driver exception's class name and text.
-    transient_errors: ClassVar[tuple[str, ...]] = (
-        r"OperationalError", r"connection", r"timeout", r"deadlock", r"serializ",
-    )
+        Decided by the exception's class and the codes its driver attaches (SQLSTATE, error
+        numbers), never by its message text: a table named ``connections`` is not a lost
+        connection. A dialect overrides this for its driver, matching classes by name
+        (`raised_as`) so that an optional driver is never imported; the base knows the DB-API
+        classes and Python's own network errors only.
+        """
+        return dbapi_error_kind(exc)
 
 
 def _fold_quoted_upper(node: exp.Expr) -> exp.Expr:
@@ -327,14 +361,92 @@ def never() -> exp.Expr:
     return exp.EQ(this=exp.Literal.number(1), expression=exp.Literal.number(0))
 
 
-def staging_name(target: exp.Table) -> exp.Table:
-    """``<name>__wareflow_staging``, kept within 63 characters (PostgreSQL truncates longer names, which
-    could make the staging name equal the target's) by a hash of the full name."""
-    name = f"{target.name}__wareflow_staging"
+def staging_name(target: exp.Table, token: str = "") -> exp.Table:
+    """``<name>__wareflow_<token>``: the table a publish builds before swapping it in.
+
+    `token` names the run, so two runs publishing the same table at once build separate staging
+    tables (the swap then serialises on the target's lock: the last run to commit wins) instead of
+    colliding in the catalog. Kept within 63 characters (PostgreSQL truncates longer names, which
+    could make the staging name equal the target's) by a hash of the full name.
+    """
+    suffix = f"__wareflow_{token or 'staging'}"
+    name = f"{target.name}{suffix}"
     if len(name) > 63:
-        digest = hashlib.sha256(target.name.encode()).hexdigest()[:10]
+        digest = hashlib.sha256(name.encode()).hexdigest()[:10]
         name = f"{target.name[:36]}__wareflow_{digest}"
     staged = target.copy()
     staged.set("this", ident(name))
     return staged
 
+
+# --- driver errors: shared by the dialects' `error_kind` ------------------------------------------
+def raised_as(exc: BaseException, package: str, *names: str) -> bool:
+    """Whether `exc` is an instance of a class defined in `package` (or a module under it) and named
+    one of `names` (any name when none is given), matched through its MRO by name, so the driver
+    need not be imported or even installed: ``raised_as(exc, "duckdb", "CatalogException")``. A
+    leading underscore of the module (``_duckdb``) is ignored."""
+    for cls in type(exc).__mro__:
+        module = cls.__module__.lstrip("_")
+        if (module == package or module.startswith(package + ".")) and (not names or cls.__name__ in names):
+            return True
+    return False
+
+
+_UNREACHABLE = frozenset({errno.EHOSTUNREACH, errno.ENETUNREACH, errno.EHOSTDOWN, errno.ENETDOWN, errno.ETIMEDOUT})
+
+
+def network_failure(exc: BaseException) -> bool:
+    """Whether `exc`, or an exception it was raised from or while handling, is a network failure:
+    refused, reset or timed out, or a host name that did not resolve (Python's own errors, or the
+    HTTP libraries' that drivers talking HTTPS let through)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, (ConnectionError, TimeoutError, socket.gaierror)) or (
+                isinstance(current, OSError) and current.errno in _UNREACHABLE) or raised_as(
+                current, "requests", "ConnectionError", "Timeout") or raised_as(
+                current, "urllib3", "NewConnectionError", "ProtocolError", "TimeoutError"):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def dbapi_error_kind(exc: BaseException) -> ErrorKind:
+    """The DB-API default: an ``OperationalError`` (PEP 249: errors "related to the database's
+    operation and not necessarily under the control of the programmer": a lost connection, memory,
+    a transaction that could not be processed) or a network failure is transient; the rest terminal."""
+    if any(cls.__name__ == "OperationalError" for cls in type(exc).__mro__) or network_failure(exc):
+        return "transient"
+    return "terminal"
+
+
+# SQLSTATEs (SQL standard classes, PostgreSQL's own codes) worth a retry, by class or full code.
+# https://www.postgresql.org/docs/current/errcodes-appendix.html
+TRANSIENT_SQLSTATES = frozenset({
+    "08",  # connection exception
+    "53",  # insufficient resources: disk full, out of memory, too many connections
+    "40001",  # serialization_failure
+    "40P01",  # deadlock_detected
+    "55P03",  # lock_not_available (lock_timeout, NOWAIT)
+    # query_canceled: statement_timeout, or a cancel (the task being killed): the same statement may
+    # well finish under less load, and a retry of a killed task is Airflow's to decide.
+    "57014",
+    "57P01", "57P02", "57P03", "57P05",  # admin/crash shutdown, cannot connect now, idle session timeout
+    "58000", "58030",  # system_error, io_error
+})
+# A table, schema or database that does not exist: undefined_table, the standard's "base table or
+# view not found" (Snowflake, ODBC), invalid_schema_name, invalid_catalog_name.
+MISSING_TABLE_SQLSTATES = frozenset({"42P01", "42S02", "3F000", "3D000"})
+
+
+def sqlstate_kind(state: str) -> ErrorKind:
+    """What a SQLSTATE means for the run (see `TRANSIENT_SQLSTATES`); every other code is terminal:
+    syntax and access rule violations (42), data exceptions (22), constraint violations (23),
+    invalid authorization (28) ..."""
+    state = state.upper()
+    if state in MISSING_TABLE_SQLSTATES:
+        return "missing_table"
+    if state in TRANSIENT_SQLSTATES or state[:2] in TRANSIENT_SQLSTATES:
+        return "transient"
+    return "terminal"

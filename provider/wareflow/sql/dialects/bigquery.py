@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 from sqlglot import exp
 
-from wareflow.sql.dialects.base import Template, WarehouseDialect, call
+from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect, call, raised_as
 
 
 class BigQuery(WarehouseDialect):
@@ -55,6 +55,23 @@ class BigQuery(WarehouseDialect):
     def cancel(self, conn: Any) -> bool:
         return bool(conn.cancel())
 
+    def error_kind(self, exc: BaseException) -> ErrorKind:
+        # google.api_core exceptions by HTTP status, and the job error's `reason`:
+        # https://cloud.google.com/bigquery/docs/error-messages
+        reasons = {e.get("reason") for e in getattr(exc, "errors", None) or () if isinstance(e, dict)}
+        if reasons & _BIGQUERY_RETRY_REASONS:
+            return "transient"
+        if raised_as(exc, "google.api_core", "NotFound"):  # table, dataset or project
+            return "missing_table"
+        if raised_as(exc, "google.api_core", "TooManyRequests", "InternalServerError", "BadGateway",
+                     "ServiceUnavailable", "GatewayTimeout", "DeadlineExceeded", "RetryError", "Aborted"):
+            return "transient"
+        if raised_as(exc, "google.auth", "TransportError"):  # could not reach the token endpoint
+            return "transient"
+        if raised_as(exc, "google.api_core") or raised_as(exc, "google.auth"):  # BadRequest, Forbidden ...
+            return "terminal"
+        return super().error_kind(exc)
+
     def create_table_as(self, target: exp.Table, query: exp.Query, *, intermediate: bool) -> exp.Create:
         props = None
         if intermediate:
@@ -63,7 +80,8 @@ class BigQuery(WarehouseDialect):
             props = exp.Properties(expressions=[exp.Property(this=exp.var("expiration_timestamp"), value=expires)])
         return exp.Create(this=target.copy(), kind="TABLE", expression=query, replace=True, properties=props)
 
-    def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expr]:
+    def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False,
+                token: str = "") -> list[exp.Expr]:
         return [self.create_table_as(target, query, intermediate=intermediate)]
 
     def describe(self, table: exp.Table) -> exp.Query:
@@ -75,3 +93,8 @@ class BigQuery(WarehouseDialect):
         return (exp.select("column_name", "data_type").from_(columns)
                 .where(exp.EQ(this=exp.column("table_name"), expression=exp.Literal.string(table.name)))
                 .order_by("ordinal_position"))
+
+
+# Job error reasons worth a retry, whatever the HTTP status (rateLimitExceeded comes as a 403).
+_BIGQUERY_RETRY_REASONS = frozenset({"backendError", "internalError", "rateLimitExceeded", "jobBackendError",
+                                     "jobInternalError", "jobRateLimitExceeded"})

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlglot import exp
 
-from wareflow.sql.dialects.base import Template, WarehouseDialect, call
+from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect, call, raised_as, sqlstate_kind
 from wareflow.sql.dialects.snowflake import information_schema_columns
 
 # Planar ST_BUFFER is in CRS units: buffer in Web Mercator (EPSG:3857), where a ground metre at
@@ -47,7 +47,8 @@ class Databricks(WarehouseDialect):
     def create_table_as(self, target: exp.Table, query: exp.Query, *, intermediate: bool) -> exp.Create:
         return exp.Create(this=target.copy(), kind="TABLE", expression=query, replace=True)
 
-    def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expr]:
+    def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False,
+                token: str = "") -> list[exp.Expr]:
         return [self.create_table_as(target, query, intermediate=intermediate)]
 
     def in_transaction(self, statements: list[exp.Expr]) -> list[exp.Expr]:
@@ -65,3 +66,23 @@ class Databricks(WarehouseDialect):
 
     def describe(self, table: exp.Table) -> exp.Query:
         return information_schema_columns(table)
+
+    def error_kind(self, exc: BaseException) -> ErrorKind:
+        # databricks-sql-connector: RequestError (an OperationalError) when the HTTP exchange failed,
+        # with the status in its context; ServerOperationError when the statement failed. The kernel
+        # backend adds `retryable`, `sql_state` and a `code` slug.
+        # https://docs.databricks.com/aws/en/dev-tools/python-sql-connector#exceptions
+        if getattr(exc, "retryable", None) is True:
+            return "transient"
+        state = getattr(exc, "sql_state", None)
+        if isinstance(state, str) and state:
+            return sqlstate_kind(state)
+        if getattr(exc, "code", None) in ("Unauthenticated", "PermissionDenied", "InvalidArgument"):
+            return "terminal"
+        context = getattr(exc, "context", None)
+        status = (context.get("http-code") if isinstance(context, dict) else None) or getattr(exc, "http_status", None)
+        if isinstance(status, int) and 400 <= status < 500 and status not in (408, 429):
+            return "terminal"  # the token, the warehouse's id or path is wrong
+        if raised_as(exc, "databricks.sql", "NonRecoverableNetworkError"):  # HTTP 501
+            return "terminal"
+        return super().error_kind(exc)

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlglot import exp
 
-from wareflow.sql.dialects.base import Template, WarehouseDialect, call
+from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect, call, raised_as
 
 # Metres per degree of longitude / latitude at the centroid latitude of :geo (WGS84 series).
 _PHI = "RADIANS(ST_Y(ST_Centroid(:geo)))"
@@ -43,6 +43,8 @@ class DuckDB(WarehouseDialect):
     }
     types = {**WarehouseDialect.types, "geography": "GEOMETRY"}
 
+    # A table name that does not resolve must never be looked up among the caller's Python variables.
+    session_settings = ("SET python_enable_replacements = false",)
     explicit_begin = True  # DuckDB's Python connections autocommit unless a transaction is opened
     runs_on_connection = True  # its cursor() is a duplicate connection with a transaction of its own
 
@@ -52,7 +54,8 @@ class DuckDB(WarehouseDialect):
     def create_table_as(self, target: exp.Table, query: exp.Query, *, intermediate: bool) -> exp.Create:
         return exp.Create(this=target.copy(), kind="TABLE", expression=query, replace=True)
 
-    def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expr]:
+    def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False,
+                token: str = "") -> list[exp.Expr]:
         # CREATE OR REPLACE is one atomic statement in DuckDB: readers see the old or the new table.
         return [self.create_table_as(target, query, intermediate=intermediate)]
 
@@ -63,7 +66,23 @@ class DuckDB(WarehouseDialect):
 
     # DESCRIBE reads the catalog directly, ten times faster than information_schema (0.4 vs 3.5 ms),
     # which is most of the fixed cost of a small stage; a missing table is an error to catch.
-    missing_table_errors = (r"CatalogException.*does not exist",)
-
     def describe(self, table: exp.Table) -> exp.Expr:
         return exp.Describe(this=table.copy())
+
+    def error_kind(self, exc: BaseException) -> ErrorKind:
+        # By exception class: https://duckdb.org/docs/stable/clients/python/reference/ (the Python
+        # module's exceptions). A name that does not resolve is a Catalog error, or a Binder error when
+        # its catalog is not attached (``a.b.c``).
+        if raised_as(exc, "duckdb", "CatalogException", "BinderException"):
+            return "missing_table"
+        if raised_as(exc, "duckdb", "HTTPException"):  # httpfs: the status says
+            status = getattr(exc, "status_code", 0)
+            return "transient" if status in (408, 429) or status >= 500 else "terminal"
+        # The file is locked by another process (IOException), a write-write conflict between
+        # transactions (TransactionException), the query interrupted, memory exhausted.
+        if raised_as(exc, "duckdb", "IOException", "ConnectionException", "TransactionException",
+                     "InterruptException", "OutOfMemoryException"):
+            return "transient"
+        if raised_as(exc, "duckdb"):  # e.g. SerializationException: an unreadable file, not a conflict
+            return "terminal"
+        return super().error_kind(exc)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from wareflow.sql.dialects.base import Template, WarehouseDialect
+from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect
 
 TOLERANCE = "0.05"  # metres for geodetic data (SRID 4326)
 
@@ -71,3 +71,32 @@ class Oracle(WarehouseDialect):
                 .where(exp.and_(exp.EQ(this=exp.column("table_name"), expression=stored(table.name)),
                                 exp.EQ(this=exp.column("owner"), expression=owner)))
                 .order_by("column_id"))
+
+    def error_kind(self, exc: BaseException) -> ErrorKind:
+        # python-oracledb raises with an error object in args[0]: the Oracle error number (`code`),
+        # `full_code` (ORA-00942, DPY-4011) and whether the driver deems it recoverable.
+        # https://python-oracledb.readthedocs.io/en/latest/api_manual/exceptions.html
+        error = exc.args[0] if exc.args else None
+        full_code = getattr(error, "full_code", None)
+        if not isinstance(full_code, str):
+            return super().error_kind(exc)
+        if getattr(error, "isrecoverable", False) or getattr(error, "is_session_dead", False):
+            return "transient"
+        code = getattr(error, "code", 0)
+        if code in _ORACLE_MISSING_TABLE:
+            return "missing_table"
+        if code in _ORACLE_TRANSIENT or full_code in ("DPY-4011", "DPY-4024"):  # connection closed, call timeout
+            return "transient"
+        if full_code.startswith("DPY-6"):  # DPY-6xxx: could not connect (refused, no listener, timeout)
+            return "transient"
+        return "terminal"
+
+
+# ORA-00942 table or view does not exist, ORA-04043 object does not exist.
+_ORACLE_MISSING_TABLE = frozenset({942, 4043})
+# Worth a retry: resource busy (54, 30006), deadlock (60), cancelled or timed out (1013, 4021),
+# serialization (8177), instance starting or shutting down (1033, 1034, 1089, 1090, 1092), lost
+# connection (3113, 3114, 3135, 12537, 12547, 12571), listener not reachable or busy (12170, 12514,
+# 12516, 12519, 12520, 12521, 12528, 12541, 12543).
+_ORACLE_TRANSIENT = frozenset({54, 60, 1013, 1033, 1034, 1089, 1090, 1092, 3113, 3114, 3135, 4021, 8177, 12170,
+                               12514, 12516, 12519, 12520, 12521, 12528, 12537, 12541, 12543, 12547, 12571, 30006})

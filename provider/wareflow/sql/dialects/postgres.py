@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from sqlglot import exp
 
-from wareflow.sql.dialects.base import Template, WarehouseDialect, call
+from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect, call, sqlstate_kind
 from wareflow.sql.relation import ident
 
 
@@ -37,6 +37,11 @@ class Postgres(WarehouseDialect):
     }
     types = {**WarehouseDialect.types, "string": "TEXT", "number": "DOUBLE PRECISION",
              "geography": "GEOMETRY"}
+    # A client killed mid-statement (SIGKILL, a lost worker) cannot cancel its query: without this the
+    # server runs it to the end, holding its locks. With it, the server checks the socket every 2 s
+    # while a query runs and ends the query once the client is gone (PostgreSQL 14+, Linux).
+    # https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-CLIENT-CONNECTION-CHECK-INTERVAL
+    session_settings = ("SET client_connection_check_interval = 2000",)
     # Since PostgreSQL 12 a CTE read once is inlined: a buffer joined on would be rebuilt per pair.
     materializes_costly_ctes = True
 
@@ -56,10 +61,20 @@ class Postgres(WarehouseDialect):
         props = exp.Properties(expressions=[exp.UnloggedProperty()]) if intermediate else None
         return exp.Create(this=target.copy(), kind="TABLE", expression=query, properties=props)
 
-    def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expr]:
+    def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False,
+                token: str = "") -> list[exp.Expr]:
         if intermediate:  # nobody reads an intermediate while it is rebuilt: no staging swap needed
             return [self.drop(target), self.create_table_as(target, query, intermediate=True)]
-        return super().publish(target, query)
+        return super().publish(target, query, token=token)
+
+    def append(self, target: exp.Table, query: exp.Query, ledger: exp.Table, run_key: str) -> list[exp.Expr]:
+        """The base append, after a transaction-scoped advisory lock on the ledger's name: ``CREATE TABLE
+        IF NOT EXISTS`` is not safe against a concurrent create of the same name (two runs appending at
+        once: one fails on the catalog's unique index), so appends through one ledger take turns.
+        https://www.postgresql.org/docs/current/functions-admin.html#FUNCTIONS-ADVISORY-LOCKS"""
+        name = exp.Literal.string(self.generate(ledger, pretty=False))
+        turn = exp.select(exp.func("PG_ADVISORY_XACT_LOCK", exp.func("HASHTEXT", name)))
+        return [turn, *super().append(target, query, ledger, run_key)]
 
     def describe(self, table: exp.Table) -> exp.Query:
         """From the catalog (0.5 ms; the information_schema view takes 2.5): the table named exactly
@@ -75,3 +90,9 @@ class Postgres(WarehouseDialect):
         data_type = exp.func("FORMAT_TYPE", exp.column("atttypid", "a"), exp.Null())
         return (exp.select(exp.alias_(exp.column("attname", "a"), "column_name"), exp.alias_(data_type, "data_type"))
                 .from_(attribute).where(where).order_by(exp.column("attnum", "a")))
+
+    def error_kind(self, exc: BaseException) -> ErrorKind:
+        # By SQLSTATE: psycopg2 calls it `pgcode`, psycopg 3 `sqlstate`. libpq reports a failure to
+        # connect (refused, password, missing database) without one: the DB-API class decides then.
+        state = getattr(exc, "pgcode", None) or getattr(exc, "sqlstate", None)
+        return sqlstate_kind(state) if isinstance(state, str) and state else super().error_kind(exc)

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlglot import exp
 
-from wareflow.sql.dialects.base import Template, WarehouseDialect
+from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect, sqlstate_kind
 from wareflow.sql.dialects.databricks import MERCATOR_BUFFER
 from wareflow.sql.dialects.snowflake import information_schema_columns
 from wareflow.sql.relation import ident
@@ -59,3 +59,11 @@ class Redshift(WarehouseDialect):
 
     def describe(self, table: exp.Table) -> exp.Query:
         return information_schema_columns(table)
+
+    def error_kind(self, exc: BaseException) -> ErrorKind:
+        # redshift_connector raises the server's ErrorResponse fields as a dict, the SQLSTATE under "C"
+        # (https://www.postgresql.org/docs/current/protocol-error-fields.html); a socket failure is an
+        # InterfaceError raised while handling the OSError, which the base recognises.
+        fields = exc.args[0] if exc.args and isinstance(exc.args[0], dict) else {}
+        state = fields.get("C") or getattr(exc, "pgcode", None)
+        return sqlstate_kind(state) if isinstance(state, str) and state else super().error_kind(exc)

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlglot import exp
 
-from wareflow.sql.dialects.base import Template, WarehouseDialect, call
+from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect, call, raised_as, sqlstate_kind
 from wareflow.sql.relation import folds
 
 
@@ -49,7 +49,8 @@ class Snowflake(WarehouseDialect):
         props = exp.Properties(expressions=[exp.TransientProperty()]) if intermediate else None
         return exp.Create(this=target.copy(), kind="TABLE", expression=query, replace=True, properties=props)
 
-    def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expr]:
+    def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False,
+                token: str = "") -> list[exp.Expr]:
         return [self.create_table_as(target, query, intermediate=intermediate)]
 
     def describe(self, table: exp.Table) -> exp.Query:
@@ -76,6 +77,35 @@ class Snowflake(WarehouseDialect):
         with conn.cursor() as other:
             other.execute(f"SELECT SYSTEM$CANCEL_QUERY({exp.Literal.string(qid).sql('snowflake')})")
         return True
+
+    def error_kind(self, exc: BaseException) -> ErrorKind:
+        # snowflake.connector errors carry `errno` and `sqlstate`:
+        # https://docs.snowflake.com/en/developer-guide/python-connector/python-connector-api#exceptions
+        if not raised_as(exc, "snowflake.connector"):
+            return super().error_kind(exc)
+        if raised_as(exc, "snowflake.connector", *_SNOWFLAKE_HTTP_RETRY):
+            return "transient"
+        if raised_as(exc, "snowflake.connector", "ForbiddenError", "BadRequest", "MethodNotAllowed"):
+            return "terminal"
+        number = getattr(exc, "errno", -1)
+        number = number if isinstance(number, int) else -1
+        if number in (2003, 2043):  # "Object ... does not exist or not authorized"
+            return "missing_table"
+        if 390000 <= number < 391000:  # the login refused: credentials, user locked, role, database
+            return "terminal"
+        if 290000 <= number < 291000:  # an HTTP status the connector gave up on (290000 + status)
+            status = number - 290000
+            return "transient" if status in (408, 429) or status >= 500 else "terminal"
+        state = getattr(exc, "sqlstate", None)
+        if isinstance(state, str) and state and state != "n/a":
+            return sqlstate_kind(state)
+        return super().error_kind(exc)
+
+
+# HTTP failures the connector raises by status once its own retries are spent.
+_SNOWFLAKE_HTTP_RETRY = ("InternalServerError", "ServiceUnavailableError", "GatewayTimeoutError", "BadGatewayError",
+                         "RequestTimeoutError", "TooManyRequests", "OtherHTTPRetryableError",
+                         "RequestExceedMaxRetryError")
 
 
 def information_schema_columns(table: exp.Table) -> exp.Select:

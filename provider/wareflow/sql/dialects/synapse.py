@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlglot import exp
 
-from wareflow.sql.dialects.base import WarehouseDialect, staging_name
+from wareflow.sql.dialects.base import ErrorKind, WarehouseDialect, raised_as, staging_name
 from wareflow.sql.relation import ident
 
 NO_SPATIAL = "Synapse dedicated SQL pools have no geometry or geography types"
@@ -36,9 +36,10 @@ class Synapse(WarehouseDialect):
     types = {**WarehouseDialect.types, "string": "NVARCHAR(4000)", "key": "NVARCHAR(255)", "number": "FLOAT",
              "boolean": "BIT", "timestamp": "DATETIME2"}
 
-    def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False) -> list[exp.Expr]:
+    def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False,
+                token: str = "") -> list[exp.Expr]:
         # Microsoft's pattern for dedicated pools: CTAS a new table, then RENAME OBJECT it into place.
-        staging = staging_name(target)
+        staging = staging_name(target, token)
         return [
             self.drop(staging),
             self.create_table_as(staging, query, intermediate=intermediate),
@@ -65,3 +66,24 @@ class Synapse(WarehouseDialect):
                          exp.EQ(this=exp.column("TABLE_SCHEMA"), expression=schema))
         return (exp.select("COLUMN_NAME", "DATA_TYPE").from_("INFORMATION_SCHEMA.COLUMNS").where(where)
                 .order_by("ORDINAL_POSITION"))
+
+    def error_kind(self, exc: BaseException) -> ErrorKind:
+        # pymssql raises with the SQL Server error number first in args (`number` on _mssql's own).
+        number = getattr(exc, "number", None)
+        if number is None and exc.args and isinstance(exc.args[0], int):
+            number = exc.args[0]
+        if not raised_as(exc, "pymssql") or not isinstance(number, int):
+            return super().error_kind(exc)
+        if number == 208:  # invalid object name
+            return "missing_table"
+        if number in _MSSQL_TRANSIENT:
+            return "transient"
+        return "terminal"  # 18456 login failed, 229 permission denied, 102 syntax, 207 invalid column ...
+
+
+# Microsoft's transient faults (https://learn.microsoft.com/azure/azure-sql/database/troubleshoot-common-errors-issues),
+# deadlock victim (1205), lock timeout (1222), and FreeTDS's lost or refused connection and timeout (DB-Lib
+# 20003 timeout, 20004/20006 read/write failed, 20009 unable to connect, 20017 unexpected EOF, 20047 dead).
+_MSSQL_TRANSIENT = frozenset({26, 40, 64, 233, 615, 926, 1205, 1222, 4060, 4221, 10053, 10054, 10060, 10928, 10929,
+                              40143, 40197, 40501, 40540, 40613, 42108, 42109, 49918, 49919, 49920, 20003, 20004,
+                              20006, 20009, 20017, 20047})
