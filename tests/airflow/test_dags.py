@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -125,6 +126,94 @@ def test_an_invalid_workflow_task_fails_without_retry_with_its_problems(tmp_path
     assert task.retries == 0
     with pytest.raises(AirflowFailException, match=r"worse\.json: WF102 malformed workflow JSON"):
         task.execute({})
+
+
+def test_a_worker_builds_only_the_dag_it_runs(monkeypatch: pytest.MonkeyPatch):
+    from wareflow.airflow import load_workflows
+
+    monkeypatch.setenv("_AIRFLOW_PARSING_CONTEXT_DAG_ID", "wareflow_customer_segments")
+    assert list(load_workflows(EXAMPLES)) == ["wareflow_customer_segments"]
+
+
+def synced_dag(dag_id: str):
+    """Parse the examples folder and store the DAG in the metadata DB, as `airflow dags test` does."""
+    from airflow.utils.cli import get_bagged_dag
+
+    return get_bagged_dag(None, dag_id)
+
+
+def _generator():
+    sys.path.insert(0, str(EXAMPLES / "data"))
+    import generate  # type: ignore[import-not-found]
+
+    return generate
+
+
+@pytest.mark.usefixtures("airflow_db")
+def test_dag_test_on_duckdb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    gen = _generator()
+    db = tmp_path / "demo.duckdb"
+    gen.write_duckdb(str(db), gen.build_tables(seed=3))
+    monkeypatch.setenv("AIRFLOW_CONN_WAREFLOW_DUCKDB", json.dumps({"conn_type": "duckdb", "host": str(db)}))
+    dag = synced_dag("wareflow_customers_near_stations")
+    run = dag.test(run_conf={"radius": 300})
+    assert run.state == "success"
+    from wareflow.warehouses.duckdb import connect
+
+    conn = connect(str(db), read_only=True)
+    near = conn.sql("SELECT COUNT(*) FROM main.customers_near_stations").fetchone()[0]
+    far = conn.sql("SELECT COUNT(*) FROM main.customers_far_from_stations").fetchone()[0]
+    assert near + far == conn.sql("SELECT COUNT(*) FROM main.customers").fetchone()[0]
+    assert 0 < near < far
+    # the Rendered Template view shows the compiled SQL, with the run's radius as a literal
+    from airflow.models.renderedtifields import RenderedTaskInstanceFields
+
+    (buffer,) = [ti for ti in run.get_task_instances() if ti.task_id.startswith("st_buffer_")]
+    rendered = RenderedTaskInstanceFields.get_templated_fields(buffer)
+    assert rendered is not None and "CREATE OR REPLACE TABLE wareflow_st_buffer_" in rendered["sql"]
+    assert "300" in rendered["sql"] and "main.stations" in rendered["sql"]
+    tables = [r[0] for r in conn.sql("SELECT table_name FROM information_schema.tables").fetchall()]
+    assert not [t for t in tables if t.startswith("wareflow_")]  # the run's scratch table was dropped
+
+
+@pytest.mark.postgis
+@pytest.mark.usefixtures("airflow_db")
+def test_dag_test_on_postgis(pg_dsn: str, monkeypatch: pytest.MonkeyPatch):
+    from urllib.parse import urlsplit
+
+    gen = _generator()
+    gen.write_postgres(pg_dsn, gen.build_tables(seed=3))
+    url = urlsplit(pg_dsn)
+    conn = {"conn_type": "postgres", "host": url.hostname, "port": url.port, "login": url.username or "postgres",
+            "schema": url.path.lstrip("/")}
+    monkeypatch.setenv("AIRFLOW_CONN_WAREFLOW_DUCKDB", json.dumps(conn))  # the examples' conn id, now PostGIS
+    dag = synced_dag("wareflow_stores_by_neighborhood")
+    run = dag.test()
+    assert run.state == "success"
+    import psycopg2
+
+    with psycopg2.connect(pg_dsn) as pg, pg.cursor() as cur:
+        cur.execute("SELECT COUNT(*), SUM(store_id_joined_count) FROM main.stores_by_neighborhood")
+        assert cur.fetchone() == (24, 2000)
+
+
+def test_sidecar_errors_are_coded(tmp_path: Path):
+    from wareflow.airflow.settings import read_settings
+    from wareflow.errors import WorkflowError
+
+    wf = tmp_path / "flow.json"
+    wf.write_text("{}")
+    sidecar = tmp_path / "flow.wareflow.yaml"
+    for text, code in [("dag_id: [unclosed", "WF110"), ("- a list", "WF110"), ("shedule: '@daily'", "WF111"),
+                       ("dag_id: 'has space'", "WF111")]:
+        sidecar.write_text(text)
+        with pytest.raises(WorkflowError) as exc:
+            read_settings(wf, {})
+        assert exc.value.codes == [code], text
+    sidecar.write_text("schedule: '@hourly'\ntags: [a, b]\nstart_date: '2025-02-01'")
+    settings = read_settings(wf, {"retries": 5})
+    assert (settings.dag_id, settings.schedule, settings.tags, settings.retries) == ("flow", "@hourly", ("a", "b"), 5)
+    assert settings.start_date.isoformat() == "2025-02-01T00:00:00+00:00"
 
 
 @pytest.mark.parametrize("names", [("a", "same"), ("same", "z")])

@@ -203,6 +203,10 @@ def _run_all(servers: AirflowServers, confs: dict[str, dict[str, Any]], findings
         state = servers.wait_for_run(dag_id, run_id, RUN_TIMEOUT_S)
         findings.check(state == "success",
                        f"{dag_id}: run {run_id} ended {state}\n{servers.failure_report(dag_id, run_id)}")
+        # no failed try either: parallel stages on one DuckDB file wait for its lock instead of failing
+        retried = {task: ti.get("try_number") for task, ti in servers.task_instances(dag_id, run_id).items()
+                   if ti.get("try_number") != 1}
+        findings.check(not retried, f"{dag_id}: tasks that needed more than one try: {retried}")
 
 
 def _row_counts(servers: AirflowServers, stem: str, tables: tuple[str, ...]) -> list[int | None]:
