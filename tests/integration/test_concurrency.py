@@ -6,12 +6,17 @@ both succeed, the outputs are those of a run alone, and no scratch table is left
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.conftest import PEOPLE, PEOPLE_COLUMNS, ZONES, ZONES_COLUMNS
 from tests.support.engines import Engine
 from tests.support.workflows import WorkflowBuilder, out
 from wareflow.components import bind
@@ -19,6 +24,7 @@ from wareflow.model import parse_workflow
 from wareflow.plan import plan_workflow
 from wareflow.runner import run_plan
 from wareflow.sql.dialects import get_dialect
+from wareflow.warehouses.duckdb import connect
 from wareflow.warehouses.session import Session
 
 pytestmark = pytest.mark.postgis
@@ -133,3 +139,32 @@ def test_scratch_tables_are_scoped_to_the_run():
     assert name(plan, scratch, "run-1") == name(plan, scratch, "run-1")  # a retry of the run: the same table
     assert name(plan, scratch, "run-1") != name(plan, scratch, "run-2")
     assert name(plan, scratch, "run-1") != name(other, other_scratch, "run-1")
+
+
+def test_two_runs_at_once_on_one_duckdb_file(tmp_path: Path):
+    """Two `wareflow run` processes on one DuckDB file (as two Airflow tasks would be): DuckDB lets one
+    process write a file at a time, so the second waits for the lock instead of failing; both succeed."""
+    db = tmp_path / "shared.duckdb"
+    conn = connect(str(db))
+    engine = Engine("duckdb", conn)
+    engine.load("people", PEOPLE_COLUMNS, PEOPLE)
+    engine.load("zones", ZONES_COLUMNS, ZONES)
+    conn.close()
+    flows = []
+    for title in ("first", "second"):
+        path = tmp_path / f"{title}.json"
+        path.write_text(json.dumps(shared_subgraph(title, "out")))
+        flows.append(path)
+    procs = [subprocess.Popen([sys.executable, "-m", "wareflow.cli", "run", str(flow), "--conn", f"duckdb:///{db}"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for flow in flows]
+    outcomes = [(p.wait(timeout=180), p.stderr.read() if p.stderr else "") for p in procs]
+    assert [code for code, _ in outcomes] == [0, 0], outcomes
+    conn = connect(str(db), read_only=True)
+    try:
+        engine = Engine("duckdb", conn)
+        assert engine.rows("SELECT COUNT(*) FROM main.out_log") == [(8,)]  # each run appended once
+        assert engine.rows("SELECT COUNT(*) FROM main.out_counts") == [(3,)]
+        assert not [t for (t,) in engine.rows("SELECT table_name FROM information_schema.tables")
+                    if t.startswith("wareflow_")]
+    finally:
+        conn.close()

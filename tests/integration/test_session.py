@@ -249,3 +249,22 @@ def test_killing_a_task_interrupts_the_stage_running_on_duckdb():
     assert engine.dialect.cancel(engine.conn)
     worker.join(timeout=20)
     assert not worker.is_alive() and failure and "INTERRUPT" in str(failure[0]).upper()
+
+
+def test_each_stage_leaves_a_clean_session_for_the_next(pg_engine):
+    """Session state one stage changed (here by hand: canvas SQL may not) is reset before the next; the
+    setting that ends a killed client's query is kept."""
+    from wareflow.components import bind
+    from wareflow.model import parse_workflow
+    from wareflow.plan import plan_workflow
+    from wareflow.runner import run_plan
+
+    wf = WorkflowBuilder()
+    wf.save(wf.source("main.people"), "main.copied")
+    cur = pg_engine.conn.cursor()
+    cur.execute("SET search_path TO pg_catalog")  # what set_config('search_path', ...) did to the next stage
+    cur.execute("SET client_connection_check_interval = 2000")
+    pg_engine.conn.commit()
+    run_plan(plan_workflow(bind(parse_workflow(wf.to_dict()))), pg_engine.session)
+    cur.execute("SELECT current_setting('search_path'), current_setting('client_connection_check_interval')")
+    assert cur.fetchone() == ('"$user", public', "2s")

@@ -55,7 +55,9 @@ TEMPLATE_DBNAME = "wareflow_template"
 SERVER_SETTINGS = {
     "listen_addresses": LOOPBACK,
     "fsync": "off",
-    "synchronous_commit": "off",
+    # on: a commit reaches the OS before it returns, so a crashed backend (crash recovery) never loses a
+    # committed transaction; the tests of exactly-once reruns rely on it. Without fsync it costs nothing.
+    "synchronous_commit": "on",
     "full_page_writes": "off",
 }
 START_ATTEMPTS = 5  # another process may grab the port between probing it and postgres binding it
@@ -188,10 +190,22 @@ def _build_uri(params: dict[str, str]) -> str:
     return f"postgresql://{netloc}/{quote(dbname, safe='')}{query}"
 
 
-def _connect(dsn: str) -> Any:
+def _connect(dsn: str, recovery_wait_s: float = 30) -> Any:
+    """An autocommit admin connection; waits (bounded) while the server is in crash recovery: a test
+    that kills queries may have a backend abort (PostGIS 3.3 was seen to), and the server restarts."""
+    import time
+
     import psycopg2  # imported lazily: `--ensure` needs the standard library only
 
-    conn = psycopg2.connect(dsn, connect_timeout=10)
+    deadline = time.monotonic() + recovery_wait_s
+    while True:
+        try:
+            conn = psycopg2.connect(dsn, connect_timeout=10)
+            break
+        except psycopg2.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
     conn.autocommit = True
     return conn
 

@@ -122,6 +122,10 @@ class Session:
             raise self._error(compiled, exc) from exc
         finally:
             self._release(cur)
+        try:  # the next stage on this connection starts from a clean session
+            self.dialect.reset(self.conn)
+        except Exception as exc:  # the stage is committed; a session that cannot be reset is the next one's error
+            self.log.warning("could not reset the session after stage %s: %s", compiled.stage.id, describe_error(exc))
         if rows < 0:  # the driver did not say (DuckDB): count what the table holds now
             counting = exp.select(exp.Count(this=exp.Star())).from_(compiled.target.copy())
             rows = int(self.fetch(counting)[0][0])
@@ -134,8 +138,9 @@ class Session:
         """Drop scratch tables; a failure is logged, never raised (cleanup must not fail a run)."""
         for table in tables:
             sql = self.dialect.generate(self.dialect.drop(table), pretty=False)
-            cur = self._cursor()
-            try:
+            cur = None
+            try:  # the connection itself may be gone (a cancelled or killed run): still only a warning
+                cur = self._cursor()
                 self._begin()
                 cur.execute(sql)
                 self.conn.commit()
@@ -144,7 +149,9 @@ class Session:
                 self._rollback()
                 self.log.warning("could not drop %s: %s", table.sql(), describe_error(exc))
             finally:
-                self._release(cur)
+                if cur is not None:
+                    with contextlib.suppress(Exception):
+                        self._release(cur)
 
     def _cursor(self) -> Any:
         """Where statements run: a cursor, or the connection itself where a cursor is a second

@@ -278,22 +278,20 @@ class WarehouseDialect:
     # text of the dialect's own, never built from input).
     session_settings: ClassVar[tuple[str, ...]] = ()
 
+    # What returns a session to its state after `prepare`, between two stages on one connection (the
+    # command line runs every stage on one): a stage's SQL cannot change session state (Custom SQL may
+    # only read), and this undoes it all the same.
+    session_reset: ClassVar[tuple[str, ...]] = ()
+
     def prepare(self, conn: Any) -> Any:
         """Apply `session_settings` to a new connection; returns it."""
-        if not self.session_settings:
-            return conn
-        if self.runs_on_connection:  # settings belong to the connection itself, which autocommits
-            for statement in self.session_settings:
-                conn.execute(statement)
-            return conn
-        cur = conn.cursor()
-        try:
-            for statement in self.session_settings:
-                cur.execute(statement)
-        finally:
-            cur.close()
-        conn.commit()
+        _run_settings(conn, self.session_settings, on_connection=self.runs_on_connection)
         return conn
+
+    def reset(self, conn: Any) -> None:
+        """Undo any session state a stage left (`session_reset`), then `prepare` the session again."""
+        if self.session_reset:
+            _run_settings(conn, (*self.session_reset, *self.session_settings), on_connection=self.runs_on_connection)
 
     def connect(self, hook: Any, tags: Mapping[str, str]) -> Any:
         """A DB-API connection from the Airflow `hook` (an adapter where running differs from DB-API)."""
@@ -348,6 +346,24 @@ class WarehouseDialect:
         classes and Python's own network errors only.
         """
         return dbapi_error_kind(exc)
+
+
+def _run_settings(conn: Any, statements: Sequence[str], *, on_connection: bool) -> None:
+    """Run fixed session statements on `conn` and commit them (on the connection itself where a cursor
+    would be a second connection, which autocommits)."""
+    if not statements:
+        return
+    if on_connection:
+        for statement in statements:
+            conn.execute(statement)
+        return
+    cur = conn.cursor()
+    try:
+        for statement in statements:
+            cur.execute(statement)
+    finally:
+        cur.close()
+    conn.commit()
 
 
 def _fold_quoted_upper(node: exp.Expr) -> exp.Expr:
