@@ -67,9 +67,9 @@ def validate(
         except WareflowError as exc:
             problems.extend(exc.in_file(str(path)).issues)
             continue
-        found = WareflowError(compile_issues(plan, target)).in_file(str(path)).issues
+        found = compile_issues(plan, target)
         if found:
-            problems.extend(found)
+            problems.extend(i.in_file(str(path)) for i in found)
             continue
         for warning in plan.workflow.warnings:
             typer.echo(f"{path}: warning {warning}", err=True)

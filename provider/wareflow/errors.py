@@ -7,7 +7,7 @@ Tests and tools match codes, never message text.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,10 @@ class Issue:
     field: str | None = None
     hint: str | None = None
     file: str | None = None
+
+    def in_file(self, file: str) -> Issue:
+        """This issue located in `file`, unless it already names one."""
+        return self if self.file else replace(self, file=file)
 
     def where(self) -> str:
         parts = []
@@ -52,8 +56,7 @@ class WareflowError(Exception):
 
     def in_file(self, file: str) -> WareflowError:
         """The same error with every issue located in `file`."""
-        located = [i if i.file else Issue(**{**i.__dict__, "file": file}) for i in self.issues]
-        return type(self)(located)
+        return type(self)(i.in_file(file) for i in self.issues)
 
 
 class WorkflowError(WareflowError):

@@ -199,3 +199,24 @@ def test_parsed_canvas_sql_is_shared_and_binding_never_changes_it():
     bound = bind_variables(first, {"min_spend": 10})
     assert bound.sql() == "spend > 10"
     assert first.sql() == "spend > @min_spend"
+
+
+@pytest.mark.parametrize("filter_edge_first", [False, True])
+def test_order_is_inherited_from_the_input_that_carries_it(filter_edge_first: bool):
+    """An ORDER BY upstream of a spatial filter reaches the LIMIT after it through `source`, never through
+    `filter`, whatever the order of the edges in the file; the same with one table per node."""
+    from tests.support.cases import PEOPLE, ZONES
+
+    wf = WorkflowBuilder()
+    ordered = wf.node("native.orderby", {"table": wf.source("p.d.people", schema=PEOPLE)}, id="o",
+                      column="age", desc=True)
+    f = wf.node("native.spatialfilter", {"source": out(ordered), "filter": wf.source("p.d.zones", schema=ZONES)},
+                id="f", geosource="geom", geofilter="geom")
+    lim = wf.node("native.limit", {"source": out(f, "match")}, id="l", limit="2")
+    wf.save(out(lim), "p.d.top", id="s")
+    if filter_edge_first:
+        wf.edges.sort(key=lambda e: e["targetHandle"] != "filter")
+    for mode in ("fused", "all"):
+        p = plan_workflow(bind(parse_workflow(wf.to_dict())), materialize=mode)
+        (limit_stage,) = [c for c in compile_plan(p, get_dialect("duckdb")) if "l" in c.stage.nodes]
+        assert "ORDER BY age DESC" in " ".join(limit_stage.sql(get_dialect("duckdb"), pretty=False)), mode

@@ -217,7 +217,9 @@ class Compiler:
         """The order a port's rows are meant to have, known from the graph alone (ORDER BY upstream)."""
         comp = self.bound.components[port.node]
         while (keys := comp.sort_keys()) is None:  # walk up through order-preserving nodes
-            link = next(iter(self.bound.links.get(port.node, {}).values()), None)
+            # the order is its first declared input's (a spatial filter's `source`, not its `filter`),
+            # whatever order the edges have in the file
+            link = self.bound.links.get(port.node, {}).get(comp.inputs[0].name) if comp.inputs else None
             if not comp.preserves_order or link is None or self.bound.is_source(link.node):
                 return ()
             port = Port(link.node, link.handle)
