@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from bench.timing import measure, table
 from bench.workflows import generate
+from wareflow.compile.compiler import Compiler
 from wareflow.components import bind
 from wareflow.model import parse_workflow
 from wareflow.plan import plan_workflow
-from wareflow.sql.compiler import Compiler
 from wareflow.sql.dialects import DIALECTS, get_dialect
 
 SIZES = (10, 100, 1000, 5000)

@@ -1,6 +1,6 @@
 """Wareflow: run CARTO Workflows exports as Airflow DAGs that push fused, warehouse-native SQL.
 
-The compiler (`wareflow.model`, `.components`, `.plan`, `.sql`) imports without Airflow.
+The compiler (`wareflow.model`, `.sql`, `.components`, `.plan`, `.compile`) imports without Airflow.
 """
 
 from __future__ import annotations

@@ -52,8 +52,8 @@ def validate(
     dialect: Annotated[str, typer.Option(help="Also check what this warehouse dialect can express.")] = "duckdb",
 ) -> None:
     """Check workflow files as a run would; exit 0 when all are valid, else print one line per problem."""
+    from wareflow.compile.compiler import compile_issues
     from wareflow.runner import load_plan
-    from wareflow.sql.compiler import compile_issues
     from wareflow.sql.dialects import get_dialect
 
     try:
@@ -89,8 +89,8 @@ def compile_(
     materialize: Annotated[str, typer.Option(help="fused (default) or all (one table per node).")] = "fused",
 ) -> None:
     """Print every stage's SQL in run order, each preceded by ``-- stage <id>``."""
+    from wareflow.compile.compiler import Compiler
     from wareflow.runner import load_plan
-    from wareflow.sql.compiler import Compiler
     from wareflow.sql.dialects import get_dialect
 
     try:

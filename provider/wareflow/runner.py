@@ -11,11 +11,11 @@ import uuid
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from wareflow.compile.compiler import CompiledStage, Compiler, SchemaLookup
 from wareflow.components.registry import bind
 from wareflow.model.loader import load_workflow
 from wareflow.plan.ir import Plan, Stage
 from wareflow.plan.planner import plan_workflow
-from wareflow.sql.compiler import CompiledStage, Compiler, SchemaLookup
 from wareflow.sql.dialects.base import WarehouseDialect
 from wareflow.warehouses.session import Session, StageResult
 

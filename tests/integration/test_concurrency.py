@@ -125,7 +125,7 @@ def test_two_workflows_sharing_a_subgraph_at_once_on_postgis(pg_engine: Engine, 
 
 
 def test_scratch_tables_are_scoped_to_the_run():
-    from wareflow.sql.compiler import Compiler
+    from wareflow.compile.compiler import Compiler
 
     plan = plan_workflow(bind(parse_workflow(shared_subgraph("flow", "out"))))
     other = plan_workflow(bind(parse_workflow(shared_subgraph("other", "elsewhere"))))

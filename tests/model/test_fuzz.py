@@ -22,11 +22,11 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from tests.support.cases import CASES, build
+from wareflow.compile.compiler import Compiler, compile_issues
 from wareflow.components import bind
 from wareflow.errors import WareflowError
 from wareflow.model import load_workflow, parse_workflow
 from wareflow.plan import plan_workflow
-from wareflow.sql.compiler import Compiler, compile_issues
 from wareflow.sql.dialects import DIALECTS, get_dialect
 from wareflow.sql.relation import Column
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from tests.support.workflows import WorkflowBuilder, out
+from wareflow.compile.compiler import map_table
 from wareflow.components import bind
 from wareflow.model import parse_workflow
 from wareflow.plan import plan_workflow
 from wareflow.runner import load_plan, run_plan
-from wareflow.sql.compiler import map_table
 from wareflow.sql.dialects import get_dialect
 from wareflow.warehouses.duckdb import connect
 from wareflow.warehouses.session import Session
@@ -165,7 +165,7 @@ def test_examples_use_few_stages():
 
 
 def test_ledger_keys_fit_the_column():
-    from wareflow.sql.compiler import ledger_key
+    from wareflow.compile.compiler import ledger_key
 
     assert ledger_key("dag:run", "stage_1") == "dag:run:stage_1"
     long = ledger_key("d" * 250 + ":manual__2026-01-01T00:00:00+00:00", "save_as_table_12345678")

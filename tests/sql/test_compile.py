@@ -119,7 +119,7 @@ def test_compilation_is_deterministic():
 
 
 def test_validation_reports_every_bad_column_at_once():
-    from wareflow.sql.compiler import compile_issues
+    from wareflow.compile.compiler import compile_issues
 
     wf = WorkflowBuilder()
     src = wf.source("p.d.t", schema=[("id", "number"), ("geom", "geography")])

@@ -15,10 +15,10 @@ from typing import Any, ClassVar
 
 from airflow.sdk import BaseOperator
 
+from wareflow.compile.compiler import CompiledStage, Compiler
 from wareflow.components.registry import typed_values
 from wareflow.errors import TerminalWarehouseError, TransientWarehouseError, WareflowError
 from wareflow.plan.ir import Plan
-from wareflow.sql.compiler import CompiledStage, Compiler
 from wareflow.sql.dialects import WarehouseDialect
 from wareflow.warehouses.hooks import connect_conn_id, dialect_for
 

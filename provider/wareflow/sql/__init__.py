@@ -1,1 +1,2 @@
-"""Stages -> sqlglot expressions -> SQL text for one warehouse dialect."""
+"""What components build with: relations, user SQL, and one file per warehouse dialect (its capabilities
+and function tables). Nothing here knows of components, plans or stages."""

@@ -17,8 +17,8 @@ from typing import Any
 
 from sqlglot import exp
 
+from wareflow.compile.compiler import CompiledStage
 from wareflow.errors import Issue, TerminalWarehouseError, TransientWarehouseError, WarehouseError
-from wareflow.sql.compiler import CompiledStage
 from wareflow.sql.dialects.base import WarehouseDialect
 from wareflow.sql.relation import Column, table_ref
 from wareflow.warehouses.connect import describe_error

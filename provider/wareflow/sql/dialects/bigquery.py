@@ -1,7 +1,7 @@
 """Google BigQuery (GEOGRAPHY on the WGS84 spheroid; metres natively).
 
 Docs: https://cloud.google.com/bigquery/docs/reference/standard-sql/geography_functions
-Statements run as GoogleSQL query jobs through ``BigQueryHook`` (see ``wareflow.warehouses.bigquery``).
+Statements run as GoogleSQL query jobs through ``BigQueryHook`` (the driver adapter beside it, ``bigquery_jobs``).
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ class BigQuery(WarehouseDialect):
         return {"use_legacy_sql": False}  # the hook defaults to legacy SQL
 
     def connect(self, hook: Any, tags: Mapping[str, str]) -> Any:
-        from wareflow.warehouses.bigquery import BigQueryJobs
+        from wareflow.sql.dialects.bigquery_jobs import BigQueryJobs
 
         return BigQueryJobs(hook, tags)
 

@@ -1,4 +1,4 @@
-"""BigQuery through ``BigQueryHook``: each statement is a GoogleSQL query job.
+"""BigQuery's driver adapter, the dialect's own: through ``BigQueryHook`` each statement is a GoogleSQL query job.
 
 The hook's own DB-API cursor neither reports bytes processed nor cancels, and a BigQuery
 transaction must live inside one script; this adapter gives `Session` the DB-API shape it
