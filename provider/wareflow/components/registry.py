@@ -6,11 +6,14 @@ missing handles, unconnected required tables, undefined or unused variables) as 
 
 from __future__ import annotations
 
+import importlib
+import logging
 import math
+import pkgutil
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any, TypeVar
 
 from wareflow.components.base import BindContext, Component, Param, ParamError, SinkComponent, SourceComponent
@@ -18,6 +21,7 @@ from wareflow.errors import Issue, WorkflowError
 from wareflow.model.graph import structural_issues, topological_order
 from wareflow.model.types import Workflow
 
+log = logging.getLogger(__name__)
 CATALOG: dict[str, type[Component]] = {}
 
 # CARTO components we know of but do not compile yet: id -> why. Reported as WF214, not WF201.
@@ -43,9 +47,12 @@ C = TypeVar("C", bound=type[Component])
 
 
 def component(id: str, *, title: str, category: str) -> Callable[[C], C]:
-    """Register a component class under its CARTO id."""
+    """Register a component class under its CARTO id (one class per id: a second is a mistake)."""
 
     def register(cls: C) -> C:
+        known = CATALOG.get(id)
+        if known is not None and (known.__module__, known.__qualname__) != (cls.__module__, cls.__qualname__):
+            raise ValueError(f"component id '{id}' is already registered by {known.__module__}.{known.__qualname__}")
         cls.id, cls.title, cls.category = id, title, category
         CATALOG[id] = cls
         return cls
@@ -53,11 +60,40 @@ def component(id: str, *, title: str, category: str) -> Callable[[C], C]:
     return register
 
 
-def catalog() -> dict[str, type[Component]]:
-    """Every registered component (importing the built-ins on first use)."""
-    import wareflow.components.library  # noqa: F401  (registers the built-ins)
+ENTRY_POINT_GROUP = "wareflow.components"
+BUILTINS = "wareflow.components.library"  # registered through the same entry point group as any plugin
 
+
+def catalog() -> dict[str, type[Component]]:
+    """Every registered component: on first use, the modules that entry point group `wareflow.components`
+    names are imported (a package: each of its modules), and their `@component` classes register.
+
+    The built-ins are one such entry (``builtins = "wareflow.components.library"``), so a component of
+    ours or of a plugin is one file: adding it to a registered package is all it takes.
+    """
+    _load_components()
     return CATALOG
+
+
+@cache
+def _load_components() -> None:
+    from importlib.metadata import entry_points
+
+    modules = [ep.value for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name)]
+    if BUILTINS not in modules:  # running from a source tree that was never installed
+        modules.insert(0, BUILTINS)
+    for name in modules:
+        try:
+            _import_all(name)
+        except Exception:  # a broken plugin must not take the built-ins down: its ids stay unknown (WF201)
+            log.warning("wareflow: could not load components from %s", name, exc_info=True)
+
+
+def _import_all(name: str) -> None:
+    """Import module `name`, and every module under it when it is a package."""
+    module = importlib.import_module(name)
+    for info in pkgutil.walk_packages(getattr(module, "__path__", []), module.__name__ + "."):
+        importlib.import_module(info.name)
 
 
 @dataclass(frozen=True)

@@ -1,23 +1,2 @@
-"""The built-in components, one module each. Importing this package registers them."""
-
-from wareflow.components.library import (  # noqa: F401
-    buffer,
-    casewhen,
-    customsql,
-    dropcolumn,
-    groupby,
-    join,
-    limit,
-    normalize,
-    orderby,
-    renamecolumn,
-    saveastable,
-    select,
-    selectexpression,
-    sources,
-    spatialfilter,
-    spatialjoin,
-    tablefromgeojson,
-    where,
-    wheresimplified,
-)
+"""The built-in components, one module each, found by `wareflow.components.registry.catalog` through
+the ``wareflow.components`` entry point group like any plugin's: a new module here is a new component."""
