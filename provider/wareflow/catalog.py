@@ -34,14 +34,6 @@ def markdown_table(entries: list[dict[str, Any]]) -> str:
     return "\n".join(rows)
 
 
-# Spatial operations as a workflow author meets them on the canvas.
-_OPERATION_NAMES = {
-    "union_agg": "Group by `combine`", "centroid_agg": "Group by `centroid`",
-    "convexhull_agg": "Group by `convexhull`", "touches": "predicate `touches`", "within": "predicate `within`",
-    "contains": "predicate `contains`", "covers": "predicate `covers`",
-}
-
-
 def warehouse_table() -> str:
     """What each dialect supports and how it runs, read from the dialect classes themselves."""
     rows = ["| Warehouse | `--dialect` | Airflow connection types | Hook | Geometry | Publish | Append | "
@@ -51,7 +43,7 @@ def warehouse_table() -> str:
         d = get_dialect(name)
         used = {op for cls in components.values() for op in cls.possible_operations()}
         missing = sorted({f"`{c}`" for c, cls in components.items() if not cls.supported_by(d)} |
-                         {_OPERATION_NAMES.get(op, f"`{op}`") for op in used if d.functions and not d.supports(op)})
+                         {op.description or f"`{op}`" for op in used if d.functions and not d.supports(op)})
         hook = d.hook.rsplit(".", 1)[-1]
         rows.append(f"| {d.title} | `{name}` | {', '.join(f'`{t}`' for t in d.conn_types)} | `{hook}` | "
                     f"{d.types.get('geography', 'none') if d.functions else 'none'} | {d.publish_form} | "

@@ -14,6 +14,7 @@ from wareflow.errors import CompileError
 from wareflow.model import parse_workflow
 from wareflow.plan import plan_workflow
 from wareflow.runner import compile_plan, load_plan
+from wareflow.sql import ops
 from wareflow.sql.dialects import DIALECTS, get_dialect
 from wareflow.sql.dialects.duckdb import DuckDB
 from wareflow.sql.relation import Column
@@ -73,7 +74,7 @@ def test_wf304_new_column_clashes():
 
 def test_wf302_a_dialect_without_the_function():
     class NoBuffer(DuckDB):
-        functions = {k: v for k, v in DuckDB.functions.items() if k != "buffer"}
+        functions = {k: v for k, v in DuckDB.functions.items() if k != ops.BUFFER}
 
     wf = WorkflowBuilder()
     b = wf.node("native.buffer", {"source": wf.source("p.d.t")}, id="buf", geo="g", distance="10")

@@ -74,9 +74,9 @@ def test_matrix(dialect: str):
 @pytest.mark.parametrize("dialect", sorted(DIALECTS))
 def test_dialect_function_tables_follow_the_interface(dialect: str):
     """Every spatial function a dialect declares is a known operation with exactly its named arguments."""
-    from wareflow.sql.dialects import SPATIAL_OPERATIONS
+    from wareflow.sql import ops
 
     target = get_dialect(dialect)
-    for name, template in target.functions.items():
-        assert name in SPATIAL_OPERATIONS, f"{dialect}: unknown operation {name!r}"
-        assert template.bind(target.sqlglot_dialect).params == set(SPATIAL_OPERATIONS[name]), (dialect, name)
+    for operation, template in target.functions.items():
+        assert operation in ops.OPERATIONS, f"{dialect}: unknown operation {operation!r}"
+        assert template.bind(target.sqlglot_dialect).params == set(operation.args), (dialect, operation)

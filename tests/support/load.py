@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlglot import exp
 
+from wareflow.sql import ops
 from wareflow.sql.relation import ident, table_ref
 from wareflow.sql.usersql import literal
 from wareflow.warehouses.session import Session
@@ -40,7 +41,7 @@ def _cell(dialect: Any, value: Any, kind: str) -> exp.Expr:
     if value is None:
         return exp.Cast(this=exp.Null(), to=dialect.type(kind))
     if kind == "geography":
-        return dialect.fn("from_wkt", wkt=exp.Literal.string(value))
+        return dialect.fn(ops.FROM_WKT, wkt=exp.Literal.string(value))
     if kind == "date":
         return exp.Cast(this=exp.Literal.string(str(value)), to=dialect.type("date"))
     return literal(value)

@@ -260,7 +260,7 @@ def unsupported(node_id: str, comp: Component, dialect: WarehouseDialect) -> Com
     from wareflow.sql.dialects import DIALECTS, get_dialect
 
     able = [name for name in sorted(DIALECTS) if comp.expressible_in(get_dialect(name))]
-    missing = [op for op in comp.operations() if not dialect.supports(op)]
+    missing = [op.name for op in comp.operations() if not dialect.supports(op)]
     why = dialect.unsupported.get(comp.id) or (f"no {', '.join(missing)}" if missing else "")
     return CompileError(Issue(
         "WF302", f"the {dialect.title} dialect cannot express this component" + (f" ({why})" if why else ""),

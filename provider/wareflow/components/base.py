@@ -20,6 +20,7 @@ from sqlglot import exp
 from wareflow.errors import CompileError, Issue
 from wareflow.model.types import Node, Workflow
 from wareflow.sql.dialects.base import WarehouseDialect
+from wareflow.sql.ops import Operation
 from wareflow.sql.relation import Query, Rel
 from wareflow.sql.usersql import (
     UserSqlError,
@@ -317,7 +318,7 @@ class Component:
     outputs: ClassVar[tuple[Port, ...]] = (Port("result"),)
     barrier: ClassVar[bool] = False  # must be materialised on its own (cannot be fused downstream)
     preserves_order: ClassVar[bool] = False  # row order of the input survives (ORDER BY ... LIMIT)
-    spatial: ClassVar[tuple[str, ...]] = ()  # SPATIAL_OPERATIONS used, to check dialect support
+    operations_used: ClassVar[tuple[Operation, ...]] = ()  # what it asks dialects for, to check support
     costly: ClassVar[bool] = False  # its new columns are expensive per row (a geometry built from another)
     params: ClassVar[dict[str, Param]] = {}
 
@@ -331,20 +332,20 @@ class Component:
             setattr(self, name, value)
 
     @classmethod
-    def supported_by(cls, dialect: WarehouseDialect, operations: tuple[str, ...] | None = None) -> bool:
+    def supported_by(cls, dialect: WarehouseDialect, operations: tuple[Operation, ...] | None = None) -> bool:
         """Whether `dialect` can express this component: in general (the catalog and the docs), or
         with the `operations` one configured node needs (`expressible_in`)."""
-        needed = cls.spatial if operations is None else operations
+        needed = cls.operations_used if operations is None else operations
         return cls.id not in dialect.unsupported and all(dialect.supports(op) for op in needed)
 
     @classmethod
-    def possible_operations(cls) -> tuple[str, ...]:
-        """Every spatial operation some configuration of this component may need (for the docs)."""
-        return cls.spatial
+    def possible_operations(cls) -> tuple[Operation, ...]:
+        """Every operation some configuration of this component may need (for the docs)."""
+        return cls.operations_used
 
-    def operations(self) -> tuple[str, ...]:
-        """The spatial operations this node needs with its inputs as set (class ones plus any chosen)."""
-        return self.spatial
+    def operations(self) -> tuple[Operation, ...]:
+        """The operations this node needs with its inputs as set (class ones plus any chosen)."""
+        return self.operations_used
 
     def expressible_in(self, dialect: WarehouseDialect) -> bool:
         """Whether `dialect` can express this node as configured (read by the compiler)."""
@@ -408,12 +409,12 @@ class BuildContext:
     node: Node
     variables: Mapping[str, object] = field(default_factory=dict)
 
-    def fn(self, operation: str, **args: exp.Expr) -> exp.Expr:
+    def fn(self, operation: Operation, **args: exp.Expr) -> exp.Expr:
         # Components declare what they need in `operations()`; a need that depends on the columns
         # (grouping by a geometry where the warehouse cannot) is only known here.
         if not self.dialect.supports(operation):
             raise CompileError(Issue(
-                "WF302", f"the {self.dialect.title} dialect cannot express spatial operation '{operation}'",
+                "WF302", f"the {self.dialect.title} dialect cannot express operation '{operation}'",
                 node_id=self.node.id, component=self.node.component))
         return self.dialect.fn(operation, **args)
 

@@ -7,6 +7,7 @@ from sqlglot import exp
 from wareflow.components.base import BuildContext, Component, Param
 from wareflow.components.registry import component
 from wareflow.errors import CompileError, Issue
+from wareflow.sql import ops
 from wareflow.sql.relation import Column, Query, Rel, alias
 
 _Agg = Callable[[BuildContext, exp.Expr], exp.Expr]
@@ -23,13 +24,13 @@ AGGREGATIONS: dict[str, tuple[str, _Agg, str | None]] = {
     "concat": ("concat", lambda ctx, c: exp.GroupConcat(
         this=exp.Cast(this=c, to=ctx.type("string")), separator=exp.Literal.string(",")), "string"),
     "array": ("array", lambda ctx, c: exp.ArrayAgg(this=c), "unknown"),
-    "combine": ("union", lambda ctx, c: ctx.fn("union_agg", geo=c), "geography"),
-    "centroid": ("centroid", lambda ctx, c: ctx.fn("centroid_agg", geo=c), "geography"),
-    "convexhull": ("convexhull", lambda ctx, c: ctx.fn("convexhull_agg", geo=c), "geography"),
+    "combine": ("union", lambda ctx, c: ctx.fn(ops.UNION_AGG, geo=c), "geography"),
+    "centroid": ("centroid", lambda ctx, c: ctx.fn(ops.CENTROID_AGG, geo=c), "geography"),
+    "convexhull": ("convexhull", lambda ctx, c: ctx.fn(ops.CONVEXHULL_AGG, geo=c), "geography"),
 }
 
 
-GEOMETRY_AGGREGATIONS = {"combine": "union_agg", "centroid": "centroid_agg", "convexhull": "convexhull_agg"}
+GEOMETRY_AGGREGATIONS = {"combine": ops.UNION_AGG, "centroid": ops.CENTROID_AGG, "convexhull": ops.CONVEXHULL_AGG}
 
 
 @component("native.groupby", title="Group by", category="Aggregation")
@@ -40,10 +41,10 @@ class GroupBy(Component):
     groupby = Param.columns(parent="source", required=False, default=())
 
     @classmethod
-    def possible_operations(cls) -> tuple[str, ...]:
+    def possible_operations(cls) -> tuple[ops.Operation, ...]:
         return tuple(GEOMETRY_AGGREGATIONS.values())
 
-    def operations(self) -> tuple[str, ...]:
+    def operations(self) -> tuple[ops.Operation, ...]:
         return tuple(dict.fromkeys(GEOMETRY_AGGREGATIONS[m] for _, m in self.columns if m in GEOMETRY_AGGREGATIONS))
 
     def build(self, ctx: BuildContext, source: Rel) -> Query:  # type: ignore[override]
@@ -54,7 +55,7 @@ class GroupBy(Component):
             if source.type_of(k) == "geography" and not ctx.dialect.groups_geography:
                 # e.g. BigQuery cannot GROUP BY a GEOGRAPHY: group by its WKB, keep the value
                 projections.append(alias(exp.AnyValue(this=key), source.resolve(k)))
-                keys.append(ctx.fn("as_binary", geo=key.copy()))
+                keys.append(ctx.fn(ops.AS_BINARY, geo=key.copy()))
             else:
                 projections.append(key)
                 keys.append(key.copy())

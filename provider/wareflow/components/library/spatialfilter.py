@@ -5,6 +5,7 @@ from sqlglot import exp
 from wareflow.components.base import BuildContext, Component, Param, Port
 from wareflow.components.library._sql import passthrough
 from wareflow.components.registry import component
+from wareflow.sql import ops
 from wareflow.sql.relation import Query, Rel
 
 PREDICATES = ("intersects", "contains", "within", "covers")
@@ -21,23 +22,24 @@ class SpatialFilter(Component):
     inputs = (Port("source"), Port("filter"))
     outputs = (Port("match"), Port("unmatch"))
     preserves_order = True
-    spatial = ("intersects",)
+    operations_used = (ops.INTERSECTS,)
     geosource = Param.column(parent="source", requires="geography")
     geofilter = Param.column(parent="filter", requires="geography")
     predicate = Param.selection(PREDICATES, default="intersects")
 
     @classmethod
-    def possible_operations(cls) -> tuple[str, ...]:
-        return PREDICATES
+    def possible_operations(cls) -> tuple[ops.Operation, ...]:
+        return tuple(ops.PREDICATES[p] for p in PREDICATES)
 
-    def operations(self) -> tuple[str, ...]:
-        return (self.predicate,)
+    def operations(self) -> tuple[ops.Operation, ...]:
+        return (ops.PREDICATES[self.predicate],)
 
     def probes(self, port: str) -> tuple[str, ...]:
         return {"source": (self.geosource,), "filter": (self.geofilter,)}.get(port, ())
 
     def build(self, ctx: BuildContext, source: Rel, filter: Rel) -> dict[str, Query]:  # type: ignore[override]
-        test = ctx.fn(self.predicate, a=filter.col(self.geofilter, "_filter"), b=source.col(self.geosource, "_source"))
+        test = ctx.fn(ops.PREDICATES[self.predicate], a=filter.col(self.geofilter, "_filter"),
+                      b=source.col(self.geosource, "_source"))
         probe = exp.select(exp.Literal.number(1)).from_(filter.table("_filter"), copy=False)
         exists = exp.Exists(this=probe.where(test, copy=False))
         src = Rel(source.table("_source"), source.columns, source.label, source.ordering, source.unknown_tables)

@@ -21,6 +21,7 @@ from wareflow.components.base import BuildContext, Param, Port
 from wareflow.components.base import Component as _Component
 from wareflow.components.registry import component
 from wareflow.errors import CompileError, Issue
+from wareflow.sql import ops
 from wareflow.sql.dialects.base import WarehouseDialect
 from wareflow.sql.relation import Column, Query, alias, col, ident
 from wareflow.sql.usersql import literal
@@ -37,7 +38,7 @@ class TableFromGeoJSON(_Component):
 
     inputs = ()
     outputs = (Port("result"),)
-    spatial = ("from_geojson",)
+    operations_used = (ops.FROM_GEOJSON,)
     geojson = Param("geojson")
 
     def problems(self) -> Iterator[tuple[str, str]]:
@@ -71,7 +72,7 @@ class TableFromGeoJSON(_Component):
         names = [*types, text]
         source = _rows(ctx.dialect, rows, names)
         select = exp.select(*(col(k, ROWS) for k in types),
-                            alias(ctx.fn("from_geojson", geojson=col(text, ROWS)), "geometry"))
+                            alias(ctx.fn(ops.FROM_GEOJSON, geojson=col(text, ROWS)), "geometry"))
         columns = (*(Column(k, t) for k, t in types.items()), Column("geometry", "geography"))
         return Query(select.from_(source, copy=False), columns)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from wareflow.errors import CompileError, Issue
-from wareflow.sql.dialects.base import SPATIAL_OPERATIONS, Template, WarehouseDialect, call
+from wareflow.sql.dialects.base import Template, WarehouseDialect, call
 from wareflow.sql.dialects.bigquery import BigQuery
 from wareflow.sql.dialects.databricks import Databricks
 from wareflow.sql.dialects.duckdb import DuckDB
@@ -32,4 +32,4 @@ def get_dialect(name: str) -> WarehouseDialect:
                              hint=f"use one of: {', '.join(sorted(DIALECTS))}"))
 
 
-__all__ = ["DIALECTS", "SPATIAL_OPERATIONS", "Template", "WarehouseDialect", "call", "get_dialect"]
+__all__ = ["DIALECTS", "Template", "WarehouseDialect", "call", "get_dialect"]

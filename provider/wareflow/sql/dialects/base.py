@@ -19,6 +19,7 @@ from typing import Any, ClassVar, Literal
 import sqlglot
 from sqlglot import exp
 
+from wareflow.sql import ops
 from wareflow.sql.relation import folds, ident
 
 
@@ -63,28 +64,6 @@ def call(name: str, *params: str) -> Template:
     return Template(f"{name}({', '.join(':' + p for p in params)})")
 
 
-# Every spatial operation a component may ask for, with its named arguments. A dialect maps each
-# name it supports to a Template taking exactly these placeholders.
-SPATIAL_OPERATIONS: Mapping[str, tuple[str, ...]] = {
-    "point": ("lon", "lat"),
-    "from_wkt": ("wkt",),
-    "from_geojson": ("geojson",),
-    "as_wkt": ("geo",),
-    "as_geojson": ("geo",),
-    "as_binary": ("geo",),
-    "buffer": ("geo", "meters"),
-    "intersects": ("a", "b"),
-    "contains": ("a", "b"),
-    "within": ("a", "b"),
-    "covers": ("a", "b"),
-    "touches": ("a", "b"),
-    "centroid": ("geo",),
-    "union_agg": ("geo",),
-    "centroid_agg": ("geo",),
-    "convexhull_agg": ("geo",),
-}
-
-
 # What a driver exception means for the run: see `WarehouseDialect.error_kind`.
 ErrorKind = Literal["transient", "missing_table", "terminal"]
 
@@ -97,17 +76,17 @@ class WarehouseDialect:
     sqlglot_dialect: ClassVar[str]
     conn_types: ClassVar[tuple[str, ...]] = ()
     hook: ClassVar[str] = ""  # dotted path of the Airflow hook class, imported only when a task runs
-    # Spatial functions: SPATIAL_OPERATIONS name -> Template in this dialect. The base holds the OGC
-    # Simple Features names most warehouses share; a dialect adds (``|``) or replaces what differs.
-    functions: ClassVar[Mapping[str, Template]] = {
-        "as_wkt": call("ST_AsText", "geo"),
-        "as_geojson": call("ST_AsGeoJSON", "geo"),
-        "intersects": call("ST_Intersects", "a", "b"),
-        "contains": call("ST_Contains", "a", "b"),
-        "within": call("ST_Within", "a", "b"),
-        "covers": call("ST_Covers", "a", "b"),
-        "touches": call("ST_Touches", "a", "b"),
-        "centroid": call("ST_Centroid", "geo"),
+    # Functions: `ops.Operation` -> Template in this dialect, taking exactly the operation's arguments.
+    # The base holds the OGC Simple Features names most warehouses share; a dialect adds or replaces.
+    functions: ClassVar[Mapping[ops.Operation, Template]] = {
+        ops.AS_WKT: call("ST_AsText", "geo"),
+        ops.AS_GEOJSON: call("ST_AsGeoJSON", "geo"),
+        ops.INTERSECTS: call("ST_Intersects", "a", "b"),
+        ops.CONTAINS: call("ST_Contains", "a", "b"),
+        ops.WITHIN: call("ST_Within", "a", "b"),
+        ops.COVERS: call("ST_Covers", "a", "b"),
+        ops.TOUCHES: call("ST_Touches", "a", "b"),
+        ops.CENTROID: call("ST_Centroid", "geo"),
     }
     # CARTO logical type -> column type, used for typed NULLs and CASTs.
     types: ClassVar[Mapping[str, str]] = {
@@ -135,14 +114,16 @@ class WarehouseDialect:
 
     # --- functions -----------------------------------------------------------------------------
     @cached_property
-    def _bound_functions(self) -> dict[str, Template]:
+    def _bound_functions(self) -> dict[ops.Operation, Template]:
         return {k: t.bind(self.sqlglot_dialect) for k, t in self.functions.items()}
 
-    def supports(self, operation: str) -> bool:
+    def supports(self, operation: ops.Operation) -> bool:
         return operation in self.functions
 
-    def fn(self, operation: str, **args: exp.Expr) -> exp.Expr:
-        """Build spatial `operation` (a SPATIAL_OPERATIONS name) from AST arguments."""
+    def fn(self, operation: ops.Operation, **args: exp.Expr) -> exp.Expr:
+        """Build `operation` from AST arguments, named as the operation names them."""
+        if set(args) != set(operation.args):
+            raise TypeError(f"{operation} takes {operation.args}, got {tuple(args)}")
         return self._bound_functions[operation](**args)
 
     def type(self, logical: str) -> exp.DataType:

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 from sqlglot import exp
 
+from wareflow.sql import ops
 from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect, call, raised_as
 
 
@@ -28,14 +29,14 @@ class BigQuery(WarehouseDialect):
     ledger_primary_key = False  # keys are not enforced
     functions = {
         **WarehouseDialect.functions,
-        "point": call("ST_GEOGPOINT", "lon", "lat"),
-        "from_wkt": call("ST_GEOGFROMTEXT", "wkt"),
-        "from_geojson": call("ST_GEOGFROMGEOJSON", "geojson"),
-        "as_binary": call("ST_ASBINARY", "geo"),
-        "buffer": call("ST_BUFFER", "geo", "meters"),  # metres on the spheroid
-        "union_agg": call("ST_UNION_AGG", "geo"),
-        "centroid_agg": call("ST_CENTROID_AGG", "geo"),
-        "convexhull_agg": Template("ST_CONVEXHULL(ST_UNION_AGG(:geo))"),
+        ops.POINT: call("ST_GEOGPOINT", "lon", "lat"),
+        ops.FROM_WKT: call("ST_GEOGFROMTEXT", "wkt"),
+        ops.FROM_GEOJSON: call("ST_GEOGFROMGEOJSON", "geojson"),
+        ops.AS_BINARY: call("ST_ASBINARY", "geo"),
+        ops.BUFFER: call("ST_BUFFER", "geo", "meters"),  # metres on the spheroid
+        ops.UNION_AGG: call("ST_UNION_AGG", "geo"),
+        ops.CENTROID_AGG: call("ST_CENTROID_AGG", "geo"),
+        ops.CONVEXHULL_AGG: Template("ST_CONVEXHULL(ST_UNION_AGG(:geo))"),
     }
     types = {**WarehouseDialect.types, "string": "STRING", "key": "STRING", "number": "FLOAT64",
              "integer": "INT64", "boolean": "BOOL", "geography": "GEOGRAPHY"}

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlglot import exp
 
+from wareflow.sql import ops
 from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect, call, raised_as, sqlstate_kind
 from wareflow.sql.dialects.snowflake import information_schema_columns
 
@@ -34,13 +35,13 @@ class Databricks(WarehouseDialect):
     ledger_primary_key = False  # keys are informational
     functions = {
         **WarehouseDialect.functions,
-        "point": Template("ST_POINT(:lon, :lat, 4326)"),  # without the SRID it would be 0
-        "from_wkt": Template("ST_GEOMFROMTEXT(:wkt, 4326)"),
-        "from_geojson": call("ST_GEOMFROMGEOJSON", "geojson"),
-        "buffer": Template(MERCATOR_BUFFER),
-        "union_agg": call("ST_UNION_AGG", "geo"),
-        "centroid_agg": Template("ST_CENTROID(ST_UNION_AGG(:geo))"),
-        "convexhull_agg": Template("ST_CONVEXHULL(ST_UNION_AGG(:geo))"),
+        ops.POINT: Template("ST_POINT(:lon, :lat, 4326)"),  # without the SRID it would be 0
+        ops.FROM_WKT: Template("ST_GEOMFROMTEXT(:wkt, 4326)"),
+        ops.FROM_GEOJSON: call("ST_GEOMFROMGEOJSON", "geojson"),
+        ops.BUFFER: Template(MERCATOR_BUFFER),
+        ops.UNION_AGG: call("ST_UNION_AGG", "geo"),
+        ops.CENTROID_AGG: Template("ST_CENTROID(ST_UNION_AGG(:geo))"),
+        ops.CONVEXHULL_AGG: Template("ST_CONVEXHULL(ST_UNION_AGG(:geo))"),
     }
     types = {**WarehouseDialect.types, "string": "STRING", "key": "STRING", "geography": "GEOMETRY(4326)"}
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlglot import exp
 
+from wareflow.sql import ops
 from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect, call, raised_as
 
 # Metres per degree of longitude / latitude at the centroid latitude of :geo (WGS84 series).
@@ -33,13 +34,13 @@ class DuckDB(WarehouseDialect):
     hook = "wareflow.airflow.duckdb_hook.DuckDBHook"
     functions = {
         **WarehouseDialect.functions,
-        "point": call("ST_Point", "lon", "lat"),
-        "from_wkt": call("ST_GeomFromText", "wkt"),
-        "from_geojson": call("ST_GeomFromGeoJSON", "geojson"),
-        "buffer": Template(f"ST_Scale(ST_Buffer(ST_Scale(:geo, {_KX}, {_KY}), :meters), 1 / {_KX}, 1 / {_KY})"),
-        "union_agg": call("ST_Union_Agg", "geo"),
-        "centroid_agg": Template("ST_Centroid(ST_Collect(LIST(:geo)))"),
-        "convexhull_agg": Template("ST_ConvexHull(ST_Collect(LIST(:geo)))"),
+        ops.POINT: call("ST_Point", "lon", "lat"),
+        ops.FROM_WKT: call("ST_GeomFromText", "wkt"),
+        ops.FROM_GEOJSON: call("ST_GeomFromGeoJSON", "geojson"),
+        ops.BUFFER: Template(f"ST_Scale(ST_Buffer(ST_Scale(:geo, {_KX}, {_KY}), :meters), 1 / {_KX}, 1 / {_KY})"),
+        ops.UNION_AGG: call("ST_Union_Agg", "geo"),
+        ops.CENTROID_AGG: Template("ST_Centroid(ST_Collect(LIST(:geo)))"),
+        ops.CONVEXHULL_AGG: Template("ST_ConvexHull(ST_Collect(LIST(:geo)))"),
     }
     types = {**WarehouseDialect.types, "geography": "GEOMETRY"}
 

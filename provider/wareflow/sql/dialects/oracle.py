@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
+from wareflow.sql import ops
 from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect
 
 TOLERANCE = "0.05"  # metres for geodetic data (SRID 4326)
@@ -37,22 +38,22 @@ class Oracle(WarehouseDialect):
     boolean_values = False  # no BOOLEAN expressions as values before 23ai
     one_row_table = "DUAL"
     functions = {
-        "point": Template("SDO_GEOMETRY(2001, 4326, SDO_POINT_TYPE(:lon, :lat, NULL), NULL, NULL)"),
-        "from_wkt": Template("SDO_GEOMETRY(:wkt, 4326)"),
-        "from_geojson": Template("SDO_UTIL.FROM_GEOJSON(:geojson)"),  # SRID 4326 by default (23ai)
-        "as_wkt": Template("SDO_UTIL.TO_WKTGEOMETRY(:geo)"),
-        "as_geojson": Template("SDO_UTIL.TO_GEOJSON(:geo)"),
-        "buffer": Template(f"SDO_GEOM.SDO_BUFFER(:geo, :meters, {TOLERANCE}, 'unit=M')"),
+        ops.POINT: Template("SDO_GEOMETRY(2001, 4326, SDO_POINT_TYPE(:lon, :lat, NULL), NULL, NULL)"),
+        ops.FROM_WKT: Template("SDO_GEOMETRY(:wkt, 4326)"),
+        ops.FROM_GEOJSON: Template("SDO_UTIL.FROM_GEOJSON(:geojson)"),  # SRID 4326 by default (23ai)
+        ops.AS_WKT: Template("SDO_UTIL.TO_WKTGEOMETRY(:geo)"),
+        ops.AS_GEOJSON: Template("SDO_UTIL.TO_GEOJSON(:geo)"),
+        ops.BUFFER: Template(f"SDO_GEOM.SDO_BUFFER(:geo, :meters, {TOLERANCE}, 'unit=M')"),
         # Oracle's INSIDE/CONTAINS exclude boundary contact; OGC within/contains/covers allow it.
-        "intersects": relate("ANYINTERACT"),
-        "contains": relate("CONTAINS+COVERS+EQUAL"),
-        "within": relate("INSIDE+COVEREDBY+EQUAL"),
-        "covers": relate("CONTAINS+COVERS+EQUAL"),
-        "touches": relate("TOUCH"),
-        "centroid": Template(f"SDO_GEOM.SDO_CENTROID(:geo, {TOLERANCE})"),
-        "union_agg": Template(f"SDO_AGGR_UNION(SDOAGGRTYPE(:geo, {TOLERANCE}))"),
-        "centroid_agg": Template(f"SDO_AGGR_CENTROID(SDOAGGRTYPE(:geo, {TOLERANCE}))"),
-        "convexhull_agg": Template(f"SDO_AGGR_CONVEXHULL(SDOAGGRTYPE(:geo, {TOLERANCE}))"),
+        ops.INTERSECTS: relate("ANYINTERACT"),
+        ops.CONTAINS: relate("CONTAINS+COVERS+EQUAL"),
+        ops.WITHIN: relate("INSIDE+COVEREDBY+EQUAL"),
+        ops.COVERS: relate("CONTAINS+COVERS+EQUAL"),
+        ops.TOUCHES: relate("TOUCH"),
+        ops.CENTROID: Template(f"SDO_GEOM.SDO_CENTROID(:geo, {TOLERANCE})"),
+        ops.UNION_AGG: Template(f"SDO_AGGR_UNION(SDOAGGRTYPE(:geo, {TOLERANCE}))"),
+        ops.CENTROID_AGG: Template(f"SDO_AGGR_CENTROID(SDOAGGRTYPE(:geo, {TOLERANCE}))"),
+        ops.CONVEXHULL_AGG: Template(f"SDO_AGGR_CONVEXHULL(SDOAGGRTYPE(:geo, {TOLERANCE}))"),
     }
     types = {**WarehouseDialect.types, "string": "VARCHAR2(4000)", "key": "VARCHAR2(255)", "number": "NUMBER",
              "integer": "NUMBER(19)", "boolean": "NUMBER(1)", "geography": "SDO_GEOMETRY"}

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from sqlglot import exp
 
+from wareflow.sql import ops
 from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect, call, sqlstate_kind
 from wareflow.sql.relation import ident
 
@@ -26,14 +27,14 @@ class Postgres(WarehouseDialect):
     hook = "airflow.providers.postgres.hooks.postgres.PostgresHook"
     functions = {
         **WarehouseDialect.functions,
-        "point": Template("ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)"),
-        "from_wkt": Template("ST_GeomFromText(:wkt, 4326)"),
-        "from_geojson": Template("ST_SetSRID(ST_GeomFromGeoJSON(:geojson), 4326)"),
+        ops.POINT: Template("ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)"),
+        ops.FROM_WKT: Template("ST_GeomFromText(:wkt, 4326)"),
+        ops.FROM_GEOJSON: Template("ST_SetSRID(ST_GeomFromGeoJSON(:geojson), 4326)"),
         # https://postgis.net/docs/ST_Buffer.html: geography input buffers in metres.
-        "buffer": Template("CAST(ST_Buffer(CAST(:geo AS GEOGRAPHY), :meters) AS GEOMETRY)"),
-        "union_agg": call("ST_Union", "geo"),
-        "centroid_agg": Template("ST_Centroid(ST_Collect(:geo))"),
-        "convexhull_agg": Template("ST_ConvexHull(ST_Collect(:geo))"),
+        ops.BUFFER: Template("CAST(ST_Buffer(CAST(:geo AS GEOGRAPHY), :meters) AS GEOMETRY)"),
+        ops.UNION_AGG: call("ST_Union", "geo"),
+        ops.CENTROID_AGG: Template("ST_Centroid(ST_Collect(:geo))"),
+        ops.CONVEXHULL_AGG: Template("ST_ConvexHull(ST_Collect(:geo))"),
     }
     types = {**WarehouseDialect.types, "string": "TEXT", "number": "DOUBLE PRECISION",
              "geography": "GEOMETRY"}

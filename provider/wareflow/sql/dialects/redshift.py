@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlglot import exp
 
+from wareflow.sql import ops
 from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect, sqlstate_kind
 from wareflow.sql.dialects.databricks import MERCATOR_BUFFER
 from wareflow.sql.dialects.snowflake import information_schema_columns
@@ -25,14 +26,14 @@ class Redshift(WarehouseDialect):
     hook = "airflow.providers.amazon.aws.hooks.redshift_sql.RedshiftSQLHook"
     functions = {
         **WarehouseDialect.functions,
-        "point": Template("ST_SETSRID(ST_POINT(:lon, :lat), 4326)"),
-        "from_wkt": Template("ST_GEOMFROMTEXT(:wkt, 4326)"),
-        "from_geojson": Template("ST_SETSRID(ST_GEOMFROMGEOJSON(:geojson), 4326)"),
-        "buffer": Template(MERCATOR_BUFFER),
+        ops.POINT: Template("ST_SETSRID(ST_POINT(:lon, :lat), 4326)"),
+        ops.FROM_WKT: Template("ST_GEOMFROMTEXT(:wkt, 4326)"),
+        ops.FROM_GEOJSON: Template("ST_SETSRID(ST_GEOMFROMGEOJSON(:geojson), 4326)"),
+        ops.BUFFER: Template(MERCATOR_BUFFER),
         # No union aggregate: ST_Union takes two geometries and ST_Collect does not dissolve, so
         # `combine` is WF302 here (https://docs.aws.amazon.com/redshift/latest/dg/ST_Union-function.html).
-        "centroid_agg": Template("ST_CENTROID(ST_COLLECT(:geo))"),
-        "convexhull_agg": Template("ST_CONVEXHULL(ST_COLLECT(:geo))"),
+        ops.CENTROID_AGG: Template("ST_CENTROID(ST_COLLECT(:geo))"),
+        ops.CONVEXHULL_AGG: Template("ST_CONVEXHULL(ST_COLLECT(:geo))"),
     }
     types = {**WarehouseDialect.types, "string": "VARCHAR(65535)", "number": "DOUBLE PRECISION",
              "geography": "GEOMETRY"}

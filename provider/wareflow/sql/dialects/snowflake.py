@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlglot import exp
 
+from wareflow.sql import ops
 from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect, call, raised_as, sqlstate_kind
 from wareflow.sql.relation import folds
 
@@ -29,18 +30,18 @@ class Snowflake(WarehouseDialect):
     transactional_ddl = False  # DDL commits implicitly; CREATE OR REPLACE TABLE is atomic by itself
     identifier_fold = "upper"
     functions = {
-        **{k: v for k, v in WarehouseDialect.functions.items() if k != "touches"},
-        "point": call("ST_MAKEPOINT", "lon", "lat"),
-        "from_wkt": call("TO_GEOGRAPHY", "wkt"),
-        "from_geojson": call("TO_GEOGRAPHY", "geojson"),
-        "as_wkt": call("ST_ASWKT", "geo"),
+        **{k: v for k, v in WarehouseDialect.functions.items() if k != ops.TOUCHES},
+        ops.POINT: call("ST_MAKEPOINT", "lon", "lat"),
+        ops.FROM_WKT: call("TO_GEOGRAPHY", "wkt"),
+        ops.FROM_GEOJSON: call("TO_GEOGRAPHY", "geojson"),
+        ops.AS_WKT: call("ST_ASWKT", "geo"),
         # ST_BUFFER takes GEOMETRY only: go through GEOMETRY (SRID 4326), buffer in Web Mercator
         # with the metres scaled by the local 1/cos(latitude), come back to GEOGRAPHY.
-        "buffer": Template(
+        ops.BUFFER: Template(
             "TO_GEOGRAPHY(ST_TRANSFORM(ST_BUFFER(ST_TRANSFORM(TO_GEOMETRY(ST_ASWKT(:geo), 4326), 3857), "
             ":meters / COS(RADIANS(ST_Y(ST_CENTROID(:geo))))), 4326))"),
-        "union_agg": call("ST_UNION_AGG", "geo"),
-        "centroid_agg": Template("ST_CENTROID(ST_COLLECT(:geo))"),
+        ops.UNION_AGG: call("ST_UNION_AGG", "geo"),
+        ops.CENTROID_AGG: Template("ST_CENTROID(ST_COLLECT(:geo))"),
     }
     types = {**WarehouseDialect.types, "number": "FLOAT", "geography": "GEOGRAPHY", "timestamp": "TIMESTAMP_NTZ"}
 

@@ -1,0 +1,51 @@
+"""The operation vocabulary: every warehouse function a component may ask a dialect for, as typed keys.
+
+A dialect's function table maps each `Operation` it supports to a template taking exactly that
+operation's named arguments (checked by the tests for every dialect); a component declares the
+operations it may need, so the catalog, the docs and `WF302` know which warehouses can run it. sqlglot
+translates none of these (ST_*, H3_*, SDO_*...): each comes from a dialect's table, keyed here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One function a component may ask for: a stable name and its named arguments."""
+
+    name: str
+    args: tuple[str, ...]
+    description: str = ""  # as a workflow author meets it on the canvas (for the docs), when not obvious
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# constructors and conversions
+POINT = Operation("point", ("lon", "lat"))
+FROM_WKT = Operation("from_wkt", ("wkt",))
+FROM_GEOJSON = Operation("from_geojson", ("geojson",))
+AS_WKT = Operation("as_wkt", ("geo",))
+AS_GEOJSON = Operation("as_geojson", ("geo",))
+AS_BINARY = Operation("as_binary", ("geo",))
+# measures and transformations
+BUFFER = Operation("buffer", ("geo", "meters"))
+CENTROID = Operation("centroid", ("geo",))
+# predicates
+INTERSECTS = Operation("intersects", ("a", "b"), "predicate `intersects`")
+CONTAINS = Operation("contains", ("a", "b"), "predicate `contains`")
+WITHIN = Operation("within", ("a", "b"), "predicate `within`")
+COVERS = Operation("covers", ("a", "b"), "predicate `covers`")
+TOUCHES = Operation("touches", ("a", "b"), "predicate `touches`")
+# aggregates
+UNION_AGG = Operation("union_agg", ("geo",), "Group by `combine`")
+CENTROID_AGG = Operation("centroid_agg", ("geo",), "Group by `centroid`")
+CONVEXHULL_AGG = Operation("convexhull_agg", ("geo",), "Group by `convexhull`")
+
+OPERATIONS: tuple[Operation, ...] = (
+    POINT, FROM_WKT, FROM_GEOJSON, AS_WKT, AS_GEOJSON, AS_BINARY, BUFFER, CENTROID,
+    INTERSECTS, CONTAINS, WITHIN, COVERS, TOUCHES, UNION_AGG, CENTROID_AGG, CONVEXHULL_AGG,
+)
+PREDICATES: dict[str, Operation] = {op.name: op for op in (INTERSECTS, CONTAINS, WITHIN, COVERS, TOUCHES)}
