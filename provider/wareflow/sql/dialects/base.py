@@ -126,6 +126,37 @@ class WarehouseDialect:
             raise TypeError(f"{operation} takes {operation.args}, got {tuple(args)}")
         return self._bound_functions[operation](**args)
 
+    # Arrays to rows (polyfill and k-ring cells, for instance), one form per warehouse: what follows the
+    # FROM of a query to give one row per element of :array, and the element's expression. Fixed names
+    # (`_wf_unnest`, `_wf_cell`) stand for the alias and the column; `explode` renames the element.
+    # None: the dialect cannot turn an array into rows.
+    unnest_join: ClassVar[str | None] = "CROSS JOIN UNNEST(:array) AS _wf_unnest(_wf_cell)"
+    unnest_element: ClassVar[str] = "_wf_unnest._wf_cell"
+
+    @cached_property
+    def _unnest(self) -> Template | None:
+        if self.unnest_join is None:
+            return None
+        return Template(f"SELECT {self.unnest_element} FROM _wf_source {self.unnest_join}").bind(self.sqlglot_dialect)
+
+    @property
+    def explodes(self) -> bool:
+        """Whether this dialect can turn an array into rows (`explode`)."""
+        return self.unnest_join is not None
+
+    def explode(self, query: exp.Select, array: exp.Expr, element: str) -> exp.Select:
+        """`query` with one row per element of `array` (an expression over what `query` reads), the
+        element as column `element`: the one place arrays become rows, whatever the warehouse's form
+        (``UNNEST``, ``LATERAL FLATTEN``, ``LATERAL VIEW explode``, ``TABLE()``, ``OPENJSON``)."""
+        if self._unnest is None:
+            raise NotImplementedError(f"{self.title} cannot turn an array into rows")
+        filled = self._unnest(array=array)
+        assert isinstance(filled, exp.Select)
+        for key in ("joins", "laterals"):
+            for item in filled.args.get(key) or []:
+                query.append(key, item)
+        return query.select(exp.alias_(filled.selects[0], element), copy=False)
+
     def type(self, logical: str) -> exp.DataType:
         return exp.DataType.build(self.types.get(logical, self.types["string"]), dialect=self.sqlglot_dialect)
 

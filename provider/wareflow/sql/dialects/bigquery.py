@@ -42,6 +42,9 @@ class BigQuery(WarehouseDialect):
              "integer": "INT64", "boolean": "BOOL", "geography": "GEOGRAPHY"}
     intermediate_days: ClassVar[int] = 7  # intermediates expire by themselves even if never dropped
 
+    unnest_join = "CROSS JOIN UNNEST(:array) AS _wf_cell"
+    unnest_element = "_wf_cell"
+
     def hook_arguments(self, tags: Mapping[str, str]) -> dict[str, Any]:
         return {"use_legacy_sql": False}  # the hook defaults to legacy SQL
 

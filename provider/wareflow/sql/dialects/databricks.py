@@ -52,6 +52,9 @@ class Databricks(WarehouseDialect):
                 token: str = "") -> list[exp.Expr]:
         return [self.create_table_as(target, query, intermediate=intermediate)]
 
+    # https://docs.databricks.com/en/sql/language-manual/sql-ref-syntax-qry-select-lateral-view.html
+    unnest_join = "LATERAL VIEW EXPLODE(:array) _wf_unnest AS _wf_cell"
+
     def in_transaction(self, statements: list[exp.Expr]) -> list[exp.Expr]:
         # No multi-statement transactions: the ledger INSERT follows the data INSERT. A crash between
         # the two makes the retry append again (at-least-once); documented in the warehouse table.

@@ -60,6 +60,10 @@ class Oracle(WarehouseDialect):
     logical_types = (("^sdo_geometry", "geography"), ("^varchar2|^nvarchar2|^clob|^char", "string"),
                      *WarehouseDialect.logical_types)
 
+    # A collection as rows: TABLE(), its elements in COLUMN_VALUE.
+    unnest_join = "CROSS JOIN TABLE(:array) _wf_unnest"
+    unnest_element = "_wf_unnest.COLUMN_VALUE"
+
     def describe(self, table: exp.Table) -> exp.Query:
         def stored(name: str) -> exp.Literal:
             from wareflow.sql.relation import folds

@@ -42,6 +42,7 @@ class Postgres(WarehouseDialect):
     # server runs it to the end, holding its locks. With it, the server checks the socket every 2 s
     # while a query runs and ends the query once the client is gone (PostgreSQL 14+, Linux).
     # https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-CLIENT-CONNECTION-CHECK-INTERVAL
+    unnest_join = "CROSS JOIN LATERAL UNNEST(:array) AS _wf_unnest(_wf_cell)"
     session_settings = ("SET client_connection_check_interval = 2000",)
     session_reset = ("RESET ALL",)  # e.g. a search_path changed by one stage must not steer the next
     # Since PostgreSQL 12 a CTE read once is inlined: a buffer joined on would be rebuilt per pair.

@@ -58,6 +58,10 @@ class Redshift(WarehouseDialect):
             exp.Drop(tables=[shape], kind="TABLE", exists=True),
         ]
 
+    # Redshift unnests only SUPER arrays, through PartiQL (FROM t, t.array AS e): not an expression
+    # sqlglot can place in a join, so arrays are not turned into rows here (WF302 where a component must).
+    unnest_join = None
+
     def describe(self, table: exp.Table) -> exp.Query:
         return information_schema_columns(table)
 

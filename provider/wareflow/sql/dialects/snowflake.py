@@ -54,6 +54,10 @@ class Snowflake(WarehouseDialect):
                 token: str = "") -> list[exp.Expr]:
         return [self.create_table_as(target, query, intermediate=intermediate)]
 
+    # https://docs.snowflake.com/en/sql-reference/functions/flatten
+    unnest_join = ", LATERAL FLATTEN(INPUT => :array) AS _wf_unnest"
+    unnest_element = "_wf_unnest.value"
+
     def describe(self, table: exp.Table) -> exp.Query:
         return information_schema_columns(table)
 

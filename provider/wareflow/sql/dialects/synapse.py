@@ -36,6 +36,10 @@ class Synapse(WarehouseDialect):
     types = {**WarehouseDialect.types, "string": "NVARCHAR(4000)", "key": "NVARCHAR(255)", "number": "FLOAT",
              "boolean": "BIT", "timestamp": "DATETIME2"}
 
+    # T-SQL has no array type: arrays travel as JSON text, and OPENJSON gives one row per element.
+    unnest_join = "CROSS APPLY OPENJSON(:array) AS _wf_unnest"
+    unnest_element = "_wf_unnest.value"
+
     def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False,
                 token: str = "") -> list[exp.Expr]:
         # Microsoft's pattern for dedicated pools: CTAS a new table, then RENAME OBJECT it into place.
