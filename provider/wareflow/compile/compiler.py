@@ -20,6 +20,7 @@ from wareflow.errors import CompileError, Issue
 from wareflow.plan.ir import Plan, Port, Stage
 from wareflow.plan.planner import slug
 from wareflow.sql.dialects.base import WarehouseDialect
+from wareflow.sql.ops import Requirement
 from wareflow.sql.relation import Column, ColumnNotFound, Query, Rel, SchemaUnknown, col, ident, table_ref
 
 SchemaLookup = Callable[[str, tuple[str, ...]], "tuple[Column, ...] | None"]
@@ -34,6 +35,7 @@ class CompiledStage:
     query: exp.Query
     statements: tuple[exp.Expr, ...]
     columns: tuple[Column, ...] | None
+    requirements: tuple[Requirement, ...] = ()  # what must be installed before the statements run
 
     def sql(self, dialect: WarehouseDialect, pretty: bool = True) -> list[str]:
         return [dialect.generate(s, pretty=pretty) for s in self.statements]
@@ -148,7 +150,9 @@ class Compiler:
                                               token=self.run_token)
             if stage.output.handle:  # read by later stages: made fast to match on
                 statements += self.dialect.index_probes(target, self._probed(stage.output, columns))
-        return CompiledStage(stage, kind, target, final, tuple(statements), columns)
+        needs = self.dialect.required_for(op for port in stage.ports
+                                          for op in self.bound.components[port.node].operations())
+        return CompiledStage(stage, kind, target, final, tuple(statements), columns, needs)
 
     def build_port(self, port: Port, rels: Mapping[Port, Rel]) -> Query:
         comp = self.bound.components[port.node]

@@ -23,6 +23,16 @@ class Operation:
         return self.name
 
 
+@dataclass(frozen=True)
+class Requirement:
+    """What must exist in the warehouse before an operation can run (an extension, a set of functions),
+    how to tell that it does, and what an administrator runs to provide it."""
+
+    name: str  # as a person calls it: "PostGIS"
+    check: str  # a query of the dialect's own returning a row when it is there (fixed text, no input)
+    install: str  # what to run, or read, to provide it
+
+
 # constructors and conversions
 POINT = Operation("point", ("lon", "lat"))
 FROM_WKT = Operation("from_wkt", ("wkt",))

@@ -58,6 +58,7 @@ class Session:
         self.dialect = dialect
         self.log = logger or log
         self._schemas: dict[tuple[str, ...], tuple[Column, ...] | None] = {}
+        self._present: set[str] = set()  # requirements found installed on this connection
 
     # --- reading ----------------------------------------------------------------------------------
     def fetch(self, query: exp.Expr | str) -> list[tuple[Any, ...]]:
@@ -98,6 +99,7 @@ class Session:
 
     # --- running ----------------------------------------------------------------------------------
     def run(self, compiled: CompiledStage) -> StageResult:
+        self.ensure(compiled)
         target = self.dialect.generate(compiled.target, pretty=False)
         texts = [self.dialect.generate(statement) for statement in compiled.statements]
         started = time.perf_counter()  # the stage's time is the warehouse's: SQL text is ready
@@ -133,6 +135,18 @@ class Session:
         self.log.info("stage %s: wrote %s rows to %s in %.3f s", compiled.stage.id, rows, target, seconds)
         self._schemas.pop(tuple(p.name for p in compiled.target.parts), None)
         return StageResult(compiled.stage.id, target, rows, seconds, len(compiled.statements))
+
+    def ensure(self, compiled: CompiledStage) -> None:
+        """Check, before anything is written, that what the stage's functions need is installed
+        (once per session); raise the terminal WF407 saying what to install when it is not."""
+        for requirement in compiled.requirements:
+            if requirement.name not in self._present:
+                if not self.fetch(requirement.check):
+                    raise TerminalWarehouseError(Issue(
+                        "WF407", f"stage '{compiled.stage.id}' needs {requirement.name}, which this "
+                        f"{self.dialect.title} database does not have", node_id=compiled.stage.output.node,
+                        component=compiled.stage.label, hint=requirement.install))
+                self._present.add(requirement.name)
 
     def drop(self, tables: list[exp.Table]) -> None:
         """Drop scratch tables; a failure is logged, never raised (cleanup must not fail a run)."""

@@ -12,7 +12,7 @@ import errno
 import hashlib
 import re
 import socket
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import Any, ClassVar, Literal
 
@@ -125,6 +125,13 @@ class WarehouseDialect:
         if set(args) != set(operation.args):
             raise TypeError(f"{operation} takes {operation.args}, got {tuple(args)}")
         return self._bound_functions[operation](**args)
+
+    # What an operation needs installed first (checked before a stage that uses it writes anything).
+    requirements: ClassVar[Mapping[ops.Operation, tuple[ops.Requirement, ...]]] = {}
+
+    def required_for(self, operations: Iterable[ops.Operation]) -> tuple[ops.Requirement, ...]:
+        """The requirements of `operations`, each once, in a stable order."""
+        return tuple(dict.fromkeys(r for op in operations for r in self.requirements.get(op, ())))
 
     # Arrays to rows (polyfill and k-ring cells, for instance), one form per warehouse: what follows the
     # FROM of a query to give one row per element of :array, and the element's expression. Fixed names

@@ -16,6 +16,10 @@ from wareflow.sql import ops
 from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect, call, sqlstate_kind
 from wareflow.sql.relation import ident
 
+POSTGIS = ops.Requirement(
+    "PostGIS", "SELECT 1 FROM pg_extension WHERE extname = 'postgis'",
+    "an administrator runs CREATE EXTENSION postgis in this database (Debian: postgresql-15-postgis-3)")
+
 
 class Postgres(WarehouseDialect):
     """PostgreSQL / PostGIS (geometry SRID 4326; metres through geography)."""
@@ -36,6 +40,8 @@ class Postgres(WarehouseDialect):
         ops.CENTROID_AGG: Template("ST_Centroid(ST_Collect(:geo))"),
         ops.CONVEXHULL_AGG: Template("ST_ConvexHull(ST_Collect(:geo))"),
     }
+    # Every spatial function is PostGIS's: a database without it fails before any write, saying so.
+    requirements = {op: (POSTGIS,) for op in functions}
     types = {**WarehouseDialect.types, "string": "TEXT", "number": "DOUBLE PRECISION",
              "geography": "GEOMETRY"}
     # A client killed mid-statement (SIGKILL, a lost worker) cannot cancel its query: without this the
