@@ -314,3 +314,20 @@ def test_a_database_without_postgis_fails_before_any_write_saying_what_to_instal
         with admin.cursor() as cur:
             cur.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
         admin.close()
+
+
+def test_duckdb_connections_of_wareflow_cannot_reach_the_file_system(tmp_path):
+    """Defence in depth behind the Custom SQL deny-list: a connection Wareflow opens refuses file reads."""
+    import duckdb
+
+    from wareflow.warehouses.connect import connect_uri
+
+    secret = tmp_path / "secret.csv"
+    secret.write_text("a\n1\n")
+    conn, _ = connect_uri(f"duckdb:///{tmp_path / 'w.duckdb'}")
+    try:
+        conn.execute("CREATE TABLE t AS SELECT ST_Point(0, 0) AS geom")  # spatial still works
+        with pytest.raises(duckdb.PermissionException):
+            conn.sql(f"SELECT * FROM read_csv('{secret}')").fetchall()
+    finally:
+        conn.close()

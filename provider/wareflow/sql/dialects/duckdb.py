@@ -44,8 +44,10 @@ class DuckDB(WarehouseDialect):
     }
     types = {**WarehouseDialect.types, "geography": "GEOMETRY"}
 
-    # A table name that does not resolve must never be looked up among the caller's Python variables.
-    session_settings = ("SET python_enable_replacements = false",)
+    # A table name that does not resolve must never be looked up among the caller's Python variables, and
+    # once spatial is loaded no query needs the file system: canvas SQL that slips past the deny-list
+    # still cannot read a file (DuckDB refuses to turn this back on while the database runs).
+    session_settings = ("SET python_enable_replacements = false", "SET enable_external_access = false")
     explicit_begin = True  # DuckDB's Python connections autocommit unless a transaction is opened
     runs_on_connection = True  # its cursor() is a duplicate connection with a transaction of its own
 
