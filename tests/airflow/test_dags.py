@@ -279,3 +279,25 @@ def test_the_garbage_collector_is_paused_only_while_a_folder_is_built(tmp_path: 
             assert gc.isenabled() is enabled
         finally:
             gc.enable()
+
+
+def test_a_setting_airflow_itself_refuses_is_confined_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A schedule our checks pass but Airflow's DAG refuses: the workflow is invalid, the folder loads."""
+    from wareflow.airflow import dag_factory, load_workflows
+
+    for name in ("stores_by_neighborhood", "customer_segments"):
+        shutil.copy(EXAMPLES / f"{name}.json", tmp_path)
+    (tmp_path / "customer_segments.wareflow.yaml").write_text("schedule: '@hourly'")
+    real_dag = dag_factory.DAG
+
+    def picky(*args, **kwargs):
+        if kwargs.get("schedule") == "@hourly":
+            raise ValueError("Airflow refuses this schedule")
+        return real_dag(*args, **kwargs)
+
+    monkeypatch.setattr(dag_factory, "DAG", picky)
+    dags = load_workflows(tmp_path)
+    assert not _invalid(dags["stores_by_neighborhood"])
+    (line,) = _invalid(dags["customer_segments"])
+    assert "WF199" in line and "Airflow refuses this schedule" in line
+    assert dags["customer_segments"].schedule is None  # reported without the refused setting

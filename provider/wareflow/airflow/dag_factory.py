@@ -80,7 +80,10 @@ def load_workflows(folder: str | Path, namespace: dict[str, Any] | None = None, 
                 except Exception as exc:  # confined to this workflow, reported in its own DAG
                     entry.problems = _problems(exc, entry.path)
             log.error("wareflow: %s cannot run\n%s", entry.path.name, "\n".join(map(str, entry.problems)))
-            dags[entry.dag_id] = invalid_dag(entry.path, entry.dag_id, entry.settings, entry.problems)
+            try:
+                dags[entry.dag_id] = invalid_dag(entry.path, entry.dag_id, entry.settings, entry.problems)
+            except Exception:  # a setting Airflow itself refuses (its schedule): report without the settings
+                dags[entry.dag_id] = invalid_dag(entry.path, entry.dag_id, None, entry.problems)
     if namespace is not None:
         namespace.update({_var_name(dag_id): dag for dag_id, dag in dags.items()})
     return dags
