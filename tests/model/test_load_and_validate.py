@@ -255,3 +255,18 @@ def test_a_cycle_with_nodes_downstream_of_it_is_wf207():
         bind(parse_workflow(wf.to_dict()))
     (cycle,) = [i for i in exc.value.issues if i.code == "WF207"]
     assert cycle.message == "the graph has a cycle: a -> b -> a"
+
+
+def test_canvas_variables_are_variables_in_every_export_dialect():
+    """DuckDB reads ``@x`` as ABS(x); in canvas SQL ``@name`` is always a workflow variable."""
+    from wareflow.sql.usersql import bind_variables
+
+    for provider in ("duckdb", "bigquery", "postgres", "snowflake", "databricks", "redshift", "oracle"):
+        wf = WorkflowBuilder(provider=provider)
+        wf.variable("radius", "Number", "5")
+        c = wf.node("native.selectexpression", {"source": wf.source("p.d.t")}, id="c", column="r",
+                    expression="@radius * 2 + ABS(x)")
+        wf.save(out(c), "p.d.o")
+        bound = bind(parse_workflow(wf.to_dict()))
+        tree = bound.components["c"].expression
+        assert bind_variables(tree, {"radius": 7}).sql("duckdb") == "7 * 2 + ABS(x)", provider

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping
 from functools import cache, lru_cache
+from itertools import pairwise
 from types import MappingProxyType
 
 from sqlglot import exp
@@ -284,9 +285,43 @@ def _parse_or_refusal(text: str, dialect: str) -> exp.Expr | str:
     """`_read`, once per process, refusals included: a DAG folder repeats expressions (workflows made
     from one template, the same filter on several branches) and re-reads its files every few minutes."""
     try:
-        return _read(text, dialect)
+        if _at_is_parameter(dialect):
+            return _read(text, dialect)
+        return _as_parameters(_read(_at_to_dollar(text, dialect), dialect))
     except UserSqlError as exc:
         return str(exc)
+
+
+@cache
+def _at_is_parameter(dialect: str) -> bool:
+    """Whether `dialect` reads the canvas's ``@name`` as a parameter (DuckDB reads ``@x`` as ABS(x))."""
+    select = _dialect(dialect).parse("SELECT @wareflow_probe")[0]
+    return isinstance(select, exp.Select) and isinstance(select.selects[0], exp.Parameter)
+
+
+def _at_to_dollar(text: str, dialect: str) -> str:
+    """The canvas's ``@name`` variables spelt ``$name`` (outside literals and comments), for a dialect
+    that reads ``@`` as an operator but ``$name`` as a named placeholder."""
+    if "@" not in text or len(text) > _MAX_TEXT:
+        return text
+    try:
+        tokens = _dialect(dialect).tokenize(text)
+    except Exception:  # unreadable text: the parse that follows says why
+        return text
+    at = [t.start for t, nxt in pairwise(tokens)
+          if t.token_type == TokenType.PARAMETER and text[t.start] == "@" and nxt.start == t.end + 1]
+    chars = list(text)
+    for i in at:
+        chars[i] = "$"
+    return "".join(chars)
+
+
+def _as_parameters(tree: exp.Expr) -> exp.Expr:
+    """Named placeholders (``$name``, from `_at_to_dollar`) as the parameters every other dialect parses
+    ``@name`` into, so finding and binding variables is one rule. The tree is new: changed in place."""
+    return tree.transform(
+        lambda n: exp.Parameter(this=exp.var(n.name)) if isinstance(n, exp.Placeholder) and n.name else n,
+        copy=False)
 
 
 def _parse(text: str, dialect: str) -> exp.Expr:
