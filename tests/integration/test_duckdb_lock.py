@@ -135,3 +135,17 @@ def test_the_hook_reads_lock_timeout_seconds(database: Path, held: Holder, monke
 def test_a_bad_bound_is_refused():
     with pytest.raises(ValueError):
         connect(":memory:", lock_timeout=-1)
+
+
+def test_the_cli_uri_sets_the_lock_bound(database: Path, held: Holder):
+    """``duckdb:///file?lock_timeout=0``: try once, then WF405 at once; a bad option is WF404."""
+    from wareflow.errors import WarehouseError
+    from wareflow.warehouses.connect import connect_uri
+
+    with pytest.raises(WarehouseError) as exc:
+        connect_uri(f"duckdb:///{database}?lock_timeout=0")
+    assert exc.value.codes == ["WF405"]
+    for bad in ("lock_timeout=soon", "locktimeout=5"):
+        with pytest.raises(WarehouseError) as exc:
+            connect_uri(f"duckdb:///{database}?{bad}")
+        assert exc.value.codes == ["WF404"], bad

@@ -117,9 +117,21 @@ def _shown(url: Any) -> str:
 
 
 def _duckdb(uri: str) -> Any:
+    """``duckdb:///path.duckdb[?lock_timeout=SECONDS]``: how long to wait for a file another process holds."""
     from wareflow.warehouses.duckdb import connect
 
-    return connect(_duckdb_path(uri))
+    path, _, query = uri.partition("?")
+    options = dict(parse_qsl(query))
+    unknown = sorted(set(options) - {"lock_timeout"})
+    if unknown:
+        raise TerminalWarehouseError(Issue("WF404", f"unknown DuckDB URI option(s): {', '.join(unknown)}",
+                                           hint="duckdb:///path.duckdb?lock_timeout=SECONDS"))
+    try:
+        timeout = float(options["lock_timeout"]) if "lock_timeout" in options else None
+    except ValueError:
+        raise TerminalWarehouseError(Issue("WF404", f"lock_timeout must be a number of seconds, got "
+                                                    f"{options['lock_timeout']!r:.40}")) from None
+    return connect(_duckdb_path(path), lock_timeout=timeout)
 
 
 def _postgres(uri: str) -> Any:
