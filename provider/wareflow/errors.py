@@ -79,6 +79,11 @@ class TerminalWarehouseError(WarehouseError):
     """Retrying cannot help: syntax, permissions, missing table."""
 
 
+def warehouse_error(issue: Issue, *, transient: bool) -> WarehouseError:
+    """`issue` as the error to raise: worth a retry (transient) or not (terminal)."""
+    return TransientWarehouseError(issue) if transient else TerminalWarehouseError(issue)
+
+
 def printable(text: str) -> str:
     """`text` with what no terminal or log can encode (lone surrogates from JSON ``"\\ud800"``) escaped."""
     return text.encode("utf-8", "backslashreplace").decode("utf-8")

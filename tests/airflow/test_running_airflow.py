@@ -209,6 +209,19 @@ def _run_all(servers: AirflowServers, confs: dict[str, dict[str, Any]], findings
         findings.check(not retried, f"{dag_id}: tasks that needed more than one try: {retried}")
 
 
+def _check_param_bounds(servers: AirflowServers, findings: Findings) -> None:
+    """A variable's bound (a buffer distance > 0) is the param's JSON schema: the REST API refuses -5
+    before any run exists; a conf key the workflow does not declare is accepted there but fails the run."""
+    dag_id = "wareflow_customers_near_stations"
+    refused = servers.request("POST", f"/api/v2/dags/{dag_id}/dagRuns", ok=(400, 422),
+                              json={"logical_date": None, "conf": {"radius": -5}})
+    findings.check("radius" in refused.text, f"{dag_id}: radius -5 refused with {refused.text[:300]}")
+    run_id = servers.trigger(dag_id, {"radius": 300, "raduis": 5})
+    state = servers.wait_for_run(dag_id, run_id, RUN_TIMEOUT_S)
+    report = servers.failure_report(dag_id, run_id)
+    findings.check(state == "failed" and "WF210" in report, f"{dag_id}: misspelt conf key: run {state}\n{report}")
+
+
 def _row_counts(servers: AirflowServers, stem: str, tables: tuple[str, ...]) -> list[int | None]:
     """Rows of each table in the DuckDB file of conn `wareflow_<stem>` (None: no such table)."""
     from wareflow.warehouses.duckdb import connect
@@ -255,6 +268,7 @@ def test_broken_exports_never_hide_the_other_dags(servers: AirflowServers):
     servers.unpause(TRIGGERED_BROKEN)
     run_id = servers.trigger(TRIGGERED_BROKEN)
     _run_all(servers, GOOD, findings)
+    _check_param_bounds(servers, findings)
     state = servers.wait_for_run(TRIGGERED_BROKEN, run_id, RUN_TIMEOUT_S)
     findings.check(state == "failed", f"{TRIGGERED_BROKEN}: run ended {state}")
     tasks = servers.task_instances(TRIGGERED_BROKEN, run_id)

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.postgis import connect_waiting
 from tests.support.workflows import WorkflowBuilder, out
 
 WAREFLOW = [sys.executable, "-m", "wareflow.cli"]
@@ -75,25 +76,9 @@ def slow_workflow(path: Path, kind: str) -> Path:
     return wf.write(path)
 
 
-def _connect(dsn: str, timeout: float = 30) -> Any:
-    """A connection, waiting (bounded) while the server restarts: PostGIS 3.3's backend was seen to abort
-    now and then (a glibc malloc assertion) around a cancelled query, and the server then goes through
-    crash recovery. Committed work survives it; the tests check our guarantees hold through it too."""
-    import psycopg2
-
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            return psycopg2.connect(dsn)
-        except psycopg2.OperationalError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.5)
-
-
 def _query(dsn: str, sql: str, *args: Any) -> Any:
-    conn = _connect(dsn)
-    try:
+    conn = connect_waiting(dsn)  # PostGIS 3.3 was seen to abort a backend around a cancelled query:
+    try:  # the server then restarts, committed work intact, and connecting waits it out
         with conn, conn.cursor() as cur:
             cur.execute(sql, args or None)
             return cur.fetchall() if cur.description else None

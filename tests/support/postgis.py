@@ -190,7 +190,7 @@ def _build_uri(params: dict[str, str]) -> str:
     return f"postgresql://{netloc}/{quote(dbname, safe='')}{query}"
 
 
-def _connect(dsn: str, recovery_wait_s: float = 30) -> Any:
+def connect_waiting(dsn: str, recovery_wait_s: float = 30) -> Any:
     """An autocommit admin connection; waits (bounded) while the server is in crash recovery: a test
     that kills queries may have a backend abort (PostGIS 3.3 was seen to), and the server restarts."""
     import time
@@ -315,7 +315,7 @@ class PostgisServer:
     def drop_database(self, name: str) -> None:
         from psycopg2 import sql
 
-        with contextlib.closing(_connect(self._maintenance_dsn())) as conn, conn.cursor() as cur:
+        with contextlib.closing(connect_waiting(self._maintenance_dsn())) as conn, conn.cursor() as cur:
             force = " WITH (FORCE)" if conn.server_version >= 130000 else ""
             cur.execute(sql.SQL("DROP DATABASE IF EXISTS {}" + force).format(sql.Identifier(name)))
         if name in self._created:
@@ -343,7 +343,7 @@ class PostgisServer:
         self.user = self._params.get("user") or getpass.getuser()
         self.dbname = self._params.get("dbname") or self.user
         self._suffix = f"_{os.getpid()}_{uuid.uuid4().hex[:6]}"
-        with contextlib.closing(_connect(dsn)) as conn, conn.cursor() as cur:
+        with contextlib.closing(connect_waiting(dsn)) as conn, conn.cursor() as cur:
             cur.execute("CREATE EXTENSION IF NOT EXISTS postgis")
 
     def _spawn(self) -> None:
@@ -414,7 +414,7 @@ class PostgisServer:
     def _create_database(self, name: str, template: str) -> None:
         from psycopg2 import sql
 
-        with contextlib.closing(_connect(self._maintenance_dsn())) as conn, conn.cursor() as cur:
+        with contextlib.closing(connect_waiting(self._maintenance_dsn())) as conn, conn.cursor() as cur:
             cur.execute(
                 sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
                     sql.Identifier(name), sql.Identifier(template)
@@ -427,13 +427,13 @@ class PostgisServer:
             return
         from psycopg2 import sql
 
-        with contextlib.closing(_connect(self._maintenance_dsn())) as conn, conn.cursor() as cur:
+        with contextlib.closing(connect_waiting(self._maintenance_dsn())) as conn, conn.cursor() as cur:
             cur.execute(
                 sql.SQL("CREATE DATABASE {} TEMPLATE template0").format(sql.Identifier(self.template_dbname))
             )
         self._created.append(self.template_dbname)
         # The connection must be closed before the template is cloned (no other sessions allowed on it).
-        with contextlib.closing(_connect(self.dsn_for(self.template_dbname))) as conn, conn.cursor() as cur:
+        with contextlib.closing(connect_waiting(self.dsn_for(self.template_dbname))) as conn, conn.cursor() as cur:
             cur.execute("CREATE EXTENSION postgis")
         self._template_ready = True
 

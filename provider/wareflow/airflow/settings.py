@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from wareflow.errors import Issue, WorkflowError
+from wareflow.plan.planner import MATERIALIZE_MODES
 
 SIDECAR_SUFFIX = ".wareflow.yaml"
 DEFAULT_START = datetime(2024, 1, 1, tzinfo=timezone.utc)  # fixed: DAG output must be deterministic
-MATERIALIZE_MODES = ("fused", "all")  # the planner's; repeated so reading settings imports no planner
 DAG_ID = re.compile(r"[A-Za-z0-9_.-]{1,250}")
 
 
@@ -57,9 +57,7 @@ def read_settings(workflow: Path, defaults: Mapping[str, Any]) -> WorkflowSettin
     """Defaults given to `load_workflows`, overridden by the sidecar; raise WF110/WF111 on a bad sidecar
     (every bad setting at once)."""
     path = sidecar_path(workflow)
-    values: dict[str, Any] = {"dag_id": default_dag_id(workflow), **defaults}
-    if path.exists():
-        values.update(_read_yaml(path))
+    values = _given(workflow, defaults)
     issues = [Issue("WF111", f"unknown setting '{key}'", file=path.name,
                     hint=f"known settings: {', '.join(sorted(WorkflowSettings.keys()))}")
               for key in sorted(set(values) - WorkflowSettings.keys(), key=str)]
@@ -80,12 +78,16 @@ def read_settings(workflow: Path, defaults: Mapping[str, Any]) -> WorkflowSettin
 def claimed_dag_id(workflow: Path, defaults: Mapping[str, Any]) -> str:
     """The DAG id of a workflow whose settings are bad: the sidecar's `dag_id` when it can be read and is
     valid (a typo in another setting must not move the DAG to a new id), else the file's default."""
-    values: dict[str, Any] = {"dag_id": default_dag_id(workflow), **defaults}
     try:
-        values.update(_read_yaml(sidecar_path(workflow)) if sidecar_path(workflow).exists() else {})
-        return _dag_id(values["dag_id"])
+        return _dag_id(_given(workflow, defaults)["dag_id"])
     except (WorkflowError, ValueError):
         return default_dag_id(workflow)
+
+
+def _given(workflow: Path, defaults: Mapping[str, Any]) -> dict[str, Any]:
+    """The settings as given: the file's default id, `defaults`, then the sidecar (WF110 if malformed)."""
+    path = sidecar_path(workflow)
+    return {"dag_id": default_dag_id(workflow), **defaults, **(_read_yaml(path) if path.exists() else {})}
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:

@@ -302,11 +302,8 @@ def _at_is_parameter(dialect: str) -> bool:
 def _at_to_dollar(text: str, dialect: str) -> str:
     """The canvas's ``@name`` variables spelt ``$name`` (outside literals and comments), for a dialect
     that reads ``@`` as an operator but ``$name`` as a named placeholder."""
-    if "@" not in text or len(text) > _MAX_TEXT:
-        return text
-    try:
-        tokens = _dialect(dialect).tokenize(text)
-    except Exception:  # unreadable text: the parse that follows says why
+    tokens = _rewritable_tokens(text, dialect, "@")
+    if tokens is None:
         return text
     at = [t.start for t, nxt in pairwise(tokens)
           if t.token_type == TokenType.PARAMETER and text[t.start] == "@" and nxt.start == t.end + 1]
@@ -314,6 +311,17 @@ def _at_to_dollar(text: str, dialect: str) -> str:
     for i in at:
         chars[i] = "$"
     return "".join(chars)
+
+
+def _rewritable_tokens(text: str, dialect: str, sigil: str) -> list[Token] | None:
+    """`text`'s tokens when it holds `sigil` and can be rewritten before parsing; None when there is
+    nothing to rewrite, or the text is too long or unreadable (the parse that follows says why)."""
+    if sigil not in text or len(text) > _MAX_TEXT:
+        return None
+    try:
+        return list(_dialect(dialect).tokenize(text))
+    except Exception:
+        return None
 
 
 def _as_parameters(tree: exp.Expr) -> exp.Expr:
@@ -338,11 +346,8 @@ def _mark_inputs(text: str, dialect: str) -> str:
     """`text` with each ``$a``, ``$b``, ``$c`` that names an input replaced by its placeholder table.
     Inside a string literal (``'costs $a'``) or a comment the mark is data and stays; a double-quoted
     ``"$a"`` is a name, even where the dialect reads double quotes as a string (BigQuery)."""
-    if "$" not in text or len(text) > _MAX_TEXT:
-        return text
-    try:
-        tokens = _dialect(dialect).tokenize(text)
-    except Exception:  # unreadable text: the parse that follows says why
+    tokens = _rewritable_tokens(text, dialect, "$")
+    if tokens is None:
         return text
     spans = [(t.start, t.end) for t in tokens if t.token_type not in _STRINGS or text[t.start] == '"']
     starts = [start for start, _ in spans]

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
-from wareflow.errors import Issue, TerminalWarehouseError, TransientWarehouseError, WareflowError, WarehouseError
+from wareflow.errors import Issue, TerminalWarehouseError, WareflowError, WarehouseError, warehouse_error
 from wareflow.sql.dialects import WarehouseDialect, get_dialect
 from wareflow.sql.dialects.base import dbapi_error_kind
 
@@ -53,12 +53,11 @@ def connection_error(exc: BaseException, dialect: WarehouseDialect | None, targe
         return TerminalWarehouseError(Issue("WF404", f"cannot connect to {target}: {describe_error(exc, secrets)}",
                                             hint="install the driver: pip install 'airflow-provider-wareflow"
                                                  f"[{dialect.name if dialect else 'warehouses'}]'"))
-    kind = dialect.error_kind(exc) if dialect else dbapi_error_kind(exc)
-    if kind == "transient":
-        return TransientWarehouseError(Issue("WF403", f"cannot connect to {target}: {describe_error(exc, secrets)}",
-                                             hint="worth a retry: the server may be down, restarting or busy"))
-    return TerminalWarehouseError(Issue("WF403", f"cannot connect to {target}: {describe_error(exc, secrets)}",
-                                        hint="check the host, port, user, password, database and privileges"))
+    transient = (dialect.error_kind(exc) if dialect else dbapi_error_kind(exc)) == "transient"
+    hint = ("worth a retry: the server may be down, restarting or busy" if transient
+            else "check the host, port, user, password, database and privileges")
+    return warehouse_error(Issue("WF403", f"cannot connect to {target}: {describe_error(exc, secrets)}", hint=hint),
+                           transient=transient)
 
 
 def connect_uri(uri: str) -> tuple[Any, WarehouseDialect]:

@@ -18,7 +18,7 @@ from typing import Any
 from sqlglot import exp
 
 from wareflow.compile.compiler import CompiledStage
-from wareflow.errors import Issue, TerminalWarehouseError, TransientWarehouseError, WarehouseError
+from wareflow.errors import Issue, TerminalWarehouseError, WarehouseError, warehouse_error
 from wareflow.sql.dialects.base import WarehouseDialect
 from wareflow.sql.relation import Column, table_ref
 from wareflow.warehouses.connect import describe_error
@@ -208,6 +208,6 @@ class Session:
     def _failure(self, what: str, exc: BaseException, **where: str | None) -> WarehouseError:
         """`exc` from the driver as WF401 (transient: worth a retry) or WF402 (terminal), by the dialect's
         classification of its class and codes, the message scrubbed of passwords."""
-        if self.dialect.error_kind(exc) == "transient":
-            return TransientWarehouseError(Issue("WF401", f"{what}: {describe_error(exc)}", **where))
-        return TerminalWarehouseError(Issue("WF402", f"{what}: {describe_error(exc)}", **where))
+        transient = self.dialect.error_kind(exc) == "transient"
+        return warehouse_error(Issue("WF401" if transient else "WF402", f"{what}: {describe_error(exc)}", **where),
+                               transient=transient)
