@@ -107,7 +107,8 @@ def test_every_problem_is_reported_at_once_with_node_field_and_code():
     src = wf.source("p.d.t")
     wf.node("native.buffer", {"source": src}, id="buf_1", geo="geom", distance="-5")
     wf.node("native.nosuchthing", {"source": src}, id="x")
-    wf.node("native.h3polyfill", {"source": src}, id="h3")
+    wf.node("native.h3polyfill", {"source": src}, id="h3")  # no `geo`: WF202
+    wf.node("native.h3enrich", {"source": src}, id="enrich")
     wf.node("native.limit", {"source": src}, id="lim", limit="ten")
     wf.node("native.wheresimplified", {"source": src}, id="f", column="a", operator="like", value="1")
     wf.node("native.where", {"source": src}, id="w", expression="a > 1; DROP TABLE t")
@@ -124,7 +125,8 @@ def test_every_problem_is_reported_at_once_with_node_field_and_code():
     found = {(i.code, i.node_id, i.field) for i in exc.value.issues}
     assert ("WF203", "buf_1", "distance") in found
     assert ("WF201", "x", None) in found
-    assert ("WF214", "h3", None) in found
+    assert ("WF202", "h3", "geo") in found
+    assert ("WF214", "enrich", None) in found
     assert ("WF203", "lim", "limit") in found
     assert ("WF203", "f", "operator") in found
     assert ("WF212", "w", "expression") in found

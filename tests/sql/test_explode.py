@@ -14,15 +14,16 @@ from wareflow.sql.dialects import DIALECTS, get_dialect
 CANNOT_EXPLODE = {"redshift"}
 EXPECTED = {
     "bigquery": "SELECT src.id, _wf_cell AS cell FROM src CROSS JOIN UNNEST(src.arr) AS _wf_cell",
-    "databricks": "SELECT src.id, _wf_unnest._wf_cell AS cell FROM src "
-                  "LATERAL VIEW EXPLODE(src.arr) _wf_unnest AS _wf_cell",
-    "duckdb": "SELECT src.id, _wf_unnest._wf_cell AS cell FROM src CROSS JOIN UNNEST(src.arr) AS _wf_unnest(_wf_cell)",
-    "oracle": "SELECT src.id, _wf_unnest.COLUMN_VALUE AS cell FROM src CROSS JOIN TABLE(src.arr) _wf_unnest",
-    "postgres": "SELECT src.id, _wf_unnest._wf_cell AS cell FROM src "
-                "CROSS JOIN LATERAL UNNEST(src.arr) AS _wf_unnest(_wf_cell)",
-    "snowflake": "SELECT src.id, _wf_unnest.value AS cell FROM src, "
-                 "LATERAL FLATTEN(INPUT => src.arr) AS _wf_unnest(SEQ, KEY, PATH, INDEX, VALUE, THIS)",
-    "synapse": "SELECT src.id, _wf_unnest.value AS cell FROM src CROSS APPLY OPENJSON(src.arr) AS _wf_unnest",
+    "databricks": "SELECT src.id, _wf_cell_rows._wf_cell AS cell FROM src "
+                  "LATERAL VIEW EXPLODE(src.arr) _wf_cell_rows AS _wf_cell",
+    "duckdb": "SELECT src.id, _wf_cell_rows._wf_cell AS cell FROM src "
+              "CROSS JOIN UNNEST(src.arr) AS _wf_cell_rows(_wf_cell)",
+    "oracle": "SELECT src.id, _wf_cell_rows.COLUMN_VALUE AS cell FROM src CROSS JOIN TABLE(src.arr) _wf_cell_rows",
+    "postgres": "SELECT src.id, _wf_cell_rows._wf_cell AS cell FROM src "
+                "CROSS JOIN LATERAL UNNEST(src.arr) AS _wf_cell_rows(_wf_cell)",
+    "snowflake": "SELECT src.id, _wf_cell_rows.value AS cell FROM src, "
+                 "LATERAL FLATTEN(INPUT => src.arr) AS _wf_cell_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS)",
+    "synapse": "SELECT src.id, _wf_cell_rows.value AS cell FROM src CROSS APPLY OPENJSON(src.arr) AS _wf_cell_rows",
 }
 
 
@@ -51,3 +52,14 @@ def test_explode_runs_on_duckdb_and_postgis(engine):
     query = sqlglot.parse_one(f"SELECT src.id FROM {source}", read=engine.dialect.sqlglot_dialect)
     sql = engine.dialect.generate(engine.dialect.explode(query, exp.column("arr", "src"), "cell"), pretty=False)
     assert engine.rows(f"{sql} ORDER BY 1, 2") == [(1, 10), (1, 20), (1, 30)]  # an empty array: no row
+
+
+def test_one_query_may_explode_twice(engine):
+    """Each explode gets aliases of its own (a quadbin k-ring crosses two ranges of offsets)."""
+    arrays = {"duckdb": "[1, 2]", "postgis": "ARRAY[1, 2]"}[engine.name]
+    source = f"(SELECT {arrays} AS a, {arrays} AS b) AS src"
+    query = sqlglot.parse_one(f"SELECT 0 AS zero FROM {source}", read=engine.dialect.sqlglot_dialect)
+    query = engine.dialect.explode(query, exp.column("a", "src"), "dx")
+    query = engine.dialect.explode(query, exp.column("b", "src"), "dy")
+    sql = engine.dialect.generate(query, pretty=False)
+    assert engine.rows(f"{sql} ORDER BY 2, 3") == [(0, 1, 1), (0, 1, 2), (0, 2, 1), (0, 2, 2)]

@@ -32,9 +32,23 @@ def compiled_text(case: str, dialect: str) -> str:
 
 # What each dialect cannot express, declared here (not derived from the predicate under test), so a
 # dialect that gains or loses a component fails this test until the table says so.
+H3_POLYFILL = {f"h3polyfill_{m}{c}" for m in ("nomode", "center", "intersects", "contains") for c in ("", "_cols")}
+H3_ALL = {"h3frompoint", "h3boundary", "h3center", "h3kring", "h3distance", "h3toparent", "h3tochildren",
+          *H3_POLYFILL}
+QUADBIN_POLYFILL = {f"quadbinpolyfill_{m}{c}" for m in ("center", "intersects", "contains") for c in ("", "_cols")}
 UNSUPPORTED: dict[str, set[str]] = {
-    "redshift": {"groupby_geometry"},  # no ST_Union aggregate
-    "synapse": {"buffer", "groupby_geometry", "spatialfilter", "spatialjoin", "tablefromgeojson"},  # no geometry
+    # SDO_UTIL.H3_* has no polyfill, k-ring, grid distance or children
+    "oracle": {"h3kring", "h3distance", "h3tochildren",
+               *H3_POLYFILL},
+    # no ST_Union aggregate; H3 polyfill and children return SUPER arrays it cannot turn into rows here, and
+    # it has no grid distance or k-ring; no arrays as rows for quadbin polyfill, k-ring and children either
+    "redshift": {"groupby_geometry", "h3kring", "h3distance", "h3tochildren", "quadbinkring", "quadbintochildren",
+                 *QUADBIN_POLYFILL,
+                 *H3_POLYFILL},
+    # no geometry, no H3, no arrays
+    "synapse": {"buffer", "groupby_geometry", "spatialfilter", "spatialjoin", "tablefromgeojson", *H3_ALL,
+                *QUADBIN_POLYFILL, "quadbinfromgeopoint", "quadbinfrompoint", "quadbinboundary", "quadbincenter",
+                "quadbinkring", "quadbintochildren"},
 }
 
 

@@ -144,10 +144,105 @@ def buffer(wf: WorkflowBuilder) -> None:
     wf.save(out(b), "proj.ds.o")
 
 
+CELLS = [("id", "number"), ("h3", "string"), ("h3_other", "string"), ("quadbin", "number"), ("value", "number")]
+
+
+def _cells(wf: WorkflowBuilder) -> Out:
+    return wf.source("proj.ds.cells", schema=CELLS)
+
+
+def h3frompoint(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.h3frompoint", {"source": _people(wf)}, pointscol="geom", resolution="9")), "proj.ds.o")
+
+
+def _h3polyfill(mode: str | None, includecols: bool) -> Callable[[WorkflowBuilder], None]:
+    def case(wf: WorkflowBuilder) -> None:
+        inputs = {"geo": "geom", "resolution": "7", "includecols": str(includecols)}
+        if mode:
+            inputs["mode"] = mode
+        wf.save(out(wf.node("native.h3polyfill", {"source": _zones(wf)}, **inputs)), "proj.ds.o")
+
+    case.__name__ = f"h3polyfill_{mode or 'nomode'}{'_cols' if includecols else ''}"
+    return case
+
+
+def h3boundary(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.h3boundary", {"source": _cells(wf)}, h3col="h3")), "proj.ds.o")
+
+
+def h3center(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.h3center", {"source": _cells(wf)}, h3col="h3")), "proj.ds.o")
+
+
+def h3kring(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.h3kring", {"source": _cells(wf)}, h3="h3", size="2", includecols="true",
+                        includedistance="true")), "proj.ds.o")
+
+
+def h3distance(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.h3distance", {"source": _cells(wf)}, h3_1="h3", h3_2="h3_other")), "proj.ds.o")
+
+
+def h3toparent(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.h3toparent", {"source": _cells(wf)}, h3col="h3", resolution="5")), "proj.ds.o")
+
+
+def h3tochildren(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.h3tochildren", {"source": _cells(wf)}, h3col="h3", resolution="10")), "proj.ds.o")
+
+
+def quadbinfromgeopoint(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.quadbinfromgeopoint", {"source": _people(wf)}, pointscol="geom", resolution="12")),
+            "proj.ds.o")
+
+
+def quadbinfrompoint(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.quadbinfrompoint", {"source": _people(wf)}, pointscol="geom", resolution="4")),
+            "proj.ds.o")
+
+
+def _quadbinpolyfill(mode: str, includecols: bool) -> Callable[[WorkflowBuilder], None]:
+    def case(wf: WorkflowBuilder) -> None:
+        wf.save(out(wf.node("native.quadbinpolyfill", {"source": _zones(wf)}, geo="geom", resolution="10",
+                            mode=mode, includecols=str(includecols))), "proj.ds.o")
+
+    case.__name__ = f"quadbinpolyfill_{mode}{'_cols' if includecols else ''}"
+    return case
+
+
+def quadbinboundary(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.quadbinboundary", {"source": _cells(wf)}, quadbincol="quadbin")), "proj.ds.o")
+
+
+def quadbincenter(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.quadbincenter", {"source": _cells(wf)}, quadbincol="quadbin")), "proj.ds.o")
+
+
+def quadbinkring(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.quadbinkring", {"source": _cells(wf)}, quadbin="quadbin", size="1",
+                        includedistance="true")), "proj.ds.o")
+
+
+def quadbintoparent(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.quadbintoparent", {"source": _cells(wf)}, quadbincol="quadbin", resolution="4")),
+            "proj.ds.o")
+
+
+def quadbintochildren(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.quadbintochildren", {"source": _cells(wf)}, quadbincol="quadbin",
+                        resolution="8")), "proj.ds.o")
+
+
 CASES: dict[str, Callable[[WorkflowBuilder], None]] = {
-    f.__name__: f for f in (save_replace, save_append, gettablebyname, tablefromgeojson, where, wheresimplified,
-                            select, selectexpression, customsql, casewhen, dropcolumn, renamecolumn, orderby_limit,
-                            normalize, groupby, groupby_geometry, join, crossjoin, spatialjoin, spatialfilter, buffer)
+    f.__name__: f for f in (
+        save_replace, save_append, gettablebyname, tablefromgeojson, where, wheresimplified,
+        select, selectexpression, customsql, casewhen, dropcolumn, renamecolumn, orderby_limit,
+        normalize, groupby, groupby_geometry, join, crossjoin, spatialjoin, spatialfilter, buffer,
+        h3frompoint, *(_h3polyfill(m, c) for m in (None, "center", "intersects", "contains") for c in (False, True)),
+        h3boundary, h3center, h3kring, h3distance, h3toparent, h3tochildren,
+        quadbinfromgeopoint, quadbinfrompoint,
+        *(_quadbinpolyfill(m, c) for m in ("center", "intersects", "contains") for c in (False, True)),
+        quadbinboundary, quadbincenter, quadbinkring, quadbintoparent, quadbintochildren)
 }
 
 

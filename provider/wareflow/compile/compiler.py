@@ -21,7 +21,7 @@ from wareflow.plan.ir import Plan, Port, Stage
 from wareflow.plan.planner import slug
 from wareflow.sql.dialects.base import WarehouseDialect
 from wareflow.sql.ops import Requirement
-from wareflow.sql.relation import Column, ColumnNotFound, Query, Rel, SchemaUnknown, col, ident, table_ref
+from wareflow.sql.relation import Column, ColumnNotFound, Query, Rel, SchemaUnknown, Step, col, ident, table_ref
 
 SchemaLookup = Callable[[str, tuple[str, ...]], "tuple[Column, ...] | None"]
 LEDGER_TABLE = "_wareflow_appends"
@@ -129,15 +129,28 @@ class Compiler:
             self._stage_columns.update(upstream_columns)
         rels: dict[Port, Rel] = {}
         ctes: list[tuple[str, Query]] = []
+        kept: set[str] = set()
+        before: list[exp.Expr] = []  # steps made scratch tables: created before the publish
+        after: list[exp.Expr] = []  # ... and dropped after it
         used_names: set[str] = set()
         for port in stage.ports:
-            query = self.build_port(port, rels)
             name = slug(self.bound.workflow.node(port.node).display, 30)
             name = next(f"{name}_{i}" for i in range(1, len(stage.ports) + 2) if f"{name}_{i}" not in used_names)
             used_names.add(name)
+            query = self.build_port(port, rels, step_prefix=name)
+            tables: dict[str, exp.Table] = {}  # steps made tables, by the name the queries read them as
+            for step in query.steps:
+                step_query = _retarget(step.query, tables)
+                if step.shape and step.shape in self.dialect.step_tables:
+                    tables[step.ref.name] = self._step_table(stage, replace(step, query=step_query), ctes, before)
+                    after.append(self.dialect.drop(tables[step.ref.name]))
+                else:
+                    ctes.append((step.ref.name, step_query))
+            query = _retarget(query, tables)
             ctes.append((name, query))
+            if self._keep_materialized(port, stage):
+                kept.add(name)
             rels[port] = _named(query, name, port)
-        kept = {name for (name, _), port in zip(ctes, stage.ports, strict=True) if self._keep_materialized(port, stage)}
         final = self._statement(ctes, sink=not stage.output.handle, materialized=kept)
         columns = ctes[-1][1].columns
         self._stage_columns[stage.id] = columns
@@ -150,18 +163,36 @@ class Compiler:
                                               token=self.run_token)
             if stage.output.handle:  # read by later stages: made fast to match on
                 statements += self.dialect.index_probes(target, self._probed(stage.output, columns))
+        statements = [*before, *statements, *after]
         needs = self.dialect.required_for(op for port in stage.ports
                                           for op in self.bound.components[port.node].operations())
         return CompiledStage(stage, kind, target, final, tuple(statements), columns, needs)
 
-    def build_port(self, port: Port, rels: Mapping[Port, Rel]) -> Query:
+    def _step_table(self, stage: Stage, step: Step, ctes: list[tuple[str, Query]], out: list[exp.Expr]) -> exp.Table:
+        """Write `step` as a scratch table of this run (with the stage's CTEs it reads), indexed where it
+        is probed; its statements go to `out`. Returns the table."""
+        digest = hashlib.sha256(json.dumps([stage.id, step.ref.name, self.run_key]).encode()).hexdigest()[:12]
+        name = f"wareflow_{slug(step.ref.name, 24)}_{digest}"
+        table = table_ref((self.scratch_schema, name) if self.scratch_schema else (name,))
+        query = step.query.expression.copy()
+        read = {t.name for t in query.find_all(exp.Table)}
+        wanted = [(n, q) for n, q in ctes if n in read]
+        if wanted:
+            query = self._statement([*((n, replace(q, expression=q.expression.copy())) for n, q in wanted),
+                                     ("_", replace(step.query, expression=query))], sink=False, materialized=set())
+        geo = [c.name for c in step.query.columns or () if c.type == "geography"] if step.shape == "probe" else []
+        out.extend([*self.dialect.publish(table, query, intermediate=True, token=self.run_token),
+                    *self.dialect.index_probes(table, geo)])
+        return table
+
+    def build_port(self, port: Port, rels: Mapping[Port, Rel], step_prefix: str = "step") -> Query:
         comp = self.bound.components[port.node]
         node = self.bound.workflow.node(port.node)
         if not comp.expressible_in(self.dialect):
             raise unsupported(node.id, comp, self.dialect)
         inputs = {name: self._input(link.node, link.handle, rels)
                   for name, link in self.bound.links.get(port.node, {}).items()}
-        ctx = BuildContext(self.dialect, self.bound.workflow.source_dialect, node, self.values)
+        ctx = BuildContext(self.dialect, self.bound.workflow.source_dialect, node, self.values, step_prefix)
         try:
             built = comp.build(ctx, **inputs)
         except ColumnNotFound as exc:
@@ -265,6 +296,8 @@ def unsupported(node_id: str, comp: Component, dialect: WarehouseDialect) -> Com
 
     able = [name for name in sorted(DIALECTS) if comp.expressible_in(get_dialect(name))]
     missing = [op.name for op in comp.operations() if not dialect.supports(op)]
+    if comp.explodes and not dialect.explodes:
+        missing.append("arrays as rows")
     why = dialect.unsupported.get(comp.id) or (f"no {', '.join(missing)}" if missing else "")
     return CompileError(Issue(
         "WF302", f"the {dialect.title} dialect cannot express this component" + (f" ({why})" if why else ""),
@@ -286,13 +319,30 @@ def compile_issues(plan: Plan, dialect: WarehouseDialect) -> list[Issue]:
     for stage in plan.stages:
         for port in stage.ports:
             try:
-                query = compiler.build_port(port, rels)
+                query = compiler.build_port(port, rels, step_prefix=f"n{len(rels)}")
             except CompileError as exc:
                 issues.extend(i for i in exc.issues if i.code != "WF301")
                 query = Query(exp.select(exp.Star()), None, (), (f"node '{port.node}'",))
             rels[port] = _named(query, f"n{len(rels)}", port)
     order = {node: i for i, node in enumerate(plan.workflow.order)}
     return sorted(dict.fromkeys(issues), key=lambda i: order.get(i.node_id or "", -1))
+
+
+def _retarget(query: Query, tables: Mapping[str, exp.Table]) -> Query:
+    """`query` reading the steps named in `tables` from those tables instead of CTEs (in place)."""
+    if not tables:
+        return query
+
+    def swap(node: exp.Expr) -> exp.Expr:
+        if isinstance(node, exp.Table) and not node.args.get("db") and node.name in tables:
+            table = tables[node.name].copy()
+            table.set("alias", node.args.get("alias") or exp.TableAlias(this=ident(node.name)))
+            return table
+        return node
+
+    expression = query.expression.transform(swap, copy=False)
+    assert isinstance(expression, exp.Query)
+    return replace(query, expression=expression)
 
 
 def _named(query: Query, name: str, port: Port) -> Rel:

@@ -12,7 +12,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
 from sqlglot import exp
@@ -21,7 +21,7 @@ from wareflow.errors import CompileError, Issue
 from wareflow.model.types import Node, Workflow
 from wareflow.sql.dialects.base import WarehouseDialect
 from wareflow.sql.ops import Operation
-from wareflow.sql.relation import Query, Rel
+from wareflow.sql.relation import Query, Rel, Step, ident
 from wareflow.sql.usersql import (
     UserSqlError,
     bind_variables,
@@ -284,6 +284,21 @@ class Param:
         return pairs
 
 
+def _literal_number(tree: exp.Expr) -> float | None:
+    """The value of a numeric literal (signed or parenthesised), else None."""
+    while isinstance(tree, exp.Paren):
+        tree = tree.this
+    sign = 1.0
+    if isinstance(tree, exp.Neg):
+        sign, tree = -1.0, tree.this
+    if isinstance(tree, exp.Literal) and not tree.is_string:
+        try:
+            return sign * float(tree.this)
+        except ValueError:
+            return None
+    return None
+
+
 def _blank(raw: Any) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip()) or raw == []
 
@@ -320,6 +335,7 @@ class Component:
     preserves_order: ClassVar[bool] = False  # row order of the input survives (ORDER BY ... LIMIT)
     operations_used: ClassVar[tuple[Operation, ...]] = ()  # what it asks dialects for, to check support
     costly: ClassVar[bool] = False  # its new columns are expensive per row (a geometry built from another)
+    explodes: ClassVar[bool] = False  # turns arrays into rows (polyfill, k-ring): the dialect must `explode`
     params: ClassVar[dict[str, Param]] = {}
 
     def __init_subclass__(cls, **kw: Any) -> None:
@@ -336,7 +352,8 @@ class Component:
         """Whether `dialect` can express this component: in general (the catalog and the docs), or
         with the `operations` one configured node needs (`expressible_in`)."""
         needed = cls.operations_used if operations is None else operations
-        return cls.id not in dialect.unsupported and all(dialect.supports(op) for op in needed)
+        return (cls.id not in dialect.unsupported and all(dialect.supports(op) for op in needed)
+                and (dialect.explodes or not cls.explodes))
 
     @classmethod
     def possible_operations(cls) -> tuple[Operation, ...]:
@@ -408,6 +425,38 @@ class BuildContext:
     source_dialect: str
     node: Node
     variables: Mapping[str, object] = field(default_factory=dict)
+    step_prefix: str = "step"  # the node's name in the stage: its steps are called <prefix>_<name>
+    steps: list[Step] = field(default_factory=list)
+
+    def step(self, name: str, query: Query, *, shape: str = "") -> Rel:
+        """Make `query` a named step of this node and return it as a relation to read from: a CTE, or a
+        scratch table where the dialect wants steps of this `shape` materialised. The node's final query
+        (and later steps) read it; `Query.steps` carries the steps to the compiler."""
+        ref = exp.Table(this=ident(f"{self.step_prefix}_{name}"))
+        self.steps.append(Step(name, ref, query, shape))
+        return Rel(ref, query.columns, f"step '{name}' of node '{self.node.id}'", query.ordering,
+                   query.unknown_tables)
+
+    def finish(self, query: Query) -> Query:
+        """`query` with the steps built so far attached (what `build` returns when it made steps)."""
+        return replace(query, steps=tuple(self.steps))
+
+    def constant(self, value: Any, field_name: str) -> int:
+        """An integer input that must be known when compiling (a resolution, a ring size): the value,
+        or its ``{{...}}`` expression evaluated with the variables bound; WF203 naming the input when
+        it is not a whole number then."""
+        if isinstance(value, Templated):
+            from sqlglot.optimizer.simplify import simplify
+
+            tree = simplify(self.bind(value.tree))
+            number = _literal_number(tree)
+            if number is None or not float(number).is_integer():
+                raise CompileError(Issue(
+                    "WF203", f"'{value.text}' must be a whole number when the workflow compiles, got "
+                             f"{tree.sql()[:60]}", node_id=self.node.id, component=self.node.component,
+                    field=field_name))
+            return int(number)
+        return int(value)
 
     def fn(self, operation: Operation, **args: exp.Expr) -> exp.Expr:
         # Components declare what they need in `operations()`; a need that depends on the columns

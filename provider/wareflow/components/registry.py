@@ -26,14 +26,12 @@ CATALOG: dict[str, type[Component]] = {}
 
 # CARTO components we know of but do not compile yet: id -> why. Reported as WF214, not WF201.
 NOT_YET_SUPPORTED: Mapping[str, str] = {
-    **{c: "needs an H3 implementation" for c in (
-        "native.h3polyfill", "native.h3frompoint", "native.h3boundary", "native.h3center",
-        "native.h3kring", "native.h3distance", "native.h3toparent", "native.h3enrich")},
+    "native.h3enrich": "enrichment is not implemented yet",
     **{c: "calls CARTO's Analytics Toolbox" for c in (
         "native.getisord", "native.getisordspacetime", "native.moransi", "native.localmoransi",
         "native.gwr", "native.commercialhotspots", "native.spatialcompositeunsupervised",
         "native.spatialcompositesupervised", "native.timeseriesclustering", "native.enrichpoints",
-        "native.enrichpolygons", "native.enrichgrid", "native.quadbinfromgeopoint", "native.dbscan")},
+        "native.enrichpolygons", "native.enrichgrid", "native.dbscan")},
     **{c: "calls CARTO's location services" for c in ("native.isolines", "native.geocode", "native.importurl")},
     **{c: "not implemented yet" for c in (
         "native.joinv2", "native.cast", "native.distinct", "native.unionall", "native.summarize",

@@ -54,8 +54,34 @@ UNION_AGG = Operation("union_agg", ("geo",), "Group by `combine`")
 CENTROID_AGG = Operation("centroid_agg", ("geo",), "Group by `centroid`")
 CONVEXHULL_AGG = Operation("convexhull_agg", ("geo",), "Group by `convexhull`")
 
+# coordinates and boxes (quadbin is integer arithmetic over these)
+X = Operation("x", ("geo",))
+Y = Operation("y", ("geo",))
+XMIN = Operation("xmin", ("geo",))
+YMIN = Operation("ymin", ("geo",))
+XMAX = Operation("xmax", ("geo",))
+YMAX = Operation("ymax", ("geo",))
+ENVELOPE = Operation("envelope", ("xmin", "ymin", "xmax", "ymax"), "a lon/lat rectangle")
+# arrays (made into rows by `WarehouseDialect.explode`)
+INT_RANGE = Operation("int_range", ("low", "high"), "the integers low..high, both included, as an array")
+# H3: cells are lower-case hex strings wherever a workflow sees them (CARTO's form); a dialect whose
+# functions take or give integers converts inside its templates. Arrays hold hex strings too.
+H3_FROM_POINT = Operation("h3_from_point", ("geo", "resolution"))
+H3_POLYFILL = Operation("h3_polyfill", ("geo", "resolution"), "H3 Polyfill, mode `center`")
+H3_POLYFILL_INTERSECTS = Operation("h3_polyfill_intersects", ("geo", "resolution"), "H3 Polyfill, mode `intersects`")
+H3_POLYFILL_CONTAINS = Operation("h3_polyfill_contains", ("geo", "resolution"), "H3 Polyfill, mode `contains`")
+H3_BOUNDARY = Operation("h3_boundary", ("cell",))
+H3_CENTER = Operation("h3_center", ("cell",))
+H3_KRING = Operation("h3_kring", ("cell", "size"))
+H3_DISTANCE = Operation("h3_distance", ("a", "b"))
+H3_TOPARENT = Operation("h3_toparent", ("cell", "resolution"))
+H3_TOCHILDREN = Operation("h3_tochildren", ("cell", "resolution"))
+
 OPERATIONS: tuple[Operation, ...] = (
     POINT, FROM_WKT, FROM_GEOJSON, AS_WKT, AS_GEOJSON, AS_BINARY, BUFFER, CENTROID,
     INTERSECTS, CONTAINS, WITHIN, COVERS, TOUCHES, UNION_AGG, CENTROID_AGG, CONVEXHULL_AGG,
+    X, Y, XMIN, YMIN, XMAX, YMAX, ENVELOPE, INT_RANGE,
+    H3_FROM_POINT, H3_POLYFILL, H3_POLYFILL_INTERSECTS, H3_POLYFILL_CONTAINS, H3_BOUNDARY, H3_CENTER,
+    H3_KRING, H3_DISTANCE, H3_TOPARENT, H3_TOCHILDREN,
 )
 PREDICATES: dict[str, Operation] = {op.name: op for op in (INTERSECTS, CONTAINS, WITHIN, COVERS, TOUCHES)}

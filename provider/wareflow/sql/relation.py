@@ -139,12 +139,29 @@ class Rel:
 
 @dataclass(frozen=True)
 class Query:
-    """What a component builds: one SELECT (or set operation) and the columns it yields."""
+    """What a component builds: one SELECT (or set operation) and the columns it yields, after the
+    named steps it reads (a multi-step component; see `Step`)."""
 
     expression: exp.Query
     columns: tuple[Column, ...] | None
     ordering: tuple[exp.Ordered, ...] = ()
     unknown_tables: tuple[str, ...] = field(default=())
+    steps: tuple[Step, ...] = ()
+
+
+@dataclass(frozen=True)
+class Step:
+    """One named step of a component, read by later steps or by its final query as table `ref`.
+
+    The compiler writes it as a CTE of the stage's statement, or, where the dialect wants a step of
+    this `shape` materialised (`WarehouseDialect.step_tables`: a join fan-out, an index to probe, a
+    statement the dialect cannot nest), as a scratch table created before the stage publishes.
+    """
+
+    name: str
+    ref: exp.Table
+    query: Query
+    shape: str = ""  # "fanout" (rows multiply), "probe" (later matched spatially), or "" (plain)
 
 
 def columns_plus(base: Rel, *new: Column, first: bool = False) -> tuple[Column, ...] | None:

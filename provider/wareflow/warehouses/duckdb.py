@@ -41,13 +41,15 @@ def spatial_extension_path() -> str:
 
 def connect(database: str = ":memory:", read_only: bool = False, lock_timeout: float | None = None,
             **config: Any) -> Any:
-    """A DuckDB connection to `database` (a file path or ``:memory:``) with spatial loaded.
+    """A DuckDB connection to `database` (a file path or ``:memory:``) with spatial and H3 loaded.
 
     While another process holds the file's lock, retries with backoff for up to `lock_timeout` seconds
     (`DEFAULT_LOCK_TIMEOUT` when None; 0 tries once), then raises `TransientWarehouseError` WF405
     naming the file and, when DuckDB says, the process holding it.
     """
     import duckdb
+
+    from wareflow.warehouses.duckdb_h3 import install_h3  # h3, shapely, pyarrow: only once connecting
 
     timeout = DEFAULT_LOCK_TIMEOUT if lock_timeout is None else float(lock_timeout)
     if not (math.isfinite(timeout) and timeout >= 0):
@@ -69,6 +71,9 @@ def connect(database: str = ":memory:", read_only: bool = False, lock_timeout: f
             time.sleep(min(left, wait * random.uniform(0.5, 1.0)))  # jittered: waiters do not wake in step
             wait = min(wait * 2, _LONGEST_WAIT)
     conn.execute(f"LOAD '{_quote(spatial_extension_path())}'")
+    # Before anything else runs on it, and before the dialect's session settings turn external access
+    # off (which would refuse LOAD): the `h3` extension if installed, else UDFs with its names.
+    install_h3(conn)
     return conn
 
 

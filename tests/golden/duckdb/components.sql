@@ -397,3 +397,3017 @@ WITH native_buffer_1 AS (
 SELECT
   *
 FROM native_buffer_1;
+
+-- case h3frompoint
+-- stage native_saveastable_e88322e7
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3frompoint_1 AS (
+  SELECT
+    H3_LATLNG_TO_CELL_STRING(ST_Y(geom), ST_X(geom), 9) AS h3,
+    people.*
+  FROM analytics.people
+)
+SELECT
+  *
+FROM native_h3frompoint_1;
+
+-- case h3polyfill_nomode
+-- stage native_saveastable_8bf1105b
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3polyfill_1 AS (
+  SELECT DISTINCT
+    CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
+  FROM analytics.zones
+  CROSS JOIN UNNEST(H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(geom), 7, 'center')) AS _wf_h3_rows(_wf_h3)
+  WHERE
+    NOT geom IS NULL
+)
+SELECT
+  *
+FROM native_h3polyfill_1;
+
+-- case h3polyfill_nomode_cols
+-- stage native_saveastable_568041cd
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3polyfill_1 AS (
+  SELECT
+    zones.*,
+    CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
+  FROM analytics.zones
+  CROSS JOIN UNNEST(H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(geom), 7, 'center')) AS _wf_h3_rows(_wf_h3)
+  WHERE
+    NOT geom IS NULL
+)
+SELECT
+  *
+FROM native_h3polyfill_1;
+
+-- case h3polyfill_center
+-- stage native_saveastable_b8dd28ea
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3polyfill_1 AS (
+  SELECT DISTINCT
+    CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
+  FROM analytics.zones
+  CROSS JOIN UNNEST(H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(geom), 7, 'center')) AS _wf_h3_rows(_wf_h3)
+  WHERE
+    NOT geom IS NULL
+)
+SELECT
+  *
+FROM native_h3polyfill_1;
+
+-- case h3polyfill_center_cols
+-- stage native_saveastable_67fbd95a
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3polyfill_1 AS (
+  SELECT
+    zones.*,
+    CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
+  FROM analytics.zones
+  CROSS JOIN UNNEST(H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(geom), 7, 'center')) AS _wf_h3_rows(_wf_h3)
+  WHERE
+    NOT geom IS NULL
+)
+SELECT
+  *
+FROM native_h3polyfill_1;
+
+-- case h3polyfill_intersects
+-- stage native_saveastable_516b9c63
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3polyfill_1 AS (
+  SELECT DISTINCT
+    CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
+  FROM analytics.zones
+  CROSS JOIN UNNEST(H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(geom), 7, 'overlap')) AS _wf_h3_rows(_wf_h3)
+  WHERE
+    NOT geom IS NULL
+)
+SELECT
+  *
+FROM native_h3polyfill_1;
+
+-- case h3polyfill_intersects_cols
+-- stage native_saveastable_e6abd9c6
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3polyfill_1 AS (
+  SELECT
+    zones.*,
+    CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
+  FROM analytics.zones
+  CROSS JOIN UNNEST(H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(geom), 7, 'overlap')) AS _wf_h3_rows(_wf_h3)
+  WHERE
+    NOT geom IS NULL
+)
+SELECT
+  *
+FROM native_h3polyfill_1;
+
+-- case h3polyfill_contains
+-- stage native_saveastable_8679fbc6
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3polyfill_1 AS (
+  SELECT DISTINCT
+    CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
+  FROM analytics.zones
+  CROSS JOIN UNNEST(H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(geom), 7, 'full')) AS _wf_h3_rows(_wf_h3)
+  WHERE
+    NOT geom IS NULL
+)
+SELECT
+  *
+FROM native_h3polyfill_1;
+
+-- case h3polyfill_contains_cols
+-- stage native_saveastable_3f27e10f
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3polyfill_1 AS (
+  SELECT
+    zones.*,
+    CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
+  FROM analytics.zones
+  CROSS JOIN UNNEST(H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(geom), 7, 'full')) AS _wf_h3_rows(_wf_h3)
+  WHERE
+    NOT geom IS NULL
+)
+SELECT
+  *
+FROM native_h3polyfill_1;
+
+-- case h3boundary
+-- stage native_saveastable_d40ec251
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3boundary_1 AS (
+  SELECT
+    ST_GEOMFROMTEXT(H3_CELL_TO_BOUNDARY_WKT(h3)) AS h3_geo,
+    cells.*
+  FROM analytics.cells
+)
+SELECT
+  *
+FROM native_h3boundary_1;
+
+-- case h3center
+-- stage native_saveastable_576c8c9a
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3center_1 AS (
+  SELECT
+    ST_POINT(H3_CELL_TO_LNG(h3), H3_CELL_TO_LAT(h3)) AS h3_center,
+    cells.*
+  FROM analytics.cells
+)
+SELECT
+  *
+FROM native_h3center_1;
+
+-- case h3kring
+-- stage native_saveastable_85b39d14
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3kring_1 AS (
+  SELECT
+    cells.*,
+    CAST(_wf_kring_index_rows._wf_kring_index AS TEXT) AS kring_index,
+    H3_GRID_DISTANCE(h3, CAST(_wf_kring_index_rows._wf_kring_index AS TEXT)) AS distance
+  FROM analytics.cells
+  CROSS JOIN UNNEST(H3_GRID_DISK(h3, 2)) AS _wf_kring_index_rows(_wf_kring_index)
+)
+SELECT
+  *
+FROM native_h3kring_1;
+
+-- case h3distance
+-- stage native_saveastable_e1798619
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3distance_1 AS (
+  SELECT
+    H3_GRID_DISTANCE(h3, h3_other) AS h3_distance,
+    cells.*
+  FROM analytics.cells
+)
+SELECT
+  *
+FROM native_h3distance_1;
+
+-- case h3toparent
+-- stage native_saveastable_b11d3472
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3toparent_1 AS (
+  SELECT
+    H3_CELL_TO_PARENT(h3, 5) AS h3_parent,
+    cells.*
+  FROM analytics.cells
+)
+SELECT
+  *
+FROM native_h3toparent_1;
+
+-- case h3tochildren
+-- stage native_saveastable_7c427326
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3tochildren_1 AS (
+  SELECT
+    cells.*,
+    CAST(_wf_h3_child_rows._wf_h3_child AS TEXT) AS h3_child
+  FROM analytics.cells
+  CROSS JOIN UNNEST(H3_CELL_TO_CHILDREN(h3, 10)) AS _wf_h3_child_rows(_wf_h3_child)
+)
+SELECT
+  *
+FROM native_h3tochildren_1;
+
+-- case quadbinfromgeopoint
+-- stage native_saveastable_69cfebb4
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbinfromgeopoint_1_tile AS (
+  SELECT
+    people.*,
+    CAST(FLOOR(4096 * (
+      ST_X(geom) / 360.0 + 0.5
+    )) AS BIGINT) % 4096 AS _wf_x,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          4096 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_Y(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_Y(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      4095
+    ) AS BIGINT) AS _wf_y
+  FROM analytics.people
+), native_quadbinfromgeopoint_1 AS (
+  SELECT
+    5242189966527692799 | (
+      (
+        _wf_x & 1
+      ) << 28
+    ) | (
+      (
+        _wf_y & 1
+      ) << 29
+    ) | (
+      (
+        _wf_x & 2
+      ) << 29
+    ) | (
+      (
+        _wf_y & 2
+      ) << 30
+    ) | (
+      (
+        _wf_x & 4
+      ) << 30
+    ) | (
+      (
+        _wf_y & 4
+      ) << 31
+    ) | (
+      (
+        _wf_x & 8
+      ) << 31
+    ) | (
+      (
+        _wf_y & 8
+      ) << 32
+    ) | (
+      (
+        _wf_x & 16
+      ) << 32
+    ) | (
+      (
+        _wf_y & 16
+      ) << 33
+    ) | (
+      (
+        _wf_x & 32
+      ) << 33
+    ) | (
+      (
+        _wf_y & 32
+      ) << 34
+    ) | (
+      (
+        _wf_x & 64
+      ) << 34
+    ) | (
+      (
+        _wf_y & 64
+      ) << 35
+    ) | (
+      (
+        _wf_x & 128
+      ) << 35
+    ) | (
+      (
+        _wf_y & 128
+      ) << 36
+    ) | (
+      (
+        _wf_x & 256
+      ) << 36
+    ) | (
+      (
+        _wf_y & 256
+      ) << 37
+    ) | (
+      (
+        _wf_x & 512
+      ) << 37
+    ) | (
+      (
+        _wf_y & 512
+      ) << 38
+    ) | (
+      (
+        _wf_x & 1024
+      ) << 38
+    ) | (
+      (
+        _wf_y & 1024
+      ) << 39
+    ) | (
+      (
+        _wf_x & 2048
+      ) << 39
+    ) | (
+      (
+        _wf_y & 2048
+      ) << 40
+    ) AS quadbin,
+    id,
+    name,
+    age,
+    city,
+    score,
+    geom
+  FROM native_quadbinfromgeopoint_1_tile
+)
+SELECT
+  *
+FROM native_quadbinfromgeopoint_1;
+
+-- case quadbinfrompoint
+-- stage native_saveastable_51ec05a0
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbinfrompoint_1_tile AS (
+  SELECT
+    people.*,
+    CAST(FLOOR(16 * (
+      ST_X(geom) / 360.0 + 0.5
+    )) AS BIGINT) % 16 AS _wf_x,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          16 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_Y(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_Y(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      15
+    ) AS BIGINT) AS _wf_y
+  FROM analytics.people
+), native_quadbinfrompoint_1 AS (
+  SELECT
+    5206178761426337791 | (
+      (
+        _wf_x & 1
+      ) << 44
+    ) | (
+      (
+        _wf_y & 1
+      ) << 45
+    ) | (
+      (
+        _wf_x & 2
+      ) << 45
+    ) | (
+      (
+        _wf_y & 2
+      ) << 46
+    ) | (
+      (
+        _wf_x & 4
+      ) << 46
+    ) | (
+      (
+        _wf_y & 4
+      ) << 47
+    ) | (
+      (
+        _wf_x & 8
+      ) << 47
+    ) | (
+      (
+        _wf_y & 8
+      ) << 48
+    ) AS quadbin,
+    id,
+    name,
+    age,
+    city,
+    score,
+    geom
+  FROM native_quadbinfrompoint_1_tile
+)
+SELECT
+  *
+FROM native_quadbinfrompoint_1;
+
+-- case quadbinpolyfill_center
+-- stage native_saveastable_3be275e9
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbinpolyfill_1_bbox AS (
+  SELECT
+    geom,
+    LEAST(CAST(FLOOR(1024 * (
+      ST_XMIN(geom) / 360.0 + 0.5
+    )) AS BIGINT), 1023) AS _wf_x0,
+    LEAST(CAST(FLOOR(1024 * (
+      ST_XMAX(geom) / 360.0 + 0.5
+    )) AS BIGINT), 1023) AS _wf_x1,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_YMAX(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_YMAX(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS BIGINT) AS _wf_y0,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_YMIN(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_YMIN(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS BIGINT) AS _wf_y1
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_quadbinpolyfill_1_tiles AS (
+  SELECT
+    geom,
+    CAST(_wf__wf_x_rows._wf__wf_x AS BIGINT) AS _wf_x,
+    CAST(_wf__wf_y_rows._wf__wf_y AS BIGINT) AS _wf_y
+  FROM native_quadbinpolyfill_1_bbox
+  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x_rows(_wf__wf_x)
+  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y_rows(_wf__wf_y)
+), native_quadbinpolyfill_1 AS (
+  SELECT DISTINCT
+    5233182771299483647 | (
+      (
+        _wf_x & 1
+      ) << 32
+    ) | (
+      (
+        _wf_y & 1
+      ) << 33
+    ) | (
+      (
+        _wf_x & 2
+      ) << 33
+    ) | (
+      (
+        _wf_y & 2
+      ) << 34
+    ) | (
+      (
+        _wf_x & 4
+      ) << 34
+    ) | (
+      (
+        _wf_y & 4
+      ) << 35
+    ) | (
+      (
+        _wf_x & 8
+      ) << 35
+    ) | (
+      (
+        _wf_y & 8
+      ) << 36
+    ) | (
+      (
+        _wf_x & 16
+      ) << 36
+    ) | (
+      (
+        _wf_y & 16
+      ) << 37
+    ) | (
+      (
+        _wf_x & 32
+      ) << 37
+    ) | (
+      (
+        _wf_y & 32
+      ) << 38
+    ) | (
+      (
+        _wf_x & 64
+      ) << 38
+    ) | (
+      (
+        _wf_y & 64
+      ) << 39
+    ) | (
+      (
+        _wf_x & 128
+      ) << 39
+    ) | (
+      (
+        _wf_y & 128
+      ) << 40
+    ) | (
+      (
+        _wf_x & 256
+      ) << 40
+    ) | (
+      (
+        _wf_y & 256
+      ) << 41
+    ) | (
+      (
+        _wf_x & 512
+      ) << 41
+    ) | (
+      (
+        _wf_y & 512
+      ) << 42
+    ) AS quadbin
+  FROM native_quadbinpolyfill_1_tiles
+  WHERE
+    ST_INTERSECTS(
+      geom,
+      ST_POINT(
+        360.0 * (
+          _wf_x + 0.5
+        ) / POWER(2.0, 10) - 180.0,
+        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+          1 - 2.0 * (
+            _wf_y + 0.5
+          ) / POWER(2.0, 10)
+        ))) - 90.0
+      )
+    )
+)
+SELECT
+  *
+FROM native_quadbinpolyfill_1;
+
+-- case quadbinpolyfill_center_cols
+-- stage native_saveastable_39a2b225
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbinpolyfill_1_bbox AS (
+  SELECT
+    zones.*,
+    LEAST(CAST(FLOOR(1024 * (
+      ST_XMIN(geom) / 360.0 + 0.5
+    )) AS BIGINT), 1023) AS _wf_x0,
+    LEAST(CAST(FLOOR(1024 * (
+      ST_XMAX(geom) / 360.0 + 0.5
+    )) AS BIGINT), 1023) AS _wf_x1,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_YMAX(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_YMAX(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS BIGINT) AS _wf_y0,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_YMIN(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_YMIN(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS BIGINT) AS _wf_y1
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_quadbinpolyfill_1_tiles AS (
+  SELECT
+    zone_id,
+    zone,
+    geom,
+    CAST(_wf__wf_x_rows._wf__wf_x AS BIGINT) AS _wf_x,
+    CAST(_wf__wf_y_rows._wf__wf_y AS BIGINT) AS _wf_y
+  FROM native_quadbinpolyfill_1_bbox
+  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x_rows(_wf__wf_x)
+  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y_rows(_wf__wf_y)
+), native_quadbinpolyfill_1 AS (
+  SELECT
+    zone_id,
+    zone,
+    geom,
+    5233182771299483647 | (
+      (
+        _wf_x & 1
+      ) << 32
+    ) | (
+      (
+        _wf_y & 1
+      ) << 33
+    ) | (
+      (
+        _wf_x & 2
+      ) << 33
+    ) | (
+      (
+        _wf_y & 2
+      ) << 34
+    ) | (
+      (
+        _wf_x & 4
+      ) << 34
+    ) | (
+      (
+        _wf_y & 4
+      ) << 35
+    ) | (
+      (
+        _wf_x & 8
+      ) << 35
+    ) | (
+      (
+        _wf_y & 8
+      ) << 36
+    ) | (
+      (
+        _wf_x & 16
+      ) << 36
+    ) | (
+      (
+        _wf_y & 16
+      ) << 37
+    ) | (
+      (
+        _wf_x & 32
+      ) << 37
+    ) | (
+      (
+        _wf_y & 32
+      ) << 38
+    ) | (
+      (
+        _wf_x & 64
+      ) << 38
+    ) | (
+      (
+        _wf_y & 64
+      ) << 39
+    ) | (
+      (
+        _wf_x & 128
+      ) << 39
+    ) | (
+      (
+        _wf_y & 128
+      ) << 40
+    ) | (
+      (
+        _wf_x & 256
+      ) << 40
+    ) | (
+      (
+        _wf_y & 256
+      ) << 41
+    ) | (
+      (
+        _wf_x & 512
+      ) << 41
+    ) | (
+      (
+        _wf_y & 512
+      ) << 42
+    ) AS quadbin
+  FROM native_quadbinpolyfill_1_tiles
+  WHERE
+    ST_INTERSECTS(
+      geom,
+      ST_POINT(
+        360.0 * (
+          _wf_x + 0.5
+        ) / POWER(2.0, 10) - 180.0,
+        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+          1 - 2.0 * (
+            _wf_y + 0.5
+          ) / POWER(2.0, 10)
+        ))) - 90.0
+      )
+    )
+)
+SELECT
+  *
+FROM native_quadbinpolyfill_1;
+
+-- case quadbinpolyfill_intersects
+-- stage native_saveastable_5e38e86f
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbinpolyfill_1_bbox AS (
+  SELECT
+    geom,
+    LEAST(CAST(FLOOR(1024 * (
+      ST_XMIN(geom) / 360.0 + 0.5
+    )) AS BIGINT), 1023) AS _wf_x0,
+    LEAST(CAST(FLOOR(1024 * (
+      ST_XMAX(geom) / 360.0 + 0.5
+    )) AS BIGINT), 1023) AS _wf_x1,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_YMAX(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_YMAX(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS BIGINT) AS _wf_y0,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_YMIN(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_YMIN(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS BIGINT) AS _wf_y1
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_quadbinpolyfill_1_tiles AS (
+  SELECT
+    geom,
+    CAST(_wf__wf_x_rows._wf__wf_x AS BIGINT) AS _wf_x,
+    CAST(_wf__wf_y_rows._wf__wf_y AS BIGINT) AS _wf_y
+  FROM native_quadbinpolyfill_1_bbox
+  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x_rows(_wf__wf_x)
+  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y_rows(_wf__wf_y)
+), native_quadbinpolyfill_1 AS (
+  SELECT DISTINCT
+    5233182771299483647 | (
+      (
+        _wf_x & 1
+      ) << 32
+    ) | (
+      (
+        _wf_y & 1
+      ) << 33
+    ) | (
+      (
+        _wf_x & 2
+      ) << 33
+    ) | (
+      (
+        _wf_y & 2
+      ) << 34
+    ) | (
+      (
+        _wf_x & 4
+      ) << 34
+    ) | (
+      (
+        _wf_y & 4
+      ) << 35
+    ) | (
+      (
+        _wf_x & 8
+      ) << 35
+    ) | (
+      (
+        _wf_y & 8
+      ) << 36
+    ) | (
+      (
+        _wf_x & 16
+      ) << 36
+    ) | (
+      (
+        _wf_y & 16
+      ) << 37
+    ) | (
+      (
+        _wf_x & 32
+      ) << 37
+    ) | (
+      (
+        _wf_y & 32
+      ) << 38
+    ) | (
+      (
+        _wf_x & 64
+      ) << 38
+    ) | (
+      (
+        _wf_y & 64
+      ) << 39
+    ) | (
+      (
+        _wf_x & 128
+      ) << 39
+    ) | (
+      (
+        _wf_y & 128
+      ) << 40
+    ) | (
+      (
+        _wf_x & 256
+      ) << 40
+    ) | (
+      (
+        _wf_y & 256
+      ) << 41
+    ) | (
+      (
+        _wf_x & 512
+      ) << 41
+    ) | (
+      (
+        _wf_y & 512
+      ) << 42
+    ) AS quadbin
+  FROM native_quadbinpolyfill_1_tiles
+  WHERE
+    ST_INTERSECTS(
+      geom,
+      ST_MAKEENVELOPE(
+        360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+          1 - 2.0 * (
+            _wf_y + 1
+          ) / POWER(2.0, 10)
+        ))) - 90.0,
+        360.0 * (
+          _wf_x + 1
+        ) / POWER(2.0, 10) - 180.0,
+        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+          1 - 2.0 * _wf_y / POWER(2.0, 10)
+        ))) - 90.0
+      )
+    )
+)
+SELECT
+  *
+FROM native_quadbinpolyfill_1;
+
+-- case quadbinpolyfill_intersects_cols
+-- stage native_saveastable_714b9a8c
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbinpolyfill_1_bbox AS (
+  SELECT
+    zones.*,
+    LEAST(CAST(FLOOR(1024 * (
+      ST_XMIN(geom) / 360.0 + 0.5
+    )) AS BIGINT), 1023) AS _wf_x0,
+    LEAST(CAST(FLOOR(1024 * (
+      ST_XMAX(geom) / 360.0 + 0.5
+    )) AS BIGINT), 1023) AS _wf_x1,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_YMAX(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_YMAX(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS BIGINT) AS _wf_y0,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_YMIN(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_YMIN(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS BIGINT) AS _wf_y1
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_quadbinpolyfill_1_tiles AS (
+  SELECT
+    zone_id,
+    zone,
+    geom,
+    CAST(_wf__wf_x_rows._wf__wf_x AS BIGINT) AS _wf_x,
+    CAST(_wf__wf_y_rows._wf__wf_y AS BIGINT) AS _wf_y
+  FROM native_quadbinpolyfill_1_bbox
+  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x_rows(_wf__wf_x)
+  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y_rows(_wf__wf_y)
+), native_quadbinpolyfill_1 AS (
+  SELECT
+    zone_id,
+    zone,
+    geom,
+    5233182771299483647 | (
+      (
+        _wf_x & 1
+      ) << 32
+    ) | (
+      (
+        _wf_y & 1
+      ) << 33
+    ) | (
+      (
+        _wf_x & 2
+      ) << 33
+    ) | (
+      (
+        _wf_y & 2
+      ) << 34
+    ) | (
+      (
+        _wf_x & 4
+      ) << 34
+    ) | (
+      (
+        _wf_y & 4
+      ) << 35
+    ) | (
+      (
+        _wf_x & 8
+      ) << 35
+    ) | (
+      (
+        _wf_y & 8
+      ) << 36
+    ) | (
+      (
+        _wf_x & 16
+      ) << 36
+    ) | (
+      (
+        _wf_y & 16
+      ) << 37
+    ) | (
+      (
+        _wf_x & 32
+      ) << 37
+    ) | (
+      (
+        _wf_y & 32
+      ) << 38
+    ) | (
+      (
+        _wf_x & 64
+      ) << 38
+    ) | (
+      (
+        _wf_y & 64
+      ) << 39
+    ) | (
+      (
+        _wf_x & 128
+      ) << 39
+    ) | (
+      (
+        _wf_y & 128
+      ) << 40
+    ) | (
+      (
+        _wf_x & 256
+      ) << 40
+    ) | (
+      (
+        _wf_y & 256
+      ) << 41
+    ) | (
+      (
+        _wf_x & 512
+      ) << 41
+    ) | (
+      (
+        _wf_y & 512
+      ) << 42
+    ) AS quadbin
+  FROM native_quadbinpolyfill_1_tiles
+  WHERE
+    ST_INTERSECTS(
+      geom,
+      ST_MAKEENVELOPE(
+        360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+          1 - 2.0 * (
+            _wf_y + 1
+          ) / POWER(2.0, 10)
+        ))) - 90.0,
+        360.0 * (
+          _wf_x + 1
+        ) / POWER(2.0, 10) - 180.0,
+        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+          1 - 2.0 * _wf_y / POWER(2.0, 10)
+        ))) - 90.0
+      )
+    )
+)
+SELECT
+  *
+FROM native_quadbinpolyfill_1;
+
+-- case quadbinpolyfill_contains
+-- stage native_saveastable_4ae36001
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbinpolyfill_1_bbox AS (
+  SELECT
+    geom,
+    LEAST(CAST(FLOOR(1024 * (
+      ST_XMIN(geom) / 360.0 + 0.5
+    )) AS BIGINT), 1023) AS _wf_x0,
+    LEAST(CAST(FLOOR(1024 * (
+      ST_XMAX(geom) / 360.0 + 0.5
+    )) AS BIGINT), 1023) AS _wf_x1,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_YMAX(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_YMAX(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS BIGINT) AS _wf_y0,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_YMIN(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_YMIN(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS BIGINT) AS _wf_y1
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_quadbinpolyfill_1_tiles AS (
+  SELECT
+    geom,
+    CAST(_wf__wf_x_rows._wf__wf_x AS BIGINT) AS _wf_x,
+    CAST(_wf__wf_y_rows._wf__wf_y AS BIGINT) AS _wf_y
+  FROM native_quadbinpolyfill_1_bbox
+  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x_rows(_wf__wf_x)
+  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y_rows(_wf__wf_y)
+), native_quadbinpolyfill_1 AS (
+  SELECT DISTINCT
+    5233182771299483647 | (
+      (
+        _wf_x & 1
+      ) << 32
+    ) | (
+      (
+        _wf_y & 1
+      ) << 33
+    ) | (
+      (
+        _wf_x & 2
+      ) << 33
+    ) | (
+      (
+        _wf_y & 2
+      ) << 34
+    ) | (
+      (
+        _wf_x & 4
+      ) << 34
+    ) | (
+      (
+        _wf_y & 4
+      ) << 35
+    ) | (
+      (
+        _wf_x & 8
+      ) << 35
+    ) | (
+      (
+        _wf_y & 8
+      ) << 36
+    ) | (
+      (
+        _wf_x & 16
+      ) << 36
+    ) | (
+      (
+        _wf_y & 16
+      ) << 37
+    ) | (
+      (
+        _wf_x & 32
+      ) << 37
+    ) | (
+      (
+        _wf_y & 32
+      ) << 38
+    ) | (
+      (
+        _wf_x & 64
+      ) << 38
+    ) | (
+      (
+        _wf_y & 64
+      ) << 39
+    ) | (
+      (
+        _wf_x & 128
+      ) << 39
+    ) | (
+      (
+        _wf_y & 128
+      ) << 40
+    ) | (
+      (
+        _wf_x & 256
+      ) << 40
+    ) | (
+      (
+        _wf_y & 256
+      ) << 41
+    ) | (
+      (
+        _wf_x & 512
+      ) << 41
+    ) | (
+      (
+        _wf_y & 512
+      ) << 42
+    ) AS quadbin
+  FROM native_quadbinpolyfill_1_tiles
+  WHERE
+    ST_CONTAINS(
+      geom,
+      ST_MAKEENVELOPE(
+        360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+          1 - 2.0 * (
+            _wf_y + 1
+          ) / POWER(2.0, 10)
+        ))) - 90.0,
+        360.0 * (
+          _wf_x + 1
+        ) / POWER(2.0, 10) - 180.0,
+        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+          1 - 2.0 * _wf_y / POWER(2.0, 10)
+        ))) - 90.0
+      )
+    )
+)
+SELECT
+  *
+FROM native_quadbinpolyfill_1;
+
+-- case quadbinpolyfill_contains_cols
+-- stage native_saveastable_844d7cf6
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbinpolyfill_1_bbox AS (
+  SELECT
+    zones.*,
+    LEAST(CAST(FLOOR(1024 * (
+      ST_XMIN(geom) / 360.0 + 0.5
+    )) AS BIGINT), 1023) AS _wf_x0,
+    LEAST(CAST(FLOOR(1024 * (
+      ST_XMAX(geom) / 360.0 + 0.5
+    )) AS BIGINT), 1023) AS _wf_x1,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_YMAX(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_YMAX(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS BIGINT) AS _wf_y0,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_YMIN(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_YMIN(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS BIGINT) AS _wf_y1
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_quadbinpolyfill_1_tiles AS (
+  SELECT
+    zone_id,
+    zone,
+    geom,
+    CAST(_wf__wf_x_rows._wf__wf_x AS BIGINT) AS _wf_x,
+    CAST(_wf__wf_y_rows._wf__wf_y AS BIGINT) AS _wf_y
+  FROM native_quadbinpolyfill_1_bbox
+  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x_rows(_wf__wf_x)
+  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y_rows(_wf__wf_y)
+), native_quadbinpolyfill_1 AS (
+  SELECT
+    zone_id,
+    zone,
+    geom,
+    5233182771299483647 | (
+      (
+        _wf_x & 1
+      ) << 32
+    ) | (
+      (
+        _wf_y & 1
+      ) << 33
+    ) | (
+      (
+        _wf_x & 2
+      ) << 33
+    ) | (
+      (
+        _wf_y & 2
+      ) << 34
+    ) | (
+      (
+        _wf_x & 4
+      ) << 34
+    ) | (
+      (
+        _wf_y & 4
+      ) << 35
+    ) | (
+      (
+        _wf_x & 8
+      ) << 35
+    ) | (
+      (
+        _wf_y & 8
+      ) << 36
+    ) | (
+      (
+        _wf_x & 16
+      ) << 36
+    ) | (
+      (
+        _wf_y & 16
+      ) << 37
+    ) | (
+      (
+        _wf_x & 32
+      ) << 37
+    ) | (
+      (
+        _wf_y & 32
+      ) << 38
+    ) | (
+      (
+        _wf_x & 64
+      ) << 38
+    ) | (
+      (
+        _wf_y & 64
+      ) << 39
+    ) | (
+      (
+        _wf_x & 128
+      ) << 39
+    ) | (
+      (
+        _wf_y & 128
+      ) << 40
+    ) | (
+      (
+        _wf_x & 256
+      ) << 40
+    ) | (
+      (
+        _wf_y & 256
+      ) << 41
+    ) | (
+      (
+        _wf_x & 512
+      ) << 41
+    ) | (
+      (
+        _wf_y & 512
+      ) << 42
+    ) AS quadbin
+  FROM native_quadbinpolyfill_1_tiles
+  WHERE
+    ST_CONTAINS(
+      geom,
+      ST_MAKEENVELOPE(
+        360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+          1 - 2.0 * (
+            _wf_y + 1
+          ) / POWER(2.0, 10)
+        ))) - 90.0,
+        360.0 * (
+          _wf_x + 1
+        ) / POWER(2.0, 10) - 180.0,
+        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+          1 - 2.0 * _wf_y / POWER(2.0, 10)
+        ))) - 90.0
+      )
+    )
+)
+SELECT
+  *
+FROM native_quadbinpolyfill_1;
+
+-- case quadbinboundary
+-- stage native_saveastable_14c3aff7
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbinboundary_1_tile AS (
+  SELECT
+    cells.*,
+    (
+      quadbin >> 52
+    ) & 31 AS _wf_z,
+    (
+      (
+        quadbin & 4503599627370495
+      ) & 1 | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 1
+        ) & 2
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 2
+        ) & 4
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 3
+        ) & 8
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 4
+        ) & 16
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 5
+        ) & 32
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 6
+        ) & 64
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 7
+        ) & 128
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 8
+        ) & 256
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 9
+        ) & 512
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 10
+        ) & 1024
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 11
+        ) & 2048
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 12
+        ) & 4096
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 13
+        ) & 8192
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 14
+        ) & 16384
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 15
+        ) & 32768
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 16
+        ) & 65536
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 17
+        ) & 131072
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 18
+        ) & 262144
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 19
+        ) & 524288
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 20
+        ) & 1048576
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 21
+        ) & 2097152
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 22
+        ) & 4194304
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 23
+        ) & 8388608
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 24
+        ) & 16777216
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 25
+        ) & 33554432
+      )
+    ) >> (
+      26 - (
+        (
+          quadbin >> 52
+        ) & 31
+      )
+    ) AS _wf_x,
+    (
+      (
+        (
+          quadbin & 4503599627370495
+        ) >> 1
+      ) & 1 | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 2
+        ) & 2
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 3
+        ) & 4
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 4
+        ) & 8
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 5
+        ) & 16
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 6
+        ) & 32
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 7
+        ) & 64
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 8
+        ) & 128
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 9
+        ) & 256
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 10
+        ) & 512
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 11
+        ) & 1024
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 12
+        ) & 2048
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 13
+        ) & 4096
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 14
+        ) & 8192
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 15
+        ) & 16384
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 16
+        ) & 32768
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 17
+        ) & 65536
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 18
+        ) & 131072
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 19
+        ) & 262144
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 20
+        ) & 524288
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 21
+        ) & 1048576
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 22
+        ) & 2097152
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 23
+        ) & 4194304
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 24
+        ) & 8388608
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 25
+        ) & 16777216
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 26
+        ) & 33554432
+      )
+    ) >> (
+      26 - (
+        (
+          quadbin >> 52
+        ) & 31
+      )
+    ) AS _wf_y
+  FROM analytics.cells
+), native_quadbinboundary_1 AS (
+  SELECT
+    ST_MAKEENVELOPE(
+      360.0 * _wf_x / POWER(2.0, _wf_z) - 180.0,
+      114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+        1 - 2.0 * (
+          _wf_y + 1
+        ) / POWER(2.0, _wf_z)
+      ))) - 90.0,
+      360.0 * (
+        _wf_x + 1
+      ) / POWER(2.0, _wf_z) - 180.0,
+      114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+        1 - 2.0 * _wf_y / POWER(2.0, _wf_z)
+      ))) - 90.0
+    ) AS quadbin_geo,
+    id,
+    h3,
+    h3_other,
+    quadbin,
+    value
+  FROM native_quadbinboundary_1_tile
+)
+SELECT
+  *
+FROM native_quadbinboundary_1;
+
+-- case quadbincenter
+-- stage native_saveastable_46555ceb
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbincenter_1_tile AS (
+  SELECT
+    cells.*,
+    (
+      quadbin >> 52
+    ) & 31 AS _wf_z,
+    (
+      (
+        quadbin & 4503599627370495
+      ) & 1 | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 1
+        ) & 2
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 2
+        ) & 4
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 3
+        ) & 8
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 4
+        ) & 16
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 5
+        ) & 32
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 6
+        ) & 64
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 7
+        ) & 128
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 8
+        ) & 256
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 9
+        ) & 512
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 10
+        ) & 1024
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 11
+        ) & 2048
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 12
+        ) & 4096
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 13
+        ) & 8192
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 14
+        ) & 16384
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 15
+        ) & 32768
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 16
+        ) & 65536
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 17
+        ) & 131072
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 18
+        ) & 262144
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 19
+        ) & 524288
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 20
+        ) & 1048576
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 21
+        ) & 2097152
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 22
+        ) & 4194304
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 23
+        ) & 8388608
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 24
+        ) & 16777216
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 25
+        ) & 33554432
+      )
+    ) >> (
+      26 - (
+        (
+          quadbin >> 52
+        ) & 31
+      )
+    ) AS _wf_x,
+    (
+      (
+        (
+          quadbin & 4503599627370495
+        ) >> 1
+      ) & 1 | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 2
+        ) & 2
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 3
+        ) & 4
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 4
+        ) & 8
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 5
+        ) & 16
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 6
+        ) & 32
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 7
+        ) & 64
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 8
+        ) & 128
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 9
+        ) & 256
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 10
+        ) & 512
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 11
+        ) & 1024
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 12
+        ) & 2048
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 13
+        ) & 4096
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 14
+        ) & 8192
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 15
+        ) & 16384
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 16
+        ) & 32768
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 17
+        ) & 65536
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 18
+        ) & 131072
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 19
+        ) & 262144
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 20
+        ) & 524288
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 21
+        ) & 1048576
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 22
+        ) & 2097152
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 23
+        ) & 4194304
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 24
+        ) & 8388608
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 25
+        ) & 16777216
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 26
+        ) & 33554432
+      )
+    ) >> (
+      26 - (
+        (
+          quadbin >> 52
+        ) & 31
+      )
+    ) AS _wf_y
+  FROM analytics.cells
+), native_quadbincenter_1 AS (
+  SELECT
+    ST_POINT(
+      360.0 * (
+        _wf_x + 0.5
+      ) / POWER(2.0, _wf_z) - 180.0,
+      114.59155902616465 * ATAN(
+        EXP(3.141592653589793 * (
+          1 - 2.0 * (
+            _wf_y + 0.5
+          ) / POWER(2.0, _wf_z)
+        ))
+      ) - 90.0
+    ) AS quadbin_center,
+    id,
+    h3,
+    h3_other,
+    quadbin,
+    value
+  FROM native_quadbincenter_1_tile
+)
+SELECT
+  *
+FROM native_quadbincenter_1;
+
+-- case quadbinkring
+-- stage native_saveastable_5f9a5b56
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbinkring_1_tile AS (
+  SELECT
+    quadbin,
+    (
+      quadbin >> 52
+    ) & 31 AS _wf_z,
+    (
+      (
+        quadbin & 4503599627370495
+      ) & 1 | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 1
+        ) & 2
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 2
+        ) & 4
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 3
+        ) & 8
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 4
+        ) & 16
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 5
+        ) & 32
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 6
+        ) & 64
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 7
+        ) & 128
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 8
+        ) & 256
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 9
+        ) & 512
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 10
+        ) & 1024
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 11
+        ) & 2048
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 12
+        ) & 4096
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 13
+        ) & 8192
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 14
+        ) & 16384
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 15
+        ) & 32768
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 16
+        ) & 65536
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 17
+        ) & 131072
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 18
+        ) & 262144
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 19
+        ) & 524288
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 20
+        ) & 1048576
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 21
+        ) & 2097152
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 22
+        ) & 4194304
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 23
+        ) & 8388608
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 24
+        ) & 16777216
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 25
+        ) & 33554432
+      )
+    ) >> (
+      26 - (
+        (
+          quadbin >> 52
+        ) & 31
+      )
+    ) AS _wf_x,
+    (
+      (
+        (
+          quadbin & 4503599627370495
+        ) >> 1
+      ) & 1 | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 2
+        ) & 2
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 3
+        ) & 4
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 4
+        ) & 8
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 5
+        ) & 16
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 6
+        ) & 32
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 7
+        ) & 64
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 8
+        ) & 128
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 9
+        ) & 256
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 10
+        ) & 512
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 11
+        ) & 1024
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 12
+        ) & 2048
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 13
+        ) & 4096
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 14
+        ) & 8192
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 15
+        ) & 16384
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 16
+        ) & 32768
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 17
+        ) & 65536
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 18
+        ) & 131072
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 19
+        ) & 262144
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 20
+        ) & 524288
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 21
+        ) & 1048576
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 22
+        ) & 2097152
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 23
+        ) & 4194304
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 24
+        ) & 8388608
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 25
+        ) & 16777216
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 26
+        ) & 33554432
+      )
+    ) >> (
+      26 - (
+        (
+          quadbin >> 52
+        ) & 31
+      )
+    ) AS _wf_y
+  FROM analytics.cells
+), native_quadbinkring_1_ring AS (
+  SELECT
+    native_quadbinkring_1_tile.*,
+    CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) AS _wf_dx,
+    CAST(_wf__wf_dy_rows._wf__wf_dy AS BIGINT) AS _wf_dy,
+    (
+      _wf_x + CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) + (
+        CAST(1 AS BIGINT) << _wf_z
+      )
+    ) % (
+      CAST(1 AS BIGINT) << _wf_z
+    ) AS _wf_kx,
+    _wf_y + CAST(_wf__wf_dy_rows._wf__wf_dy AS BIGINT) AS _wf_ky
+  FROM native_quadbinkring_1_tile
+  CROSS JOIN UNNEST(GENERATE_SERIES(
+    -LEAST(1, (
+      (
+        CAST(1 AS BIGINT) << _wf_z
+      ) - 1
+    ) // 2),
+    LEAST(1, (
+      CAST(1 AS BIGINT) << _wf_z
+    ) // 2)
+  )) AS _wf__wf_dx_rows(_wf__wf_dx)
+  CROSS JOIN UNNEST(GENERATE_SERIES(
+    GREATEST(-1, -_wf_y),
+    LEAST(1, (
+      (
+        CAST(1 AS BIGINT) << _wf_z
+      ) - 1
+    ) - _wf_y)
+  )) AS _wf__wf_dy_rows(_wf__wf_dy)
+), native_quadbinkring_1 AS (
+  SELECT
+    quadbin,
+    5188146770730811392 | (
+      _wf_z << 52
+    ) | (
+      (
+        _wf_kx << (
+          26 - _wf_z
+        )
+      ) & 1
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 1
+      ) << 1
+    ) | (
+      (
+        (
+          _wf_kx << (
+            26 - _wf_z
+          )
+        ) & 2
+      ) << 1
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 2
+      ) << 2
+    ) | (
+      (
+        (
+          _wf_kx << (
+            26 - _wf_z
+          )
+        ) & 4
+      ) << 2
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 4
+      ) << 3
+    ) | (
+      (
+        (
+          _wf_kx << (
+            26 - _wf_z
+          )
+        ) & 8
+      ) << 3
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 8
+      ) << 4
+    ) | (
+      (
+        (
+          _wf_kx << (
+            26 - _wf_z
+          )
+        ) & 16
+      ) << 4
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 16
+      ) << 5
+    ) | (
+      (
+        (
+          _wf_kx << (
+            26 - _wf_z
+          )
+        ) & 32
+      ) << 5
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 32
+      ) << 6
+    ) | (
+      (
+        (
+          _wf_kx << (
+            26 - _wf_z
+          )
+        ) & 64
+      ) << 6
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 64
+      ) << 7
+    ) | (
+      (
+        (
+          _wf_kx << (
+            26 - _wf_z
+          )
+        ) & 128
+      ) << 7
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 128
+      ) << 8
+    ) | (
+      (
+        (
+          _wf_kx << (
+            26 - _wf_z
+          )
+        ) & 256
+      ) << 8
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 256
+      ) << 9
+    ) | (
+      (
+        (
+          _wf_kx << (
+            26 - _wf_z
+          )
+        ) & 512
+      ) << 9
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 512
+      ) << 10
+    ) | (
+      (
+        (
+          _wf_kx << (
+            26 - _wf_z
+          )
+        ) & 1024
+      ) << 10
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 1024
+      ) << 11
+    ) | (
+      (
+        (
+          _wf_kx << (
+            26 - _wf_z
+          )
+        ) & 2048
+      ) << 11
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 2048
+      ) << 12
+    ) | (
+      (
+        (
+          _wf_kx << (
+            26 - _wf_z
+          )
+        ) & 4096
+      ) << 12
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 4096
+      ) << 13
+    ) | (
+      (
+        (
+          _wf_kx << (
+            26 - _wf_z
+          )
+        ) & 8192
+      ) << 13
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 8192
+      ) << 14
+    ) | (
+      (
+        (
+          _wf_kx << (
+            26 - _wf_z
+          )
+        ) & 16384
+      ) << 14
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 16384
+      ) << 15
+    ) | (
+      (
+        (
+          _wf_kx << (
+            26 - _wf_z
+          )
+        ) & 32768
+      ) << 15
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 32768
+      ) << 16
+    ) | (
+      (
+        (
+          _wf_kx << (
+            26 - _wf_z
+          )
+        ) & 65536
+      ) << 16
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 65536
+      ) << 17
+    ) | (
+      (
+        (
+          _wf_kx << (
+            26 - _wf_z
+          )
+        ) & 131072
+      ) << 17
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 131072
+      ) << 18
+    ) | (
+      (
+        (
+          _wf_kx << (
+            26 - _wf_z
+          )
+        ) & 262144
+      ) << 18
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 262144
+      ) << 19
+    ) | (
+      (
+        (
+          _wf_kx << (
+            26 - _wf_z
+          )
+        ) & 524288
+      ) << 19
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 524288
+      ) << 20
+    ) | (
+      (
+        (
+          _wf_kx << (
+            26 - _wf_z
+          )
+        ) & 1048576
+      ) << 20
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 1048576
+      ) << 21
+    ) | (
+      (
+        (
+          _wf_kx << (
+            26 - _wf_z
+          )
+        ) & 2097152
+      ) << 21
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 2097152
+      ) << 22
+    ) | (
+      (
+        (
+          _wf_kx << (
+            26 - _wf_z
+          )
+        ) & 4194304
+      ) << 22
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 4194304
+      ) << 23
+    ) | (
+      (
+        (
+          _wf_kx << (
+            26 - _wf_z
+          )
+        ) & 8388608
+      ) << 23
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 8388608
+      ) << 24
+    ) | (
+      (
+        (
+          _wf_kx << (
+            26 - _wf_z
+          )
+        ) & 16777216
+      ) << 24
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 16777216
+      ) << 25
+    ) | (
+      (
+        (
+          _wf_kx << (
+            26 - _wf_z
+          )
+        ) & 33554432
+      ) << 25
+    ) | (
+      (
+        (
+          _wf_ky << (
+            26 - _wf_z
+          )
+        ) & 33554432
+      ) << 26
+    ) | (
+      (
+        CAST(1 AS BIGINT) << (
+          52 - 2 * _wf_z
+        )
+      ) - 1
+    ) AS kring_index,
+    GREATEST(ABS(_wf_dx), ABS(_wf_dy)) AS distance
+  FROM native_quadbinkring_1_ring
+)
+SELECT
+  *
+FROM native_quadbinkring_1;
+
+-- case quadbintoparent
+-- stage native_saveastable_a24fe98c
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbintoparent_1 AS (
+  SELECT
+    CASE
+      WHEN (
+        quadbin >> 52
+      ) & 31 >= 4
+      THEN quadbin & 9083760448406290431 | 18031990695526399
+    END AS quadbin_parent,
+    cells.*
+  FROM analytics.cells
+)
+SELECT
+  *
+FROM native_quadbintoparent_1;
+
+-- case quadbintochildren
+-- stage native_saveastable_f50de1dd
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbintochildren_1_resolution AS (
+  SELECT
+    cells.*,
+    (
+      quadbin >> 52
+    ) & 31 AS _wf_z
+  FROM analytics.cells
+), native_quadbintochildren_1 AS (
+  SELECT
+    id,
+    h3,
+    h3_other,
+    quadbin,
+    value,
+    (
+      (
+        (
+          quadbin & 9083760448406290431
+        ) - (
+          (
+            (
+              CAST(1 AS BIGINT) << (
+                2 * (
+                  8 - _wf_z
+                )
+              )
+            ) - 1
+          ) << 36
+        )
+      ) | 36028797018963968
+    ) | (
+      CAST(_wf_quadbin_child_rows._wf_quadbin_child AS BIGINT) << 36
+    ) AS quadbin_child
+  FROM native_quadbintochildren_1_resolution
+  CROSS JOIN UNNEST(GENERATE_SERIES(
+    0,
+    CASE
+      WHEN _wf_z <= 8
+      THEN (
+        CAST(1 AS BIGINT) << (
+          2 * (
+            8 - _wf_z
+          )
+        )
+      ) - 1
+      ELSE -1
+    END
+  )) AS _wf_quadbin_child_rows(_wf_quadbin_child)
+)
+SELECT
+  *
+FROM native_quadbintochildren_1;

@@ -475,3 +475,1587 @@ FROM native_buffer_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
+
+-- case h3frompoint
+-- stage native_saveastable_e88322e7
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_h3frompoint_1 AS (
+  SELECT
+    LOWER(LTRIM(RAWTOHEX(SDO_UTIL.H3_KEY(geom, 9)), '0')) AS h3,
+    people.*
+  FROM analytics.people
+)
+SELECT
+  *
+FROM native_h3frompoint_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case h3polyfill_nomode: unsupported (the Oracle dialect cannot express this component (no h3_polyfill))
+
+-- case h3polyfill_nomode_cols: unsupported (the Oracle dialect cannot express this component (no h3_polyfill))
+
+-- case h3polyfill_center: unsupported (the Oracle dialect cannot express this component (no h3_polyfill))
+
+-- case h3polyfill_center_cols: unsupported (the Oracle dialect cannot express this component (no h3_polyfill))
+
+-- case h3polyfill_intersects: unsupported (the Oracle dialect cannot express this component (no h3_polyfill_intersects))
+
+-- case h3polyfill_intersects_cols: unsupported (the Oracle dialect cannot express this component (no h3_polyfill_intersects))
+
+-- case h3polyfill_contains: unsupported (the Oracle dialect cannot express this component (no h3_polyfill_contains))
+
+-- case h3polyfill_contains_cols: unsupported (the Oracle dialect cannot express this component (no h3_polyfill_contains))
+
+-- case h3boundary
+-- stage native_saveastable_d40ec251
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_h3boundary_1 AS (
+  SELECT
+    SDO_UTIL.H3_BOUNDARY(HEXTORAW(LPAD(h3, 16, '0')), 4326) AS h3_geo,
+    cells.*
+  FROM analytics.cells
+)
+SELECT
+  *
+FROM native_h3boundary_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case h3center
+-- stage native_saveastable_576c8c9a
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_h3center_1 AS (
+  SELECT
+    SDO_UTIL.H3_CENTER(HEXTORAW(LPAD(h3, 16, '0')), 4326) AS h3_center,
+    cells.*
+  FROM analytics.cells
+)
+SELECT
+  *
+FROM native_h3center_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case h3kring: unsupported (the Oracle dialect cannot express this component (no h3_kring, h3_distance))
+
+-- case h3distance: unsupported (the Oracle dialect cannot express this component (no h3_distance))
+
+-- case h3toparent
+-- stage native_saveastable_b11d3472
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_h3toparent_1 AS (
+  SELECT
+    LOWER(LTRIM(RAWTOHEX(SDO_UTIL.H3_PARENT(HEXTORAW(LPAD(h3, 16, '0')), 5)), '0')) AS h3_parent,
+    cells.*
+  FROM analytics.cells
+)
+SELECT
+  *
+FROM native_h3toparent_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case h3tochildren: unsupported (the Oracle dialect cannot express this component (no h3_tochildren))
+
+-- case quadbinfromgeopoint
+-- stage native_saveastable_69cfebb4
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_quadbinfromgeopoint_1_tile AS (
+  SELECT
+    people.*,
+    MOD(
+      CAST(FLOOR(4096 * (
+        SDO_GEOM.SDO_MIN_MB_VALUE(geom, 1) / 360.0 + 0.5
+      )) AS INT),
+      4096
+    ) AS _wf_x,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          4096 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MIN_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              ) / (
+                1 - SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MIN_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              )
+            )
+          )
+        ),
+        0
+      ),
+      4095
+    ) AS INT) AS _wf_y
+  FROM analytics.people
+), native_quadbinfromgeopoint_1 AS (
+  SELECT
+    5242189966527692799 + (
+      BITAND(_wf_x, 1) * 268435456
+    ) + (
+      BITAND(_wf_y, 1) * 536870912
+    ) + (
+      BITAND(_wf_x, 2) * 536870912
+    ) + (
+      BITAND(_wf_y, 2) * 1073741824
+    ) + (
+      BITAND(_wf_x, 4) * 1073741824
+    ) + (
+      BITAND(_wf_y, 4) * 2147483648
+    ) + (
+      BITAND(_wf_x, 8) * 2147483648
+    ) + (
+      BITAND(_wf_y, 8) * 4294967296
+    ) + (
+      BITAND(_wf_x, 16) * 4294967296
+    ) + (
+      BITAND(_wf_y, 16) * 8589934592
+    ) + (
+      BITAND(_wf_x, 32) * 8589934592
+    ) + (
+      BITAND(_wf_y, 32) * 17179869184
+    ) + (
+      BITAND(_wf_x, 64) * 17179869184
+    ) + (
+      BITAND(_wf_y, 64) * 34359738368
+    ) + (
+      BITAND(_wf_x, 128) * 34359738368
+    ) + (
+      BITAND(_wf_y, 128) * 68719476736
+    ) + (
+      BITAND(_wf_x, 256) * 68719476736
+    ) + (
+      BITAND(_wf_y, 256) * 137438953472
+    ) + (
+      BITAND(_wf_x, 512) * 137438953472
+    ) + (
+      BITAND(_wf_y, 512) * 274877906944
+    ) + (
+      BITAND(_wf_x, 1024) * 274877906944
+    ) + (
+      BITAND(_wf_y, 1024) * 549755813888
+    ) + (
+      BITAND(_wf_x, 2048) * 549755813888
+    ) + (
+      BITAND(_wf_y, 2048) * 1099511627776
+    ) AS quadbin,
+    id,
+    name,
+    age,
+    city,
+    score,
+    geom
+  FROM native_quadbinfromgeopoint_1_tile
+)
+SELECT
+  *
+FROM native_quadbinfromgeopoint_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case quadbinfrompoint
+-- stage native_saveastable_51ec05a0
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_quadbinfrompoint_1_tile AS (
+  SELECT
+    people.*,
+    MOD(
+      CAST(FLOOR(16 * (
+        SDO_GEOM.SDO_MIN_MB_VALUE(geom, 1) / 360.0 + 0.5
+      )) AS INT),
+      16
+    ) AS _wf_x,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          16 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MIN_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              ) / (
+                1 - SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MIN_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              )
+            )
+          )
+        ),
+        0
+      ),
+      15
+    ) AS INT) AS _wf_y
+  FROM analytics.people
+), native_quadbinfrompoint_1 AS (
+  SELECT
+    5206178761426337791 + (
+      BITAND(_wf_x, 1) * 17592186044416
+    ) + (
+      BITAND(_wf_y, 1) * 35184372088832
+    ) + (
+      BITAND(_wf_x, 2) * 35184372088832
+    ) + (
+      BITAND(_wf_y, 2) * 70368744177664
+    ) + (
+      BITAND(_wf_x, 4) * 70368744177664
+    ) + (
+      BITAND(_wf_y, 4) * 140737488355328
+    ) + (
+      BITAND(_wf_x, 8) * 140737488355328
+    ) + (
+      BITAND(_wf_y, 8) * 281474976710656
+    ) AS quadbin,
+    id,
+    name,
+    age,
+    city,
+    score,
+    geom
+  FROM native_quadbinfrompoint_1_tile
+)
+SELECT
+  *
+FROM native_quadbinfrompoint_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case quadbinpolyfill_center
+-- stage native_saveastable_3be275e9
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_quadbinpolyfill_1_bbox AS (
+  SELECT
+    geom,
+    LEAST(
+      CAST(FLOOR(1024 * (
+        SDO_GEOM.SDO_MIN_MB_VALUE(geom, 1) / 360.0 + 0.5
+      )) AS INT),
+      1023
+    ) AS _wf_x0,
+    LEAST(
+      CAST(FLOOR(1024 * (
+        SDO_GEOM.SDO_MAX_MB_VALUE(geom, 1) / 360.0 + 0.5
+      )) AS INT),
+      1023
+    ) AS _wf_x1,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MAX_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              ) / (
+                1 - SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MAX_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS INT) AS _wf_y0,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MIN_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              ) / (
+                1 - SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MIN_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS INT) AS _wf_y1
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_quadbinpolyfill_1_tiles AS (
+  SELECT
+    geom,
+    CAST(_wf__wf_x_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_x,
+    CAST(_wf__wf_y_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_y
+  FROM native_quadbinpolyfill_1_bbox
+  CROSS JOIN TABLE(
+    CAST(MULTISET(SELECT
+      _wf_x0 + LEVEL - 1
+    FROM DUAL
+    CONNECT BY LEVEL <= _wf_x1 - _wf_x0 + 1) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_x_rows
+  CROSS JOIN TABLE(
+    CAST(MULTISET(SELECT
+      _wf_y0 + LEVEL - 1
+    FROM DUAL
+    CONNECT BY LEVEL <= _wf_y1 - _wf_y0 + 1) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_y_rows
+), native_quadbinpolyfill_1 AS (
+  SELECT DISTINCT
+    5233182771299483647 + (
+      BITAND(_wf_x, 1) * 4294967296
+    ) + (
+      BITAND(_wf_y, 1) * 8589934592
+    ) + (
+      BITAND(_wf_x, 2) * 8589934592
+    ) + (
+      BITAND(_wf_y, 2) * 17179869184
+    ) + (
+      BITAND(_wf_x, 4) * 17179869184
+    ) + (
+      BITAND(_wf_y, 4) * 34359738368
+    ) + (
+      BITAND(_wf_x, 8) * 34359738368
+    ) + (
+      BITAND(_wf_y, 8) * 68719476736
+    ) + (
+      BITAND(_wf_x, 16) * 68719476736
+    ) + (
+      BITAND(_wf_y, 16) * 137438953472
+    ) + (
+      BITAND(_wf_x, 32) * 137438953472
+    ) + (
+      BITAND(_wf_y, 32) * 274877906944
+    ) + (
+      BITAND(_wf_x, 64) * 274877906944
+    ) + (
+      BITAND(_wf_y, 64) * 549755813888
+    ) + (
+      BITAND(_wf_x, 128) * 549755813888
+    ) + (
+      BITAND(_wf_y, 128) * 1099511627776
+    ) + (
+      BITAND(_wf_x, 256) * 1099511627776
+    ) + (
+      BITAND(_wf_y, 256) * 2199023255552
+    ) + (
+      BITAND(_wf_x, 512) * 2199023255552
+    ) + (
+      BITAND(_wf_y, 512) * 4398046511104
+    ) AS quadbin
+  FROM native_quadbinpolyfill_1_tiles
+  WHERE
+    SDO_GEOM.RELATE(
+      geom,
+      'ANYINTERACT',
+      SDO_GEOMETRY(
+        2001,
+        4326,
+        SDO_POINT_TYPE(
+          360.0 * (
+            _wf_x + 0.5
+          ) / POWER(2.0, 10) - 180.0,
+          114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+            1 - 2.0 * (
+              _wf_y + 0.5
+            ) / POWER(2.0, 10)
+          ))) - 90.0,
+          NULL
+        ),
+        NULL,
+        NULL
+      ),
+      0.05
+    ) <> 'FALSE'
+)
+SELECT
+  *
+FROM native_quadbinpolyfill_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case quadbinpolyfill_center_cols
+-- stage native_saveastable_39a2b225
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_quadbinpolyfill_1_bbox AS (
+  SELECT
+    zones.*,
+    LEAST(
+      CAST(FLOOR(1024 * (
+        SDO_GEOM.SDO_MIN_MB_VALUE(geom, 1) / 360.0 + 0.5
+      )) AS INT),
+      1023
+    ) AS _wf_x0,
+    LEAST(
+      CAST(FLOOR(1024 * (
+        SDO_GEOM.SDO_MAX_MB_VALUE(geom, 1) / 360.0 + 0.5
+      )) AS INT),
+      1023
+    ) AS _wf_x1,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MAX_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              ) / (
+                1 - SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MAX_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS INT) AS _wf_y0,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MIN_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              ) / (
+                1 - SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MIN_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS INT) AS _wf_y1
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_quadbinpolyfill_1_tiles AS (
+  SELECT
+    zone_id,
+    zone,
+    geom,
+    CAST(_wf__wf_x_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_x,
+    CAST(_wf__wf_y_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_y
+  FROM native_quadbinpolyfill_1_bbox
+  CROSS JOIN TABLE(
+    CAST(MULTISET(SELECT
+      _wf_x0 + LEVEL - 1
+    FROM DUAL
+    CONNECT BY LEVEL <= _wf_x1 - _wf_x0 + 1) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_x_rows
+  CROSS JOIN TABLE(
+    CAST(MULTISET(SELECT
+      _wf_y0 + LEVEL - 1
+    FROM DUAL
+    CONNECT BY LEVEL <= _wf_y1 - _wf_y0 + 1) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_y_rows
+), native_quadbinpolyfill_1 AS (
+  SELECT
+    zone_id,
+    zone,
+    geom,
+    5233182771299483647 + (
+      BITAND(_wf_x, 1) * 4294967296
+    ) + (
+      BITAND(_wf_y, 1) * 8589934592
+    ) + (
+      BITAND(_wf_x, 2) * 8589934592
+    ) + (
+      BITAND(_wf_y, 2) * 17179869184
+    ) + (
+      BITAND(_wf_x, 4) * 17179869184
+    ) + (
+      BITAND(_wf_y, 4) * 34359738368
+    ) + (
+      BITAND(_wf_x, 8) * 34359738368
+    ) + (
+      BITAND(_wf_y, 8) * 68719476736
+    ) + (
+      BITAND(_wf_x, 16) * 68719476736
+    ) + (
+      BITAND(_wf_y, 16) * 137438953472
+    ) + (
+      BITAND(_wf_x, 32) * 137438953472
+    ) + (
+      BITAND(_wf_y, 32) * 274877906944
+    ) + (
+      BITAND(_wf_x, 64) * 274877906944
+    ) + (
+      BITAND(_wf_y, 64) * 549755813888
+    ) + (
+      BITAND(_wf_x, 128) * 549755813888
+    ) + (
+      BITAND(_wf_y, 128) * 1099511627776
+    ) + (
+      BITAND(_wf_x, 256) * 1099511627776
+    ) + (
+      BITAND(_wf_y, 256) * 2199023255552
+    ) + (
+      BITAND(_wf_x, 512) * 2199023255552
+    ) + (
+      BITAND(_wf_y, 512) * 4398046511104
+    ) AS quadbin
+  FROM native_quadbinpolyfill_1_tiles
+  WHERE
+    SDO_GEOM.RELATE(
+      geom,
+      'ANYINTERACT',
+      SDO_GEOMETRY(
+        2001,
+        4326,
+        SDO_POINT_TYPE(
+          360.0 * (
+            _wf_x + 0.5
+          ) / POWER(2.0, 10) - 180.0,
+          114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+            1 - 2.0 * (
+              _wf_y + 0.5
+            ) / POWER(2.0, 10)
+          ))) - 90.0,
+          NULL
+        ),
+        NULL,
+        NULL
+      ),
+      0.05
+    ) <> 'FALSE'
+)
+SELECT
+  *
+FROM native_quadbinpolyfill_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case quadbinpolyfill_intersects
+-- stage native_saveastable_5e38e86f
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_quadbinpolyfill_1_bbox AS (
+  SELECT
+    geom,
+    LEAST(
+      CAST(FLOOR(1024 * (
+        SDO_GEOM.SDO_MIN_MB_VALUE(geom, 1) / 360.0 + 0.5
+      )) AS INT),
+      1023
+    ) AS _wf_x0,
+    LEAST(
+      CAST(FLOOR(1024 * (
+        SDO_GEOM.SDO_MAX_MB_VALUE(geom, 1) / 360.0 + 0.5
+      )) AS INT),
+      1023
+    ) AS _wf_x1,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MAX_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              ) / (
+                1 - SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MAX_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS INT) AS _wf_y0,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MIN_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              ) / (
+                1 - SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MIN_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS INT) AS _wf_y1
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_quadbinpolyfill_1_tiles AS (
+  SELECT
+    geom,
+    CAST(_wf__wf_x_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_x,
+    CAST(_wf__wf_y_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_y
+  FROM native_quadbinpolyfill_1_bbox
+  CROSS JOIN TABLE(
+    CAST(MULTISET(SELECT
+      _wf_x0 + LEVEL - 1
+    FROM DUAL
+    CONNECT BY LEVEL <= _wf_x1 - _wf_x0 + 1) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_x_rows
+  CROSS JOIN TABLE(
+    CAST(MULTISET(SELECT
+      _wf_y0 + LEVEL - 1
+    FROM DUAL
+    CONNECT BY LEVEL <= _wf_y1 - _wf_y0 + 1) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_y_rows
+), native_quadbinpolyfill_1 AS (
+  SELECT DISTINCT
+    5233182771299483647 + (
+      BITAND(_wf_x, 1) * 4294967296
+    ) + (
+      BITAND(_wf_y, 1) * 8589934592
+    ) + (
+      BITAND(_wf_x, 2) * 8589934592
+    ) + (
+      BITAND(_wf_y, 2) * 17179869184
+    ) + (
+      BITAND(_wf_x, 4) * 17179869184
+    ) + (
+      BITAND(_wf_y, 4) * 34359738368
+    ) + (
+      BITAND(_wf_x, 8) * 34359738368
+    ) + (
+      BITAND(_wf_y, 8) * 68719476736
+    ) + (
+      BITAND(_wf_x, 16) * 68719476736
+    ) + (
+      BITAND(_wf_y, 16) * 137438953472
+    ) + (
+      BITAND(_wf_x, 32) * 137438953472
+    ) + (
+      BITAND(_wf_y, 32) * 274877906944
+    ) + (
+      BITAND(_wf_x, 64) * 274877906944
+    ) + (
+      BITAND(_wf_y, 64) * 549755813888
+    ) + (
+      BITAND(_wf_x, 128) * 549755813888
+    ) + (
+      BITAND(_wf_y, 128) * 1099511627776
+    ) + (
+      BITAND(_wf_x, 256) * 1099511627776
+    ) + (
+      BITAND(_wf_y, 256) * 2199023255552
+    ) + (
+      BITAND(_wf_x, 512) * 2199023255552
+    ) + (
+      BITAND(_wf_y, 512) * 4398046511104
+    ) AS quadbin
+  FROM native_quadbinpolyfill_1_tiles
+  WHERE
+    SDO_GEOM.RELATE(
+      geom,
+      'ANYINTERACT',
+      SDO_GEOMETRY(
+        2003,
+        4326,
+        NULL,
+        SDO_ELEM_INFO_ARRAY(1, 1003, 3),
+        SDO_ORDINATE_ARRAY(
+          360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+          114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+            1 - 2.0 * (
+              _wf_y + 1
+            ) / POWER(2.0, 10)
+          ))) - 90.0,
+          360.0 * (
+            _wf_x + 1
+          ) / POWER(2.0, 10) - 180.0,
+          114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+            1 - 2.0 * _wf_y / POWER(2.0, 10)
+          ))) - 90.0
+        )
+      ),
+      0.05
+    ) <> 'FALSE'
+)
+SELECT
+  *
+FROM native_quadbinpolyfill_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case quadbinpolyfill_intersects_cols
+-- stage native_saveastable_714b9a8c
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_quadbinpolyfill_1_bbox AS (
+  SELECT
+    zones.*,
+    LEAST(
+      CAST(FLOOR(1024 * (
+        SDO_GEOM.SDO_MIN_MB_VALUE(geom, 1) / 360.0 + 0.5
+      )) AS INT),
+      1023
+    ) AS _wf_x0,
+    LEAST(
+      CAST(FLOOR(1024 * (
+        SDO_GEOM.SDO_MAX_MB_VALUE(geom, 1) / 360.0 + 0.5
+      )) AS INT),
+      1023
+    ) AS _wf_x1,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MAX_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              ) / (
+                1 - SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MAX_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS INT) AS _wf_y0,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MIN_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              ) / (
+                1 - SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MIN_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS INT) AS _wf_y1
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_quadbinpolyfill_1_tiles AS (
+  SELECT
+    zone_id,
+    zone,
+    geom,
+    CAST(_wf__wf_x_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_x,
+    CAST(_wf__wf_y_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_y
+  FROM native_quadbinpolyfill_1_bbox
+  CROSS JOIN TABLE(
+    CAST(MULTISET(SELECT
+      _wf_x0 + LEVEL - 1
+    FROM DUAL
+    CONNECT BY LEVEL <= _wf_x1 - _wf_x0 + 1) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_x_rows
+  CROSS JOIN TABLE(
+    CAST(MULTISET(SELECT
+      _wf_y0 + LEVEL - 1
+    FROM DUAL
+    CONNECT BY LEVEL <= _wf_y1 - _wf_y0 + 1) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_y_rows
+), native_quadbinpolyfill_1 AS (
+  SELECT
+    zone_id,
+    zone,
+    geom,
+    5233182771299483647 + (
+      BITAND(_wf_x, 1) * 4294967296
+    ) + (
+      BITAND(_wf_y, 1) * 8589934592
+    ) + (
+      BITAND(_wf_x, 2) * 8589934592
+    ) + (
+      BITAND(_wf_y, 2) * 17179869184
+    ) + (
+      BITAND(_wf_x, 4) * 17179869184
+    ) + (
+      BITAND(_wf_y, 4) * 34359738368
+    ) + (
+      BITAND(_wf_x, 8) * 34359738368
+    ) + (
+      BITAND(_wf_y, 8) * 68719476736
+    ) + (
+      BITAND(_wf_x, 16) * 68719476736
+    ) + (
+      BITAND(_wf_y, 16) * 137438953472
+    ) + (
+      BITAND(_wf_x, 32) * 137438953472
+    ) + (
+      BITAND(_wf_y, 32) * 274877906944
+    ) + (
+      BITAND(_wf_x, 64) * 274877906944
+    ) + (
+      BITAND(_wf_y, 64) * 549755813888
+    ) + (
+      BITAND(_wf_x, 128) * 549755813888
+    ) + (
+      BITAND(_wf_y, 128) * 1099511627776
+    ) + (
+      BITAND(_wf_x, 256) * 1099511627776
+    ) + (
+      BITAND(_wf_y, 256) * 2199023255552
+    ) + (
+      BITAND(_wf_x, 512) * 2199023255552
+    ) + (
+      BITAND(_wf_y, 512) * 4398046511104
+    ) AS quadbin
+  FROM native_quadbinpolyfill_1_tiles
+  WHERE
+    SDO_GEOM.RELATE(
+      geom,
+      'ANYINTERACT',
+      SDO_GEOMETRY(
+        2003,
+        4326,
+        NULL,
+        SDO_ELEM_INFO_ARRAY(1, 1003, 3),
+        SDO_ORDINATE_ARRAY(
+          360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+          114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+            1 - 2.0 * (
+              _wf_y + 1
+            ) / POWER(2.0, 10)
+          ))) - 90.0,
+          360.0 * (
+            _wf_x + 1
+          ) / POWER(2.0, 10) - 180.0,
+          114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+            1 - 2.0 * _wf_y / POWER(2.0, 10)
+          ))) - 90.0
+        )
+      ),
+      0.05
+    ) <> 'FALSE'
+)
+SELECT
+  *
+FROM native_quadbinpolyfill_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case quadbinpolyfill_contains
+-- stage native_saveastable_4ae36001
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_quadbinpolyfill_1_bbox AS (
+  SELECT
+    geom,
+    LEAST(
+      CAST(FLOOR(1024 * (
+        SDO_GEOM.SDO_MIN_MB_VALUE(geom, 1) / 360.0 + 0.5
+      )) AS INT),
+      1023
+    ) AS _wf_x0,
+    LEAST(
+      CAST(FLOOR(1024 * (
+        SDO_GEOM.SDO_MAX_MB_VALUE(geom, 1) / 360.0 + 0.5
+      )) AS INT),
+      1023
+    ) AS _wf_x1,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MAX_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              ) / (
+                1 - SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MAX_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS INT) AS _wf_y0,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MIN_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              ) / (
+                1 - SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MIN_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS INT) AS _wf_y1
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_quadbinpolyfill_1_tiles AS (
+  SELECT
+    geom,
+    CAST(_wf__wf_x_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_x,
+    CAST(_wf__wf_y_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_y
+  FROM native_quadbinpolyfill_1_bbox
+  CROSS JOIN TABLE(
+    CAST(MULTISET(SELECT
+      _wf_x0 + LEVEL - 1
+    FROM DUAL
+    CONNECT BY LEVEL <= _wf_x1 - _wf_x0 + 1) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_x_rows
+  CROSS JOIN TABLE(
+    CAST(MULTISET(SELECT
+      _wf_y0 + LEVEL - 1
+    FROM DUAL
+    CONNECT BY LEVEL <= _wf_y1 - _wf_y0 + 1) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_y_rows
+), native_quadbinpolyfill_1 AS (
+  SELECT DISTINCT
+    5233182771299483647 + (
+      BITAND(_wf_x, 1) * 4294967296
+    ) + (
+      BITAND(_wf_y, 1) * 8589934592
+    ) + (
+      BITAND(_wf_x, 2) * 8589934592
+    ) + (
+      BITAND(_wf_y, 2) * 17179869184
+    ) + (
+      BITAND(_wf_x, 4) * 17179869184
+    ) + (
+      BITAND(_wf_y, 4) * 34359738368
+    ) + (
+      BITAND(_wf_x, 8) * 34359738368
+    ) + (
+      BITAND(_wf_y, 8) * 68719476736
+    ) + (
+      BITAND(_wf_x, 16) * 68719476736
+    ) + (
+      BITAND(_wf_y, 16) * 137438953472
+    ) + (
+      BITAND(_wf_x, 32) * 137438953472
+    ) + (
+      BITAND(_wf_y, 32) * 274877906944
+    ) + (
+      BITAND(_wf_x, 64) * 274877906944
+    ) + (
+      BITAND(_wf_y, 64) * 549755813888
+    ) + (
+      BITAND(_wf_x, 128) * 549755813888
+    ) + (
+      BITAND(_wf_y, 128) * 1099511627776
+    ) + (
+      BITAND(_wf_x, 256) * 1099511627776
+    ) + (
+      BITAND(_wf_y, 256) * 2199023255552
+    ) + (
+      BITAND(_wf_x, 512) * 2199023255552
+    ) + (
+      BITAND(_wf_y, 512) * 4398046511104
+    ) AS quadbin
+  FROM native_quadbinpolyfill_1_tiles
+  WHERE
+    SDO_GEOM.RELATE(
+      geom,
+      'CONTAINS+COVERS+EQUAL',
+      SDO_GEOMETRY(
+        2003,
+        4326,
+        NULL,
+        SDO_ELEM_INFO_ARRAY(1, 1003, 3),
+        SDO_ORDINATE_ARRAY(
+          360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+          114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+            1 - 2.0 * (
+              _wf_y + 1
+            ) / POWER(2.0, 10)
+          ))) - 90.0,
+          360.0 * (
+            _wf_x + 1
+          ) / POWER(2.0, 10) - 180.0,
+          114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+            1 - 2.0 * _wf_y / POWER(2.0, 10)
+          ))) - 90.0
+        )
+      ),
+      0.05
+    ) <> 'FALSE'
+)
+SELECT
+  *
+FROM native_quadbinpolyfill_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case quadbinpolyfill_contains_cols
+-- stage native_saveastable_844d7cf6
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_quadbinpolyfill_1_bbox AS (
+  SELECT
+    zones.*,
+    LEAST(
+      CAST(FLOOR(1024 * (
+        SDO_GEOM.SDO_MIN_MB_VALUE(geom, 1) / 360.0 + 0.5
+      )) AS INT),
+      1023
+    ) AS _wf_x0,
+    LEAST(
+      CAST(FLOOR(1024 * (
+        SDO_GEOM.SDO_MAX_MB_VALUE(geom, 1) / 360.0 + 0.5
+      )) AS INT),
+      1023
+    ) AS _wf_x1,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MAX_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              ) / (
+                1 - SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MAX_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS INT) AS _wf_y0,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MIN_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              ) / (
+                1 - SIN(
+                  LEAST(GREATEST(SDO_GEOM.SDO_MIN_MB_VALUE(geom, 2), -89.0), 89.0) * 0.017453292519943295
+                )
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS INT) AS _wf_y1
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_quadbinpolyfill_1_tiles AS (
+  SELECT
+    zone_id,
+    zone,
+    geom,
+    CAST(_wf__wf_x_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_x,
+    CAST(_wf__wf_y_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_y
+  FROM native_quadbinpolyfill_1_bbox
+  CROSS JOIN TABLE(
+    CAST(MULTISET(SELECT
+      _wf_x0 + LEVEL - 1
+    FROM DUAL
+    CONNECT BY LEVEL <= _wf_x1 - _wf_x0 + 1) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_x_rows
+  CROSS JOIN TABLE(
+    CAST(MULTISET(SELECT
+      _wf_y0 + LEVEL - 1
+    FROM DUAL
+    CONNECT BY LEVEL <= _wf_y1 - _wf_y0 + 1) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_y_rows
+), native_quadbinpolyfill_1 AS (
+  SELECT
+    zone_id,
+    zone,
+    geom,
+    5233182771299483647 + (
+      BITAND(_wf_x, 1) * 4294967296
+    ) + (
+      BITAND(_wf_y, 1) * 8589934592
+    ) + (
+      BITAND(_wf_x, 2) * 8589934592
+    ) + (
+      BITAND(_wf_y, 2) * 17179869184
+    ) + (
+      BITAND(_wf_x, 4) * 17179869184
+    ) + (
+      BITAND(_wf_y, 4) * 34359738368
+    ) + (
+      BITAND(_wf_x, 8) * 34359738368
+    ) + (
+      BITAND(_wf_y, 8) * 68719476736
+    ) + (
+      BITAND(_wf_x, 16) * 68719476736
+    ) + (
+      BITAND(_wf_y, 16) * 137438953472
+    ) + (
+      BITAND(_wf_x, 32) * 137438953472
+    ) + (
+      BITAND(_wf_y, 32) * 274877906944
+    ) + (
+      BITAND(_wf_x, 64) * 274877906944
+    ) + (
+      BITAND(_wf_y, 64) * 549755813888
+    ) + (
+      BITAND(_wf_x, 128) * 549755813888
+    ) + (
+      BITAND(_wf_y, 128) * 1099511627776
+    ) + (
+      BITAND(_wf_x, 256) * 1099511627776
+    ) + (
+      BITAND(_wf_y, 256) * 2199023255552
+    ) + (
+      BITAND(_wf_x, 512) * 2199023255552
+    ) + (
+      BITAND(_wf_y, 512) * 4398046511104
+    ) AS quadbin
+  FROM native_quadbinpolyfill_1_tiles
+  WHERE
+    SDO_GEOM.RELATE(
+      geom,
+      'CONTAINS+COVERS+EQUAL',
+      SDO_GEOMETRY(
+        2003,
+        4326,
+        NULL,
+        SDO_ELEM_INFO_ARRAY(1, 1003, 3),
+        SDO_ORDINATE_ARRAY(
+          360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+          114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+            1 - 2.0 * (
+              _wf_y + 1
+            ) / POWER(2.0, 10)
+          ))) - 90.0,
+          360.0 * (
+            _wf_x + 1
+          ) / POWER(2.0, 10) - 180.0,
+          114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+            1 - 2.0 * _wf_y / POWER(2.0, 10)
+          ))) - 90.0
+        )
+      ),
+      0.05
+    ) <> 'FALSE'
+)
+SELECT
+  *
+FROM native_quadbinpolyfill_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case quadbinboundary
+-- stage native_saveastable_14c3aff7
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_quadbinboundary_1_tile AS (
+  SELECT
+    cells.*,
+    BITAND(CAST(FLOOR(quadbin / 4503599627370496) AS NUMBER(19)), 31) AS _wf_z,
+    CAST(FLOOR(
+      (
+        BITAND(BITAND(quadbin, 4503599627370495), 1) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2) AS NUMBER(19)), 2) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4) AS NUMBER(19)), 4) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8) AS NUMBER(19)), 8) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16) AS NUMBER(19)), 16) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 32) AS NUMBER(19)), 32) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 64) AS NUMBER(19)), 64) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 128) AS NUMBER(19)), 128) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 256) AS NUMBER(19)), 256) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 512) AS NUMBER(19)), 512) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 1024) AS NUMBER(19)), 1024) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2048) AS NUMBER(19)), 2048) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4096) AS NUMBER(19)), 4096) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8192) AS NUMBER(19)), 8192) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16384) AS NUMBER(19)), 16384) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 32768) AS NUMBER(19)), 32768) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 65536) AS NUMBER(19)), 65536) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 131072) AS NUMBER(19)), 131072) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 262144) AS NUMBER(19)), 262144) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 524288) AS NUMBER(19)), 524288) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 1048576) AS NUMBER(19)), 1048576) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2097152) AS NUMBER(19)), 2097152) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4194304) AS NUMBER(19)), 4194304) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8388608) AS NUMBER(19)), 8388608) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16777216) AS NUMBER(19)), 16777216) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 33554432) AS NUMBER(19)), 33554432)
+      ) / CAST(POWER(2, 26 - BITAND(CAST(FLOOR(quadbin / 4503599627370496) AS NUMBER(19)), 31)) AS NUMBER(19))
+    ) AS NUMBER(19)) AS _wf_x,
+    CAST(FLOOR(
+      (
+        BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2) AS NUMBER(19)), 1) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4) AS NUMBER(19)), 2) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8) AS NUMBER(19)), 4) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16) AS NUMBER(19)), 8) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 32) AS NUMBER(19)), 16) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 64) AS NUMBER(19)), 32) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 128) AS NUMBER(19)), 64) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 256) AS NUMBER(19)), 128) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 512) AS NUMBER(19)), 256) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 1024) AS NUMBER(19)), 512) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2048) AS NUMBER(19)), 1024) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4096) AS NUMBER(19)), 2048) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8192) AS NUMBER(19)), 4096) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16384) AS NUMBER(19)), 8192) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 32768) AS NUMBER(19)), 16384) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 65536) AS NUMBER(19)), 32768) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 131072) AS NUMBER(19)), 65536) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 262144) AS NUMBER(19)), 131072) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 524288) AS NUMBER(19)), 262144) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 1048576) AS NUMBER(19)), 524288) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2097152) AS NUMBER(19)), 1048576) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4194304) AS NUMBER(19)), 2097152) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8388608) AS NUMBER(19)), 4194304) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16777216) AS NUMBER(19)), 8388608) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 33554432) AS NUMBER(19)), 16777216) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 67108864) AS NUMBER(19)), 33554432)
+      ) / CAST(POWER(2, 26 - BITAND(CAST(FLOOR(quadbin / 4503599627370496) AS NUMBER(19)), 31)) AS NUMBER(19))
+    ) AS NUMBER(19)) AS _wf_y
+  FROM analytics.cells
+), native_quadbinboundary_1 AS (
+  SELECT
+    SDO_GEOMETRY(
+      2003,
+      4326,
+      NULL,
+      SDO_ELEM_INFO_ARRAY(1, 1003, 3),
+      SDO_ORDINATE_ARRAY(
+        360.0 * _wf_x / POWER(2.0, _wf_z) - 180.0,
+        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+          1 - 2.0 * (
+            _wf_y + 1
+          ) / POWER(2.0, _wf_z)
+        ))) - 90.0,
+        360.0 * (
+          _wf_x + 1
+        ) / POWER(2.0, _wf_z) - 180.0,
+        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+          1 - 2.0 * _wf_y / POWER(2.0, _wf_z)
+        ))) - 90.0
+      )
+    ) AS quadbin_geo,
+    id,
+    h3,
+    h3_other,
+    quadbin,
+    value
+  FROM native_quadbinboundary_1_tile
+)
+SELECT
+  *
+FROM native_quadbinboundary_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case quadbincenter
+-- stage native_saveastable_46555ceb
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_quadbincenter_1_tile AS (
+  SELECT
+    cells.*,
+    BITAND(CAST(FLOOR(quadbin / 4503599627370496) AS NUMBER(19)), 31) AS _wf_z,
+    CAST(FLOOR(
+      (
+        BITAND(BITAND(quadbin, 4503599627370495), 1) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2) AS NUMBER(19)), 2) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4) AS NUMBER(19)), 4) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8) AS NUMBER(19)), 8) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16) AS NUMBER(19)), 16) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 32) AS NUMBER(19)), 32) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 64) AS NUMBER(19)), 64) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 128) AS NUMBER(19)), 128) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 256) AS NUMBER(19)), 256) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 512) AS NUMBER(19)), 512) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 1024) AS NUMBER(19)), 1024) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2048) AS NUMBER(19)), 2048) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4096) AS NUMBER(19)), 4096) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8192) AS NUMBER(19)), 8192) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16384) AS NUMBER(19)), 16384) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 32768) AS NUMBER(19)), 32768) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 65536) AS NUMBER(19)), 65536) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 131072) AS NUMBER(19)), 131072) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 262144) AS NUMBER(19)), 262144) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 524288) AS NUMBER(19)), 524288) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 1048576) AS NUMBER(19)), 1048576) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2097152) AS NUMBER(19)), 2097152) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4194304) AS NUMBER(19)), 4194304) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8388608) AS NUMBER(19)), 8388608) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16777216) AS NUMBER(19)), 16777216) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 33554432) AS NUMBER(19)), 33554432)
+      ) / CAST(POWER(2, 26 - BITAND(CAST(FLOOR(quadbin / 4503599627370496) AS NUMBER(19)), 31)) AS NUMBER(19))
+    ) AS NUMBER(19)) AS _wf_x,
+    CAST(FLOOR(
+      (
+        BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2) AS NUMBER(19)), 1) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4) AS NUMBER(19)), 2) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8) AS NUMBER(19)), 4) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16) AS NUMBER(19)), 8) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 32) AS NUMBER(19)), 16) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 64) AS NUMBER(19)), 32) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 128) AS NUMBER(19)), 64) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 256) AS NUMBER(19)), 128) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 512) AS NUMBER(19)), 256) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 1024) AS NUMBER(19)), 512) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2048) AS NUMBER(19)), 1024) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4096) AS NUMBER(19)), 2048) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8192) AS NUMBER(19)), 4096) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16384) AS NUMBER(19)), 8192) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 32768) AS NUMBER(19)), 16384) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 65536) AS NUMBER(19)), 32768) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 131072) AS NUMBER(19)), 65536) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 262144) AS NUMBER(19)), 131072) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 524288) AS NUMBER(19)), 262144) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 1048576) AS NUMBER(19)), 524288) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2097152) AS NUMBER(19)), 1048576) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4194304) AS NUMBER(19)), 2097152) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8388608) AS NUMBER(19)), 4194304) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16777216) AS NUMBER(19)), 8388608) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 33554432) AS NUMBER(19)), 16777216) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 67108864) AS NUMBER(19)), 33554432)
+      ) / CAST(POWER(2, 26 - BITAND(CAST(FLOOR(quadbin / 4503599627370496) AS NUMBER(19)), 31)) AS NUMBER(19))
+    ) AS NUMBER(19)) AS _wf_y
+  FROM analytics.cells
+), native_quadbincenter_1 AS (
+  SELECT
+    SDO_GEOMETRY(
+      2001,
+      4326,
+      SDO_POINT_TYPE(
+        360.0 * (
+          _wf_x + 0.5
+        ) / POWER(2.0, _wf_z) - 180.0,
+        114.59155902616465 * ATAN(
+          EXP(3.141592653589793 * (
+            1 - 2.0 * (
+              _wf_y + 0.5
+            ) / POWER(2.0, _wf_z)
+          ))
+        ) - 90.0,
+        NULL
+      ),
+      NULL,
+      NULL
+    ) AS quadbin_center,
+    id,
+    h3,
+    h3_other,
+    quadbin,
+    value
+  FROM native_quadbincenter_1_tile
+)
+SELECT
+  *
+FROM native_quadbincenter_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case quadbinkring
+-- stage native_saveastable_5f9a5b56
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_quadbinkring_1_tile AS (
+  SELECT
+    quadbin,
+    BITAND(CAST(FLOOR(quadbin / 4503599627370496) AS NUMBER(19)), 31) AS _wf_z,
+    CAST(FLOOR(
+      (
+        BITAND(BITAND(quadbin, 4503599627370495), 1) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2) AS NUMBER(19)), 2) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4) AS NUMBER(19)), 4) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8) AS NUMBER(19)), 8) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16) AS NUMBER(19)), 16) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 32) AS NUMBER(19)), 32) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 64) AS NUMBER(19)), 64) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 128) AS NUMBER(19)), 128) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 256) AS NUMBER(19)), 256) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 512) AS NUMBER(19)), 512) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 1024) AS NUMBER(19)), 1024) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2048) AS NUMBER(19)), 2048) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4096) AS NUMBER(19)), 4096) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8192) AS NUMBER(19)), 8192) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16384) AS NUMBER(19)), 16384) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 32768) AS NUMBER(19)), 32768) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 65536) AS NUMBER(19)), 65536) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 131072) AS NUMBER(19)), 131072) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 262144) AS NUMBER(19)), 262144) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 524288) AS NUMBER(19)), 524288) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 1048576) AS NUMBER(19)), 1048576) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2097152) AS NUMBER(19)), 2097152) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4194304) AS NUMBER(19)), 4194304) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8388608) AS NUMBER(19)), 8388608) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16777216) AS NUMBER(19)), 16777216) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 33554432) AS NUMBER(19)), 33554432)
+      ) / CAST(POWER(2, 26 - BITAND(CAST(FLOOR(quadbin / 4503599627370496) AS NUMBER(19)), 31)) AS NUMBER(19))
+    ) AS NUMBER(19)) AS _wf_x,
+    CAST(FLOOR(
+      (
+        BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2) AS NUMBER(19)), 1) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4) AS NUMBER(19)), 2) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8) AS NUMBER(19)), 4) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16) AS NUMBER(19)), 8) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 32) AS NUMBER(19)), 16) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 64) AS NUMBER(19)), 32) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 128) AS NUMBER(19)), 64) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 256) AS NUMBER(19)), 128) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 512) AS NUMBER(19)), 256) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 1024) AS NUMBER(19)), 512) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2048) AS NUMBER(19)), 1024) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4096) AS NUMBER(19)), 2048) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8192) AS NUMBER(19)), 4096) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16384) AS NUMBER(19)), 8192) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 32768) AS NUMBER(19)), 16384) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 65536) AS NUMBER(19)), 32768) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 131072) AS NUMBER(19)), 65536) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 262144) AS NUMBER(19)), 131072) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 524288) AS NUMBER(19)), 262144) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 1048576) AS NUMBER(19)), 524288) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2097152) AS NUMBER(19)), 1048576) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4194304) AS NUMBER(19)), 2097152) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8388608) AS NUMBER(19)), 4194304) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16777216) AS NUMBER(19)), 8388608) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 33554432) AS NUMBER(19)), 16777216) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 67108864) AS NUMBER(19)), 33554432)
+      ) / CAST(POWER(2, 26 - BITAND(CAST(FLOOR(quadbin / 4503599627370496) AS NUMBER(19)), 31)) AS NUMBER(19))
+    ) AS NUMBER(19)) AS _wf_y
+  FROM analytics.cells
+), native_quadbinkring_1_ring AS (
+  SELECT
+    native_quadbinkring_1_tile.*,
+    CAST(_wf__wf_dx_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_dx,
+    CAST(_wf__wf_dy_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_dy,
+    MOD(
+      (
+        _wf_x + CAST(_wf__wf_dx_rows.COLUMN_VALUE AS NUMBER(19)) + CAST(POWER(2, _wf_z) AS NUMBER(19))
+      ),
+      CAST(POWER(2, _wf_z) AS NUMBER(19))
+    ) AS _wf_kx,
+    _wf_y + CAST(_wf__wf_dy_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_ky
+  FROM native_quadbinkring_1_tile
+  CROSS JOIN TABLE(
+    CAST(MULTISET(
+      SELECT
+        -LEAST(1, CAST(TRUNC((
+          CAST(POWER(2, _wf_z) AS NUMBER(19)) - 1
+        ) / 2) AS INT)) + LEVEL - 1
+      FROM DUAL
+      CONNECT BY LEVEL <= LEAST(1, CAST(TRUNC(CAST(POWER(2, _wf_z) AS NUMBER(19)) / 2) AS INT)) - -LEAST(1, CAST(TRUNC((
+        CAST(POWER(2, _wf_z) AS NUMBER(19)) - 1
+      ) / 2) AS INT)) + 1
+    ) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_dx_rows
+  CROSS JOIN TABLE(
+    CAST(MULTISET(
+      SELECT
+        GREATEST(-1, -_wf_y) + LEVEL - 1
+      FROM DUAL
+      CONNECT BY LEVEL <= LEAST(1, (
+        CAST(POWER(2, _wf_z) AS NUMBER(19)) - 1
+      ) - _wf_y) - GREATEST(-1, -_wf_y) + 1
+    ) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_dy_rows
+), native_quadbinkring_1 AS (
+  SELECT
+    quadbin,
+    5188146770730811392 + (
+      _wf_z * 4503599627370496
+    ) + BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1) * 2
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2) * 2
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2) * 4
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4) * 4
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4) * 8
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8) * 8
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8) * 16
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16) * 16
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16) * 32
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32) * 32
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32) * 64
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 64) * 64
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 64) * 128
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 128) * 128
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 128) * 256
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 256) * 256
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 256) * 512
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 512) * 512
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 512) * 1024
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1024) * 1024
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1024) * 2048
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2048) * 2048
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2048) * 4096
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4096) * 4096
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4096) * 8192
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8192) * 8192
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8192) * 16384
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16384) * 16384
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16384) * 32768
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32768) * 32768
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32768) * 65536
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 65536) * 65536
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 65536) * 131072
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 131072) * 131072
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 131072) * 262144
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 262144) * 262144
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 262144) * 524288
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 524288) * 524288
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 524288) * 1048576
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1048576) * 1048576
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1048576) * 2097152
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2097152) * 2097152
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2097152) * 4194304
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4194304) * 4194304
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4194304) * 8388608
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8388608) * 8388608
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8388608) * 16777216
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16777216) * 16777216
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16777216) * 33554432
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 33554432) * 33554432
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 33554432) * 67108864
+    ) + (
+      CAST(POWER(2, 52 - 2 * _wf_z) AS NUMBER(19)) - 1
+    ) AS kring_index,
+    GREATEST(ABS(_wf_dx), ABS(_wf_dy)) AS distance
+  FROM native_quadbinkring_1_ring
+)
+SELECT
+  *
+FROM native_quadbinkring_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case quadbintoparent
+-- stage native_saveastable_a24fe98c
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_quadbintoparent_1 AS (
+  SELECT
+    CASE
+      WHEN BITAND(CAST(FLOOR(quadbin / 4503599627370496) AS NUMBER(19)), 31) >= 4
+      THEN BITAND(quadbin, 9083742856220246016) + 18031990695526399
+    END AS quadbin_parent,
+    cells.*
+  FROM analytics.cells
+)
+SELECT
+  *
+FROM native_quadbintoparent_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case quadbintochildren
+-- stage native_saveastable_f50de1dd
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_quadbintochildren_1_resolution AS (
+  SELECT
+    cells.*,
+    BITAND(CAST(FLOOR(quadbin / 4503599627370496) AS NUMBER(19)), 31) AS _wf_z
+  FROM analytics.cells
+), native_quadbintochildren_1 AS (
+  SELECT
+    id,
+    h3,
+    h3_other,
+    quadbin,
+    value,
+    (
+      (
+        BITAND(quadbin, 9083760448406290431) - (
+          (
+            CAST(POWER(2, 2 * (
+              8 - _wf_z
+            )) AS NUMBER(19)) - 1
+          ) * 68719476736
+        )
+      ) + 36028797018963968
+    ) + (
+      CAST(_wf_quadbin_child_rows.COLUMN_VALUE AS NUMBER(19)) * 68719476736
+    ) AS quadbin_child
+  FROM native_quadbintochildren_1_resolution
+  CROSS JOIN TABLE(
+    CAST(MULTISET(
+      SELECT
+        0 + LEVEL - 1
+      FROM DUAL
+      CONNECT BY LEVEL <= CASE
+        WHEN _wf_z <= 8
+        THEN CAST(POWER(2, 2 * (
+          8 - _wf_z
+        )) AS NUMBER(19)) - 1
+        ELSE -1
+      END - 0 + 1
+    ) AS SYS.ODCINUMBERLIST)
+  ) _wf_quadbin_child_rows
+)
+SELECT
+  *
+FROM native_quadbintochildren_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;

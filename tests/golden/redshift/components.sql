@@ -472,3 +472,1093 @@ FROM native_buffer_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
+
+-- case h3frompoint
+-- stage native_saveastable_e88322e7
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_h3frompoint_1 AS (
+  SELECT
+    TO_HEX(H3_FROMPOINT(geom, 9)) AS h3,
+    people.*
+  FROM analytics.people
+)
+SELECT
+  *
+FROM native_h3frompoint_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case h3polyfill_nomode: unsupported (the Amazon Redshift dialect cannot express this component (no h3_polyfill, arrays as rows))
+
+-- case h3polyfill_nomode_cols: unsupported (the Amazon Redshift dialect cannot express this component (no h3_polyfill, arrays as rows))
+
+-- case h3polyfill_center: unsupported (the Amazon Redshift dialect cannot express this component (no h3_polyfill, arrays as rows))
+
+-- case h3polyfill_center_cols: unsupported (the Amazon Redshift dialect cannot express this component (no h3_polyfill, arrays as rows))
+
+-- case h3polyfill_intersects: unsupported (the Amazon Redshift dialect cannot express this component (no h3_polyfill_intersects, arrays as rows))
+
+-- case h3polyfill_intersects_cols: unsupported (the Amazon Redshift dialect cannot express this component (no h3_polyfill_intersects, arrays as rows))
+
+-- case h3polyfill_contains: unsupported (the Amazon Redshift dialect cannot express this component (no h3_polyfill_contains, arrays as rows))
+
+-- case h3polyfill_contains_cols: unsupported (the Amazon Redshift dialect cannot express this component (no h3_polyfill_contains, arrays as rows))
+
+-- case h3boundary
+-- stage native_saveastable_d40ec251
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_h3boundary_1 AS (
+  SELECT
+    H3_BOUNDARY(h3) AS h3_geo,
+    cells.*
+  FROM analytics.cells
+)
+SELECT
+  *
+FROM native_h3boundary_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case h3center
+-- stage native_saveastable_576c8c9a
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_h3center_1 AS (
+  SELECT
+    H3_CENTER(h3) AS h3_center,
+    cells.*
+  FROM analytics.cells
+)
+SELECT
+  *
+FROM native_h3center_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case h3kring: unsupported (the Amazon Redshift dialect cannot express this component (no h3_kring, h3_distance, arrays as rows))
+
+-- case h3distance: unsupported (the Amazon Redshift dialect cannot express this component (no h3_distance))
+
+-- case h3toparent
+-- stage native_saveastable_b11d3472
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_h3toparent_1 AS (
+  SELECT
+    TO_HEX(H3_TOPARENT(h3, 5)) AS h3_parent,
+    cells.*
+  FROM analytics.cells
+)
+SELECT
+  *
+FROM native_h3toparent_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case h3tochildren: unsupported (the Amazon Redshift dialect cannot express this component (no h3_tochildren, arrays as rows))
+
+-- case quadbinfromgeopoint
+-- stage native_saveastable_69cfebb4
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_quadbinfromgeopoint_1_tile AS (
+  SELECT
+    people.*,
+    CAST(FLOOR(4096 * (
+      CAST(ST_X(geom) AS DOUBLE PRECISION) / 360.0 + 0.5
+    )) AS BIGINT) % 4096 AS _wf_x,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          4096 * (
+            0.5 - 0.07957747154594767 * LN(
+              CAST((
+                1 + SIN(LEAST(GREATEST(ST_Y(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) AS DOUBLE PRECISION) / (
+                1 - SIN(LEAST(GREATEST(ST_Y(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      4095
+    ) AS BIGINT) AS _wf_y
+  FROM analytics.people
+), native_quadbinfromgeopoint_1 AS (
+  SELECT
+    5242189966527692799 | (
+      (
+        _wf_x & 1
+      ) << 28
+    ) | (
+      (
+        _wf_y & 1
+      ) << 29
+    ) | (
+      (
+        _wf_x & 2
+      ) << 29
+    ) | (
+      (
+        _wf_y & 2
+      ) << 30
+    ) | (
+      (
+        _wf_x & 4
+      ) << 30
+    ) | (
+      (
+        _wf_y & 4
+      ) << 31
+    ) | (
+      (
+        _wf_x & 8
+      ) << 31
+    ) | (
+      (
+        _wf_y & 8
+      ) << 32
+    ) | (
+      (
+        _wf_x & 16
+      ) << 32
+    ) | (
+      (
+        _wf_y & 16
+      ) << 33
+    ) | (
+      (
+        _wf_x & 32
+      ) << 33
+    ) | (
+      (
+        _wf_y & 32
+      ) << 34
+    ) | (
+      (
+        _wf_x & 64
+      ) << 34
+    ) | (
+      (
+        _wf_y & 64
+      ) << 35
+    ) | (
+      (
+        _wf_x & 128
+      ) << 35
+    ) | (
+      (
+        _wf_y & 128
+      ) << 36
+    ) | (
+      (
+        _wf_x & 256
+      ) << 36
+    ) | (
+      (
+        _wf_y & 256
+      ) << 37
+    ) | (
+      (
+        _wf_x & 512
+      ) << 37
+    ) | (
+      (
+        _wf_y & 512
+      ) << 38
+    ) | (
+      (
+        _wf_x & 1024
+      ) << 38
+    ) | (
+      (
+        _wf_y & 1024
+      ) << 39
+    ) | (
+      (
+        _wf_x & 2048
+      ) << 39
+    ) | (
+      (
+        _wf_y & 2048
+      ) << 40
+    ) AS quadbin,
+    id,
+    name,
+    age,
+    city,
+    score,
+    geom
+  FROM native_quadbinfromgeopoint_1_tile
+)
+SELECT
+  *
+FROM native_quadbinfromgeopoint_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case quadbinfrompoint
+-- stage native_saveastable_51ec05a0
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_quadbinfrompoint_1_tile AS (
+  SELECT
+    people.*,
+    CAST(FLOOR(16 * (
+      CAST(ST_X(geom) AS DOUBLE PRECISION) / 360.0 + 0.5
+    )) AS BIGINT) % 16 AS _wf_x,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          16 * (
+            0.5 - 0.07957747154594767 * LN(
+              CAST((
+                1 + SIN(LEAST(GREATEST(ST_Y(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) AS DOUBLE PRECISION) / (
+                1 - SIN(LEAST(GREATEST(ST_Y(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      15
+    ) AS BIGINT) AS _wf_y
+  FROM analytics.people
+), native_quadbinfrompoint_1 AS (
+  SELECT
+    5206178761426337791 | (
+      (
+        _wf_x & 1
+      ) << 44
+    ) | (
+      (
+        _wf_y & 1
+      ) << 45
+    ) | (
+      (
+        _wf_x & 2
+      ) << 45
+    ) | (
+      (
+        _wf_y & 2
+      ) << 46
+    ) | (
+      (
+        _wf_x & 4
+      ) << 46
+    ) | (
+      (
+        _wf_y & 4
+      ) << 47
+    ) | (
+      (
+        _wf_x & 8
+      ) << 47
+    ) | (
+      (
+        _wf_y & 8
+      ) << 48
+    ) AS quadbin,
+    id,
+    name,
+    age,
+    city,
+    score,
+    geom
+  FROM native_quadbinfrompoint_1_tile
+)
+SELECT
+  *
+FROM native_quadbinfrompoint_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case quadbinpolyfill_center: unsupported (the Amazon Redshift dialect cannot express this component (no int_range, arrays as rows))
+
+-- case quadbinpolyfill_center_cols: unsupported (the Amazon Redshift dialect cannot express this component (no int_range, arrays as rows))
+
+-- case quadbinpolyfill_intersects: unsupported (the Amazon Redshift dialect cannot express this component (no int_range, arrays as rows))
+
+-- case quadbinpolyfill_intersects_cols: unsupported (the Amazon Redshift dialect cannot express this component (no int_range, arrays as rows))
+
+-- case quadbinpolyfill_contains: unsupported (the Amazon Redshift dialect cannot express this component (no int_range, arrays as rows))
+
+-- case quadbinpolyfill_contains_cols: unsupported (the Amazon Redshift dialect cannot express this component (no int_range, arrays as rows))
+
+-- case quadbinboundary
+-- stage native_saveastable_14c3aff7
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_quadbinboundary_1_tile AS (
+  SELECT
+    cells.*,
+    (
+      quadbin >> 52
+    ) & 31 AS _wf_z,
+    (
+      (
+        quadbin & 4503599627370495
+      ) & 1 | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 1
+        ) & 2
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 2
+        ) & 4
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 3
+        ) & 8
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 4
+        ) & 16
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 5
+        ) & 32
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 6
+        ) & 64
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 7
+        ) & 128
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 8
+        ) & 256
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 9
+        ) & 512
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 10
+        ) & 1024
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 11
+        ) & 2048
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 12
+        ) & 4096
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 13
+        ) & 8192
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 14
+        ) & 16384
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 15
+        ) & 32768
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 16
+        ) & 65536
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 17
+        ) & 131072
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 18
+        ) & 262144
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 19
+        ) & 524288
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 20
+        ) & 1048576
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 21
+        ) & 2097152
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 22
+        ) & 4194304
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 23
+        ) & 8388608
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 24
+        ) & 16777216
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 25
+        ) & 33554432
+      )
+    ) >> (
+      26 - (
+        (
+          quadbin >> 52
+        ) & 31
+      )
+    ) AS _wf_x,
+    (
+      (
+        (
+          quadbin & 4503599627370495
+        ) >> 1
+      ) & 1 | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 2
+        ) & 2
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 3
+        ) & 4
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 4
+        ) & 8
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 5
+        ) & 16
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 6
+        ) & 32
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 7
+        ) & 64
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 8
+        ) & 128
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 9
+        ) & 256
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 10
+        ) & 512
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 11
+        ) & 1024
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 12
+        ) & 2048
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 13
+        ) & 4096
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 14
+        ) & 8192
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 15
+        ) & 16384
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 16
+        ) & 32768
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 17
+        ) & 65536
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 18
+        ) & 131072
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 19
+        ) & 262144
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 20
+        ) & 524288
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 21
+        ) & 1048576
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 22
+        ) & 2097152
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 23
+        ) & 4194304
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 24
+        ) & 8388608
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 25
+        ) & 16777216
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 26
+        ) & 33554432
+      )
+    ) >> (
+      26 - (
+        (
+          quadbin >> 52
+        ) & 31
+      )
+    ) AS _wf_y
+  FROM analytics.cells
+), native_quadbinboundary_1 AS (
+  SELECT
+    ST_MAKEENVELOPE(
+      CAST(360.0 * _wf_x AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
+      114.59155902616465 * ATAN(
+        EXP(
+          3.141592653589793 * (
+            1 - CAST(2.0 * (
+              _wf_y + 1
+            ) AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
+          )
+        )
+      ) - 90.0,
+      CAST(360.0 * (
+        _wf_x + 1
+      ) AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
+      114.59155902616465 * ATAN(
+        EXP(
+          3.141592653589793 * (
+            1 - CAST(2.0 * _wf_y AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
+          )
+        )
+      ) - 90.0,
+      4326
+    ) AS quadbin_geo,
+    id,
+    h3,
+    h3_other,
+    quadbin,
+    value
+  FROM native_quadbinboundary_1_tile
+)
+SELECT
+  *
+FROM native_quadbinboundary_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case quadbincenter
+-- stage native_saveastable_46555ceb
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_quadbincenter_1_tile AS (
+  SELECT
+    cells.*,
+    (
+      quadbin >> 52
+    ) & 31 AS _wf_z,
+    (
+      (
+        quadbin & 4503599627370495
+      ) & 1 | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 1
+        ) & 2
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 2
+        ) & 4
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 3
+        ) & 8
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 4
+        ) & 16
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 5
+        ) & 32
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 6
+        ) & 64
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 7
+        ) & 128
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 8
+        ) & 256
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 9
+        ) & 512
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 10
+        ) & 1024
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 11
+        ) & 2048
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 12
+        ) & 4096
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 13
+        ) & 8192
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 14
+        ) & 16384
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 15
+        ) & 32768
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 16
+        ) & 65536
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 17
+        ) & 131072
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 18
+        ) & 262144
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 19
+        ) & 524288
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 20
+        ) & 1048576
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 21
+        ) & 2097152
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 22
+        ) & 4194304
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 23
+        ) & 8388608
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 24
+        ) & 16777216
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 25
+        ) & 33554432
+      )
+    ) >> (
+      26 - (
+        (
+          quadbin >> 52
+        ) & 31
+      )
+    ) AS _wf_x,
+    (
+      (
+        (
+          quadbin & 4503599627370495
+        ) >> 1
+      ) & 1 | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 2
+        ) & 2
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 3
+        ) & 4
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 4
+        ) & 8
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 5
+        ) & 16
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 6
+        ) & 32
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 7
+        ) & 64
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 8
+        ) & 128
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 9
+        ) & 256
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 10
+        ) & 512
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 11
+        ) & 1024
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 12
+        ) & 2048
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 13
+        ) & 4096
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 14
+        ) & 8192
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 15
+        ) & 16384
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 16
+        ) & 32768
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 17
+        ) & 65536
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 18
+        ) & 131072
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 19
+        ) & 262144
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 20
+        ) & 524288
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 21
+        ) & 1048576
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 22
+        ) & 2097152
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 23
+        ) & 4194304
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 24
+        ) & 8388608
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 25
+        ) & 16777216
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 26
+        ) & 33554432
+      )
+    ) >> (
+      26 - (
+        (
+          quadbin >> 52
+        ) & 31
+      )
+    ) AS _wf_y
+  FROM analytics.cells
+), native_quadbincenter_1 AS (
+  SELECT
+    ST_SETSRID(
+      ST_POINT(
+        CAST(360.0 * (
+          _wf_x + 0.5
+        ) AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
+        114.59155902616465 * ATAN(
+          EXP(
+            3.141592653589793 * (
+              1 - CAST(2.0 * (
+                _wf_y + 0.5
+              ) AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
+            )
+          )
+        ) - 90.0
+      ),
+      4326
+    ) AS quadbin_center,
+    id,
+    h3,
+    h3_other,
+    quadbin,
+    value
+  FROM native_quadbincenter_1_tile
+)
+SELECT
+  *
+FROM native_quadbincenter_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case quadbinkring: unsupported (the Amazon Redshift dialect cannot express this component (no int_range, arrays as rows))
+
+-- case quadbintoparent
+-- stage native_saveastable_a24fe98c
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_quadbintoparent_1 AS (
+  SELECT
+    CASE
+      WHEN (
+        quadbin >> 52
+      ) & 31 >= 4
+      THEN quadbin & 9083760448406290431 | 18031990695526399
+    END AS quadbin_parent,
+    cells.*
+  FROM analytics.cells
+)
+SELECT
+  *
+FROM native_quadbintoparent_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case quadbintochildren: unsupported (the Amazon Redshift dialect cannot express this component (no int_range, arrays as rows))

@@ -388,3 +388,4268 @@ WITH native_buffer_1 AS (
 SELECT
   *
 FROM native_buffer_1;
+
+-- case h3frompoint
+-- stage native_saveastable_e88322e7
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3frompoint_1 AS (
+  SELECT
+    H3_POINT_TO_CELL_STRING(geom, 9) AS h3,
+    people.*
+  FROM analytics.people
+)
+SELECT
+  *
+FROM native_h3frompoint_1;
+
+-- case h3polyfill_nomode
+-- stage native_saveastable_8bf1105b
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3polyfill_1 AS (
+  SELECT DISTINCT
+    CAST(_wf_h3_rows.value AS VARCHAR) AS h3
+  FROM analytics.zones, LATERAL FLATTEN(INPUT => H3_POLYGON_TO_CELLS_STRINGS(geom, 7)) AS _wf_h3_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS)
+  WHERE
+    NOT geom IS NULL
+)
+SELECT
+  *
+FROM native_h3polyfill_1;
+
+-- case h3polyfill_nomode_cols
+-- stage native_saveastable_568041cd
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3polyfill_1 AS (
+  SELECT
+    zones.*,
+    CAST(_wf_h3_rows.value AS VARCHAR) AS h3
+  FROM analytics.zones, LATERAL FLATTEN(INPUT => H3_POLYGON_TO_CELLS_STRINGS(geom, 7)) AS _wf_h3_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS)
+  WHERE
+    NOT geom IS NULL
+)
+SELECT
+  *
+FROM native_h3polyfill_1;
+
+-- case h3polyfill_center
+-- stage native_saveastable_b8dd28ea
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3polyfill_1 AS (
+  SELECT DISTINCT
+    CAST(_wf_h3_rows.value AS VARCHAR) AS h3
+  FROM analytics.zones, LATERAL FLATTEN(INPUT => H3_POLYGON_TO_CELLS_STRINGS(geom, 7)) AS _wf_h3_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS)
+  WHERE
+    NOT geom IS NULL
+)
+SELECT
+  *
+FROM native_h3polyfill_1;
+
+-- case h3polyfill_center_cols
+-- stage native_saveastable_67fbd95a
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3polyfill_1 AS (
+  SELECT
+    zones.*,
+    CAST(_wf_h3_rows.value AS VARCHAR) AS h3
+  FROM analytics.zones, LATERAL FLATTEN(INPUT => H3_POLYGON_TO_CELLS_STRINGS(geom, 7)) AS _wf_h3_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS)
+  WHERE
+    NOT geom IS NULL
+)
+SELECT
+  *
+FROM native_h3polyfill_1;
+
+-- case h3polyfill_intersects
+-- stage native_saveastable_516b9c63
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3polyfill_1 AS (
+  SELECT DISTINCT
+    CAST(_wf_h3_rows.value AS VARCHAR) AS h3
+  FROM analytics.zones, LATERAL FLATTEN(INPUT => H3_COVERAGE_STRINGS(geom, 7)) AS _wf_h3_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS)
+  WHERE
+    NOT geom IS NULL
+)
+SELECT
+  *
+FROM native_h3polyfill_1;
+
+-- case h3polyfill_intersects_cols
+-- stage native_saveastable_e6abd9c6
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3polyfill_1 AS (
+  SELECT
+    zones.*,
+    CAST(_wf_h3_rows.value AS VARCHAR) AS h3
+  FROM analytics.zones, LATERAL FLATTEN(INPUT => H3_COVERAGE_STRINGS(geom, 7)) AS _wf_h3_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS)
+  WHERE
+    NOT geom IS NULL
+)
+SELECT
+  *
+FROM native_h3polyfill_1;
+
+-- case h3polyfill_contains
+-- stage native_saveastable_8679fbc6
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3polyfill_1 AS (
+  SELECT DISTINCT
+    CAST(_wf_h3_rows.value AS VARCHAR) AS h3
+  FROM analytics.zones, LATERAL FLATTEN(INPUT => H3_POLYGON_TO_CELLS_STRINGS(geom, 7)) AS _wf_h3_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS)
+  WHERE
+    NOT geom IS NULL
+    AND ST_COVERS(geom, H3_CELL_TO_BOUNDARY(CAST(_wf_h3_rows.value AS VARCHAR)))
+)
+SELECT
+  *
+FROM native_h3polyfill_1;
+
+-- case h3polyfill_contains_cols
+-- stage native_saveastable_3f27e10f
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3polyfill_1 AS (
+  SELECT
+    zones.*,
+    CAST(_wf_h3_rows.value AS VARCHAR) AS h3
+  FROM analytics.zones, LATERAL FLATTEN(INPUT => H3_POLYGON_TO_CELLS_STRINGS(geom, 7)) AS _wf_h3_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS)
+  WHERE
+    NOT geom IS NULL
+    AND ST_COVERS(geom, H3_CELL_TO_BOUNDARY(CAST(_wf_h3_rows.value AS VARCHAR)))
+)
+SELECT
+  *
+FROM native_h3polyfill_1;
+
+-- case h3boundary
+-- stage native_saveastable_d40ec251
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3boundary_1 AS (
+  SELECT
+    H3_CELL_TO_BOUNDARY(h3) AS h3_geo,
+    cells.*
+  FROM analytics.cells
+)
+SELECT
+  *
+FROM native_h3boundary_1;
+
+-- case h3center
+-- stage native_saveastable_576c8c9a
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3center_1 AS (
+  SELECT
+    H3_CELL_TO_POINT(h3) AS h3_center,
+    cells.*
+  FROM analytics.cells
+)
+SELECT
+  *
+FROM native_h3center_1;
+
+-- case h3kring
+-- stage native_saveastable_85b39d14
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3kring_1 AS (
+  SELECT
+    cells.*,
+    CAST(_wf_kring_index_rows.value AS VARCHAR) AS kring_index,
+    H3_GRID_DISTANCE(h3, CAST(_wf_kring_index_rows.value AS VARCHAR)) AS distance
+  FROM analytics.cells, LATERAL FLATTEN(INPUT => H3_GRID_DISK(h3, 2)) AS _wf_kring_index_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS)
+)
+SELECT
+  *
+FROM native_h3kring_1;
+
+-- case h3distance
+-- stage native_saveastable_e1798619
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3distance_1 AS (
+  SELECT
+    H3_GRID_DISTANCE(h3, h3_other) AS h3_distance,
+    cells.*
+  FROM analytics.cells
+)
+SELECT
+  *
+FROM native_h3distance_1;
+
+-- case h3toparent
+-- stage native_saveastable_b11d3472
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3toparent_1 AS (
+  SELECT
+    H3_CELL_TO_PARENT(h3, 5) AS h3_parent,
+    cells.*
+  FROM analytics.cells
+)
+SELECT
+  *
+FROM native_h3toparent_1;
+
+-- case h3tochildren
+-- stage native_saveastable_7c427326
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3tochildren_1 AS (
+  SELECT
+    cells.*,
+    CAST(_wf_h3_child_rows.value AS VARCHAR) AS h3_child
+  FROM analytics.cells, LATERAL FLATTEN(INPUT => H3_CELL_TO_CHILDREN_STRING(h3, 10)) AS _wf_h3_child_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS)
+)
+SELECT
+  *
+FROM native_h3tochildren_1;
+
+-- case quadbinfromgeopoint
+-- stage native_saveastable_69cfebb4
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbinfromgeopoint_1_tile AS (
+  SELECT
+    people.*,
+    CAST(FLOOR(4096 * (
+      ST_X(geom) / 360.0 + 0.5
+    )) AS BIGINT) % 4096 AS _wf_x,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          4096 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_Y(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_Y(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      4095
+    ) AS BIGINT) AS _wf_y
+  FROM analytics.people
+), native_quadbinfromgeopoint_1 AS (
+  SELECT
+    BITOR(
+      BITOR(
+        BITOR(
+          BITOR(
+            BITOR(
+              BITOR(
+                BITOR(
+                  BITOR(
+                    BITOR(
+                      BITOR(
+                        BITOR(
+                          BITOR(
+                            BITOR(
+                              BITOR(
+                                BITOR(
+                                  BITOR(
+                                    BITOR(
+                                      BITOR(
+                                        BITOR(
+                                          BITOR(
+                                            BITOR(
+                                              BITOR(
+                                                BITOR(
+                                                  BITOR(5242189966527692799, (
+                                                    BITSHIFTLEFT((
+                                                      BITAND(_wf_x, 1)
+                                                    ), 28)
+                                                  )),
+                                                  (
+                                                    BITSHIFTLEFT((
+                                                      BITAND(_wf_y, 1)
+                                                    ), 29)
+                                                  )
+                                                ),
+                                                (
+                                                  BITSHIFTLEFT((
+                                                    BITAND(_wf_x, 2)
+                                                  ), 29)
+                                                )
+                                              ),
+                                              (
+                                                BITSHIFTLEFT((
+                                                  BITAND(_wf_y, 2)
+                                                ), 30)
+                                              )
+                                            ),
+                                            (
+                                              BITSHIFTLEFT((
+                                                BITAND(_wf_x, 4)
+                                              ), 30)
+                                            )
+                                          ),
+                                          (
+                                            BITSHIFTLEFT((
+                                              BITAND(_wf_y, 4)
+                                            ), 31)
+                                          )
+                                        ),
+                                        (
+                                          BITSHIFTLEFT((
+                                            BITAND(_wf_x, 8)
+                                          ), 31)
+                                        )
+                                      ),
+                                      (
+                                        BITSHIFTLEFT((
+                                          BITAND(_wf_y, 8)
+                                        ), 32)
+                                      )
+                                    ),
+                                    (
+                                      BITSHIFTLEFT((
+                                        BITAND(_wf_x, 16)
+                                      ), 32)
+                                    )
+                                  ),
+                                  (
+                                    BITSHIFTLEFT((
+                                      BITAND(_wf_y, 16)
+                                    ), 33)
+                                  )
+                                ),
+                                (
+                                  BITSHIFTLEFT((
+                                    BITAND(_wf_x, 32)
+                                  ), 33)
+                                )
+                              ),
+                              (
+                                BITSHIFTLEFT((
+                                  BITAND(_wf_y, 32)
+                                ), 34)
+                              )
+                            ),
+                            (
+                              BITSHIFTLEFT((
+                                BITAND(_wf_x, 64)
+                              ), 34)
+                            )
+                          ),
+                          (
+                            BITSHIFTLEFT((
+                              BITAND(_wf_y, 64)
+                            ), 35)
+                          )
+                        ),
+                        (
+                          BITSHIFTLEFT((
+                            BITAND(_wf_x, 128)
+                          ), 35)
+                        )
+                      ),
+                      (
+                        BITSHIFTLEFT((
+                          BITAND(_wf_y, 128)
+                        ), 36)
+                      )
+                    ),
+                    (
+                      BITSHIFTLEFT((
+                        BITAND(_wf_x, 256)
+                      ), 36)
+                    )
+                  ),
+                  (
+                    BITSHIFTLEFT((
+                      BITAND(_wf_y, 256)
+                    ), 37)
+                  )
+                ),
+                (
+                  BITSHIFTLEFT((
+                    BITAND(_wf_x, 512)
+                  ), 37)
+                )
+              ),
+              (
+                BITSHIFTLEFT((
+                  BITAND(_wf_y, 512)
+                ), 38)
+              )
+            ),
+            (
+              BITSHIFTLEFT((
+                BITAND(_wf_x, 1024)
+              ), 38)
+            )
+          ),
+          (
+            BITSHIFTLEFT((
+              BITAND(_wf_y, 1024)
+            ), 39)
+          )
+        ),
+        (
+          BITSHIFTLEFT((
+            BITAND(_wf_x, 2048)
+          ), 39)
+        )
+      ),
+      (
+        BITSHIFTLEFT((
+          BITAND(_wf_y, 2048)
+        ), 40)
+      )
+    ) AS quadbin,
+    id,
+    name,
+    age,
+    city,
+    score,
+    geom
+  FROM native_quadbinfromgeopoint_1_tile
+)
+SELECT
+  *
+FROM native_quadbinfromgeopoint_1;
+
+-- case quadbinfrompoint
+-- stage native_saveastable_51ec05a0
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbinfrompoint_1_tile AS (
+  SELECT
+    people.*,
+    CAST(FLOOR(16 * (
+      ST_X(geom) / 360.0 + 0.5
+    )) AS BIGINT) % 16 AS _wf_x,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          16 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_Y(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_Y(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      15
+    ) AS BIGINT) AS _wf_y
+  FROM analytics.people
+), native_quadbinfrompoint_1 AS (
+  SELECT
+    BITOR(
+      BITOR(
+        BITOR(
+          BITOR(
+            BITOR(
+              BITOR(
+                BITOR(
+                  BITOR(5206178761426337791, (
+                    BITSHIFTLEFT((
+                      BITAND(_wf_x, 1)
+                    ), 44)
+                  )),
+                  (
+                    BITSHIFTLEFT((
+                      BITAND(_wf_y, 1)
+                    ), 45)
+                  )
+                ),
+                (
+                  BITSHIFTLEFT((
+                    BITAND(_wf_x, 2)
+                  ), 45)
+                )
+              ),
+              (
+                BITSHIFTLEFT((
+                  BITAND(_wf_y, 2)
+                ), 46)
+              )
+            ),
+            (
+              BITSHIFTLEFT((
+                BITAND(_wf_x, 4)
+              ), 46)
+            )
+          ),
+          (
+            BITSHIFTLEFT((
+              BITAND(_wf_y, 4)
+            ), 47)
+          )
+        ),
+        (
+          BITSHIFTLEFT((
+            BITAND(_wf_x, 8)
+          ), 47)
+        )
+      ),
+      (
+        BITSHIFTLEFT((
+          BITAND(_wf_y, 8)
+        ), 48)
+      )
+    ) AS quadbin,
+    id,
+    name,
+    age,
+    city,
+    score,
+    geom
+  FROM native_quadbinfrompoint_1_tile
+)
+SELECT
+  *
+FROM native_quadbinfrompoint_1;
+
+-- case quadbinpolyfill_center
+-- stage native_saveastable_3be275e9
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbinpolyfill_1_bbox AS (
+  SELECT
+    geom,
+    LEAST(CAST(FLOOR(1024 * (
+      ST_XMIN(geom) / 360.0 + 0.5
+    )) AS BIGINT), 1023) AS _wf_x0,
+    LEAST(CAST(FLOOR(1024 * (
+      ST_XMAX(geom) / 360.0 + 0.5
+    )) AS BIGINT), 1023) AS _wf_x1,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_YMAX(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_YMAX(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS BIGINT) AS _wf_y0,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_YMIN(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_YMIN(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS BIGINT) AS _wf_y1
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_quadbinpolyfill_1_tiles AS (
+  SELECT
+    geom,
+    CAST(_wf__wf_x_rows.value AS BIGINT) AS _wf_x,
+    CAST(_wf__wf_y_rows.value AS BIGINT) AS _wf_y
+  FROM native_quadbinpolyfill_1_bbox, LATERAL FLATTEN(INPUT => ARRAY_GENERATE_RANGE(_wf_x0, _wf_x1 + 1)) AS _wf__wf_x_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS), LATERAL FLATTEN(INPUT => ARRAY_GENERATE_RANGE(_wf_y0, _wf_y1 + 1)) AS _wf__wf_y_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS)
+), native_quadbinpolyfill_1 AS (
+  SELECT DISTINCT
+    BITOR(
+      BITOR(
+        BITOR(
+          BITOR(
+            BITOR(
+              BITOR(
+                BITOR(
+                  BITOR(
+                    BITOR(
+                      BITOR(
+                        BITOR(
+                          BITOR(
+                            BITOR(
+                              BITOR(
+                                BITOR(
+                                  BITOR(
+                                    BITOR(
+                                      BITOR(
+                                        BITOR(
+                                          BITOR(5233182771299483647, (
+                                            BITSHIFTLEFT((
+                                              BITAND(_wf_x, 1)
+                                            ), 32)
+                                          )),
+                                          (
+                                            BITSHIFTLEFT((
+                                              BITAND(_wf_y, 1)
+                                            ), 33)
+                                          )
+                                        ),
+                                        (
+                                          BITSHIFTLEFT((
+                                            BITAND(_wf_x, 2)
+                                          ), 33)
+                                        )
+                                      ),
+                                      (
+                                        BITSHIFTLEFT((
+                                          BITAND(_wf_y, 2)
+                                        ), 34)
+                                      )
+                                    ),
+                                    (
+                                      BITSHIFTLEFT((
+                                        BITAND(_wf_x, 4)
+                                      ), 34)
+                                    )
+                                  ),
+                                  (
+                                    BITSHIFTLEFT((
+                                      BITAND(_wf_y, 4)
+                                    ), 35)
+                                  )
+                                ),
+                                (
+                                  BITSHIFTLEFT((
+                                    BITAND(_wf_x, 8)
+                                  ), 35)
+                                )
+                              ),
+                              (
+                                BITSHIFTLEFT((
+                                  BITAND(_wf_y, 8)
+                                ), 36)
+                              )
+                            ),
+                            (
+                              BITSHIFTLEFT((
+                                BITAND(_wf_x, 16)
+                              ), 36)
+                            )
+                          ),
+                          (
+                            BITSHIFTLEFT((
+                              BITAND(_wf_y, 16)
+                            ), 37)
+                          )
+                        ),
+                        (
+                          BITSHIFTLEFT((
+                            BITAND(_wf_x, 32)
+                          ), 37)
+                        )
+                      ),
+                      (
+                        BITSHIFTLEFT((
+                          BITAND(_wf_y, 32)
+                        ), 38)
+                      )
+                    ),
+                    (
+                      BITSHIFTLEFT((
+                        BITAND(_wf_x, 64)
+                      ), 38)
+                    )
+                  ),
+                  (
+                    BITSHIFTLEFT((
+                      BITAND(_wf_y, 64)
+                    ), 39)
+                  )
+                ),
+                (
+                  BITSHIFTLEFT((
+                    BITAND(_wf_x, 128)
+                  ), 39)
+                )
+              ),
+              (
+                BITSHIFTLEFT((
+                  BITAND(_wf_y, 128)
+                ), 40)
+              )
+            ),
+            (
+              BITSHIFTLEFT((
+                BITAND(_wf_x, 256)
+              ), 40)
+            )
+          ),
+          (
+            BITSHIFTLEFT((
+              BITAND(_wf_y, 256)
+            ), 41)
+          )
+        ),
+        (
+          BITSHIFTLEFT((
+            BITAND(_wf_x, 512)
+          ), 41)
+        )
+      ),
+      (
+        BITSHIFTLEFT((
+          BITAND(_wf_y, 512)
+        ), 42)
+      )
+    ) AS quadbin
+  FROM native_quadbinpolyfill_1_tiles
+  WHERE
+    ST_INTERSECTS(
+      geom,
+      ST_MAKEPOINT(
+        360.0 * (
+          _wf_x + 0.5
+        ) / POWER(2.0, 10) - 180.0,
+        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+          1 - 2.0 * (
+            _wf_y + 0.5
+          ) / POWER(2.0, 10)
+        ))) - 90.0
+      )
+    )
+)
+SELECT
+  *
+FROM native_quadbinpolyfill_1;
+
+-- case quadbinpolyfill_center_cols
+-- stage native_saveastable_39a2b225
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbinpolyfill_1_bbox AS (
+  SELECT
+    zones.*,
+    LEAST(CAST(FLOOR(1024 * (
+      ST_XMIN(geom) / 360.0 + 0.5
+    )) AS BIGINT), 1023) AS _wf_x0,
+    LEAST(CAST(FLOOR(1024 * (
+      ST_XMAX(geom) / 360.0 + 0.5
+    )) AS BIGINT), 1023) AS _wf_x1,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_YMAX(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_YMAX(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS BIGINT) AS _wf_y0,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_YMIN(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_YMIN(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS BIGINT) AS _wf_y1
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_quadbinpolyfill_1_tiles AS (
+  SELECT
+    zone_id,
+    zone,
+    geom,
+    CAST(_wf__wf_x_rows.value AS BIGINT) AS _wf_x,
+    CAST(_wf__wf_y_rows.value AS BIGINT) AS _wf_y
+  FROM native_quadbinpolyfill_1_bbox, LATERAL FLATTEN(INPUT => ARRAY_GENERATE_RANGE(_wf_x0, _wf_x1 + 1)) AS _wf__wf_x_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS), LATERAL FLATTEN(INPUT => ARRAY_GENERATE_RANGE(_wf_y0, _wf_y1 + 1)) AS _wf__wf_y_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS)
+), native_quadbinpolyfill_1 AS (
+  SELECT
+    zone_id,
+    zone,
+    geom,
+    BITOR(
+      BITOR(
+        BITOR(
+          BITOR(
+            BITOR(
+              BITOR(
+                BITOR(
+                  BITOR(
+                    BITOR(
+                      BITOR(
+                        BITOR(
+                          BITOR(
+                            BITOR(
+                              BITOR(
+                                BITOR(
+                                  BITOR(
+                                    BITOR(
+                                      BITOR(
+                                        BITOR(
+                                          BITOR(5233182771299483647, (
+                                            BITSHIFTLEFT((
+                                              BITAND(_wf_x, 1)
+                                            ), 32)
+                                          )),
+                                          (
+                                            BITSHIFTLEFT((
+                                              BITAND(_wf_y, 1)
+                                            ), 33)
+                                          )
+                                        ),
+                                        (
+                                          BITSHIFTLEFT((
+                                            BITAND(_wf_x, 2)
+                                          ), 33)
+                                        )
+                                      ),
+                                      (
+                                        BITSHIFTLEFT((
+                                          BITAND(_wf_y, 2)
+                                        ), 34)
+                                      )
+                                    ),
+                                    (
+                                      BITSHIFTLEFT((
+                                        BITAND(_wf_x, 4)
+                                      ), 34)
+                                    )
+                                  ),
+                                  (
+                                    BITSHIFTLEFT((
+                                      BITAND(_wf_y, 4)
+                                    ), 35)
+                                  )
+                                ),
+                                (
+                                  BITSHIFTLEFT((
+                                    BITAND(_wf_x, 8)
+                                  ), 35)
+                                )
+                              ),
+                              (
+                                BITSHIFTLEFT((
+                                  BITAND(_wf_y, 8)
+                                ), 36)
+                              )
+                            ),
+                            (
+                              BITSHIFTLEFT((
+                                BITAND(_wf_x, 16)
+                              ), 36)
+                            )
+                          ),
+                          (
+                            BITSHIFTLEFT((
+                              BITAND(_wf_y, 16)
+                            ), 37)
+                          )
+                        ),
+                        (
+                          BITSHIFTLEFT((
+                            BITAND(_wf_x, 32)
+                          ), 37)
+                        )
+                      ),
+                      (
+                        BITSHIFTLEFT((
+                          BITAND(_wf_y, 32)
+                        ), 38)
+                      )
+                    ),
+                    (
+                      BITSHIFTLEFT((
+                        BITAND(_wf_x, 64)
+                      ), 38)
+                    )
+                  ),
+                  (
+                    BITSHIFTLEFT((
+                      BITAND(_wf_y, 64)
+                    ), 39)
+                  )
+                ),
+                (
+                  BITSHIFTLEFT((
+                    BITAND(_wf_x, 128)
+                  ), 39)
+                )
+              ),
+              (
+                BITSHIFTLEFT((
+                  BITAND(_wf_y, 128)
+                ), 40)
+              )
+            ),
+            (
+              BITSHIFTLEFT((
+                BITAND(_wf_x, 256)
+              ), 40)
+            )
+          ),
+          (
+            BITSHIFTLEFT((
+              BITAND(_wf_y, 256)
+            ), 41)
+          )
+        ),
+        (
+          BITSHIFTLEFT((
+            BITAND(_wf_x, 512)
+          ), 41)
+        )
+      ),
+      (
+        BITSHIFTLEFT((
+          BITAND(_wf_y, 512)
+        ), 42)
+      )
+    ) AS quadbin
+  FROM native_quadbinpolyfill_1_tiles
+  WHERE
+    ST_INTERSECTS(
+      geom,
+      ST_MAKEPOINT(
+        360.0 * (
+          _wf_x + 0.5
+        ) / POWER(2.0, 10) - 180.0,
+        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+          1 - 2.0 * (
+            _wf_y + 0.5
+          ) / POWER(2.0, 10)
+        ))) - 90.0
+      )
+    )
+)
+SELECT
+  *
+FROM native_quadbinpolyfill_1;
+
+-- case quadbinpolyfill_intersects
+-- stage native_saveastable_5e38e86f
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbinpolyfill_1_bbox AS (
+  SELECT
+    geom,
+    LEAST(CAST(FLOOR(1024 * (
+      ST_XMIN(geom) / 360.0 + 0.5
+    )) AS BIGINT), 1023) AS _wf_x0,
+    LEAST(CAST(FLOOR(1024 * (
+      ST_XMAX(geom) / 360.0 + 0.5
+    )) AS BIGINT), 1023) AS _wf_x1,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_YMAX(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_YMAX(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS BIGINT) AS _wf_y0,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_YMIN(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_YMIN(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS BIGINT) AS _wf_y1
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_quadbinpolyfill_1_tiles AS (
+  SELECT
+    geom,
+    CAST(_wf__wf_x_rows.value AS BIGINT) AS _wf_x,
+    CAST(_wf__wf_y_rows.value AS BIGINT) AS _wf_y
+  FROM native_quadbinpolyfill_1_bbox, LATERAL FLATTEN(INPUT => ARRAY_GENERATE_RANGE(_wf_x0, _wf_x1 + 1)) AS _wf__wf_x_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS), LATERAL FLATTEN(INPUT => ARRAY_GENERATE_RANGE(_wf_y0, _wf_y1 + 1)) AS _wf__wf_y_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS)
+), native_quadbinpolyfill_1 AS (
+  SELECT DISTINCT
+    BITOR(
+      BITOR(
+        BITOR(
+          BITOR(
+            BITOR(
+              BITOR(
+                BITOR(
+                  BITOR(
+                    BITOR(
+                      BITOR(
+                        BITOR(
+                          BITOR(
+                            BITOR(
+                              BITOR(
+                                BITOR(
+                                  BITOR(
+                                    BITOR(
+                                      BITOR(
+                                        BITOR(
+                                          BITOR(5233182771299483647, (
+                                            BITSHIFTLEFT((
+                                              BITAND(_wf_x, 1)
+                                            ), 32)
+                                          )),
+                                          (
+                                            BITSHIFTLEFT((
+                                              BITAND(_wf_y, 1)
+                                            ), 33)
+                                          )
+                                        ),
+                                        (
+                                          BITSHIFTLEFT((
+                                            BITAND(_wf_x, 2)
+                                          ), 33)
+                                        )
+                                      ),
+                                      (
+                                        BITSHIFTLEFT((
+                                          BITAND(_wf_y, 2)
+                                        ), 34)
+                                      )
+                                    ),
+                                    (
+                                      BITSHIFTLEFT((
+                                        BITAND(_wf_x, 4)
+                                      ), 34)
+                                    )
+                                  ),
+                                  (
+                                    BITSHIFTLEFT((
+                                      BITAND(_wf_y, 4)
+                                    ), 35)
+                                  )
+                                ),
+                                (
+                                  BITSHIFTLEFT((
+                                    BITAND(_wf_x, 8)
+                                  ), 35)
+                                )
+                              ),
+                              (
+                                BITSHIFTLEFT((
+                                  BITAND(_wf_y, 8)
+                                ), 36)
+                              )
+                            ),
+                            (
+                              BITSHIFTLEFT((
+                                BITAND(_wf_x, 16)
+                              ), 36)
+                            )
+                          ),
+                          (
+                            BITSHIFTLEFT((
+                              BITAND(_wf_y, 16)
+                            ), 37)
+                          )
+                        ),
+                        (
+                          BITSHIFTLEFT((
+                            BITAND(_wf_x, 32)
+                          ), 37)
+                        )
+                      ),
+                      (
+                        BITSHIFTLEFT((
+                          BITAND(_wf_y, 32)
+                        ), 38)
+                      )
+                    ),
+                    (
+                      BITSHIFTLEFT((
+                        BITAND(_wf_x, 64)
+                      ), 38)
+                    )
+                  ),
+                  (
+                    BITSHIFTLEFT((
+                      BITAND(_wf_y, 64)
+                    ), 39)
+                  )
+                ),
+                (
+                  BITSHIFTLEFT((
+                    BITAND(_wf_x, 128)
+                  ), 39)
+                )
+              ),
+              (
+                BITSHIFTLEFT((
+                  BITAND(_wf_y, 128)
+                ), 40)
+              )
+            ),
+            (
+              BITSHIFTLEFT((
+                BITAND(_wf_x, 256)
+              ), 40)
+            )
+          ),
+          (
+            BITSHIFTLEFT((
+              BITAND(_wf_y, 256)
+            ), 41)
+          )
+        ),
+        (
+          BITSHIFTLEFT((
+            BITAND(_wf_x, 512)
+          ), 41)
+        )
+      ),
+      (
+        BITSHIFTLEFT((
+          BITAND(_wf_y, 512)
+        ), 42)
+      )
+    ) AS quadbin
+  FROM native_quadbinpolyfill_1_tiles
+  WHERE
+    ST_INTERSECTS(
+      geom,
+      ST_MAKEPOLYGON(
+        ST_MAKELINE(
+          ST_MAKELINE(
+            ST_MAKELINE(
+              ST_MAKELINE(
+                ST_MAKEPOINT(
+                  360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+                  114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+                    1 - 2.0 * (
+                      _wf_y + 1
+                    ) / POWER(2.0, 10)
+                  ))) - 90.0
+                ),
+                ST_MAKEPOINT(
+                  360.0 * (
+                    _wf_x + 1
+                  ) / POWER(2.0, 10) - 180.0,
+                  114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+                    1 - 2.0 * (
+                      _wf_y + 1
+                    ) / POWER(2.0, 10)
+                  ))) - 90.0
+                )
+              ),
+              ST_MAKEPOINT(
+                360.0 * (
+                  _wf_x + 1
+                ) / POWER(2.0, 10) - 180.0,
+                114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+                  1 - 2.0 * _wf_y / POWER(2.0, 10)
+                ))) - 90.0
+              )
+            ),
+            ST_MAKEPOINT(
+              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+                1 - 2.0 * _wf_y / POWER(2.0, 10)
+              ))) - 90.0
+            )
+          ),
+          ST_MAKEPOINT(
+            360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+            114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+              1 - 2.0 * (
+                _wf_y + 1
+              ) / POWER(2.0, 10)
+            ))) - 90.0
+          )
+        )
+      )
+    )
+)
+SELECT
+  *
+FROM native_quadbinpolyfill_1;
+
+-- case quadbinpolyfill_intersects_cols
+-- stage native_saveastable_714b9a8c
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbinpolyfill_1_bbox AS (
+  SELECT
+    zones.*,
+    LEAST(CAST(FLOOR(1024 * (
+      ST_XMIN(geom) / 360.0 + 0.5
+    )) AS BIGINT), 1023) AS _wf_x0,
+    LEAST(CAST(FLOOR(1024 * (
+      ST_XMAX(geom) / 360.0 + 0.5
+    )) AS BIGINT), 1023) AS _wf_x1,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_YMAX(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_YMAX(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS BIGINT) AS _wf_y0,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_YMIN(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_YMIN(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS BIGINT) AS _wf_y1
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_quadbinpolyfill_1_tiles AS (
+  SELECT
+    zone_id,
+    zone,
+    geom,
+    CAST(_wf__wf_x_rows.value AS BIGINT) AS _wf_x,
+    CAST(_wf__wf_y_rows.value AS BIGINT) AS _wf_y
+  FROM native_quadbinpolyfill_1_bbox, LATERAL FLATTEN(INPUT => ARRAY_GENERATE_RANGE(_wf_x0, _wf_x1 + 1)) AS _wf__wf_x_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS), LATERAL FLATTEN(INPUT => ARRAY_GENERATE_RANGE(_wf_y0, _wf_y1 + 1)) AS _wf__wf_y_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS)
+), native_quadbinpolyfill_1 AS (
+  SELECT
+    zone_id,
+    zone,
+    geom,
+    BITOR(
+      BITOR(
+        BITOR(
+          BITOR(
+            BITOR(
+              BITOR(
+                BITOR(
+                  BITOR(
+                    BITOR(
+                      BITOR(
+                        BITOR(
+                          BITOR(
+                            BITOR(
+                              BITOR(
+                                BITOR(
+                                  BITOR(
+                                    BITOR(
+                                      BITOR(
+                                        BITOR(
+                                          BITOR(5233182771299483647, (
+                                            BITSHIFTLEFT((
+                                              BITAND(_wf_x, 1)
+                                            ), 32)
+                                          )),
+                                          (
+                                            BITSHIFTLEFT((
+                                              BITAND(_wf_y, 1)
+                                            ), 33)
+                                          )
+                                        ),
+                                        (
+                                          BITSHIFTLEFT((
+                                            BITAND(_wf_x, 2)
+                                          ), 33)
+                                        )
+                                      ),
+                                      (
+                                        BITSHIFTLEFT((
+                                          BITAND(_wf_y, 2)
+                                        ), 34)
+                                      )
+                                    ),
+                                    (
+                                      BITSHIFTLEFT((
+                                        BITAND(_wf_x, 4)
+                                      ), 34)
+                                    )
+                                  ),
+                                  (
+                                    BITSHIFTLEFT((
+                                      BITAND(_wf_y, 4)
+                                    ), 35)
+                                  )
+                                ),
+                                (
+                                  BITSHIFTLEFT((
+                                    BITAND(_wf_x, 8)
+                                  ), 35)
+                                )
+                              ),
+                              (
+                                BITSHIFTLEFT((
+                                  BITAND(_wf_y, 8)
+                                ), 36)
+                              )
+                            ),
+                            (
+                              BITSHIFTLEFT((
+                                BITAND(_wf_x, 16)
+                              ), 36)
+                            )
+                          ),
+                          (
+                            BITSHIFTLEFT((
+                              BITAND(_wf_y, 16)
+                            ), 37)
+                          )
+                        ),
+                        (
+                          BITSHIFTLEFT((
+                            BITAND(_wf_x, 32)
+                          ), 37)
+                        )
+                      ),
+                      (
+                        BITSHIFTLEFT((
+                          BITAND(_wf_y, 32)
+                        ), 38)
+                      )
+                    ),
+                    (
+                      BITSHIFTLEFT((
+                        BITAND(_wf_x, 64)
+                      ), 38)
+                    )
+                  ),
+                  (
+                    BITSHIFTLEFT((
+                      BITAND(_wf_y, 64)
+                    ), 39)
+                  )
+                ),
+                (
+                  BITSHIFTLEFT((
+                    BITAND(_wf_x, 128)
+                  ), 39)
+                )
+              ),
+              (
+                BITSHIFTLEFT((
+                  BITAND(_wf_y, 128)
+                ), 40)
+              )
+            ),
+            (
+              BITSHIFTLEFT((
+                BITAND(_wf_x, 256)
+              ), 40)
+            )
+          ),
+          (
+            BITSHIFTLEFT((
+              BITAND(_wf_y, 256)
+            ), 41)
+          )
+        ),
+        (
+          BITSHIFTLEFT((
+            BITAND(_wf_x, 512)
+          ), 41)
+        )
+      ),
+      (
+        BITSHIFTLEFT((
+          BITAND(_wf_y, 512)
+        ), 42)
+      )
+    ) AS quadbin
+  FROM native_quadbinpolyfill_1_tiles
+  WHERE
+    ST_INTERSECTS(
+      geom,
+      ST_MAKEPOLYGON(
+        ST_MAKELINE(
+          ST_MAKELINE(
+            ST_MAKELINE(
+              ST_MAKELINE(
+                ST_MAKEPOINT(
+                  360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+                  114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+                    1 - 2.0 * (
+                      _wf_y + 1
+                    ) / POWER(2.0, 10)
+                  ))) - 90.0
+                ),
+                ST_MAKEPOINT(
+                  360.0 * (
+                    _wf_x + 1
+                  ) / POWER(2.0, 10) - 180.0,
+                  114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+                    1 - 2.0 * (
+                      _wf_y + 1
+                    ) / POWER(2.0, 10)
+                  ))) - 90.0
+                )
+              ),
+              ST_MAKEPOINT(
+                360.0 * (
+                  _wf_x + 1
+                ) / POWER(2.0, 10) - 180.0,
+                114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+                  1 - 2.0 * _wf_y / POWER(2.0, 10)
+                ))) - 90.0
+              )
+            ),
+            ST_MAKEPOINT(
+              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+                1 - 2.0 * _wf_y / POWER(2.0, 10)
+              ))) - 90.0
+            )
+          ),
+          ST_MAKEPOINT(
+            360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+            114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+              1 - 2.0 * (
+                _wf_y + 1
+              ) / POWER(2.0, 10)
+            ))) - 90.0
+          )
+        )
+      )
+    )
+)
+SELECT
+  *
+FROM native_quadbinpolyfill_1;
+
+-- case quadbinpolyfill_contains
+-- stage native_saveastable_4ae36001
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbinpolyfill_1_bbox AS (
+  SELECT
+    geom,
+    LEAST(CAST(FLOOR(1024 * (
+      ST_XMIN(geom) / 360.0 + 0.5
+    )) AS BIGINT), 1023) AS _wf_x0,
+    LEAST(CAST(FLOOR(1024 * (
+      ST_XMAX(geom) / 360.0 + 0.5
+    )) AS BIGINT), 1023) AS _wf_x1,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_YMAX(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_YMAX(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS BIGINT) AS _wf_y0,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_YMIN(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_YMIN(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS BIGINT) AS _wf_y1
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_quadbinpolyfill_1_tiles AS (
+  SELECT
+    geom,
+    CAST(_wf__wf_x_rows.value AS BIGINT) AS _wf_x,
+    CAST(_wf__wf_y_rows.value AS BIGINT) AS _wf_y
+  FROM native_quadbinpolyfill_1_bbox, LATERAL FLATTEN(INPUT => ARRAY_GENERATE_RANGE(_wf_x0, _wf_x1 + 1)) AS _wf__wf_x_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS), LATERAL FLATTEN(INPUT => ARRAY_GENERATE_RANGE(_wf_y0, _wf_y1 + 1)) AS _wf__wf_y_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS)
+), native_quadbinpolyfill_1 AS (
+  SELECT DISTINCT
+    BITOR(
+      BITOR(
+        BITOR(
+          BITOR(
+            BITOR(
+              BITOR(
+                BITOR(
+                  BITOR(
+                    BITOR(
+                      BITOR(
+                        BITOR(
+                          BITOR(
+                            BITOR(
+                              BITOR(
+                                BITOR(
+                                  BITOR(
+                                    BITOR(
+                                      BITOR(
+                                        BITOR(
+                                          BITOR(5233182771299483647, (
+                                            BITSHIFTLEFT((
+                                              BITAND(_wf_x, 1)
+                                            ), 32)
+                                          )),
+                                          (
+                                            BITSHIFTLEFT((
+                                              BITAND(_wf_y, 1)
+                                            ), 33)
+                                          )
+                                        ),
+                                        (
+                                          BITSHIFTLEFT((
+                                            BITAND(_wf_x, 2)
+                                          ), 33)
+                                        )
+                                      ),
+                                      (
+                                        BITSHIFTLEFT((
+                                          BITAND(_wf_y, 2)
+                                        ), 34)
+                                      )
+                                    ),
+                                    (
+                                      BITSHIFTLEFT((
+                                        BITAND(_wf_x, 4)
+                                      ), 34)
+                                    )
+                                  ),
+                                  (
+                                    BITSHIFTLEFT((
+                                      BITAND(_wf_y, 4)
+                                    ), 35)
+                                  )
+                                ),
+                                (
+                                  BITSHIFTLEFT((
+                                    BITAND(_wf_x, 8)
+                                  ), 35)
+                                )
+                              ),
+                              (
+                                BITSHIFTLEFT((
+                                  BITAND(_wf_y, 8)
+                                ), 36)
+                              )
+                            ),
+                            (
+                              BITSHIFTLEFT((
+                                BITAND(_wf_x, 16)
+                              ), 36)
+                            )
+                          ),
+                          (
+                            BITSHIFTLEFT((
+                              BITAND(_wf_y, 16)
+                            ), 37)
+                          )
+                        ),
+                        (
+                          BITSHIFTLEFT((
+                            BITAND(_wf_x, 32)
+                          ), 37)
+                        )
+                      ),
+                      (
+                        BITSHIFTLEFT((
+                          BITAND(_wf_y, 32)
+                        ), 38)
+                      )
+                    ),
+                    (
+                      BITSHIFTLEFT((
+                        BITAND(_wf_x, 64)
+                      ), 38)
+                    )
+                  ),
+                  (
+                    BITSHIFTLEFT((
+                      BITAND(_wf_y, 64)
+                    ), 39)
+                  )
+                ),
+                (
+                  BITSHIFTLEFT((
+                    BITAND(_wf_x, 128)
+                  ), 39)
+                )
+              ),
+              (
+                BITSHIFTLEFT((
+                  BITAND(_wf_y, 128)
+                ), 40)
+              )
+            ),
+            (
+              BITSHIFTLEFT((
+                BITAND(_wf_x, 256)
+              ), 40)
+            )
+          ),
+          (
+            BITSHIFTLEFT((
+              BITAND(_wf_y, 256)
+            ), 41)
+          )
+        ),
+        (
+          BITSHIFTLEFT((
+            BITAND(_wf_x, 512)
+          ), 41)
+        )
+      ),
+      (
+        BITSHIFTLEFT((
+          BITAND(_wf_y, 512)
+        ), 42)
+      )
+    ) AS quadbin
+  FROM native_quadbinpolyfill_1_tiles
+  WHERE
+    ST_CONTAINS(
+      geom,
+      ST_MAKEPOLYGON(
+        ST_MAKELINE(
+          ST_MAKELINE(
+            ST_MAKELINE(
+              ST_MAKELINE(
+                ST_MAKEPOINT(
+                  360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+                  114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+                    1 - 2.0 * (
+                      _wf_y + 1
+                    ) / POWER(2.0, 10)
+                  ))) - 90.0
+                ),
+                ST_MAKEPOINT(
+                  360.0 * (
+                    _wf_x + 1
+                  ) / POWER(2.0, 10) - 180.0,
+                  114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+                    1 - 2.0 * (
+                      _wf_y + 1
+                    ) / POWER(2.0, 10)
+                  ))) - 90.0
+                )
+              ),
+              ST_MAKEPOINT(
+                360.0 * (
+                  _wf_x + 1
+                ) / POWER(2.0, 10) - 180.0,
+                114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+                  1 - 2.0 * _wf_y / POWER(2.0, 10)
+                ))) - 90.0
+              )
+            ),
+            ST_MAKEPOINT(
+              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+                1 - 2.0 * _wf_y / POWER(2.0, 10)
+              ))) - 90.0
+            )
+          ),
+          ST_MAKEPOINT(
+            360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+            114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+              1 - 2.0 * (
+                _wf_y + 1
+              ) / POWER(2.0, 10)
+            ))) - 90.0
+          )
+        )
+      )
+    )
+)
+SELECT
+  *
+FROM native_quadbinpolyfill_1;
+
+-- case quadbinpolyfill_contains_cols
+-- stage native_saveastable_844d7cf6
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbinpolyfill_1_bbox AS (
+  SELECT
+    zones.*,
+    LEAST(CAST(FLOOR(1024 * (
+      ST_XMIN(geom) / 360.0 + 0.5
+    )) AS BIGINT), 1023) AS _wf_x0,
+    LEAST(CAST(FLOOR(1024 * (
+      ST_XMAX(geom) / 360.0 + 0.5
+    )) AS BIGINT), 1023) AS _wf_x1,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_YMAX(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_YMAX(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS BIGINT) AS _wf_y0,
+    CAST(LEAST(
+      GREATEST(
+        FLOOR(
+          1024 * (
+            0.5 - 0.07957747154594767 * LN(
+              (
+                1 + SIN(LEAST(GREATEST(ST_YMIN(geom), -89.0), 89.0) * 0.017453292519943295)
+              ) / (
+                1 - SIN(LEAST(GREATEST(ST_YMIN(geom), -89.0), 89.0) * 0.017453292519943295)
+              )
+            )
+          )
+        ),
+        0
+      ),
+      1023
+    ) AS BIGINT) AS _wf_y1
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_quadbinpolyfill_1_tiles AS (
+  SELECT
+    zone_id,
+    zone,
+    geom,
+    CAST(_wf__wf_x_rows.value AS BIGINT) AS _wf_x,
+    CAST(_wf__wf_y_rows.value AS BIGINT) AS _wf_y
+  FROM native_quadbinpolyfill_1_bbox, LATERAL FLATTEN(INPUT => ARRAY_GENERATE_RANGE(_wf_x0, _wf_x1 + 1)) AS _wf__wf_x_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS), LATERAL FLATTEN(INPUT => ARRAY_GENERATE_RANGE(_wf_y0, _wf_y1 + 1)) AS _wf__wf_y_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS)
+), native_quadbinpolyfill_1 AS (
+  SELECT
+    zone_id,
+    zone,
+    geom,
+    BITOR(
+      BITOR(
+        BITOR(
+          BITOR(
+            BITOR(
+              BITOR(
+                BITOR(
+                  BITOR(
+                    BITOR(
+                      BITOR(
+                        BITOR(
+                          BITOR(
+                            BITOR(
+                              BITOR(
+                                BITOR(
+                                  BITOR(
+                                    BITOR(
+                                      BITOR(
+                                        BITOR(
+                                          BITOR(5233182771299483647, (
+                                            BITSHIFTLEFT((
+                                              BITAND(_wf_x, 1)
+                                            ), 32)
+                                          )),
+                                          (
+                                            BITSHIFTLEFT((
+                                              BITAND(_wf_y, 1)
+                                            ), 33)
+                                          )
+                                        ),
+                                        (
+                                          BITSHIFTLEFT((
+                                            BITAND(_wf_x, 2)
+                                          ), 33)
+                                        )
+                                      ),
+                                      (
+                                        BITSHIFTLEFT((
+                                          BITAND(_wf_y, 2)
+                                        ), 34)
+                                      )
+                                    ),
+                                    (
+                                      BITSHIFTLEFT((
+                                        BITAND(_wf_x, 4)
+                                      ), 34)
+                                    )
+                                  ),
+                                  (
+                                    BITSHIFTLEFT((
+                                      BITAND(_wf_y, 4)
+                                    ), 35)
+                                  )
+                                ),
+                                (
+                                  BITSHIFTLEFT((
+                                    BITAND(_wf_x, 8)
+                                  ), 35)
+                                )
+                              ),
+                              (
+                                BITSHIFTLEFT((
+                                  BITAND(_wf_y, 8)
+                                ), 36)
+                              )
+                            ),
+                            (
+                              BITSHIFTLEFT((
+                                BITAND(_wf_x, 16)
+                              ), 36)
+                            )
+                          ),
+                          (
+                            BITSHIFTLEFT((
+                              BITAND(_wf_y, 16)
+                            ), 37)
+                          )
+                        ),
+                        (
+                          BITSHIFTLEFT((
+                            BITAND(_wf_x, 32)
+                          ), 37)
+                        )
+                      ),
+                      (
+                        BITSHIFTLEFT((
+                          BITAND(_wf_y, 32)
+                        ), 38)
+                      )
+                    ),
+                    (
+                      BITSHIFTLEFT((
+                        BITAND(_wf_x, 64)
+                      ), 38)
+                    )
+                  ),
+                  (
+                    BITSHIFTLEFT((
+                      BITAND(_wf_y, 64)
+                    ), 39)
+                  )
+                ),
+                (
+                  BITSHIFTLEFT((
+                    BITAND(_wf_x, 128)
+                  ), 39)
+                )
+              ),
+              (
+                BITSHIFTLEFT((
+                  BITAND(_wf_y, 128)
+                ), 40)
+              )
+            ),
+            (
+              BITSHIFTLEFT((
+                BITAND(_wf_x, 256)
+              ), 40)
+            )
+          ),
+          (
+            BITSHIFTLEFT((
+              BITAND(_wf_y, 256)
+            ), 41)
+          )
+        ),
+        (
+          BITSHIFTLEFT((
+            BITAND(_wf_x, 512)
+          ), 41)
+        )
+      ),
+      (
+        BITSHIFTLEFT((
+          BITAND(_wf_y, 512)
+        ), 42)
+      )
+    ) AS quadbin
+  FROM native_quadbinpolyfill_1_tiles
+  WHERE
+    ST_CONTAINS(
+      geom,
+      ST_MAKEPOLYGON(
+        ST_MAKELINE(
+          ST_MAKELINE(
+            ST_MAKELINE(
+              ST_MAKELINE(
+                ST_MAKEPOINT(
+                  360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+                  114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+                    1 - 2.0 * (
+                      _wf_y + 1
+                    ) / POWER(2.0, 10)
+                  ))) - 90.0
+                ),
+                ST_MAKEPOINT(
+                  360.0 * (
+                    _wf_x + 1
+                  ) / POWER(2.0, 10) - 180.0,
+                  114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+                    1 - 2.0 * (
+                      _wf_y + 1
+                    ) / POWER(2.0, 10)
+                  ))) - 90.0
+                )
+              ),
+              ST_MAKEPOINT(
+                360.0 * (
+                  _wf_x + 1
+                ) / POWER(2.0, 10) - 180.0,
+                114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+                  1 - 2.0 * _wf_y / POWER(2.0, 10)
+                ))) - 90.0
+              )
+            ),
+            ST_MAKEPOINT(
+              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+                1 - 2.0 * _wf_y / POWER(2.0, 10)
+              ))) - 90.0
+            )
+          ),
+          ST_MAKEPOINT(
+            360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+            114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+              1 - 2.0 * (
+                _wf_y + 1
+              ) / POWER(2.0, 10)
+            ))) - 90.0
+          )
+        )
+      )
+    )
+)
+SELECT
+  *
+FROM native_quadbinpolyfill_1;
+
+-- case quadbinboundary
+-- stage native_saveastable_14c3aff7
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbinboundary_1_tile AS (
+  SELECT
+    cells.*,
+    BITAND((
+      BITSHIFTRIGHT(quadbin, 52)
+    ), 31) AS _wf_z,
+    BITSHIFTRIGHT(
+      (
+        BITOR(
+          BITOR(
+            BITOR(
+              BITOR(
+                BITOR(
+                  BITOR(
+                    BITOR(
+                      BITOR(
+                        BITOR(
+                          BITOR(
+                            BITOR(
+                              BITOR(
+                                BITOR(
+                                  BITOR(
+                                    BITOR(
+                                      BITOR(
+                                        BITOR(
+                                          BITOR(
+                                            BITOR(
+                                              BITOR(
+                                                BITOR(
+                                                  BITOR(
+                                                    BITOR(
+                                                      BITOR(
+                                                        BITOR(
+                                                          BITAND((
+                                                            BITAND(quadbin, 4503599627370495)
+                                                          ), 1),
+                                                          (
+                                                            BITAND((
+                                                              BITSHIFTRIGHT((
+                                                                BITAND(quadbin, 4503599627370495)
+                                                              ), 1)
+                                                            ), 2)
+                                                          )
+                                                        ),
+                                                        (
+                                                          BITAND((
+                                                            BITSHIFTRIGHT((
+                                                              BITAND(quadbin, 4503599627370495)
+                                                            ), 2)
+                                                          ), 4)
+                                                        )
+                                                      ),
+                                                      (
+                                                        BITAND((
+                                                          BITSHIFTRIGHT((
+                                                            BITAND(quadbin, 4503599627370495)
+                                                          ), 3)
+                                                        ), 8)
+                                                      )
+                                                    ),
+                                                    (
+                                                      BITAND((
+                                                        BITSHIFTRIGHT((
+                                                          BITAND(quadbin, 4503599627370495)
+                                                        ), 4)
+                                                      ), 16)
+                                                    )
+                                                  ),
+                                                  (
+                                                    BITAND((
+                                                      BITSHIFTRIGHT((
+                                                        BITAND(quadbin, 4503599627370495)
+                                                      ), 5)
+                                                    ), 32)
+                                                  )
+                                                ),
+                                                (
+                                                  BITAND((
+                                                    BITSHIFTRIGHT((
+                                                      BITAND(quadbin, 4503599627370495)
+                                                    ), 6)
+                                                  ), 64)
+                                                )
+                                              ),
+                                              (
+                                                BITAND((
+                                                  BITSHIFTRIGHT((
+                                                    BITAND(quadbin, 4503599627370495)
+                                                  ), 7)
+                                                ), 128)
+                                              )
+                                            ),
+                                            (
+                                              BITAND((
+                                                BITSHIFTRIGHT((
+                                                  BITAND(quadbin, 4503599627370495)
+                                                ), 8)
+                                              ), 256)
+                                            )
+                                          ),
+                                          (
+                                            BITAND((
+                                              BITSHIFTRIGHT((
+                                                BITAND(quadbin, 4503599627370495)
+                                              ), 9)
+                                            ), 512)
+                                          )
+                                        ),
+                                        (
+                                          BITAND((
+                                            BITSHIFTRIGHT((
+                                              BITAND(quadbin, 4503599627370495)
+                                            ), 10)
+                                          ), 1024)
+                                        )
+                                      ),
+                                      (
+                                        BITAND((
+                                          BITSHIFTRIGHT((
+                                            BITAND(quadbin, 4503599627370495)
+                                          ), 11)
+                                        ), 2048)
+                                      )
+                                    ),
+                                    (
+                                      BITAND((
+                                        BITSHIFTRIGHT((
+                                          BITAND(quadbin, 4503599627370495)
+                                        ), 12)
+                                      ), 4096)
+                                    )
+                                  ),
+                                  (
+                                    BITAND((
+                                      BITSHIFTRIGHT((
+                                        BITAND(quadbin, 4503599627370495)
+                                      ), 13)
+                                    ), 8192)
+                                  )
+                                ),
+                                (
+                                  BITAND((
+                                    BITSHIFTRIGHT((
+                                      BITAND(quadbin, 4503599627370495)
+                                    ), 14)
+                                  ), 16384)
+                                )
+                              ),
+                              (
+                                BITAND((
+                                  BITSHIFTRIGHT((
+                                    BITAND(quadbin, 4503599627370495)
+                                  ), 15)
+                                ), 32768)
+                              )
+                            ),
+                            (
+                              BITAND((
+                                BITSHIFTRIGHT((
+                                  BITAND(quadbin, 4503599627370495)
+                                ), 16)
+                              ), 65536)
+                            )
+                          ),
+                          (
+                            BITAND((
+                              BITSHIFTRIGHT((
+                                BITAND(quadbin, 4503599627370495)
+                              ), 17)
+                            ), 131072)
+                          )
+                        ),
+                        (
+                          BITAND((
+                            BITSHIFTRIGHT((
+                              BITAND(quadbin, 4503599627370495)
+                            ), 18)
+                          ), 262144)
+                        )
+                      ),
+                      (
+                        BITAND((
+                          BITSHIFTRIGHT((
+                            BITAND(quadbin, 4503599627370495)
+                          ), 19)
+                        ), 524288)
+                      )
+                    ),
+                    (
+                      BITAND((
+                        BITSHIFTRIGHT((
+                          BITAND(quadbin, 4503599627370495)
+                        ), 20)
+                      ), 1048576)
+                    )
+                  ),
+                  (
+                    BITAND((
+                      BITSHIFTRIGHT((
+                        BITAND(quadbin, 4503599627370495)
+                      ), 21)
+                    ), 2097152)
+                  )
+                ),
+                (
+                  BITAND((
+                    BITSHIFTRIGHT((
+                      BITAND(quadbin, 4503599627370495)
+                    ), 22)
+                  ), 4194304)
+                )
+              ),
+              (
+                BITAND((
+                  BITSHIFTRIGHT((
+                    BITAND(quadbin, 4503599627370495)
+                  ), 23)
+                ), 8388608)
+              )
+            ),
+            (
+              BITAND((
+                BITSHIFTRIGHT((
+                  BITAND(quadbin, 4503599627370495)
+                ), 24)
+              ), 16777216)
+            )
+          ),
+          (
+            BITAND((
+              BITSHIFTRIGHT((
+                BITAND(quadbin, 4503599627370495)
+              ), 25)
+            ), 33554432)
+          )
+        )
+      ),
+      (
+        26 - (
+          BITAND((
+            BITSHIFTRIGHT(quadbin, 52)
+          ), 31)
+        )
+      )
+    ) AS _wf_x,
+    BITSHIFTRIGHT(
+      (
+        BITOR(
+          BITOR(
+            BITOR(
+              BITOR(
+                BITOR(
+                  BITOR(
+                    BITOR(
+                      BITOR(
+                        BITOR(
+                          BITOR(
+                            BITOR(
+                              BITOR(
+                                BITOR(
+                                  BITOR(
+                                    BITOR(
+                                      BITOR(
+                                        BITOR(
+                                          BITOR(
+                                            BITOR(
+                                              BITOR(
+                                                BITOR(
+                                                  BITOR(
+                                                    BITOR(
+                                                      BITOR(
+                                                        BITOR(
+                                                          BITAND((
+                                                            BITSHIFTRIGHT((
+                                                              BITAND(quadbin, 4503599627370495)
+                                                            ), 1)
+                                                          ), 1),
+                                                          (
+                                                            BITAND((
+                                                              BITSHIFTRIGHT((
+                                                                BITAND(quadbin, 4503599627370495)
+                                                              ), 2)
+                                                            ), 2)
+                                                          )
+                                                        ),
+                                                        (
+                                                          BITAND((
+                                                            BITSHIFTRIGHT((
+                                                              BITAND(quadbin, 4503599627370495)
+                                                            ), 3)
+                                                          ), 4)
+                                                        )
+                                                      ),
+                                                      (
+                                                        BITAND((
+                                                          BITSHIFTRIGHT((
+                                                            BITAND(quadbin, 4503599627370495)
+                                                          ), 4)
+                                                        ), 8)
+                                                      )
+                                                    ),
+                                                    (
+                                                      BITAND((
+                                                        BITSHIFTRIGHT((
+                                                          BITAND(quadbin, 4503599627370495)
+                                                        ), 5)
+                                                      ), 16)
+                                                    )
+                                                  ),
+                                                  (
+                                                    BITAND((
+                                                      BITSHIFTRIGHT((
+                                                        BITAND(quadbin, 4503599627370495)
+                                                      ), 6)
+                                                    ), 32)
+                                                  )
+                                                ),
+                                                (
+                                                  BITAND((
+                                                    BITSHIFTRIGHT((
+                                                      BITAND(quadbin, 4503599627370495)
+                                                    ), 7)
+                                                  ), 64)
+                                                )
+                                              ),
+                                              (
+                                                BITAND((
+                                                  BITSHIFTRIGHT((
+                                                    BITAND(quadbin, 4503599627370495)
+                                                  ), 8)
+                                                ), 128)
+                                              )
+                                            ),
+                                            (
+                                              BITAND((
+                                                BITSHIFTRIGHT((
+                                                  BITAND(quadbin, 4503599627370495)
+                                                ), 9)
+                                              ), 256)
+                                            )
+                                          ),
+                                          (
+                                            BITAND((
+                                              BITSHIFTRIGHT((
+                                                BITAND(quadbin, 4503599627370495)
+                                              ), 10)
+                                            ), 512)
+                                          )
+                                        ),
+                                        (
+                                          BITAND((
+                                            BITSHIFTRIGHT((
+                                              BITAND(quadbin, 4503599627370495)
+                                            ), 11)
+                                          ), 1024)
+                                        )
+                                      ),
+                                      (
+                                        BITAND((
+                                          BITSHIFTRIGHT((
+                                            BITAND(quadbin, 4503599627370495)
+                                          ), 12)
+                                        ), 2048)
+                                      )
+                                    ),
+                                    (
+                                      BITAND((
+                                        BITSHIFTRIGHT((
+                                          BITAND(quadbin, 4503599627370495)
+                                        ), 13)
+                                      ), 4096)
+                                    )
+                                  ),
+                                  (
+                                    BITAND((
+                                      BITSHIFTRIGHT((
+                                        BITAND(quadbin, 4503599627370495)
+                                      ), 14)
+                                    ), 8192)
+                                  )
+                                ),
+                                (
+                                  BITAND((
+                                    BITSHIFTRIGHT((
+                                      BITAND(quadbin, 4503599627370495)
+                                    ), 15)
+                                  ), 16384)
+                                )
+                              ),
+                              (
+                                BITAND((
+                                  BITSHIFTRIGHT((
+                                    BITAND(quadbin, 4503599627370495)
+                                  ), 16)
+                                ), 32768)
+                              )
+                            ),
+                            (
+                              BITAND((
+                                BITSHIFTRIGHT((
+                                  BITAND(quadbin, 4503599627370495)
+                                ), 17)
+                              ), 65536)
+                            )
+                          ),
+                          (
+                            BITAND((
+                              BITSHIFTRIGHT((
+                                BITAND(quadbin, 4503599627370495)
+                              ), 18)
+                            ), 131072)
+                          )
+                        ),
+                        (
+                          BITAND((
+                            BITSHIFTRIGHT((
+                              BITAND(quadbin, 4503599627370495)
+                            ), 19)
+                          ), 262144)
+                        )
+                      ),
+                      (
+                        BITAND((
+                          BITSHIFTRIGHT((
+                            BITAND(quadbin, 4503599627370495)
+                          ), 20)
+                        ), 524288)
+                      )
+                    ),
+                    (
+                      BITAND((
+                        BITSHIFTRIGHT((
+                          BITAND(quadbin, 4503599627370495)
+                        ), 21)
+                      ), 1048576)
+                    )
+                  ),
+                  (
+                    BITAND((
+                      BITSHIFTRIGHT((
+                        BITAND(quadbin, 4503599627370495)
+                      ), 22)
+                    ), 2097152)
+                  )
+                ),
+                (
+                  BITAND((
+                    BITSHIFTRIGHT((
+                      BITAND(quadbin, 4503599627370495)
+                    ), 23)
+                  ), 4194304)
+                )
+              ),
+              (
+                BITAND((
+                  BITSHIFTRIGHT((
+                    BITAND(quadbin, 4503599627370495)
+                  ), 24)
+                ), 8388608)
+              )
+            ),
+            (
+              BITAND((
+                BITSHIFTRIGHT((
+                  BITAND(quadbin, 4503599627370495)
+                ), 25)
+              ), 16777216)
+            )
+          ),
+          (
+            BITAND((
+              BITSHIFTRIGHT((
+                BITAND(quadbin, 4503599627370495)
+              ), 26)
+            ), 33554432)
+          )
+        )
+      ),
+      (
+        26 - (
+          BITAND((
+            BITSHIFTRIGHT(quadbin, 52)
+          ), 31)
+        )
+      )
+    ) AS _wf_y
+  FROM analytics.cells
+), native_quadbinboundary_1 AS (
+  SELECT
+    ST_MAKEPOLYGON(
+      ST_MAKELINE(
+        ST_MAKELINE(
+          ST_MAKELINE(
+            ST_MAKELINE(
+              ST_MAKEPOINT(
+                360.0 * _wf_x / POWER(2.0, _wf_z) - 180.0,
+                114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+                  1 - 2.0 * (
+                    _wf_y + 1
+                  ) / POWER(2.0, _wf_z)
+                ))) - 90.0
+              ),
+              ST_MAKEPOINT(
+                360.0 * (
+                  _wf_x + 1
+                ) / POWER(2.0, _wf_z) - 180.0,
+                114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+                  1 - 2.0 * (
+                    _wf_y + 1
+                  ) / POWER(2.0, _wf_z)
+                ))) - 90.0
+              )
+            ),
+            ST_MAKEPOINT(
+              360.0 * (
+                _wf_x + 1
+              ) / POWER(2.0, _wf_z) - 180.0,
+              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+                1 - 2.0 * _wf_y / POWER(2.0, _wf_z)
+              ))) - 90.0
+            )
+          ),
+          ST_MAKEPOINT(
+            360.0 * _wf_x / POWER(2.0, _wf_z) - 180.0,
+            114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+              1 - 2.0 * _wf_y / POWER(2.0, _wf_z)
+            ))) - 90.0
+          )
+        ),
+        ST_MAKEPOINT(
+          360.0 * _wf_x / POWER(2.0, _wf_z) - 180.0,
+          114.59155902616465 * ATAN(EXP(3.141592653589793 * (
+            1 - 2.0 * (
+              _wf_y + 1
+            ) / POWER(2.0, _wf_z)
+          ))) - 90.0
+        )
+      )
+    ) AS quadbin_geo,
+    id,
+    h3,
+    h3_other,
+    quadbin,
+    value
+  FROM native_quadbinboundary_1_tile
+)
+SELECT
+  *
+FROM native_quadbinboundary_1;
+
+-- case quadbincenter
+-- stage native_saveastable_46555ceb
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbincenter_1_tile AS (
+  SELECT
+    cells.*,
+    BITAND((
+      BITSHIFTRIGHT(quadbin, 52)
+    ), 31) AS _wf_z,
+    BITSHIFTRIGHT(
+      (
+        BITOR(
+          BITOR(
+            BITOR(
+              BITOR(
+                BITOR(
+                  BITOR(
+                    BITOR(
+                      BITOR(
+                        BITOR(
+                          BITOR(
+                            BITOR(
+                              BITOR(
+                                BITOR(
+                                  BITOR(
+                                    BITOR(
+                                      BITOR(
+                                        BITOR(
+                                          BITOR(
+                                            BITOR(
+                                              BITOR(
+                                                BITOR(
+                                                  BITOR(
+                                                    BITOR(
+                                                      BITOR(
+                                                        BITOR(
+                                                          BITAND((
+                                                            BITAND(quadbin, 4503599627370495)
+                                                          ), 1),
+                                                          (
+                                                            BITAND((
+                                                              BITSHIFTRIGHT((
+                                                                BITAND(quadbin, 4503599627370495)
+                                                              ), 1)
+                                                            ), 2)
+                                                          )
+                                                        ),
+                                                        (
+                                                          BITAND((
+                                                            BITSHIFTRIGHT((
+                                                              BITAND(quadbin, 4503599627370495)
+                                                            ), 2)
+                                                          ), 4)
+                                                        )
+                                                      ),
+                                                      (
+                                                        BITAND((
+                                                          BITSHIFTRIGHT((
+                                                            BITAND(quadbin, 4503599627370495)
+                                                          ), 3)
+                                                        ), 8)
+                                                      )
+                                                    ),
+                                                    (
+                                                      BITAND((
+                                                        BITSHIFTRIGHT((
+                                                          BITAND(quadbin, 4503599627370495)
+                                                        ), 4)
+                                                      ), 16)
+                                                    )
+                                                  ),
+                                                  (
+                                                    BITAND((
+                                                      BITSHIFTRIGHT((
+                                                        BITAND(quadbin, 4503599627370495)
+                                                      ), 5)
+                                                    ), 32)
+                                                  )
+                                                ),
+                                                (
+                                                  BITAND((
+                                                    BITSHIFTRIGHT((
+                                                      BITAND(quadbin, 4503599627370495)
+                                                    ), 6)
+                                                  ), 64)
+                                                )
+                                              ),
+                                              (
+                                                BITAND((
+                                                  BITSHIFTRIGHT((
+                                                    BITAND(quadbin, 4503599627370495)
+                                                  ), 7)
+                                                ), 128)
+                                              )
+                                            ),
+                                            (
+                                              BITAND((
+                                                BITSHIFTRIGHT((
+                                                  BITAND(quadbin, 4503599627370495)
+                                                ), 8)
+                                              ), 256)
+                                            )
+                                          ),
+                                          (
+                                            BITAND((
+                                              BITSHIFTRIGHT((
+                                                BITAND(quadbin, 4503599627370495)
+                                              ), 9)
+                                            ), 512)
+                                          )
+                                        ),
+                                        (
+                                          BITAND((
+                                            BITSHIFTRIGHT((
+                                              BITAND(quadbin, 4503599627370495)
+                                            ), 10)
+                                          ), 1024)
+                                        )
+                                      ),
+                                      (
+                                        BITAND((
+                                          BITSHIFTRIGHT((
+                                            BITAND(quadbin, 4503599627370495)
+                                          ), 11)
+                                        ), 2048)
+                                      )
+                                    ),
+                                    (
+                                      BITAND((
+                                        BITSHIFTRIGHT((
+                                          BITAND(quadbin, 4503599627370495)
+                                        ), 12)
+                                      ), 4096)
+                                    )
+                                  ),
+                                  (
+                                    BITAND((
+                                      BITSHIFTRIGHT((
+                                        BITAND(quadbin, 4503599627370495)
+                                      ), 13)
+                                    ), 8192)
+                                  )
+                                ),
+                                (
+                                  BITAND((
+                                    BITSHIFTRIGHT((
+                                      BITAND(quadbin, 4503599627370495)
+                                    ), 14)
+                                  ), 16384)
+                                )
+                              ),
+                              (
+                                BITAND((
+                                  BITSHIFTRIGHT((
+                                    BITAND(quadbin, 4503599627370495)
+                                  ), 15)
+                                ), 32768)
+                              )
+                            ),
+                            (
+                              BITAND((
+                                BITSHIFTRIGHT((
+                                  BITAND(quadbin, 4503599627370495)
+                                ), 16)
+                              ), 65536)
+                            )
+                          ),
+                          (
+                            BITAND((
+                              BITSHIFTRIGHT((
+                                BITAND(quadbin, 4503599627370495)
+                              ), 17)
+                            ), 131072)
+                          )
+                        ),
+                        (
+                          BITAND((
+                            BITSHIFTRIGHT((
+                              BITAND(quadbin, 4503599627370495)
+                            ), 18)
+                          ), 262144)
+                        )
+                      ),
+                      (
+                        BITAND((
+                          BITSHIFTRIGHT((
+                            BITAND(quadbin, 4503599627370495)
+                          ), 19)
+                        ), 524288)
+                      )
+                    ),
+                    (
+                      BITAND((
+                        BITSHIFTRIGHT((
+                          BITAND(quadbin, 4503599627370495)
+                        ), 20)
+                      ), 1048576)
+                    )
+                  ),
+                  (
+                    BITAND((
+                      BITSHIFTRIGHT((
+                        BITAND(quadbin, 4503599627370495)
+                      ), 21)
+                    ), 2097152)
+                  )
+                ),
+                (
+                  BITAND((
+                    BITSHIFTRIGHT((
+                      BITAND(quadbin, 4503599627370495)
+                    ), 22)
+                  ), 4194304)
+                )
+              ),
+              (
+                BITAND((
+                  BITSHIFTRIGHT((
+                    BITAND(quadbin, 4503599627370495)
+                  ), 23)
+                ), 8388608)
+              )
+            ),
+            (
+              BITAND((
+                BITSHIFTRIGHT((
+                  BITAND(quadbin, 4503599627370495)
+                ), 24)
+              ), 16777216)
+            )
+          ),
+          (
+            BITAND((
+              BITSHIFTRIGHT((
+                BITAND(quadbin, 4503599627370495)
+              ), 25)
+            ), 33554432)
+          )
+        )
+      ),
+      (
+        26 - (
+          BITAND((
+            BITSHIFTRIGHT(quadbin, 52)
+          ), 31)
+        )
+      )
+    ) AS _wf_x,
+    BITSHIFTRIGHT(
+      (
+        BITOR(
+          BITOR(
+            BITOR(
+              BITOR(
+                BITOR(
+                  BITOR(
+                    BITOR(
+                      BITOR(
+                        BITOR(
+                          BITOR(
+                            BITOR(
+                              BITOR(
+                                BITOR(
+                                  BITOR(
+                                    BITOR(
+                                      BITOR(
+                                        BITOR(
+                                          BITOR(
+                                            BITOR(
+                                              BITOR(
+                                                BITOR(
+                                                  BITOR(
+                                                    BITOR(
+                                                      BITOR(
+                                                        BITOR(
+                                                          BITAND((
+                                                            BITSHIFTRIGHT((
+                                                              BITAND(quadbin, 4503599627370495)
+                                                            ), 1)
+                                                          ), 1),
+                                                          (
+                                                            BITAND((
+                                                              BITSHIFTRIGHT((
+                                                                BITAND(quadbin, 4503599627370495)
+                                                              ), 2)
+                                                            ), 2)
+                                                          )
+                                                        ),
+                                                        (
+                                                          BITAND((
+                                                            BITSHIFTRIGHT((
+                                                              BITAND(quadbin, 4503599627370495)
+                                                            ), 3)
+                                                          ), 4)
+                                                        )
+                                                      ),
+                                                      (
+                                                        BITAND((
+                                                          BITSHIFTRIGHT((
+                                                            BITAND(quadbin, 4503599627370495)
+                                                          ), 4)
+                                                        ), 8)
+                                                      )
+                                                    ),
+                                                    (
+                                                      BITAND((
+                                                        BITSHIFTRIGHT((
+                                                          BITAND(quadbin, 4503599627370495)
+                                                        ), 5)
+                                                      ), 16)
+                                                    )
+                                                  ),
+                                                  (
+                                                    BITAND((
+                                                      BITSHIFTRIGHT((
+                                                        BITAND(quadbin, 4503599627370495)
+                                                      ), 6)
+                                                    ), 32)
+                                                  )
+                                                ),
+                                                (
+                                                  BITAND((
+                                                    BITSHIFTRIGHT((
+                                                      BITAND(quadbin, 4503599627370495)
+                                                    ), 7)
+                                                  ), 64)
+                                                )
+                                              ),
+                                              (
+                                                BITAND((
+                                                  BITSHIFTRIGHT((
+                                                    BITAND(quadbin, 4503599627370495)
+                                                  ), 8)
+                                                ), 128)
+                                              )
+                                            ),
+                                            (
+                                              BITAND((
+                                                BITSHIFTRIGHT((
+                                                  BITAND(quadbin, 4503599627370495)
+                                                ), 9)
+                                              ), 256)
+                                            )
+                                          ),
+                                          (
+                                            BITAND((
+                                              BITSHIFTRIGHT((
+                                                BITAND(quadbin, 4503599627370495)
+                                              ), 10)
+                                            ), 512)
+                                          )
+                                        ),
+                                        (
+                                          BITAND((
+                                            BITSHIFTRIGHT((
+                                              BITAND(quadbin, 4503599627370495)
+                                            ), 11)
+                                          ), 1024)
+                                        )
+                                      ),
+                                      (
+                                        BITAND((
+                                          BITSHIFTRIGHT((
+                                            BITAND(quadbin, 4503599627370495)
+                                          ), 12)
+                                        ), 2048)
+                                      )
+                                    ),
+                                    (
+                                      BITAND((
+                                        BITSHIFTRIGHT((
+                                          BITAND(quadbin, 4503599627370495)
+                                        ), 13)
+                                      ), 4096)
+                                    )
+                                  ),
+                                  (
+                                    BITAND((
+                                      BITSHIFTRIGHT((
+                                        BITAND(quadbin, 4503599627370495)
+                                      ), 14)
+                                    ), 8192)
+                                  )
+                                ),
+                                (
+                                  BITAND((
+                                    BITSHIFTRIGHT((
+                                      BITAND(quadbin, 4503599627370495)
+                                    ), 15)
+                                  ), 16384)
+                                )
+                              ),
+                              (
+                                BITAND((
+                                  BITSHIFTRIGHT((
+                                    BITAND(quadbin, 4503599627370495)
+                                  ), 16)
+                                ), 32768)
+                              )
+                            ),
+                            (
+                              BITAND((
+                                BITSHIFTRIGHT((
+                                  BITAND(quadbin, 4503599627370495)
+                                ), 17)
+                              ), 65536)
+                            )
+                          ),
+                          (
+                            BITAND((
+                              BITSHIFTRIGHT((
+                                BITAND(quadbin, 4503599627370495)
+                              ), 18)
+                            ), 131072)
+                          )
+                        ),
+                        (
+                          BITAND((
+                            BITSHIFTRIGHT((
+                              BITAND(quadbin, 4503599627370495)
+                            ), 19)
+                          ), 262144)
+                        )
+                      ),
+                      (
+                        BITAND((
+                          BITSHIFTRIGHT((
+                            BITAND(quadbin, 4503599627370495)
+                          ), 20)
+                        ), 524288)
+                      )
+                    ),
+                    (
+                      BITAND((
+                        BITSHIFTRIGHT((
+                          BITAND(quadbin, 4503599627370495)
+                        ), 21)
+                      ), 1048576)
+                    )
+                  ),
+                  (
+                    BITAND((
+                      BITSHIFTRIGHT((
+                        BITAND(quadbin, 4503599627370495)
+                      ), 22)
+                    ), 2097152)
+                  )
+                ),
+                (
+                  BITAND((
+                    BITSHIFTRIGHT((
+                      BITAND(quadbin, 4503599627370495)
+                    ), 23)
+                  ), 4194304)
+                )
+              ),
+              (
+                BITAND((
+                  BITSHIFTRIGHT((
+                    BITAND(quadbin, 4503599627370495)
+                  ), 24)
+                ), 8388608)
+              )
+            ),
+            (
+              BITAND((
+                BITSHIFTRIGHT((
+                  BITAND(quadbin, 4503599627370495)
+                ), 25)
+              ), 16777216)
+            )
+          ),
+          (
+            BITAND((
+              BITSHIFTRIGHT((
+                BITAND(quadbin, 4503599627370495)
+              ), 26)
+            ), 33554432)
+          )
+        )
+      ),
+      (
+        26 - (
+          BITAND((
+            BITSHIFTRIGHT(quadbin, 52)
+          ), 31)
+        )
+      )
+    ) AS _wf_y
+  FROM analytics.cells
+), native_quadbincenter_1 AS (
+  SELECT
+    ST_MAKEPOINT(
+      360.0 * (
+        _wf_x + 0.5
+      ) / POWER(2.0, _wf_z) - 180.0,
+      114.59155902616465 * ATAN(
+        EXP(3.141592653589793 * (
+          1 - 2.0 * (
+            _wf_y + 0.5
+          ) / POWER(2.0, _wf_z)
+        ))
+      ) - 90.0
+    ) AS quadbin_center,
+    id,
+    h3,
+    h3_other,
+    quadbin,
+    value
+  FROM native_quadbincenter_1_tile
+)
+SELECT
+  *
+FROM native_quadbincenter_1;
+
+-- case quadbinkring
+-- stage native_saveastable_5f9a5b56
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbinkring_1_tile AS (
+  SELECT
+    quadbin,
+    BITAND((
+      BITSHIFTRIGHT(quadbin, 52)
+    ), 31) AS _wf_z,
+    BITSHIFTRIGHT(
+      (
+        BITOR(
+          BITOR(
+            BITOR(
+              BITOR(
+                BITOR(
+                  BITOR(
+                    BITOR(
+                      BITOR(
+                        BITOR(
+                          BITOR(
+                            BITOR(
+                              BITOR(
+                                BITOR(
+                                  BITOR(
+                                    BITOR(
+                                      BITOR(
+                                        BITOR(
+                                          BITOR(
+                                            BITOR(
+                                              BITOR(
+                                                BITOR(
+                                                  BITOR(
+                                                    BITOR(
+                                                      BITOR(
+                                                        BITOR(
+                                                          BITAND((
+                                                            BITAND(quadbin, 4503599627370495)
+                                                          ), 1),
+                                                          (
+                                                            BITAND((
+                                                              BITSHIFTRIGHT((
+                                                                BITAND(quadbin, 4503599627370495)
+                                                              ), 1)
+                                                            ), 2)
+                                                          )
+                                                        ),
+                                                        (
+                                                          BITAND((
+                                                            BITSHIFTRIGHT((
+                                                              BITAND(quadbin, 4503599627370495)
+                                                            ), 2)
+                                                          ), 4)
+                                                        )
+                                                      ),
+                                                      (
+                                                        BITAND((
+                                                          BITSHIFTRIGHT((
+                                                            BITAND(quadbin, 4503599627370495)
+                                                          ), 3)
+                                                        ), 8)
+                                                      )
+                                                    ),
+                                                    (
+                                                      BITAND((
+                                                        BITSHIFTRIGHT((
+                                                          BITAND(quadbin, 4503599627370495)
+                                                        ), 4)
+                                                      ), 16)
+                                                    )
+                                                  ),
+                                                  (
+                                                    BITAND((
+                                                      BITSHIFTRIGHT((
+                                                        BITAND(quadbin, 4503599627370495)
+                                                      ), 5)
+                                                    ), 32)
+                                                  )
+                                                ),
+                                                (
+                                                  BITAND((
+                                                    BITSHIFTRIGHT((
+                                                      BITAND(quadbin, 4503599627370495)
+                                                    ), 6)
+                                                  ), 64)
+                                                )
+                                              ),
+                                              (
+                                                BITAND((
+                                                  BITSHIFTRIGHT((
+                                                    BITAND(quadbin, 4503599627370495)
+                                                  ), 7)
+                                                ), 128)
+                                              )
+                                            ),
+                                            (
+                                              BITAND((
+                                                BITSHIFTRIGHT((
+                                                  BITAND(quadbin, 4503599627370495)
+                                                ), 8)
+                                              ), 256)
+                                            )
+                                          ),
+                                          (
+                                            BITAND((
+                                              BITSHIFTRIGHT((
+                                                BITAND(quadbin, 4503599627370495)
+                                              ), 9)
+                                            ), 512)
+                                          )
+                                        ),
+                                        (
+                                          BITAND((
+                                            BITSHIFTRIGHT((
+                                              BITAND(quadbin, 4503599627370495)
+                                            ), 10)
+                                          ), 1024)
+                                        )
+                                      ),
+                                      (
+                                        BITAND((
+                                          BITSHIFTRIGHT((
+                                            BITAND(quadbin, 4503599627370495)
+                                          ), 11)
+                                        ), 2048)
+                                      )
+                                    ),
+                                    (
+                                      BITAND((
+                                        BITSHIFTRIGHT((
+                                          BITAND(quadbin, 4503599627370495)
+                                        ), 12)
+                                      ), 4096)
+                                    )
+                                  ),
+                                  (
+                                    BITAND((
+                                      BITSHIFTRIGHT((
+                                        BITAND(quadbin, 4503599627370495)
+                                      ), 13)
+                                    ), 8192)
+                                  )
+                                ),
+                                (
+                                  BITAND((
+                                    BITSHIFTRIGHT((
+                                      BITAND(quadbin, 4503599627370495)
+                                    ), 14)
+                                  ), 16384)
+                                )
+                              ),
+                              (
+                                BITAND((
+                                  BITSHIFTRIGHT((
+                                    BITAND(quadbin, 4503599627370495)
+                                  ), 15)
+                                ), 32768)
+                              )
+                            ),
+                            (
+                              BITAND((
+                                BITSHIFTRIGHT((
+                                  BITAND(quadbin, 4503599627370495)
+                                ), 16)
+                              ), 65536)
+                            )
+                          ),
+                          (
+                            BITAND((
+                              BITSHIFTRIGHT((
+                                BITAND(quadbin, 4503599627370495)
+                              ), 17)
+                            ), 131072)
+                          )
+                        ),
+                        (
+                          BITAND((
+                            BITSHIFTRIGHT((
+                              BITAND(quadbin, 4503599627370495)
+                            ), 18)
+                          ), 262144)
+                        )
+                      ),
+                      (
+                        BITAND((
+                          BITSHIFTRIGHT((
+                            BITAND(quadbin, 4503599627370495)
+                          ), 19)
+                        ), 524288)
+                      )
+                    ),
+                    (
+                      BITAND((
+                        BITSHIFTRIGHT((
+                          BITAND(quadbin, 4503599627370495)
+                        ), 20)
+                      ), 1048576)
+                    )
+                  ),
+                  (
+                    BITAND((
+                      BITSHIFTRIGHT((
+                        BITAND(quadbin, 4503599627370495)
+                      ), 21)
+                    ), 2097152)
+                  )
+                ),
+                (
+                  BITAND((
+                    BITSHIFTRIGHT((
+                      BITAND(quadbin, 4503599627370495)
+                    ), 22)
+                  ), 4194304)
+                )
+              ),
+              (
+                BITAND((
+                  BITSHIFTRIGHT((
+                    BITAND(quadbin, 4503599627370495)
+                  ), 23)
+                ), 8388608)
+              )
+            ),
+            (
+              BITAND((
+                BITSHIFTRIGHT((
+                  BITAND(quadbin, 4503599627370495)
+                ), 24)
+              ), 16777216)
+            )
+          ),
+          (
+            BITAND((
+              BITSHIFTRIGHT((
+                BITAND(quadbin, 4503599627370495)
+              ), 25)
+            ), 33554432)
+          )
+        )
+      ),
+      (
+        26 - (
+          BITAND((
+            BITSHIFTRIGHT(quadbin, 52)
+          ), 31)
+        )
+      )
+    ) AS _wf_x,
+    BITSHIFTRIGHT(
+      (
+        BITOR(
+          BITOR(
+            BITOR(
+              BITOR(
+                BITOR(
+                  BITOR(
+                    BITOR(
+                      BITOR(
+                        BITOR(
+                          BITOR(
+                            BITOR(
+                              BITOR(
+                                BITOR(
+                                  BITOR(
+                                    BITOR(
+                                      BITOR(
+                                        BITOR(
+                                          BITOR(
+                                            BITOR(
+                                              BITOR(
+                                                BITOR(
+                                                  BITOR(
+                                                    BITOR(
+                                                      BITOR(
+                                                        BITOR(
+                                                          BITAND((
+                                                            BITSHIFTRIGHT((
+                                                              BITAND(quadbin, 4503599627370495)
+                                                            ), 1)
+                                                          ), 1),
+                                                          (
+                                                            BITAND((
+                                                              BITSHIFTRIGHT((
+                                                                BITAND(quadbin, 4503599627370495)
+                                                              ), 2)
+                                                            ), 2)
+                                                          )
+                                                        ),
+                                                        (
+                                                          BITAND((
+                                                            BITSHIFTRIGHT((
+                                                              BITAND(quadbin, 4503599627370495)
+                                                            ), 3)
+                                                          ), 4)
+                                                        )
+                                                      ),
+                                                      (
+                                                        BITAND((
+                                                          BITSHIFTRIGHT((
+                                                            BITAND(quadbin, 4503599627370495)
+                                                          ), 4)
+                                                        ), 8)
+                                                      )
+                                                    ),
+                                                    (
+                                                      BITAND((
+                                                        BITSHIFTRIGHT((
+                                                          BITAND(quadbin, 4503599627370495)
+                                                        ), 5)
+                                                      ), 16)
+                                                    )
+                                                  ),
+                                                  (
+                                                    BITAND((
+                                                      BITSHIFTRIGHT((
+                                                        BITAND(quadbin, 4503599627370495)
+                                                      ), 6)
+                                                    ), 32)
+                                                  )
+                                                ),
+                                                (
+                                                  BITAND((
+                                                    BITSHIFTRIGHT((
+                                                      BITAND(quadbin, 4503599627370495)
+                                                    ), 7)
+                                                  ), 64)
+                                                )
+                                              ),
+                                              (
+                                                BITAND((
+                                                  BITSHIFTRIGHT((
+                                                    BITAND(quadbin, 4503599627370495)
+                                                  ), 8)
+                                                ), 128)
+                                              )
+                                            ),
+                                            (
+                                              BITAND((
+                                                BITSHIFTRIGHT((
+                                                  BITAND(quadbin, 4503599627370495)
+                                                ), 9)
+                                              ), 256)
+                                            )
+                                          ),
+                                          (
+                                            BITAND((
+                                              BITSHIFTRIGHT((
+                                                BITAND(quadbin, 4503599627370495)
+                                              ), 10)
+                                            ), 512)
+                                          )
+                                        ),
+                                        (
+                                          BITAND((
+                                            BITSHIFTRIGHT((
+                                              BITAND(quadbin, 4503599627370495)
+                                            ), 11)
+                                          ), 1024)
+                                        )
+                                      ),
+                                      (
+                                        BITAND((
+                                          BITSHIFTRIGHT((
+                                            BITAND(quadbin, 4503599627370495)
+                                          ), 12)
+                                        ), 2048)
+                                      )
+                                    ),
+                                    (
+                                      BITAND((
+                                        BITSHIFTRIGHT((
+                                          BITAND(quadbin, 4503599627370495)
+                                        ), 13)
+                                      ), 4096)
+                                    )
+                                  ),
+                                  (
+                                    BITAND((
+                                      BITSHIFTRIGHT((
+                                        BITAND(quadbin, 4503599627370495)
+                                      ), 14)
+                                    ), 8192)
+                                  )
+                                ),
+                                (
+                                  BITAND((
+                                    BITSHIFTRIGHT((
+                                      BITAND(quadbin, 4503599627370495)
+                                    ), 15)
+                                  ), 16384)
+                                )
+                              ),
+                              (
+                                BITAND((
+                                  BITSHIFTRIGHT((
+                                    BITAND(quadbin, 4503599627370495)
+                                  ), 16)
+                                ), 32768)
+                              )
+                            ),
+                            (
+                              BITAND((
+                                BITSHIFTRIGHT((
+                                  BITAND(quadbin, 4503599627370495)
+                                ), 17)
+                              ), 65536)
+                            )
+                          ),
+                          (
+                            BITAND((
+                              BITSHIFTRIGHT((
+                                BITAND(quadbin, 4503599627370495)
+                              ), 18)
+                            ), 131072)
+                          )
+                        ),
+                        (
+                          BITAND((
+                            BITSHIFTRIGHT((
+                              BITAND(quadbin, 4503599627370495)
+                            ), 19)
+                          ), 262144)
+                        )
+                      ),
+                      (
+                        BITAND((
+                          BITSHIFTRIGHT((
+                            BITAND(quadbin, 4503599627370495)
+                          ), 20)
+                        ), 524288)
+                      )
+                    ),
+                    (
+                      BITAND((
+                        BITSHIFTRIGHT((
+                          BITAND(quadbin, 4503599627370495)
+                        ), 21)
+                      ), 1048576)
+                    )
+                  ),
+                  (
+                    BITAND((
+                      BITSHIFTRIGHT((
+                        BITAND(quadbin, 4503599627370495)
+                      ), 22)
+                    ), 2097152)
+                  )
+                ),
+                (
+                  BITAND((
+                    BITSHIFTRIGHT((
+                      BITAND(quadbin, 4503599627370495)
+                    ), 23)
+                  ), 4194304)
+                )
+              ),
+              (
+                BITAND((
+                  BITSHIFTRIGHT((
+                    BITAND(quadbin, 4503599627370495)
+                  ), 24)
+                ), 8388608)
+              )
+            ),
+            (
+              BITAND((
+                BITSHIFTRIGHT((
+                  BITAND(quadbin, 4503599627370495)
+                ), 25)
+              ), 16777216)
+            )
+          ),
+          (
+            BITAND((
+              BITSHIFTRIGHT((
+                BITAND(quadbin, 4503599627370495)
+              ), 26)
+            ), 33554432)
+          )
+        )
+      ),
+      (
+        26 - (
+          BITAND((
+            BITSHIFTRIGHT(quadbin, 52)
+          ), 31)
+        )
+      )
+    ) AS _wf_y
+  FROM analytics.cells
+), native_quadbinkring_1_ring AS (
+  SELECT
+    native_quadbinkring_1_tile.*,
+    CAST(_wf__wf_dx_rows.value AS BIGINT) AS _wf_dx,
+    CAST(_wf__wf_dy_rows.value AS BIGINT) AS _wf_dy,
+    (
+      _wf_x + CAST(_wf__wf_dx_rows.value AS BIGINT) + BITSHIFTLEFT(CAST(1 AS BIGINT), _wf_z)
+    ) % BITSHIFTLEFT(CAST(1 AS BIGINT), _wf_z) AS _wf_kx,
+    _wf_y + CAST(_wf__wf_dy_rows.value AS BIGINT) AS _wf_ky
+  FROM native_quadbinkring_1_tile, LATERAL FLATTEN(
+    INPUT => ARRAY_GENERATE_RANGE(
+      -LEAST(1, CAST(TRUNC((
+        BITSHIFTLEFT(CAST(1 AS BIGINT), _wf_z) - 1
+      ) / 2) AS BIGINT)),
+      LEAST(1, CAST(TRUNC(BITSHIFTLEFT(CAST(1 AS BIGINT), _wf_z) / 2) AS BIGINT)) + 1
+    )
+  ) AS _wf__wf_dx_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS), LATERAL FLATTEN(
+    INPUT => ARRAY_GENERATE_RANGE(
+      GREATEST(-1, -_wf_y),
+      LEAST(1, (
+        BITSHIFTLEFT(CAST(1 AS BIGINT), _wf_z) - 1
+      ) - _wf_y) + 1
+    )
+  ) AS _wf__wf_dy_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS)
+), native_quadbinkring_1 AS (
+  SELECT
+    quadbin,
+    BITOR(
+      BITOR(
+        BITOR(
+          BITOR(
+            BITOR(
+              BITOR(
+                BITOR(
+                  BITOR(
+                    BITOR(
+                      BITOR(
+                        BITOR(
+                          BITOR(
+                            BITOR(
+                              BITOR(
+                                BITOR(
+                                  BITOR(
+                                    BITOR(
+                                      BITOR(
+                                        BITOR(
+                                          BITOR(
+                                            BITOR(
+                                              BITOR(
+                                                BITOR(
+                                                  BITOR(
+                                                    BITOR(
+                                                      BITOR(
+                                                        BITOR(
+                                                          BITOR(
+                                                            BITOR(
+                                                              BITOR(
+                                                                BITOR(
+                                                                  BITOR(
+                                                                    BITOR(
+                                                                      BITOR(
+                                                                        BITOR(
+                                                                          BITOR(
+                                                                            BITOR(
+                                                                              BITOR(
+                                                                                BITOR(
+                                                                                  BITOR(
+                                                                                    BITOR(
+                                                                                      BITOR(
+                                                                                        BITOR(
+                                                                                          BITOR(
+                                                                                            BITOR(
+                                                                                              BITOR(
+                                                                                                BITOR(
+                                                                                                  BITOR(
+                                                                                                    BITOR(
+                                                                                                      BITOR(
+                                                                                                        BITOR(
+                                                                                                          BITOR(
+                                                                                                            BITOR(
+                                                                                                              BITOR(5188146770730811392, (
+                                                                                                                BITSHIFTLEFT(_wf_z, 52)
+                                                                                                              )),
+                                                                                                              (
+                                                                                                                BITAND((
+                                                                                                                  BITSHIFTLEFT(_wf_kx, (
+                                                                                                                    26 - _wf_z
+                                                                                                                  ))
+                                                                                                                ), 1)
+                                                                                                              )
+                                                                                                            ),
+                                                                                                            (
+                                                                                                              BITSHIFTLEFT((
+                                                                                                                BITAND((
+                                                                                                                  BITSHIFTLEFT(_wf_ky, (
+                                                                                                                    26 - _wf_z
+                                                                                                                  ))
+                                                                                                                ), 1)
+                                                                                                              ), 1)
+                                                                                                            )
+                                                                                                          ),
+                                                                                                          (
+                                                                                                            BITSHIFTLEFT((
+                                                                                                              BITAND((
+                                                                                                                BITSHIFTLEFT(_wf_kx, (
+                                                                                                                  26 - _wf_z
+                                                                                                                ))
+                                                                                                              ), 2)
+                                                                                                            ), 1)
+                                                                                                          )
+                                                                                                        ),
+                                                                                                        (
+                                                                                                          BITSHIFTLEFT((
+                                                                                                            BITAND((
+                                                                                                              BITSHIFTLEFT(_wf_ky, (
+                                                                                                                26 - _wf_z
+                                                                                                              ))
+                                                                                                            ), 2)
+                                                                                                          ), 2)
+                                                                                                        )
+                                                                                                      ),
+                                                                                                      (
+                                                                                                        BITSHIFTLEFT((
+                                                                                                          BITAND((
+                                                                                                            BITSHIFTLEFT(_wf_kx, (
+                                                                                                              26 - _wf_z
+                                                                                                            ))
+                                                                                                          ), 4)
+                                                                                                        ), 2)
+                                                                                                      )
+                                                                                                    ),
+                                                                                                    (
+                                                                                                      BITSHIFTLEFT((
+                                                                                                        BITAND((
+                                                                                                          BITSHIFTLEFT(_wf_ky, (
+                                                                                                            26 - _wf_z
+                                                                                                          ))
+                                                                                                        ), 4)
+                                                                                                      ), 3)
+                                                                                                    )
+                                                                                                  ),
+                                                                                                  (
+                                                                                                    BITSHIFTLEFT((
+                                                                                                      BITAND((
+                                                                                                        BITSHIFTLEFT(_wf_kx, (
+                                                                                                          26 - _wf_z
+                                                                                                        ))
+                                                                                                      ), 8)
+                                                                                                    ), 3)
+                                                                                                  )
+                                                                                                ),
+                                                                                                (
+                                                                                                  BITSHIFTLEFT((
+                                                                                                    BITAND((
+                                                                                                      BITSHIFTLEFT(_wf_ky, (
+                                                                                                        26 - _wf_z
+                                                                                                      ))
+                                                                                                    ), 8)
+                                                                                                  ), 4)
+                                                                                                )
+                                                                                              ),
+                                                                                              (
+                                                                                                BITSHIFTLEFT((
+                                                                                                  BITAND((
+                                                                                                    BITSHIFTLEFT(_wf_kx, (
+                                                                                                      26 - _wf_z
+                                                                                                    ))
+                                                                                                  ), 16)
+                                                                                                ), 4)
+                                                                                              )
+                                                                                            ),
+                                                                                            (
+                                                                                              BITSHIFTLEFT((
+                                                                                                BITAND((
+                                                                                                  BITSHIFTLEFT(_wf_ky, (
+                                                                                                    26 - _wf_z
+                                                                                                  ))
+                                                                                                ), 16)
+                                                                                              ), 5)
+                                                                                            )
+                                                                                          ),
+                                                                                          (
+                                                                                            BITSHIFTLEFT((
+                                                                                              BITAND((
+                                                                                                BITSHIFTLEFT(_wf_kx, (
+                                                                                                  26 - _wf_z
+                                                                                                ))
+                                                                                              ), 32)
+                                                                                            ), 5)
+                                                                                          )
+                                                                                        ),
+                                                                                        (
+                                                                                          BITSHIFTLEFT((
+                                                                                            BITAND((
+                                                                                              BITSHIFTLEFT(_wf_ky, (
+                                                                                                26 - _wf_z
+                                                                                              ))
+                                                                                            ), 32)
+                                                                                          ), 6)
+                                                                                        )
+                                                                                      ),
+                                                                                      (
+                                                                                        BITSHIFTLEFT((
+                                                                                          BITAND((
+                                                                                            BITSHIFTLEFT(_wf_kx, (
+                                                                                              26 - _wf_z
+                                                                                            ))
+                                                                                          ), 64)
+                                                                                        ), 6)
+                                                                                      )
+                                                                                    ),
+                                                                                    (
+                                                                                      BITSHIFTLEFT((
+                                                                                        BITAND((
+                                                                                          BITSHIFTLEFT(_wf_ky, (
+                                                                                            26 - _wf_z
+                                                                                          ))
+                                                                                        ), 64)
+                                                                                      ), 7)
+                                                                                    )
+                                                                                  ),
+                                                                                  (
+                                                                                    BITSHIFTLEFT((
+                                                                                      BITAND((
+                                                                                        BITSHIFTLEFT(_wf_kx, (
+                                                                                          26 - _wf_z
+                                                                                        ))
+                                                                                      ), 128)
+                                                                                    ), 7)
+                                                                                  )
+                                                                                ),
+                                                                                (
+                                                                                  BITSHIFTLEFT((
+                                                                                    BITAND((
+                                                                                      BITSHIFTLEFT(_wf_ky, (
+                                                                                        26 - _wf_z
+                                                                                      ))
+                                                                                    ), 128)
+                                                                                  ), 8)
+                                                                                )
+                                                                              ),
+                                                                              (
+                                                                                BITSHIFTLEFT((
+                                                                                  BITAND((
+                                                                                    BITSHIFTLEFT(_wf_kx, (
+                                                                                      26 - _wf_z
+                                                                                    ))
+                                                                                  ), 256)
+                                                                                ), 8)
+                                                                              )
+                                                                            ),
+                                                                            (
+                                                                              BITSHIFTLEFT((
+                                                                                BITAND((
+                                                                                  BITSHIFTLEFT(_wf_ky, (
+                                                                                    26 - _wf_z
+                                                                                  ))
+                                                                                ), 256)
+                                                                              ), 9)
+                                                                            )
+                                                                          ),
+                                                                          (
+                                                                            BITSHIFTLEFT((
+                                                                              BITAND((
+                                                                                BITSHIFTLEFT(_wf_kx, (
+                                                                                  26 - _wf_z
+                                                                                ))
+                                                                              ), 512)
+                                                                            ), 9)
+                                                                          )
+                                                                        ),
+                                                                        (
+                                                                          BITSHIFTLEFT((
+                                                                            BITAND((
+                                                                              BITSHIFTLEFT(_wf_ky, (
+                                                                                26 - _wf_z
+                                                                              ))
+                                                                            ), 512)
+                                                                          ), 10)
+                                                                        )
+                                                                      ),
+                                                                      (
+                                                                        BITSHIFTLEFT((
+                                                                          BITAND((
+                                                                            BITSHIFTLEFT(_wf_kx, (
+                                                                              26 - _wf_z
+                                                                            ))
+                                                                          ), 1024)
+                                                                        ), 10)
+                                                                      )
+                                                                    ),
+                                                                    (
+                                                                      BITSHIFTLEFT((
+                                                                        BITAND((
+                                                                          BITSHIFTLEFT(_wf_ky, (
+                                                                            26 - _wf_z
+                                                                          ))
+                                                                        ), 1024)
+                                                                      ), 11)
+                                                                    )
+                                                                  ),
+                                                                  (
+                                                                    BITSHIFTLEFT((
+                                                                      BITAND((
+                                                                        BITSHIFTLEFT(_wf_kx, (
+                                                                          26 - _wf_z
+                                                                        ))
+                                                                      ), 2048)
+                                                                    ), 11)
+                                                                  )
+                                                                ),
+                                                                (
+                                                                  BITSHIFTLEFT((
+                                                                    BITAND((
+                                                                      BITSHIFTLEFT(_wf_ky, (
+                                                                        26 - _wf_z
+                                                                      ))
+                                                                    ), 2048)
+                                                                  ), 12)
+                                                                )
+                                                              ),
+                                                              (
+                                                                BITSHIFTLEFT((
+                                                                  BITAND((
+                                                                    BITSHIFTLEFT(_wf_kx, (
+                                                                      26 - _wf_z
+                                                                    ))
+                                                                  ), 4096)
+                                                                ), 12)
+                                                              )
+                                                            ),
+                                                            (
+                                                              BITSHIFTLEFT((
+                                                                BITAND((
+                                                                  BITSHIFTLEFT(_wf_ky, (
+                                                                    26 - _wf_z
+                                                                  ))
+                                                                ), 4096)
+                                                              ), 13)
+                                                            )
+                                                          ),
+                                                          (
+                                                            BITSHIFTLEFT((
+                                                              BITAND((
+                                                                BITSHIFTLEFT(_wf_kx, (
+                                                                  26 - _wf_z
+                                                                ))
+                                                              ), 8192)
+                                                            ), 13)
+                                                          )
+                                                        ),
+                                                        (
+                                                          BITSHIFTLEFT((
+                                                            BITAND((
+                                                              BITSHIFTLEFT(_wf_ky, (
+                                                                26 - _wf_z
+                                                              ))
+                                                            ), 8192)
+                                                          ), 14)
+                                                        )
+                                                      ),
+                                                      (
+                                                        BITSHIFTLEFT((
+                                                          BITAND((
+                                                            BITSHIFTLEFT(_wf_kx, (
+                                                              26 - _wf_z
+                                                            ))
+                                                          ), 16384)
+                                                        ), 14)
+                                                      )
+                                                    ),
+                                                    (
+                                                      BITSHIFTLEFT((
+                                                        BITAND((
+                                                          BITSHIFTLEFT(_wf_ky, (
+                                                            26 - _wf_z
+                                                          ))
+                                                        ), 16384)
+                                                      ), 15)
+                                                    )
+                                                  ),
+                                                  (
+                                                    BITSHIFTLEFT((
+                                                      BITAND((
+                                                        BITSHIFTLEFT(_wf_kx, (
+                                                          26 - _wf_z
+                                                        ))
+                                                      ), 32768)
+                                                    ), 15)
+                                                  )
+                                                ),
+                                                (
+                                                  BITSHIFTLEFT((
+                                                    BITAND((
+                                                      BITSHIFTLEFT(_wf_ky, (
+                                                        26 - _wf_z
+                                                      ))
+                                                    ), 32768)
+                                                  ), 16)
+                                                )
+                                              ),
+                                              (
+                                                BITSHIFTLEFT((
+                                                  BITAND((
+                                                    BITSHIFTLEFT(_wf_kx, (
+                                                      26 - _wf_z
+                                                    ))
+                                                  ), 65536)
+                                                ), 16)
+                                              )
+                                            ),
+                                            (
+                                              BITSHIFTLEFT((
+                                                BITAND((
+                                                  BITSHIFTLEFT(_wf_ky, (
+                                                    26 - _wf_z
+                                                  ))
+                                                ), 65536)
+                                              ), 17)
+                                            )
+                                          ),
+                                          (
+                                            BITSHIFTLEFT((
+                                              BITAND((
+                                                BITSHIFTLEFT(_wf_kx, (
+                                                  26 - _wf_z
+                                                ))
+                                              ), 131072)
+                                            ), 17)
+                                          )
+                                        ),
+                                        (
+                                          BITSHIFTLEFT((
+                                            BITAND((
+                                              BITSHIFTLEFT(_wf_ky, (
+                                                26 - _wf_z
+                                              ))
+                                            ), 131072)
+                                          ), 18)
+                                        )
+                                      ),
+                                      (
+                                        BITSHIFTLEFT((
+                                          BITAND((
+                                            BITSHIFTLEFT(_wf_kx, (
+                                              26 - _wf_z
+                                            ))
+                                          ), 262144)
+                                        ), 18)
+                                      )
+                                    ),
+                                    (
+                                      BITSHIFTLEFT((
+                                        BITAND((
+                                          BITSHIFTLEFT(_wf_ky, (
+                                            26 - _wf_z
+                                          ))
+                                        ), 262144)
+                                      ), 19)
+                                    )
+                                  ),
+                                  (
+                                    BITSHIFTLEFT((
+                                      BITAND((
+                                        BITSHIFTLEFT(_wf_kx, (
+                                          26 - _wf_z
+                                        ))
+                                      ), 524288)
+                                    ), 19)
+                                  )
+                                ),
+                                (
+                                  BITSHIFTLEFT((
+                                    BITAND((
+                                      BITSHIFTLEFT(_wf_ky, (
+                                        26 - _wf_z
+                                      ))
+                                    ), 524288)
+                                  ), 20)
+                                )
+                              ),
+                              (
+                                BITSHIFTLEFT(
+                                  (
+                                    BITAND((
+                                      BITSHIFTLEFT(_wf_kx, (
+                                        26 - _wf_z
+                                      ))
+                                    ), 1048576)
+                                  ),
+                                  20
+                                )
+                              )
+                            ),
+                            (
+                              BITSHIFTLEFT(
+                                (
+                                  BITAND((
+                                    BITSHIFTLEFT(_wf_ky, (
+                                      26 - _wf_z
+                                    ))
+                                  ), 1048576)
+                                ),
+                                21
+                              )
+                            )
+                          ),
+                          (
+                            BITSHIFTLEFT(
+                              (
+                                BITAND((
+                                  BITSHIFTLEFT(_wf_kx, (
+                                    26 - _wf_z
+                                  ))
+                                ), 2097152)
+                              ),
+                              21
+                            )
+                          )
+                        ),
+                        (
+                          BITSHIFTLEFT(
+                            (
+                              BITAND((
+                                BITSHIFTLEFT(_wf_ky, (
+                                  26 - _wf_z
+                                ))
+                              ), 2097152)
+                            ),
+                            22
+                          )
+                        )
+                      ),
+                      (
+                        BITSHIFTLEFT(
+                          (
+                            BITAND((
+                              BITSHIFTLEFT(_wf_kx, (
+                                26 - _wf_z
+                              ))
+                            ), 4194304)
+                          ),
+                          22
+                        )
+                      )
+                    ),
+                    (
+                      BITSHIFTLEFT(
+                        (
+                          BITAND((
+                            BITSHIFTLEFT(_wf_ky, (
+                              26 - _wf_z
+                            ))
+                          ), 4194304)
+                        ),
+                        23
+                      )
+                    )
+                  ),
+                  (
+                    BITSHIFTLEFT(
+                      (
+                        BITAND((
+                          BITSHIFTLEFT(_wf_kx, (
+                            26 - _wf_z
+                          ))
+                        ), 8388608)
+                      ),
+                      23
+                    )
+                  )
+                ),
+                (
+                  BITSHIFTLEFT(
+                    (
+                      BITAND((
+                        BITSHIFTLEFT(_wf_ky, (
+                          26 - _wf_z
+                        ))
+                      ), 8388608)
+                    ),
+                    24
+                  )
+                )
+              ),
+              (
+                BITSHIFTLEFT(
+                  (
+                    BITAND((
+                      BITSHIFTLEFT(_wf_kx, (
+                        26 - _wf_z
+                      ))
+                    ), 16777216)
+                  ),
+                  24
+                )
+              )
+            ),
+            (
+              BITSHIFTLEFT(
+                (
+                  BITAND((
+                    BITSHIFTLEFT(_wf_ky, (
+                      26 - _wf_z
+                    ))
+                  ), 16777216)
+                ),
+                25
+              )
+            )
+          ),
+          (
+            BITSHIFTLEFT(
+              (
+                BITAND((
+                  BITSHIFTLEFT(_wf_kx, (
+                    26 - _wf_z
+                  ))
+                ), 33554432)
+              ),
+              25
+            )
+          )
+        ),
+        (
+          BITSHIFTLEFT(
+            (
+              BITAND((
+                BITSHIFTLEFT(_wf_ky, (
+                  26 - _wf_z
+                ))
+              ), 33554432)
+            ),
+            26
+          )
+        )
+      ),
+      (
+        BITSHIFTLEFT(CAST(1 AS BIGINT), (
+          52 - 2 * _wf_z
+        )) - 1
+      )
+    ) AS kring_index,
+    GREATEST(ABS(_wf_dx), ABS(_wf_dy)) AS distance
+  FROM native_quadbinkring_1_ring
+)
+SELECT
+  *
+FROM native_quadbinkring_1;
+
+-- case quadbintoparent
+-- stage native_saveastable_a24fe98c
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbintoparent_1 AS (
+  SELECT
+    CASE
+      WHEN BITAND((
+        BITSHIFTRIGHT(quadbin, 52)
+      ), 31) >= 4
+      THEN BITOR(BITAND(quadbin, 9083760448406290431), 18031990695526399)
+    END AS quadbin_parent,
+    cells.*
+  FROM analytics.cells
+)
+SELECT
+  *
+FROM native_quadbintoparent_1;
+
+-- case quadbintochildren
+-- stage native_saveastable_f50de1dd
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbintochildren_1_resolution AS (
+  SELECT
+    cells.*,
+    BITAND((
+      BITSHIFTRIGHT(quadbin, 52)
+    ), 31) AS _wf_z
+  FROM analytics.cells
+), native_quadbintochildren_1 AS (
+  SELECT
+    id,
+    h3,
+    h3_other,
+    quadbin,
+    value,
+    BITOR(
+      (
+        BITOR(
+          (
+            (
+              BITAND(quadbin, 9083760448406290431)
+            ) - (
+              BITSHIFTLEFT(
+                (
+                  BITSHIFTLEFT(CAST(1 AS BIGINT), (
+                    2 * (
+                      8 - _wf_z
+                    )
+                  )) - 1
+                ),
+                36
+              )
+            )
+          ),
+          36028797018963968
+        )
+      ),
+      (
+        BITSHIFTLEFT(CAST(_wf_quadbin_child_rows.value AS BIGINT), 36)
+      )
+    ) AS quadbin_child
+  FROM native_quadbintochildren_1_resolution, LATERAL FLATTEN(
+    INPUT => ARRAY_GENERATE_RANGE(
+      0,
+      CASE
+        WHEN _wf_z <= 8
+        THEN BITSHIFTLEFT(CAST(1 AS BIGINT), (
+          2 * (
+            8 - _wf_z
+          )
+        )) - 1
+        ELSE -1
+      END + 1
+    )
+  ) AS _wf_quadbin_child_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS)
+)
+SELECT
+  *
+FROM native_quadbintochildren_1;

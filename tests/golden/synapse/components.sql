@@ -387,3 +387,82 @@ RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 -- case spatialfilter: unsupported (the Azure Synapse dialect cannot express this component (Synapse dedicated SQL pools have no geometry or geography types))
 
 -- case buffer: unsupported (the Azure Synapse dialect cannot express this component (Synapse dedicated SQL pools have no geometry or geography types))
+
+-- case h3frompoint: unsupported (the Azure Synapse dialect cannot express this component (no h3_from_point))
+
+-- case h3polyfill_nomode: unsupported (the Azure Synapse dialect cannot express this component (no h3_polyfill))
+
+-- case h3polyfill_nomode_cols: unsupported (the Azure Synapse dialect cannot express this component (no h3_polyfill))
+
+-- case h3polyfill_center: unsupported (the Azure Synapse dialect cannot express this component (no h3_polyfill))
+
+-- case h3polyfill_center_cols: unsupported (the Azure Synapse dialect cannot express this component (no h3_polyfill))
+
+-- case h3polyfill_intersects: unsupported (the Azure Synapse dialect cannot express this component (no h3_polyfill_intersects))
+
+-- case h3polyfill_intersects_cols: unsupported (the Azure Synapse dialect cannot express this component (no h3_polyfill_intersects))
+
+-- case h3polyfill_contains: unsupported (the Azure Synapse dialect cannot express this component (no h3_polyfill_contains))
+
+-- case h3polyfill_contains_cols: unsupported (the Azure Synapse dialect cannot express this component (no h3_polyfill_contains))
+
+-- case h3boundary: unsupported (the Azure Synapse dialect cannot express this component (no h3_boundary))
+
+-- case h3center: unsupported (the Azure Synapse dialect cannot express this component (no h3_center))
+
+-- case h3kring: unsupported (the Azure Synapse dialect cannot express this component (no h3_kring, h3_distance))
+
+-- case h3distance: unsupported (the Azure Synapse dialect cannot express this component (no h3_distance))
+
+-- case h3toparent: unsupported (the Azure Synapse dialect cannot express this component (no h3_toparent))
+
+-- case h3tochildren: unsupported (the Azure Synapse dialect cannot express this component (no h3_tochildren))
+
+-- case quadbinfromgeopoint: unsupported (the Azure Synapse dialect cannot express this component (no x, y))
+
+-- case quadbinfrompoint: unsupported (the Azure Synapse dialect cannot express this component (no x, y))
+
+-- case quadbinpolyfill_center: unsupported (the Azure Synapse dialect cannot express this component (no xmin, ymin, xmax, ymax, int_range, point, envelope, intersects))
+
+-- case quadbinpolyfill_center_cols: unsupported (the Azure Synapse dialect cannot express this component (no xmin, ymin, xmax, ymax, int_range, point, envelope, intersects))
+
+-- case quadbinpolyfill_intersects: unsupported (the Azure Synapse dialect cannot express this component (no xmin, ymin, xmax, ymax, int_range, point, envelope, intersects))
+
+-- case quadbinpolyfill_intersects_cols: unsupported (the Azure Synapse dialect cannot express this component (no xmin, ymin, xmax, ymax, int_range, point, envelope, intersects))
+
+-- case quadbinpolyfill_contains: unsupported (the Azure Synapse dialect cannot express this component (no xmin, ymin, xmax, ymax, int_range, point, envelope, contains))
+
+-- case quadbinpolyfill_contains_cols: unsupported (the Azure Synapse dialect cannot express this component (no xmin, ymin, xmax, ymax, int_range, point, envelope, contains))
+
+-- case quadbinboundary: unsupported (the Azure Synapse dialect cannot express this component (no envelope))
+
+-- case quadbincenter: unsupported (the Azure Synapse dialect cannot express this component (no point))
+
+-- case quadbinkring: unsupported (the Azure Synapse dialect cannot express this component (no int_range))
+
+-- case quadbintoparent
+-- stage native_saveastable_a24fe98c
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+WITH native_quadbintoparent_1 AS (
+  SELECT
+    CASE
+      WHEN (
+        quadbin / 4503599627370496
+      ) & 31 >= 4
+      THEN quadbin & 9083760448406290431 | 18031990695526399
+    END AS quadbin_parent,
+    cells.*
+  FROM analytics.cells
+)
+SELECT
+  *
+INTO analytics.o__wareflow_36bde66f
+FROM (
+  SELECT
+    *
+  FROM native_quadbintoparent_1
+) AS temp;
+DROP TABLE IF EXISTS analytics.o;
+RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
+
+-- case quadbintochildren: unsupported (the Azure Synapse dialect cannot express this component (no int_range))

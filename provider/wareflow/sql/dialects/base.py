@@ -87,6 +87,12 @@ class WarehouseDialect:
         ops.COVERS: call("ST_Covers", "a", "b"),
         ops.TOUCHES: call("ST_Touches", "a", "b"),
         ops.CENTROID: call("ST_Centroid", "geo"),
+        ops.X: call("ST_X", "geo"),
+        ops.Y: call("ST_Y", "geo"),
+        ops.XMIN: call("ST_XMin", "geo"),
+        ops.YMIN: call("ST_YMin", "geo"),
+        ops.XMAX: call("ST_XMax", "geo"),
+        ops.YMAX: call("ST_YMax", "geo"),
     }
     # CARTO logical type -> column type, used for typed NULLs and CASTs.
     types: ClassVar[Mapping[str, str]] = {
@@ -157,7 +163,14 @@ class WarehouseDialect:
         (``UNNEST``, ``LATERAL FLATTEN``, ``LATERAL VIEW explode``, ``TABLE()``, ``OPENJSON``)."""
         if self._unnest is None:
             raise NotImplementedError(f"{self.title} cannot turn an array into rows")
-        filled = self._unnest(array=array)
+        names = {"_wf_unnest": f"_wf_{element}_rows", "_wf_cell": f"_wf_{element}"}  # one query may explode twice
+
+        def rename(node: exp.Expr) -> exp.Expr:
+            if isinstance(node, exp.Identifier) and node.name in names:
+                return exp.Identifier(this=names[node.name], quoted=node.quoted)
+            return node
+
+        filled = self._unnest(array=array).transform(rename, copy=False)
         assert isinstance(filled, exp.Select)
         for key in ("joins", "laterals"):
             for item in filled.args.get(key) or []:
@@ -238,6 +251,10 @@ class WarehouseDialect:
     # buffer) for every pair a join tests: such a CTE read by a join is written AS MATERIALIZED.
     materializes_costly_ctes: ClassVar[bool] = False
 
+    # Shapes of component steps (`relation.Step.shape`) written as scratch tables before the stage's
+    # publish instead of CTEs: "probe" (a later step matches on it spatially: indexed first), "fanout".
+    step_tables: ClassVar[frozenset[str]] = frozenset()
+
     def index_probes(self, table: exp.Table, columns: Sequence[str]) -> list[exp.Expr]:
         """Statements run after an intermediate is written, making spatial matches on `columns` (its
         geography columns that a later stage joins or filters on) fast; none where the engine needs none."""
@@ -276,6 +293,11 @@ class WarehouseDialect:
         """`create`, run only when its table does not exist yet (``CREATE TABLE IF NOT EXISTS``)."""
         create.set("exists", True)
         return create
+
+    # Integer bit operations (quadbin): False where there are no shift operators (powers of two then),
+    # or no bitwise operators at all (BITAND, and sums for ORs of disjoint bits).
+    bit_shifts: ClassVar[bool] = True
+    bit_operators: ClassVar[bool] = True
 
     # False where a predicate is not a value (Oracle before 23ai, T-SQL): no COALESCE over a condition.
     boolean_values: ClassVar[bool] = True

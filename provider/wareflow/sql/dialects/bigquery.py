@@ -6,6 +6,7 @@ Statements run as GoogleSQL query jobs through ``BigQueryHook`` (the driver adap
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
@@ -13,6 +14,30 @@ from sqlglot import exp
 
 from wareflow.sql import ops
 from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect, call, raised_as
+
+# BigQuery has no H3 of its own: CARTO's open Analytics Toolbox functions are called where they are
+# deployed, `carto-un.carto` (CARTO's public US location) unless the connection says otherwise
+# (`analytics_toolbox`, see `BigQuery.configure`). https://docs.carto.com/analytics-toolbox-bigquery
+TOOLBOX = "carto-un.carto"
+_TOOLBOX_NAME = re.compile(r"(?:[a-z][a-z0-9-]{4,28}[a-z0-9]\.)?[A-Za-z_][A-Za-z0-9_]{0,1023}")
+
+
+def toolbox_functions(location: str) -> dict[ops.Operation, Template]:
+    """The H3 operations as calls of the Analytics Toolbox deployed at `location` (project.dataset)."""
+    prefix = ".".join(f"`{part}`" for part in location.split("."))
+    polyfill = prefix + ".H3_POLYFILL_MODE(:geo, :resolution, '{mode}')"
+    return {
+        ops.H3_FROM_POINT: Template(f"{prefix}.H3_FROMGEOGPOINT(:geo, :resolution)"),
+        ops.H3_POLYFILL: Template(polyfill.format(mode="center")),
+        ops.H3_POLYFILL_INTERSECTS: Template(polyfill.format(mode="intersects")),
+        ops.H3_POLYFILL_CONTAINS: Template(polyfill.format(mode="contains")),
+        ops.H3_BOUNDARY: Template(f"{prefix}.H3_BOUNDARY(:cell)"),
+        ops.H3_CENTER: Template(f"{prefix}.H3_CENTER(:cell)"),
+        ops.H3_KRING: Template(f"{prefix}.H3_KRING(:cell, :size)"),
+        ops.H3_DISTANCE: Template(f"{prefix}.H3_DISTANCE(:a, :b)"),
+        ops.H3_TOPARENT: Template(f"{prefix}.H3_TOPARENT(:cell, :resolution)"),
+        ops.H3_TOCHILDREN: Template(f"{prefix}.H3_TOCHILDREN(:cell, :resolution)"),
+    }
 
 
 class BigQuery(WarehouseDialect):
@@ -37,6 +62,15 @@ class BigQuery(WarehouseDialect):
         ops.UNION_AGG: call("ST_UNION_AGG", "geo"),
         ops.CENTROID_AGG: call("ST_CENTROID_AGG", "geo"),
         ops.CONVEXHULL_AGG: Template("ST_CONVEXHULL(ST_UNION_AGG(:geo))"),
+        ops.XMIN: Template("ST_BOUNDINGBOX(:geo).xmin"),
+        ops.YMIN: Template("ST_BOUNDINGBOX(:geo).ymin"),
+        ops.XMAX: Template("ST_BOUNDINGBOX(:geo).xmax"),
+        ops.YMAX: Template("ST_BOUNDINGBOX(:geo).ymax"),
+        ops.ENVELOPE: Template(
+            "ST_MAKEPOLYGON(ST_MAKELINE([ST_GEOGPOINT(:xmin, :ymin), ST_GEOGPOINT(:xmax, :ymin), "
+            "ST_GEOGPOINT(:xmax, :ymax), ST_GEOGPOINT(:xmin, :ymax)]))"),
+        ops.INT_RANGE: call("GENERATE_ARRAY", "low", "high"),
+        **toolbox_functions(TOOLBOX),
     }
     types = {**WarehouseDialect.types, "string": "STRING", "key": "STRING", "number": "FLOAT64",
              "integer": "INT64", "boolean": "BOOL", "geography": "GEOGRAPHY"}

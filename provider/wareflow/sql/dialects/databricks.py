@@ -42,6 +42,22 @@ class Databricks(WarehouseDialect):
         ops.UNION_AGG: call("ST_UNION_AGG", "geo"),
         ops.CENTROID_AGG: Template("ST_CENTROID(ST_UNION_AGG(:geo))"),
         ops.CONVEXHULL_AGG: Template("ST_CONVEXHULL(ST_UNION_AGG(:geo))"),
+        ops.ENVELOPE: Template(
+            "ST_MAKEPOLYGON(ST_MAKELINE(ARRAY(ST_POINT(:xmin, :ymin, 4326), ST_POINT(:xmax, :ymin, 4326), "
+            "ST_POINT(:xmax, :ymax, 4326), ST_POINT(:xmin, :ymax, 4326), ST_POINT(:xmin, :ymin, 4326))))"),
+        ops.INT_RANGE: call("SEQUENCE", "low", "high"),
+        # Built-in H3, string forms (Photon, or pro/serverless SQL warehouses):
+        # https://docs.databricks.com/en/sql/language-manual/sql-ref-h3-geospatial-functions.html
+        # (no `contains` polyfill: Wareflow keeps the centre cells whose boundary the polygon covers).
+        ops.H3_FROM_POINT: Template("H3_LONGLATASH3STRING(ST_X(:geo), ST_Y(:geo), :resolution)"),
+        ops.H3_POLYFILL: Template("H3_POLYFILLASH3STRING(ST_ASWKB(:geo), :resolution)"),
+        ops.H3_POLYFILL_INTERSECTS: Template("H3_COVERASH3STRING(ST_ASWKB(:geo), :resolution)"),
+        ops.H3_BOUNDARY: Template("ST_GEOMFROMWKB(H3_BOUNDARYASWKB(:cell), 4326)"),
+        ops.H3_CENTER: Template("ST_GEOMFROMWKB(H3_CENTERASWKB(:cell), 4326)"),
+        ops.H3_KRING: call("H3_KRING", "cell", "size"),
+        ops.H3_DISTANCE: call("H3_DISTANCE", "a", "b"),
+        ops.H3_TOPARENT: call("H3_TOPARENT", "cell", "resolution"),
+        ops.H3_TOCHILDREN: call("H3_TOCHILDREN", "cell", "resolution"),
     }
     types = {**WarehouseDialect.types, "string": "STRING", "key": "STRING", "geography": "GEOMETRY(4326)"}
 

@@ -22,6 +22,8 @@ _PHI = "RADIANS(ST_Y(ST_Centroid(:geo)))"
 _KX = f"(111412.84 * COS({_PHI}) - 93.5 * COS(3 * {_PHI}))"
 _KY = f"(111132.954 - 559.822 * COS(2 * {_PHI}) + 1.175 * COS(4 * {_PHI}))"
 
+_POLYFILL = "h3_polygon_wkt_to_cells_experimental_string(ST_AsText(:geo), :resolution, '{mode}')"
+
 
 class DuckDB(WarehouseDialect):
     """DuckDB (spatial extension, GEOMETRY in lon/lat)."""
@@ -41,6 +43,21 @@ class DuckDB(WarehouseDialect):
         ops.UNION_AGG: call("ST_Union_Agg", "geo"),
         ops.CENTROID_AGG: Template("ST_Centroid(ST_Collect(LIST(:geo)))"),
         ops.CONVEXHULL_AGG: Template("ST_ConvexHull(ST_Collect(LIST(:geo)))"),
+        ops.ENVELOPE: call("ST_MakeEnvelope", "xmin", "ymin", "xmax", "ymax"),
+        ops.INT_RANGE: call("GENERATE_SERIES", "low", "high"),
+        # H3: the `h3` community extension's names (https://github.com/isaacbrodsky/h3-duckdb), string
+        # forms; where the extension cannot be loaded (offline), Wareflow registers UDFs with the same
+        # names on every connection it opens (wareflow.warehouses.duckdb_h3).
+        ops.H3_FROM_POINT: Template("h3_latlng_to_cell_string(ST_Y(:geo), ST_X(:geo), :resolution)"),
+        ops.H3_POLYFILL: Template(_POLYFILL.format(mode="center")),
+        ops.H3_POLYFILL_INTERSECTS: Template(_POLYFILL.format(mode="overlap")),
+        ops.H3_POLYFILL_CONTAINS: Template(_POLYFILL.format(mode="full")),
+        ops.H3_BOUNDARY: Template("ST_GeomFromText(h3_cell_to_boundary_wkt(:cell))"),
+        ops.H3_CENTER: Template("ST_Point(h3_cell_to_lng(:cell), h3_cell_to_lat(:cell))"),
+        ops.H3_KRING: call("h3_grid_disk", "cell", "size"),
+        ops.H3_DISTANCE: call("h3_grid_distance", "a", "b"),
+        ops.H3_TOPARENT: call("h3_cell_to_parent", "cell", "resolution"),
+        ops.H3_TOCHILDREN: call("h3_cell_to_children", "cell", "resolution"),
     }
     types = {**WarehouseDialect.types, "geography": "GEOMETRY"}
 

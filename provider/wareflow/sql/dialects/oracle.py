@@ -14,6 +14,7 @@ from wareflow.sql import ops
 from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect
 
 TOLERANCE = "0.05"  # metres for geodetic data (SRID 4326)
+_RAW_CELL = "HEXTORAW(LPAD(:cell, 16, '0'))"  # a hex cell as Oracle's 8-byte RAW
 
 
 def relate(mask: str) -> Template:
@@ -37,6 +38,8 @@ class Oracle(WarehouseDialect):
     identifier_fold = "upper"
     boolean_values = False  # no BOOLEAN expressions as values before 23ai
     one_row_table = "DUAL"
+    bit_shifts = False  # quadbin in its arithmetic form: BITAND, powers of two and sums
+    bit_operators = False
     functions = {
         ops.POINT: Template("SDO_GEOMETRY(2001, 4326, SDO_POINT_TYPE(:lon, :lat, NULL), NULL, NULL)"),
         ops.FROM_WKT: Template("SDO_GEOMETRY(:wkt, 4326)"),
@@ -54,6 +57,24 @@ class Oracle(WarehouseDialect):
         ops.UNION_AGG: Template(f"SDO_AGGR_UNION(SDOAGGRTYPE(:geo, {TOLERANCE}))"),
         ops.CENTROID_AGG: Template(f"SDO_AGGR_CENTROID(SDOAGGRTYPE(:geo, {TOLERANCE}))"),
         ops.CONVEXHULL_AGG: Template(f"SDO_AGGR_CONVEXHULL(SDOAGGRTYPE(:geo, {TOLERANCE}))"),
+        ops.X: Template("SDO_GEOM.SDO_MIN_MB_VALUE(:geo, 1)"),
+        ops.Y: Template("SDO_GEOM.SDO_MIN_MB_VALUE(:geo, 2)"),
+        ops.XMIN: Template("SDO_GEOM.SDO_MIN_MB_VALUE(:geo, 1)"),
+        ops.YMIN: Template("SDO_GEOM.SDO_MIN_MB_VALUE(:geo, 2)"),
+        ops.XMAX: Template("SDO_GEOM.SDO_MAX_MB_VALUE(:geo, 1)"),
+        ops.YMAX: Template("SDO_GEOM.SDO_MAX_MB_VALUE(:geo, 2)"),
+        # an optimized rectangle (etype 1003, interpretation 3): lower-left and upper-right corners
+        ops.ENVELOPE: Template("SDO_GEOMETRY(2003, 4326, NULL, SDO_ELEM_INFO_ARRAY(1, 1003, 3), "
+                               "SDO_ORDINATE_ARRAY(:xmin, :ymin, :xmax, :ymax))"),
+        ops.INT_RANGE: Template("CAST(MULTISET(SELECT :low + LEVEL - 1 FROM DUAL CONNECT BY LEVEL <= :high - :low + 1) "
+                                "AS SYS.ODCINUMBERLIST)"),
+        # H3 in Oracle 23ai (SDO_UTIL.H3_*, https://docs.oracle.com/en/database/oracle/oracle-database/23/spatl/):
+        # cells are 8-byte RAWs, written as upper-case hex with a leading zero; Wareflow's cells are CARTO's
+        # lower-case hex. No polyfill, k-ring, grid distance or children there: those are WF302.
+        ops.H3_FROM_POINT: Template("LOWER(LTRIM(RAWTOHEX(SDO_UTIL.H3_KEY(:geo, :resolution)), '0'))"),
+        ops.H3_BOUNDARY: Template(f"SDO_UTIL.H3_BOUNDARY({_RAW_CELL}, 4326)"),
+        ops.H3_CENTER: Template(f"SDO_UTIL.H3_CENTER({_RAW_CELL}, 4326)"),
+        ops.H3_TOPARENT: Template(f"LOWER(LTRIM(RAWTOHEX(SDO_UTIL.H3_PARENT({_RAW_CELL}, :resolution)), '0'))"),
     }
     types = {**WarehouseDialect.types, "string": "VARCHAR2(4000)", "key": "VARCHAR2(255)", "number": "NUMBER",
              "integer": "NUMBER(19)", "boolean": "NUMBER(1)", "geography": "SDO_GEOMETRY"}

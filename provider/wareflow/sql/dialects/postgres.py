@@ -20,6 +20,13 @@ POSTGIS = ops.Requirement(
     "PostGIS", "SELECT 1 FROM pg_extension WHERE extname = 'postgis'",
     "an administrator runs CREATE EXTENSION postgis in this database (Debian: postgresql-15-postgis-3)")
 
+H3 = ops.Requirement(
+    "h3-pg", "SELECT 1 FROM pg_proc WHERE proname = 'h3_polygon_to_cells_experimental'",
+    "an administrator installs h3-pg 4.2 or later (https://github.com/zachasme/h3-pg; pgxn install h3) and runs "
+    "CREATE EXTENSION h3; CREATE EXTENSION h3_postgis CASCADE in this database")
+_CELL = "CAST(:cell AS h3index)"
+_POLYFILL = "ARRAY(SELECT CAST(h3_polygon_to_cells_experimental(:geo, :resolution, '{mode}') AS TEXT))"
+
 
 class Postgres(WarehouseDialect):
     """PostgreSQL / PostGIS (geometry SRID 4326; metres through geography)."""
@@ -39,9 +46,26 @@ class Postgres(WarehouseDialect):
         ops.UNION_AGG: call("ST_Union", "geo"),
         ops.CENTROID_AGG: Template("ST_Centroid(ST_Collect(:geo))"),
         ops.CONVEXHULL_AGG: Template("ST_ConvexHull(ST_Collect(:geo))"),
+        ops.ENVELOPE: Template("ST_MakeEnvelope(:xmin, :ymin, :xmax, :ymax, 4326)"),
+        ops.INT_RANGE: Template("ARRAY(SELECT GENERATE_SERIES(:low, :high))"),
+        # H3: h3-pg's names (extensions h3 and h3_postgis, https://github.com/zachasme/h3-pg). h3index
+        # reads and prints as lower-case hex, so cells cross as text; set-returning functions are
+        # gathered into arrays, which `explode` turns back into rows.
+        ops.H3_FROM_POINT: Template("CAST(h3_latlng_to_cell(:geo, :resolution) AS TEXT)"),
+        ops.H3_POLYFILL: Template(_POLYFILL.format(mode="center")),
+        ops.H3_POLYFILL_INTERSECTS: Template(_POLYFILL.format(mode="overlapping")),
+        ops.H3_POLYFILL_CONTAINS: Template(_POLYFILL.format(mode="full")),
+        ops.H3_BOUNDARY: Template("h3_cell_to_boundary_geometry(CAST(:cell AS h3index))"),
+        ops.H3_CENTER: Template("h3_cell_to_geometry(CAST(:cell AS h3index))"),
+        ops.H3_KRING: Template(f"ARRAY(SELECT CAST(h3_grid_disk({_CELL}, :size) AS TEXT))"),
+        ops.H3_DISTANCE: Template("h3_grid_distance(CAST(:a AS h3index), CAST(:b AS h3index))"),
+        ops.H3_TOPARENT: Template(f"CAST(h3_cell_to_parent({_CELL}, :resolution) AS TEXT)"),
+        ops.H3_TOCHILDREN: Template(f"ARRAY(SELECT CAST(h3_cell_to_children({_CELL}, :resolution) AS TEXT))"),
     }
-    # Every spatial function is PostGIS's: a database without it fails before any write, saying so.
-    requirements = {op: (POSTGIS,) for op in functions}
+    # Every spatial function is PostGIS's, every H3 one h3-pg's: a database without them fails before
+    # any write, saying what to install. Integer arithmetic (quadbin) and arrays need nothing.
+    requirements = {op: (POSTGIS, H3) if op.name.startswith("h3_") else (POSTGIS,)
+                    for op in functions if op is not ops.INT_RANGE}
     types = {**WarehouseDialect.types, "string": "TEXT", "number": "DOUBLE PRECISION",
              "geography": "GEOMETRY"}
     # A client killed mid-statement (SIGKILL, a lost worker) cannot cancel its query: without this the
@@ -53,6 +77,8 @@ class Postgres(WarehouseDialect):
     session_reset = ("RESET ALL",)  # e.g. a search_path changed by one stage must not steer the next
     # Since PostgreSQL 12 a CTE read once is inlined: a buffer joined on would be rebuilt per pair.
     materializes_costly_ctes = True
+    # A step a later one matches spatially is a table with a GiST index, as an expert would prepare it.
+    step_tables = frozenset({"probe"})
 
     def index_probes(self, table: exp.Table, columns: Sequence[str]) -> list[exp.Expr]:
         """A GiST index per probed geometry column, then fresh planner statistics: as an expert

@@ -10,7 +10,7 @@ from typing import Any
 from sqlglot import exp
 
 from wareflow.sql import ops
-from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect, sqlstate_kind
+from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect, call, sqlstate_kind
 from wareflow.sql.dialects.databricks import MERCATOR_BUFFER
 from wareflow.sql.dialects.snowflake import information_schema_columns
 from wareflow.sql.relation import ident
@@ -34,6 +34,14 @@ class Redshift(WarehouseDialect):
         # `combine` is WF302 here (https://docs.aws.amazon.com/redshift/latest/dg/ST_Union-function.html).
         ops.CENTROID_AGG: Template("ST_CENTROID(ST_COLLECT(:geo))"),
         ops.CONVEXHULL_AGG: Template("ST_CONVEXHULL(ST_COLLECT(:geo))"),
+        ops.ENVELOPE: Template("ST_MAKEENVELOPE(:xmin, :ymin, :xmax, :ymax, 4326)"),
+        # H3 (https://docs.aws.amazon.com/redshift/latest/dg/spatial-functions.html): cells go in as hex
+        # VARCHAR and come out as BIGINT, written back as hex. Polyfill and children return SUPER arrays,
+        # which Redshift cannot turn into rows here; there is no grid distance or k-ring: those are WF302.
+        ops.H3_FROM_POINT: Template("LOWER(TO_HEX(H3_FROMPOINT(:geo, :resolution)))"),
+        ops.H3_BOUNDARY: call("H3_BOUNDARY", "cell"),
+        ops.H3_CENTER: call("H3_CENTER", "cell"),
+        ops.H3_TOPARENT: Template("LOWER(TO_HEX(H3_TOPARENT(:cell, :resolution)))"),
     }
     types = {**WarehouseDialect.types, "string": "VARCHAR(65535)", "number": "DOUBLE PRECISION",
              "geography": "GEOMETRY"}

@@ -42,6 +42,22 @@ class Snowflake(WarehouseDialect):
             ":meters / COS(RADIANS(ST_Y(ST_CENTROID(:geo))))), 4326))"),
         ops.UNION_AGG: call("ST_UNION_AGG", "geo"),
         ops.CENTROID_AGG: Template("ST_CENTROID(ST_COLLECT(:geo))"),
+        ops.ENVELOPE: Template(
+            "ST_MAKEPOLYGON(ST_MAKELINE(ST_MAKELINE(ST_MAKELINE(ST_MAKELINE(ST_MAKEPOINT(:xmin, :ymin), "
+            "ST_MAKEPOINT(:xmax, :ymin)), ST_MAKEPOINT(:xmax, :ymax)), ST_MAKEPOINT(:xmin, :ymax)), "
+            "ST_MAKEPOINT(:xmin, :ymin)))"),
+        ops.INT_RANGE: Template("ARRAY_GENERATE_RANGE(:low, :high + 1)"),
+        # Native H3, string forms: https://docs.snowflake.com/en/sql-reference/functions-geospatial#h3
+        # (no `contains` polyfill: Wareflow keeps the centre cells whose boundary the polygon covers).
+        ops.H3_FROM_POINT: call("H3_POINT_TO_CELL_STRING", "geo", "resolution"),
+        ops.H3_POLYFILL: call("H3_POLYGON_TO_CELLS_STRINGS", "geo", "resolution"),
+        ops.H3_POLYFILL_INTERSECTS: call("H3_COVERAGE_STRINGS", "geo", "resolution"),
+        ops.H3_BOUNDARY: call("H3_CELL_TO_BOUNDARY", "cell"),
+        ops.H3_CENTER: call("H3_CELL_TO_POINT", "cell"),
+        ops.H3_KRING: call("H3_GRID_DISK", "cell", "size"),
+        ops.H3_DISTANCE: call("H3_GRID_DISTANCE", "a", "b"),
+        ops.H3_TOPARENT: call("H3_CELL_TO_PARENT", "cell", "resolution"),
+        ops.H3_TOCHILDREN: call("H3_CELL_TO_CHILDREN_STRING", "cell", "resolution"),
     }
     types = {**WarehouseDialect.types, "number": "FLOAT", "geography": "GEOGRAPHY", "timestamp": "TIMESTAMP_NTZ"}
 

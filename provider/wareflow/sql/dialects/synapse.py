@@ -29,6 +29,7 @@ class Synapse(WarehouseDialect):
     transactional_ddl = False  # CTAS cannot run inside a user transaction in dedicated pools
     orders_saved_tables = False  # T-SQL rejects ORDER BY in the derived table that fills a table
     boolean_values = False  # T-SQL has no BOOLEAN values
+    bit_shifts = False  # no << and >> in dedicated pools: powers of two instead
     ledger_primary_key = False  # dedicated pools only have NOT ENFORCED keys
     functions = {}
     unsupported = {c: NO_SPATIAL for c in ("native.buffer", "native.spatialfilter", "native.spatialjoin",
