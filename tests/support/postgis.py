@@ -6,11 +6,19 @@ database with PostGIS, cloned from a ``wareflow_template`` database. Every pytes
 its own server. Each test can get a brand-new database cloned from the template with
 :meth:`PostgisServer.fresh_database`.
 
+H3: the template also gets h3-pg's functions. Debian does not package h3-pg, so unless it is installed
+the template gets the TEST-ONLY PL/Python stand-in of :mod:`tests.support.h3_standin`; for it the
+server's Python imports the ``h3`` package (the version this venv has, i.e. the project's pin), which is
+pip-installed once into a cache directory next to the server directories and put on ``PYTHONPATH``.
+When that is impossible (PL/Python missing and not root) PostGIS still works and
+:attr:`PostgisServer.h3_unavailable` says why there is no H3.
+
 Escape hatch: if ``WAREFLOW_TEST_PG_DSN`` is set, that server is used instead of starting one. The
 databases created there get a per-process suffix, so several workers can share the server.
 
 Run ``python -m tests.support.postgis --ensure`` from the repo root to install the Debian packages
-when they are missing (needs root), or ``--serve`` to start a server by hand and print its DSN.
+when they are missing (needs root) and the ``h3`` package for PL/Python, or ``--serve`` to start a
+server by hand and print its DSN.
 """
 
 from __future__ import annotations
@@ -20,9 +28,11 @@ import atexit
 import contextlib
 import fcntl
 import getpass
+import importlib.metadata
 import itertools
 import os
 import pwd
+import re
 import shlex
 import shutil
 import signal
@@ -41,10 +51,13 @@ from urllib.parse import quote, urlencode
 DSN_ENV = "WAREFLOW_TEST_PG_DSN"
 
 PG_MAJOR = "15"
-APT_PACKAGES = (f"postgresql-{PG_MAJOR}-postgis-3", f"postgresql-{PG_MAJOR}-postgis-3-scripts")
+PLPYTHON_PACKAGE = f"postgresql-plpython3-{PG_MAJOR}"  # PL/Python, for the test-only H3 stand-in
+APT_PACKAGES = (f"postgresql-{PG_MAJOR}-postgis-3", f"postgresql-{PG_MAJOR}-postgis-3-scripts", PLPYTHON_PACKAGE)
 PG_LIB_ROOT = Path("/usr/lib/postgresql")
 PG_SHARE_ROOT = Path("/usr/share/postgresql")
 REQUIRED_BINARIES = ("initdb", "pg_ctl", "postgres")
+PLPYTHON_LIBRARY = "plpython3.so"  # its libpython3.X dependency says which Python the server embeds
+H3_DISTRIBUTION = "h3"  # the PyPI package the stand-in imports
 
 SERVICE_USER = "postgres"  # initdb/postgres refuse to run as root; as root we run them as this user
 SUPERUSER = "postgres"  # the database superuser created by initdb
@@ -69,18 +82,36 @@ class PostgisUnavailable(RuntimeError):
     """PostgreSQL/PostGIS is missing and cannot be installed from this process."""
 
 
+class H3Unavailable(RuntimeError):
+    """Neither h3-pg nor the PL/Python H3 stand-in can be set up on the server."""
+
+
 # --------------------------------------------------------------------------------------------------
 # Installation
 # --------------------------------------------------------------------------------------------------
 
 
-def _version_key(bindir: Path) -> tuple[bool, int]:
+def _extension_installed(bindir: Path, name: str) -> bool:
+    return (PG_SHARE_ROOT / bindir.parent.name / "extension" / f"{name}.control").is_file()
+
+
+def has_plpython(bindir: Path) -> bool:
+    """Whether the PostgreSQL of ``bindir`` has PL/Python 3 (Debian: ``postgresql-plpython3-<major>``)."""
+    return _extension_installed(bindir, "plpython3u") and (bindir.parent / "lib" / PLPYTHON_LIBRARY).is_file()
+
+
+def has_h3_pg(bindir: Path) -> bool:
+    """Whether the real h3-pg extensions are installed for the PostgreSQL of ``bindir``."""
+    return _extension_installed(bindir, "h3") and _extension_installed(bindir, "h3_postgis")
+
+
+def _version_key(bindir: Path) -> tuple[bool, bool, int]:
     version = bindir.parent.name
-    return (version == PG_MAJOR, int(version) if version.isdigit() else -1)
+    return (version == PG_MAJOR, has_plpython(bindir), int(version) if version.isdigit() else -1)
 
 
 def find_pg_bindir() -> Path | None:
-    """Bin directory of an installed PostgreSQL that has PostGIS (version 15 preferred), or None."""
+    """Bin directory of an installed PostgreSQL that has PostGIS (version 15, then PL/Python, preferred)."""
     candidates = [
         bindir
         for bindir in PG_LIB_ROOT.glob("*/bin")
@@ -99,13 +130,14 @@ def _install_hint() -> str:
 
 
 def ensure_postgis_installed() -> Path:
-    """Return the PostgreSQL bin directory, installing PostgreSQL + PostGIS with apt-get if needed.
+    """Return the PostgreSQL bin directory, installing PostgreSQL + PostGIS + PL/Python with apt-get if needed.
 
-    Installing needs root and apt-get (Debian/Ubuntu); otherwise :class:`PostgisUnavailable` is raised.
+    Installing needs root and apt-get (Debian/Ubuntu); otherwise :class:`PostgisUnavailable` is raised
+    when PostGIS is missing (a missing PL/Python only leaves the server without H3).
     Concurrent callers (pytest-xdist workers) are serialised with a file lock.
     """
     bindir = find_pg_bindir()
-    if bindir is not None:
+    if bindir is not None and (has_plpython(bindir) or os.geteuid() != 0 or shutil.which("apt-get") is None):
         return bindir
     if os.geteuid() != 0:
         raise PostgisUnavailable(f"PostgreSQL {PG_MAJOR} with PostGIS is not installed; {_install_hint()}")
@@ -118,7 +150,7 @@ def ensure_postgis_installed() -> Path:
     with lock_path.open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         bindir = find_pg_bindir()  # another worker may have installed it while we waited
-        if bindir is not None:
+        if bindir is not None and has_plpython(bindir):
             return bindir
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
         print(f"Installing {' '.join(APT_PACKAGES)} with apt-get ...", file=sys.stderr, flush=True)
@@ -132,6 +164,85 @@ def ensure_postgis_installed() -> Path:
             f"{PG_LIB_ROOT}"
         )
     return bindir
+
+
+def plpython_version(bindir: Path) -> str | None:
+    """``"3.11"``: the Python the server's PL/Python embeds (the libpython its library links), or None."""
+    try:
+        library = (bindir.parent / "lib" / PLPYTHON_LIBRARY).read_bytes()
+    except OSError:
+        return None
+    found = re.search(rb"libpython(3\.\d+)\.so", library)
+    return found.group(1).decode() if found else None
+
+
+def h3_version() -> str:
+    """The ``h3`` package version the stand-in gets: the one installed here (the project pins it)."""
+    try:
+        return importlib.metadata.version(H3_DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:
+        raise H3Unavailable(
+            f"the {H3_DISTRIBUTION!r} package is not installed in {sys.executable}; run `make venv`"
+        ) from None
+
+
+def _trusted_directory(path: Path) -> bool:
+    """A directory only root or we could have written: safe to hand to the server's Python."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return False
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid not in (0, os.geteuid()) or info.st_mode & 0o022:
+        raise H3Unavailable(f"{path} is not a directory that only its owner (root or this user) can write; remove it")
+    return True
+
+
+def _make_readable_by_all(root: Path) -> None:
+    """The server may run as another user (``postgres``): whatever umask pip ran with, let it read."""
+    for directory, _subdirs, files in os.walk(root):
+        os.chmod(directory, 0o755)
+        for name in files:
+            os.chmod(os.path.join(directory, name), 0o644)
+
+
+def ensure_h3_for_plpython(bindir: Path, for_service_user: bool) -> Path:
+    """A directory for the server's ``PYTHONPATH`` from which its PL/Python imports the ``h3`` package.
+
+    pip (this interpreter's) installs the wheel of this venv's ``h3`` version built for the server's
+    Python, once: the directory is a cache named by both versions, under the temporary directory (or
+    /tmp when the ``postgres`` service user cannot reach that). Raises :class:`H3Unavailable`.
+    """
+    python = plpython_version(bindir)
+    if python is None:
+        raise H3Unavailable(f"PL/Python is not installed for {bindir.parent}; install {PLPYTHON_PACKAGE}")
+    version = h3_version()
+    cache_root = Path(_temp_parent(for_service_user) or tempfile.gettempdir())
+    target = cache_root / f"wareflow-plpython-h3-{version}-py{python}"
+    if _trusted_directory(target):
+        return target
+    with (cache_root / "wareflow-plpython-h3.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if _trusted_directory(target):  # another worker installed it while we waited
+            return target
+        staging = Path(tempfile.mkdtemp(prefix=f"{target.name}.", dir=cache_root))
+        try:
+            pip = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-input"]
+            wheel_for_server = ["--target", str(staging), "--only-binary=:all:", "--python-version", python]
+            print(f"Installing {H3_DISTRIBUTION}=={version} for the server's Python {python} ...", file=sys.stderr)
+            result = subprocess.run(
+                [*pip, *wheel_for_server, f"{H3_DISTRIBUTION}=={version}"],
+                stdin=subprocess.DEVNULL, capture_output=True, text=True,
+            )
+            if result.returncode != 0:
+                raise H3Unavailable(
+                    f"pip could not install {H3_DISTRIBUTION}=={version} for Python {python} (needed by the "
+                    f"PL/Python H3 stand-in):\n{(result.stdout + result.stderr).strip()[-2000:]}"
+                )
+            _make_readable_by_all(staging)
+            staging.rename(target)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return target
 
 
 # --------------------------------------------------------------------------------------------------
@@ -168,10 +279,14 @@ def _temp_parent(for_other_user: bool) -> str | None:
     return None
 
 
-def _subprocess_env() -> dict[str, str]:
+def _subprocess_env(python_path: Path | None = None) -> dict[str, str]:
     # No inherited PG* settings (PGDATA, PGPORT, PGOPTIONS, ...); C locale so log messages are English.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
+    # No inherited PYTHON* settings either (they would steer the server's PL/Python); ours, if any.
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PG", "PYTHON"))}
     env["LC_ALL"] = "C"
+    if python_path is not None:
+        env["PYTHONPATH"] = str(python_path)
+        env["PYTHONDONTWRITEBYTECODE"] = "1"  # the cache may not be the server user's to write
     return env
 
 
@@ -220,7 +335,8 @@ class PostgisServer:
 
     Use as a context manager or call :meth:`start` / :meth:`stop`; the server is also stopped at
     interpreter exit. Connection details: :attr:`dsn`, :attr:`host`, :attr:`port`, :attr:`user`,
-    :attr:`dbname`.
+    :attr:`dbname`. H3: :attr:`h3_provider` (``"h3-pg"`` or ``"stand-in"``) once the template exists,
+    or :attr:`h3_unavailable`, the reason there is none.
     """
 
     def __init__(self) -> None:
@@ -238,6 +354,9 @@ class PostgisServer:
         self._as_service_user = False
         self._suffix = ""  # makes database names unique on a shared (external) server
         self._template_ready = False
+        self._plpython_path: Path | None = None  # the server's PYTHONPATH, for the H3 stand-in
+        self.h3_provider: str | None = None
+        self.h3_unavailable: str | None = None
         self._counter = itertools.count(1)
         self._created: list[str] = []  # databases to drop on stop() when the server is external
 
@@ -349,6 +468,11 @@ class PostgisServer:
     def _spawn(self) -> None:
         self._bindir = ensure_postgis_installed()
         self._as_service_user = os.geteuid() == 0
+        if not has_h3_pg(self._bindir):
+            try:
+                self._plpython_path = ensure_h3_for_plpython(self._bindir, self._as_service_user)
+            except H3Unavailable as exc:
+                self.h3_unavailable = f"no H3 functions: {exc}"
         workdir = Path(tempfile.mkdtemp(prefix="wareflow-pg-", dir=_temp_parent(self._as_service_user)))
         self._workdir = workdir
         if self._as_service_user:
@@ -376,6 +500,7 @@ class PostgisServer:
             result = self._run_pg(
                 ["pg_ctl", "start", *wait, "-D", str(datadir), "-l", str(logfile), "-o", shlex.join(options)],
                 check=False,
+                env=_subprocess_env(self._plpython_path),
             )
             if result.returncode == 0:
                 self.port = port
@@ -388,7 +513,9 @@ class PostgisServer:
             logfile.unlink(missing_ok=True)
         raise RuntimeError(f"PostgreSQL could not bind a free port after {START_ATTEMPTS} attempts")
 
-    def _run_pg(self, argv: Sequence[str], check: bool = True) -> subprocess.CompletedProcess[str]:
+    def _run_pg(
+        self, argv: Sequence[str], check: bool = True, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
         """Run a PostgreSQL binary, as the ``postgres`` system user when we are root."""
         assert self._bindir is not None and self._workdir is not None
         cmd = [str(self._bindir / argv[0]), *argv[1:]]
@@ -397,7 +524,7 @@ class PostgisServer:
         result = subprocess.run(
             cmd,
             cwd=self._workdir,
-            env=_subprocess_env(),
+            env=env if env is not None else _subprocess_env(),
             stdin=subprocess.DEVNULL,
             capture_output=True,
             text=True,
@@ -435,7 +562,41 @@ class PostgisServer:
         # The connection must be closed before the template is cloned (no other sessions allowed on it).
         with contextlib.closing(connect_waiting(self.dsn_for(self.template_dbname))) as conn, conn.cursor() as cur:
             cur.execute("CREATE EXTENSION postgis")
+            self._install_h3(cur)
         self._template_ready = True
+
+    def _install_h3(self, cur: Any) -> None:
+        """h3-pg in the template when the server has it, else the test-only stand-in (one transaction)."""
+        import psycopg2
+
+        from tests.support import h3_standin
+
+        cur.execute("SELECT array_agg(name::text) FROM pg_available_extensions WHERE name IN ('h3', 'h3_postgis', "
+                    "'plpython3u')")
+        available = set(cur.fetchone()[0] or ())
+        if {"h3", "h3_postgis"} <= available:
+            cur.execute("CREATE EXTENSION h3; CREATE EXTENSION h3_postgis")
+            self.h3_provider = "h3-pg"
+            return
+        if self.h3_unavailable is not None:
+            return
+        if "plpython3u" not in available:
+            self.h3_unavailable = f"no H3 functions: the server has neither h3-pg nor PL/Python ({PLPYTHON_PACKAGE})"
+            return
+        try:
+            cur.execute("BEGIN")
+            for statement in h3_standin.statements():
+                cur.execute(statement)
+            cur.execute("SELECT h3_is_valid_cell('8928308280fffff')")  # the server's Python imports h3
+            cur.execute("COMMIT")
+        except psycopg2.Error as exc:
+            cur.execute("ROLLBACK")
+            reason = f"the H3 stand-in could not be created: {str(exc).strip()}"
+            if not self.external:
+                raise RuntimeError(reason) from exc  # we set this server up: a failure is a bug here
+            self.h3_unavailable = f"no H3 functions: {reason}"
+            return
+        self.h3_provider = "stand-in"
 
     def _drop_created_databases(self) -> None:
         for name in reversed(list(self._created)):
@@ -460,16 +621,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             if os.environ.get(DSN_ENV):
                 print(f"{DSN_ENV} is set; using that server", file=sys.stderr)
             else:
-                print(f"PostgreSQL binaries: {ensure_postgis_installed()}", file=sys.stderr)
+                _ensure(as_service_user=os.geteuid() == 0)
             return 0
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # unwind the `with` so the server stops
         with PostgisServer() as server, contextlib.suppress(KeyboardInterrupt):
             print(server.dsn, flush=True)
             signal.pause()
         return 0
-    except PostgisUnavailable as exc:
+    except (PostgisUnavailable, H3Unavailable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+
+
+def _ensure(as_service_user: bool) -> None:
+    """Install what the test server needs; without PL/Python (and not root) only warn: PostGIS still works."""
+    bindir = ensure_postgis_installed()
+    print(f"PostgreSQL binaries: {bindir}", file=sys.stderr)
+    if has_h3_pg(bindir):
+        print("H3: h3-pg is installed", file=sys.stderr)
+    elif not has_plpython(bindir):
+        print(f"warning: no H3 in the test server: {PLPYTHON_PACKAGE} is missing; {_install_hint()}", file=sys.stderr)
+    else:
+        print(f"H3: test-only stand-in, h3 from {ensure_h3_for_plpython(bindir, as_service_user)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -72,29 +72,38 @@ class Bits:
         """2^k as a BIGINT (a literal when k is known)."""
         if isinstance(k, int):
             return number(1 << k)
-        if self.shifts:
-            return exp.BitwiseLeftShift(this=self.big(number(1)), expression=_wrap(k))
+        if self.shifts:  # parenthesised: it goes into arithmetic, which binds tighter in PostgreSQL
+            return exp.Paren(this=exp.BitwiseLeftShift(this=self.big(number(1)), expression=_amount(k)))
         return self.big(exp.Pow(this=number(2), expression=k))
 
     def shl(self, a: exp.Expr, k: int | exp.Expr) -> exp.Expr:
         if k == 0:
             return a
         if self.shifts:
-            return exp.BitwiseLeftShift(this=_wrap(a), expression=_wrap(number(k) if isinstance(k, int) else k))
+            return exp.BitwiseLeftShift(this=_wrap(a), expression=_amount(k))
         return exp.Mul(this=_wrap(a), expression=_wrap(self.power(k)))
 
     def shr(self, a: exp.Expr, k: int | exp.Expr) -> exp.Expr:
         if k == 0:
             return a
         if self.shifts:
-            return exp.BitwiseRightShift(this=_wrap(a), expression=_wrap(number(k) if isinstance(k, int) else k))
+            return exp.BitwiseRightShift(this=_wrap(a), expression=_amount(k))
         quotient = exp.Div(this=_wrap(a), expression=_wrap(self.power(k)), typed=True)
         return self.big(exp.Floor(this=quotient)) if not self.operators else quotient
 
 
+def _amount(k: int | exp.Expr) -> exp.Expr:
+    """A shift amount: an INT (PostgreSQL has ``bigint >> integer`` only)."""
+    return number(k) if isinstance(k, int) else exp.Cast(this=k, to=exp.DataType.build("INT"))
+
+
 def _wrap(node: exp.Expr) -> exp.Expr:
-    return node if isinstance(node, (exp.Column, exp.Literal, exp.Paren, exp.Cast, exp.Anonymous, exp.Func)) \
-        else exp.Paren(this=node)
+    """`node` in parentheses unless it is atomic: PostgreSQL gives every bitwise operator one precedence,
+    below arithmetic, so each operand of one is parenthesised."""
+    atomic = (exp.Column, exp.Literal, exp.Paren, exp.Cast, exp.Anonymous)
+    if isinstance(node, atomic) or (isinstance(node, exp.Func) and not isinstance(node, exp.Binary)):
+        return node
+    return exp.Paren(this=node)
 
 
 # --- tiles ------------------------------------------------------------------------------------------
@@ -156,7 +165,7 @@ def encode_rowwise(bits: Bits, x: exp.Expr, y: exp.Expr, z: exp.Expr) -> exp.Exp
         terms.append(bits.shl(bits.and_(x26.copy(), number(1 << i)), i))
         terms.append(bits.shl(bits.and_(y26.copy(), number(1 << i)), i + 1))
     unused = exp.Sub(this=number(52), expression=exp.Mul(this=number(2), expression=_wrap(z.copy())))
-    ones = exp.Sub(this=bits.power(unused), expression=number(1))
+    ones = exp.Sub(this=_wrap(bits.power(unused)), expression=number(1))
     terms.append(ones)
     return bits.or_(*terms)
 
@@ -188,7 +197,8 @@ def parent(bits: Bits, q: exp.Expr, r: int) -> exp.Expr:
 def children_base(bits: Bits, q: exp.Expr, z: exp.Expr, r: int) -> exp.Expr:
     """The first child of `q` (resolution `z`) at resolution `r`: the bits of levels z+1..r cleared."""
     levels = exp.Sub(this=number(r), expression=_wrap(z))
-    child_bits = exp.Sub(this=bits.power(exp.Mul(this=number(2), expression=_wrap(levels))), expression=number(1))
+    child_bits = exp.Sub(this=_wrap(bits.power(exp.Mul(this=number(2), expression=_wrap(levels)))),
+                         expression=number(1))
     keep = ((1 << 63) - 1) & ~RESOLUTION_BITS
     cleared = bits.and_(q, number(keep))
     # clear the child levels: subtract them (they are all ones in q, below its own levels)

@@ -2069,13 +2069,11 @@ WITH native_quadbinboundary_1_tile AS (
           ) >> 25
         ) & 33554432
       )
-    ) >> (
-      26 - (
-        (
-          quadbin >> 52
-        ) & 31
-      )
-    ) AS _wf_x,
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT64) AS _wf_x,
     (
       (
         (
@@ -2232,13 +2230,11 @@ WITH native_quadbinboundary_1_tile AS (
           ) >> 26
         ) & 33554432
       )
-    ) >> (
-      26 - (
-        (
-          quadbin >> 52
-        ) & 31
-      )
-    ) AS _wf_y
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT64) AS _wf_y
   FROM analytics.cells
 ), native_quadbinboundary_1 AS (
   SELECT
@@ -2454,13 +2450,11 @@ WITH native_quadbincenter_1_tile AS (
           ) >> 25
         ) & 33554432
       )
-    ) >> (
-      26 - (
-        (
-          quadbin >> 52
-        ) & 31
-      )
-    ) AS _wf_x,
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT64) AS _wf_x,
     (
       (
         (
@@ -2617,13 +2611,11 @@ WITH native_quadbincenter_1_tile AS (
           ) >> 26
         ) & 33554432
       )
-    ) >> (
-      26 - (
-        (
-          quadbin >> 52
-        ) & 31
-      )
-    ) AS _wf_y
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT64) AS _wf_y
   FROM analytics.cells
 ), native_quadbincenter_1 AS (
   SELECT
@@ -2813,13 +2805,11 @@ WITH native_quadbinkring_1_tile AS (
           ) >> 25
         ) & 33554432
       )
-    ) >> (
-      26 - (
-        (
-          quadbin >> 52
-        ) & 31
-      )
-    ) AS _wf_x,
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT64) AS _wf_x,
     (
       (
         (
@@ -2976,13 +2966,11 @@ WITH native_quadbinkring_1_tile AS (
           ) >> 26
         ) & 33554432
       )
-    ) >> (
-      26 - (
-        (
-          quadbin >> 52
-        ) & 31
-      )
-    ) AS _wf_y
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT64) AS _wf_y
   FROM analytics.cells
 ), native_quadbinkring_1_ring AS (
   SELECT
@@ -2990,20 +2978,31 @@ WITH native_quadbinkring_1_tile AS (
     CAST(_wf__wf_dx AS INT64) AS _wf_dx,
     CAST(_wf__wf_dy AS INT64) AS _wf_dy,
     MOD(
-      _wf_x + CAST(_wf__wf_dx AS INT64) + CAST(1 AS INT64) << _wf_z,
-      CAST(1 AS INT64) << _wf_z
+      _wf_x + CAST(_wf__wf_dx AS INT64) + (
+        CAST(1 AS INT64) << CAST(_wf_z AS INT64)
+      ),
+      CAST(1 AS INT64) << CAST(_wf_z AS INT64)
     ) AS _wf_kx,
     _wf_y + CAST(_wf__wf_dy AS INT64) AS _wf_ky
   FROM native_quadbinkring_1_tile
   CROSS JOIN UNNEST(GENERATE_ARRAY(
     -LEAST(1, DIV((
-      CAST(1 AS INT64) << _wf_z - 1
+      (
+        CAST(1 AS INT64) << CAST(_wf_z AS INT64)
+      ) - 1
     ), 2)),
-    LEAST(1, DIV(CAST(1 AS INT64) << _wf_z, 2))
+    LEAST(1, DIV((
+      CAST(1 AS INT64) << CAST(_wf_z AS INT64)
+    ), 2))
   )) AS _wf__wf_dx
-  CROSS JOIN UNNEST(GENERATE_ARRAY(GREATEST(-1, -_wf_y), LEAST(1, (
-    CAST(1 AS INT64) << _wf_z - 1
-  ) - _wf_y))) AS _wf__wf_dy
+  CROSS JOIN UNNEST(GENERATE_ARRAY(
+    GREATEST(-1, -_wf_y),
+    LEAST(1, (
+      (
+        CAST(1 AS INT64) << CAST(_wf_z AS INT64)
+      ) - 1
+    ) - _wf_y)
+  )) AS _wf__wf_dy
 ), native_quadbinkring_1 AS (
   SELECT
     quadbin,
@@ -3011,421 +3010,317 @@ WITH native_quadbinkring_1_tile AS (
       _wf_z << 52
     ) | (
       (
-        _wf_kx << (
-          26 - _wf_z
-        )
+        _wf_kx << CAST(26 - _wf_z AS INT64)
       ) & 1
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 1
       ) << 1
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT64)
         ) & 2
       ) << 1
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 2
       ) << 2
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT64)
         ) & 4
       ) << 2
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 4
       ) << 3
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT64)
         ) & 8
       ) << 3
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 8
       ) << 4
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT64)
         ) & 16
       ) << 4
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 16
       ) << 5
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT64)
         ) & 32
       ) << 5
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 32
       ) << 6
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT64)
         ) & 64
       ) << 6
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 64
       ) << 7
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT64)
         ) & 128
       ) << 7
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 128
       ) << 8
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT64)
         ) & 256
       ) << 8
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 256
       ) << 9
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT64)
         ) & 512
       ) << 9
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 512
       ) << 10
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT64)
         ) & 1024
       ) << 10
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 1024
       ) << 11
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT64)
         ) & 2048
       ) << 11
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 2048
       ) << 12
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT64)
         ) & 4096
       ) << 12
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 4096
       ) << 13
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT64)
         ) & 8192
       ) << 13
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 8192
       ) << 14
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT64)
         ) & 16384
       ) << 14
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 16384
       ) << 15
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT64)
         ) & 32768
       ) << 15
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 32768
       ) << 16
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT64)
         ) & 65536
       ) << 16
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 65536
       ) << 17
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT64)
         ) & 131072
       ) << 17
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 131072
       ) << 18
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT64)
         ) & 262144
       ) << 18
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 262144
       ) << 19
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT64)
         ) & 524288
       ) << 19
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 524288
       ) << 20
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT64)
         ) & 1048576
       ) << 20
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 1048576
       ) << 21
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT64)
         ) & 2097152
       ) << 21
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 2097152
       ) << 22
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT64)
         ) & 4194304
       ) << 22
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 4194304
       ) << 23
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT64)
         ) & 8388608
       ) << 23
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 8388608
       ) << 24
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT64)
         ) & 16777216
       ) << 24
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 16777216
       ) << 25
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT64)
         ) & 33554432
       ) << 25
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT64)
         ) & 33554432
       ) << 26
     ) | (
-      CAST(1 AS INT64) << (
-        52 - 2 * _wf_z
+      (
+        CAST(1 AS INT64) << CAST(52 - 2 * _wf_z AS INT64)
       ) - 1
     ) AS kring_index,
     GREATEST(ABS(_wf_dx), ABS(_wf_dy)) AS distance
@@ -3476,10 +3371,10 @@ WITH native_quadbintochildren_1_resolution AS (
           quadbin & 9083760448406290431
         ) - (
           (
-            CAST(1 AS INT64) << (
-              2 * (
+            (
+              CAST(1 AS INT64) << CAST(2 * (
                 8 - _wf_z
-              )
+              ) AS INT64)
             ) - 1
           ) << 36
         )
@@ -3492,9 +3387,11 @@ WITH native_quadbintochildren_1_resolution AS (
     0,
     CASE
       WHEN _wf_z <= 8
-      THEN CAST(1 AS INT64) << (
-        2 * (
-          8 - _wf_z
+      THEN (
+        (
+          CAST(1 AS INT64) << CAST(2 * (
+            8 - _wf_z
+          ) AS INT64)
         )
       ) - 1
       ELSE -1

@@ -2145,13 +2145,11 @@ WITH native_quadbinboundary_1_tile AS (
           ) & 33554432
         )
       ),
-      (
-        26 - (
-          (
-            SHIFTRIGHT(quadbin, 52)
-          ) & 31
-        )
-      )
+      CAST(26 - (
+        (
+          SHIFTRIGHT(quadbin, 52)
+        ) & 31
+      ) AS INT)
     ) AS _wf_x,
     SHIFTRIGHT(
       (
@@ -2311,13 +2309,11 @@ WITH native_quadbinboundary_1_tile AS (
           ) & 33554432
         )
       ),
-      (
-        26 - (
-          (
-            SHIFTRIGHT(quadbin, 52)
-          ) & 31
-        )
-      )
+      CAST(26 - (
+        (
+          SHIFTRIGHT(quadbin, 52)
+        ) & 31
+      ) AS INT)
     ) AS _wf_y
   FROM analytics.cells
 ), native_quadbinboundary_1 AS (
@@ -2549,13 +2545,11 @@ WITH native_quadbincenter_1_tile AS (
           ) & 33554432
         )
       ),
-      (
-        26 - (
-          (
-            SHIFTRIGHT(quadbin, 52)
-          ) & 31
-        )
-      )
+      CAST(26 - (
+        (
+          SHIFTRIGHT(quadbin, 52)
+        ) & 31
+      ) AS INT)
     ) AS _wf_x,
     SHIFTRIGHT(
       (
@@ -2715,13 +2709,11 @@ WITH native_quadbincenter_1_tile AS (
           ) & 33554432
         )
       ),
-      (
-        26 - (
-          (
-            SHIFTRIGHT(quadbin, 52)
-          ) & 31
-        )
-      )
+      CAST(26 - (
+        (
+          SHIFTRIGHT(quadbin, 52)
+        ) & 31
+      ) AS INT)
     ) AS _wf_y
   FROM analytics.cells
 ), native_quadbincenter_1 AS (
@@ -2915,13 +2907,11 @@ WITH native_quadbinkring_1_tile AS (
           ) & 33554432
         )
       ),
-      (
-        26 - (
-          (
-            SHIFTRIGHT(quadbin, 52)
-          ) & 31
-        )
-      )
+      CAST(26 - (
+        (
+          SHIFTRIGHT(quadbin, 52)
+        ) & 31
+      ) AS INT)
     ) AS _wf_x,
     SHIFTRIGHT(
       (
@@ -3081,13 +3071,11 @@ WITH native_quadbinkring_1_tile AS (
           ) & 33554432
         )
       ),
-      (
-        26 - (
-          (
-            SHIFTRIGHT(quadbin, 52)
-          ) & 31
-        )
-      )
+      CAST(26 - (
+        (
+          SHIFTRIGHT(quadbin, 52)
+        ) & 31
+      ) AS INT)
     ) AS _wf_y
   FROM analytics.cells
 ), native_quadbinkring_1_ring AS (
@@ -3096,17 +3084,25 @@ WITH native_quadbinkring_1_tile AS (
     CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) AS _wf_dx,
     CAST(_wf__wf_dy_rows._wf__wf_dy AS BIGINT) AS _wf_dy,
     (
-      _wf_x + CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) + SHIFTLEFT(CAST(1 AS BIGINT), _wf_z)
-    ) % SHIFTLEFT(CAST(1 AS BIGINT), _wf_z) AS _wf_kx,
+      _wf_x + CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) + (
+        SHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+      )
+    ) % (
+      SHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+    ) AS _wf_kx,
     _wf_y + CAST(_wf__wf_dy_rows._wf__wf_dy AS BIGINT) AS _wf_ky
   FROM native_quadbinkring_1_tile
   LATERAL VIEW
   EXPLODE(
     SEQUENCE(
       -LEAST(1, (
-        SHIFTLEFT(CAST(1 AS BIGINT), _wf_z) - 1
+        (
+          SHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+        ) - 1
       ) DIV 2),
-      LEAST(1, SHIFTLEFT(CAST(1 AS BIGINT), _wf_z) DIV 2)
+      LEAST(1, (
+        SHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+      ) DIV 2)
     )
   ) _wf__wf_dx_rows AS _wf__wf_dx
   LATERAL VIEW
@@ -3114,7 +3110,9 @@ WITH native_quadbinkring_1_tile AS (
     SEQUENCE(
       GREATEST(-1, -_wf_y),
       LEAST(1, (
-        SHIFTLEFT(CAST(1 AS BIGINT), _wf_z) - 1
+        (
+          SHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+        ) - 1
       ) - _wf_y)
     )
   ) _wf__wf_dy_rows AS _wf__wf_dy
@@ -3125,422 +3123,318 @@ WITH native_quadbinkring_1_tile AS (
       SHIFTLEFT(_wf_z, 52)
     ) | (
       (
-        SHIFTLEFT(_wf_kx, (
-          26 - _wf_z
-        ))
+        SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
       ) & 1
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 1
       ), 1)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_kx, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
         ) & 2
       ), 1)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 2
       ), 2)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_kx, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
         ) & 4
       ), 2)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 4
       ), 3)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_kx, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
         ) & 8
       ), 3)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 8
       ), 4)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_kx, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
         ) & 16
       ), 4)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 16
       ), 5)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_kx, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
         ) & 32
       ), 5)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 32
       ), 6)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_kx, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
         ) & 64
       ), 6)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 64
       ), 7)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_kx, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
         ) & 128
       ), 7)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 128
       ), 8)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_kx, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
         ) & 256
       ), 8)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 256
       ), 9)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_kx, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
         ) & 512
       ), 9)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 512
       ), 10)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_kx, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
         ) & 1024
       ), 10)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 1024
       ), 11)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_kx, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
         ) & 2048
       ), 11)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 2048
       ), 12)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_kx, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
         ) & 4096
       ), 12)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 4096
       ), 13)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_kx, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
         ) & 8192
       ), 13)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 8192
       ), 14)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_kx, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
         ) & 16384
       ), 14)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 16384
       ), 15)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_kx, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
         ) & 32768
       ), 15)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 32768
       ), 16)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_kx, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
         ) & 65536
       ), 16)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 65536
       ), 17)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_kx, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
         ) & 131072
       ), 17)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 131072
       ), 18)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_kx, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
         ) & 262144
       ), 18)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 262144
       ), 19)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_kx, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
         ) & 524288
       ), 19)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 524288
       ), 20)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_kx, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
         ) & 1048576
       ), 20)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 1048576
       ), 21)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_kx, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
         ) & 2097152
       ), 21)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 2097152
       ), 22)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_kx, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
         ) & 4194304
       ), 22)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 4194304
       ), 23)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_kx, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
         ) & 8388608
       ), 23)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 8388608
       ), 24)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_kx, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
         ) & 16777216
       ), 24)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 16777216
       ), 25)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_kx, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
         ) & 33554432
       ), 25)
     ) | (
       SHIFTLEFT((
         (
-          SHIFTLEFT(_wf_ky, (
-            26 - _wf_z
-          ))
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
         ) & 33554432
       ), 26)
     ) | (
-      SHIFTLEFT(CAST(1 AS BIGINT), (
-        52 - 2 * _wf_z
-      )) - 1
+      (
+        SHIFTLEFT(CAST(1 AS BIGINT), CAST(52 - 2 * _wf_z AS INT))
+      ) - 1
     ) AS kring_index,
     GREATEST(ABS(_wf_dx), ABS(_wf_dy)) AS distance
   FROM native_quadbinkring_1_ring
@@ -3589,13 +3483,16 @@ WITH native_quadbintochildren_1_resolution AS (
         (
           quadbin & 9083760448406290431
         ) - (
-          SHIFTLEFT((
-            SHIFTLEFT(CAST(1 AS BIGINT), (
-              2 * (
-                8 - _wf_z
-              )
-            )) - 1
-          ), 36)
+          SHIFTLEFT(
+            (
+              (
+                SHIFTLEFT(CAST(1 AS BIGINT), CAST(2 * (
+                  8 - _wf_z
+                ) AS INT))
+              ) - 1
+            ),
+            36
+          )
         )
       ) | 36028797018963968
     ) | (
@@ -3608,11 +3505,13 @@ WITH native_quadbintochildren_1_resolution AS (
       0,
       CASE
         WHEN _wf_z <= 8
-        THEN SHIFTLEFT(CAST(1 AS BIGINT), (
-          2 * (
-            8 - _wf_z
+        THEN (
+          (
+            SHIFTLEFT(CAST(1 AS BIGINT), CAST(2 * (
+              8 - _wf_z
+            ) AS INT))
           )
-        )) - 1
+        ) - 1
         ELSE -1
       END
     )

@@ -1982,13 +1982,11 @@ WITH native_quadbinboundary_1_tile AS (
           ) >> 25
         ) & 33554432
       )
-    ) >> (
-      26 - (
-        (
-          quadbin >> 52
-        ) & 31
-      )
-    ) AS _wf_x,
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT) AS _wf_x,
     (
       (
         (
@@ -2145,13 +2143,11 @@ WITH native_quadbinboundary_1_tile AS (
           ) >> 26
         ) & 33554432
       )
-    ) >> (
-      26 - (
-        (
-          quadbin >> 52
-        ) & 31
-      )
-    ) AS _wf_y
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT) AS _wf_y
   FROM analytics.cells
 ), native_quadbinboundary_1 AS (
   SELECT
@@ -2343,13 +2339,11 @@ WITH native_quadbincenter_1_tile AS (
           ) >> 25
         ) & 33554432
       )
-    ) >> (
-      26 - (
-        (
-          quadbin >> 52
-        ) & 31
-      )
-    ) AS _wf_x,
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT) AS _wf_x,
     (
       (
         (
@@ -2506,13 +2500,11 @@ WITH native_quadbincenter_1_tile AS (
           ) >> 26
         ) & 33554432
       )
-    ) >> (
-      26 - (
-        (
-          quadbin >> 52
-        ) & 31
-      )
-    ) AS _wf_y
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT) AS _wf_y
   FROM analytics.cells
 ), native_quadbincenter_1 AS (
   SELECT
@@ -2702,13 +2694,11 @@ WITH native_quadbinkring_1_tile AS (
           ) >> 25
         ) & 33554432
       )
-    ) >> (
-      26 - (
-        (
-          quadbin >> 52
-        ) & 31
-      )
-    ) AS _wf_x,
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT) AS _wf_x,
     (
       (
         (
@@ -2865,13 +2855,11 @@ WITH native_quadbinkring_1_tile AS (
           ) >> 26
         ) & 33554432
       )
-    ) >> (
-      26 - (
-        (
-          quadbin >> 52
-        ) & 31
-      )
-    ) AS _wf_y
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT) AS _wf_y
   FROM analytics.cells
 ), native_quadbinkring_1_ring AS (
   SELECT
@@ -2880,28 +2868,28 @@ WITH native_quadbinkring_1_tile AS (
     CAST(_wf__wf_dy_rows._wf__wf_dy AS BIGINT) AS _wf_dy,
     (
       _wf_x + CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) + (
-        CAST(1 AS BIGINT) << _wf_z
+        CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
       )
     ) % (
-      CAST(1 AS BIGINT) << _wf_z
+      CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
     ) AS _wf_kx,
     _wf_y + CAST(_wf__wf_dy_rows._wf__wf_dy AS BIGINT) AS _wf_ky
   FROM native_quadbinkring_1_tile
   CROSS JOIN UNNEST(GENERATE_SERIES(
     -LEAST(1, (
       (
-        CAST(1 AS BIGINT) << _wf_z
+        CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
       ) - 1
     ) // 2),
     LEAST(1, (
-      CAST(1 AS BIGINT) << _wf_z
+      CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
     ) // 2)
   )) AS _wf__wf_dx_rows(_wf__wf_dx)
   CROSS JOIN UNNEST(GENERATE_SERIES(
     GREATEST(-1, -_wf_y),
     LEAST(1, (
       (
-        CAST(1 AS BIGINT) << _wf_z
+        CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
       ) - 1
     ) - _wf_y)
   )) AS _wf__wf_dy_rows(_wf__wf_dy)
@@ -2912,423 +2900,317 @@ WITH native_quadbinkring_1_tile AS (
       _wf_z << 52
     ) | (
       (
-        _wf_kx << (
-          26 - _wf_z
-        )
+        _wf_kx << CAST(26 - _wf_z AS INT)
       ) & 1
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 1
       ) << 1
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 2
       ) << 1
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 2
       ) << 2
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 4
       ) << 2
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 4
       ) << 3
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 8
       ) << 3
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 8
       ) << 4
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 16
       ) << 4
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 16
       ) << 5
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 32
       ) << 5
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 32
       ) << 6
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 64
       ) << 6
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 64
       ) << 7
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 128
       ) << 7
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 128
       ) << 8
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 256
       ) << 8
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 256
       ) << 9
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 512
       ) << 9
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 512
       ) << 10
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 1024
       ) << 10
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 1024
       ) << 11
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 2048
       ) << 11
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 2048
       ) << 12
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 4096
       ) << 12
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 4096
       ) << 13
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 8192
       ) << 13
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 8192
       ) << 14
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 16384
       ) << 14
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 16384
       ) << 15
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 32768
       ) << 15
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 32768
       ) << 16
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 65536
       ) << 16
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 65536
       ) << 17
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 131072
       ) << 17
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 131072
       ) << 18
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 262144
       ) << 18
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 262144
       ) << 19
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 524288
       ) << 19
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 524288
       ) << 20
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 1048576
       ) << 20
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 1048576
       ) << 21
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 2097152
       ) << 21
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 2097152
       ) << 22
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 4194304
       ) << 22
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 4194304
       ) << 23
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 8388608
       ) << 23
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 8388608
       ) << 24
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 16777216
       ) << 24
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 16777216
       ) << 25
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 33554432
       ) << 25
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 33554432
       ) << 26
     ) | (
       (
-        CAST(1 AS BIGINT) << (
-          52 - 2 * _wf_z
-        )
+        CAST(1 AS BIGINT) << CAST(52 - 2 * _wf_z AS INT)
       ) - 1
     ) AS kring_index,
     GREATEST(ABS(_wf_dx), ABS(_wf_dy)) AS distance
@@ -3380,11 +3262,9 @@ WITH native_quadbintochildren_1_resolution AS (
         ) - (
           (
             (
-              CAST(1 AS BIGINT) << (
-                2 * (
-                  8 - _wf_z
-                )
-              )
+              CAST(1 AS BIGINT) << CAST(2 * (
+                8 - _wf_z
+              ) AS INT)
             ) - 1
           ) << 36
         )
@@ -3398,10 +3278,10 @@ WITH native_quadbintochildren_1_resolution AS (
     CASE
       WHEN _wf_z <= 8
       THEN (
-        CAST(1 AS BIGINT) << (
-          2 * (
+        (
+          CAST(1 AS BIGINT) << CAST(2 * (
             8 - _wf_z
-          )
+          ) AS INT)
         )
       ) - 1
       ELSE -1

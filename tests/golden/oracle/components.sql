@@ -2045,9 +2045,11 @@ WITH native_quadbintochildren_1_resolution AS (
       FROM DUAL
       CONNECT BY LEVEL <= CASE
         WHEN _wf_z <= 8
-        THEN CAST(POWER(2, 2 * (
-          8 - _wf_z
-        )) AS NUMBER(19)) - 1
+        THEN (
+          CAST(POWER(2, 2 * (
+            8 - _wf_z
+          )) AS NUMBER(19))
+        ) - 1
         ELSE -1
       END - 0 + 1
     ) AS SYS.ODCINUMBERLIST)

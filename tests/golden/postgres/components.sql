@@ -700,10 +700,13 @@ WITH native_h3kring_1 AS (
   SELECT
     cells.*,
     CAST(_wf_kring_index_rows._wf_kring_index AS TEXT) AS kring_index,
-    H3_GRID_DISTANCE(
-      CAST(h3 AS h3index),
-      CAST(CAST(_wf_kring_index_rows._wf_kring_index AS TEXT) AS h3index)
-    ) AS distance
+    CASE
+      WHEN SUBSTRING(h3 FROM 2 FOR 1) = SUBSTRING(CAST(_wf_kring_index_rows._wf_kring_index AS TEXT) FROM 2 FOR 1)
+      THEN H3_GRID_DISTANCE(
+        CAST(h3 AS h3index),
+        CAST(CAST(_wf_kring_index_rows._wf_kring_index AS TEXT) AS h3index)
+      )
+    END AS distance
   FROM analytics.cells
   CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
     CAST(H3_GRID_DISK(CAST(h3 AS h3index), 2) AS TEXT))) AS _wf_kring_index_rows(_wf_kring_index)
@@ -721,7 +724,10 @@ DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3distance_1 AS (
   SELECT
-    H3_GRID_DISTANCE(CAST(h3 AS h3index), CAST(h3_other AS h3index)) AS h3_distance,
+    CASE
+      WHEN SUBSTRING(h3 FROM 2 FOR 1) = SUBSTRING(h3_other FROM 2 FOR 1)
+      THEN H3_GRID_DISTANCE(CAST(h3 AS h3index), CAST(h3_other AS h3index))
+    END AS h3_distance,
     cells.*
   FROM analytics.cells
 )
@@ -2265,13 +2271,11 @@ WITH native_quadbinboundary_1_tile AS (
           ) >> 25
         ) & 33554432
       )
-    ) >> (
-      26 - (
-        (
-          quadbin >> 52
-        ) & 31
-      )
-    ) AS _wf_x,
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT) AS _wf_x,
     (
       (
         (
@@ -2428,13 +2432,11 @@ WITH native_quadbinboundary_1_tile AS (
           ) >> 26
         ) & 33554432
       )
-    ) >> (
-      26 - (
-        (
-          quadbin >> 52
-        ) & 31
-      )
-    ) AS _wf_y
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT) AS _wf_y
   FROM analytics.cells
 ), native_quadbinboundary_1 AS (
   SELECT
@@ -2639,13 +2641,11 @@ WITH native_quadbincenter_1_tile AS (
           ) >> 25
         ) & 33554432
       )
-    ) >> (
-      26 - (
-        (
-          quadbin >> 52
-        ) & 31
-      )
-    ) AS _wf_x,
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT) AS _wf_x,
     (
       (
         (
@@ -2802,13 +2802,11 @@ WITH native_quadbincenter_1_tile AS (
           ) >> 26
         ) & 33554432
       )
-    ) >> (
-      26 - (
-        (
-          quadbin >> 52
-        ) & 31
-      )
-    ) AS _wf_y
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT) AS _wf_y
   FROM analytics.cells
 ), native_quadbincenter_1 AS (
   SELECT
@@ -3007,13 +3005,11 @@ WITH native_quadbinkring_1_tile AS (
           ) >> 25
         ) & 33554432
       )
-    ) >> (
-      26 - (
-        (
-          quadbin >> 52
-        ) & 31
-      )
-    ) AS _wf_x,
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT) AS _wf_x,
     (
       (
         (
@@ -3170,13 +3166,11 @@ WITH native_quadbinkring_1_tile AS (
           ) >> 26
         ) & 33554432
       )
-    ) >> (
-      26 - (
-        (
-          quadbin >> 52
-        ) & 31
-      )
-    ) AS _wf_y
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT) AS _wf_y
   FROM analytics.cells
 ), native_quadbinkring_1_ring AS (
   SELECT
@@ -3184,21 +3178,34 @@ WITH native_quadbinkring_1_tile AS (
     CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) AS _wf_dx,
     CAST(_wf__wf_dy_rows._wf__wf_dy AS BIGINT) AS _wf_dy,
     (
-      _wf_x + CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) + CAST(1 AS BIGINT) << _wf_z
-    ) % CAST(1 AS BIGINT) << _wf_z AS _wf_kx,
+      _wf_x + CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) + (
+        CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+      )
+    ) % (
+      CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+    ) AS _wf_kx,
     _wf_y + CAST(_wf__wf_dy_rows._wf__wf_dy AS BIGINT) AS _wf_ky
   FROM native_quadbinkring_1_tile
   CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
     GENERATE_SERIES(
       -LEAST(1, DIV((
-        CAST(1 AS BIGINT) << _wf_z - 1
+        (
+          CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+        ) - 1
       ), 2)),
-      LEAST(1, DIV(CAST(1 AS BIGINT) << _wf_z, 2))
+      LEAST(1, DIV((
+        CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+      ), 2))
     ))) AS _wf__wf_dx_rows(_wf__wf_dx)
   CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    GENERATE_SERIES(GREATEST(-1, -_wf_y), LEAST(1, (
-      CAST(1 AS BIGINT) << _wf_z - 1
-    ) - _wf_y)))) AS _wf__wf_dy_rows(_wf__wf_dy)
+    GENERATE_SERIES(
+      GREATEST(-1, -_wf_y),
+      LEAST(1, (
+        (
+          CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+        ) - 1
+      ) - _wf_y)
+    ))) AS _wf__wf_dy_rows(_wf__wf_dy)
 ), native_quadbinkring_1 AS (
   SELECT
     quadbin,
@@ -3206,421 +3213,317 @@ WITH native_quadbinkring_1_tile AS (
       _wf_z << 52
     ) | (
       (
-        _wf_kx << (
-          26 - _wf_z
-        )
+        _wf_kx << CAST(26 - _wf_z AS INT)
       ) & 1
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 1
       ) << 1
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 2
       ) << 1
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 2
       ) << 2
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 4
       ) << 2
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 4
       ) << 3
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 8
       ) << 3
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 8
       ) << 4
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 16
       ) << 4
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 16
       ) << 5
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 32
       ) << 5
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 32
       ) << 6
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 64
       ) << 6
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 64
       ) << 7
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 128
       ) << 7
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 128
       ) << 8
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 256
       ) << 8
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 256
       ) << 9
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 512
       ) << 9
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 512
       ) << 10
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 1024
       ) << 10
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 1024
       ) << 11
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 2048
       ) << 11
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 2048
       ) << 12
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 4096
       ) << 12
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 4096
       ) << 13
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 8192
       ) << 13
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 8192
       ) << 14
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 16384
       ) << 14
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 16384
       ) << 15
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 32768
       ) << 15
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 32768
       ) << 16
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 65536
       ) << 16
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 65536
       ) << 17
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 131072
       ) << 17
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 131072
       ) << 18
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 262144
       ) << 18
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 262144
       ) << 19
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 524288
       ) << 19
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 524288
       ) << 20
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 1048576
       ) << 20
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 1048576
       ) << 21
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 2097152
       ) << 21
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 2097152
       ) << 22
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 4194304
       ) << 22
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 4194304
       ) << 23
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 8388608
       ) << 23
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 8388608
       ) << 24
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 16777216
       ) << 24
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 16777216
       ) << 25
     ) | (
       (
         (
-          _wf_kx << (
-            26 - _wf_z
-          )
+          _wf_kx << CAST(26 - _wf_z AS INT)
         ) & 33554432
       ) << 25
     ) | (
       (
         (
-          _wf_ky << (
-            26 - _wf_z
-          )
+          _wf_ky << CAST(26 - _wf_z AS INT)
         ) & 33554432
       ) << 26
     ) | (
-      CAST(1 AS BIGINT) << (
-        52 - 2 * _wf_z
+      (
+        CAST(1 AS BIGINT) << CAST(52 - 2 * _wf_z AS INT)
       ) - 1
     ) AS kring_index,
     GREATEST(ABS(_wf_dx), ABS(_wf_dy)) AS distance
@@ -3679,10 +3582,10 @@ WITH native_quadbintochildren_1_resolution AS (
           quadbin & 9083760448406290431
         ) - (
           (
-            CAST(1 AS BIGINT) << (
-              2 * (
+            (
+              CAST(1 AS BIGINT) << CAST(2 * (
                 8 - _wf_z
-              )
+              ) AS INT)
             ) - 1
           ) << 36
         )
@@ -3696,9 +3599,11 @@ WITH native_quadbintochildren_1_resolution AS (
       0,
       CASE
         WHEN _wf_z <= 8
-        THEN CAST(1 AS BIGINT) << (
-          2 * (
-            8 - _wf_z
+        THEN (
+          (
+            CAST(1 AS BIGINT) << CAST(2 * (
+              8 - _wf_z
+            ) AS INT)
           )
         ) - 1
         ELSE -1

@@ -959,13 +959,11 @@ WITH native_quadbinboundary_1_tile AS (
           ) >> 25
         ) & 33554432
       )
-    ) >> (
-      26 - (
-        (
-          quadbin >> 52
-        ) & 31
-      )
-    ) AS _wf_x,
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INTEGER) AS _wf_x,
     (
       (
         (
@@ -1122,13 +1120,11 @@ WITH native_quadbinboundary_1_tile AS (
           ) >> 26
         ) & 33554432
       )
-    ) >> (
-      26 - (
-        (
-          quadbin >> 52
-        ) & 31
-      )
-    ) AS _wf_y
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INTEGER) AS _wf_y
   FROM analytics.cells
 ), native_quadbinboundary_1 AS (
   SELECT
@@ -1333,13 +1329,11 @@ WITH native_quadbincenter_1_tile AS (
           ) >> 25
         ) & 33554432
       )
-    ) >> (
-      26 - (
-        (
-          quadbin >> 52
-        ) & 31
-      )
-    ) AS _wf_x,
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INTEGER) AS _wf_x,
     (
       (
         (
@@ -1496,13 +1490,11 @@ WITH native_quadbincenter_1_tile AS (
           ) >> 26
         ) & 33554432
       )
-    ) >> (
-      26 - (
-        (
-          quadbin >> 52
-        ) & 31
-      )
-    ) AS _wf_y
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INTEGER) AS _wf_y
   FROM analytics.cells
 ), native_quadbincenter_1 AS (
   SELECT

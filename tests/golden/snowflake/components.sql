@@ -2606,13 +2606,11 @@ WITH native_quadbinboundary_1_tile AS (
           )
         )
       ),
-      (
-        26 - (
-          BITAND((
-            BITSHIFTRIGHT(quadbin, 52)
-          ), 31)
-        )
-      )
+      CAST(26 - (
+        BITAND((
+          BITSHIFTRIGHT(quadbin, 52)
+        ), 31)
+      ) AS INT)
     ) AS _wf_x,
     BITSHIFTRIGHT(
       (
@@ -2847,13 +2845,11 @@ WITH native_quadbinboundary_1_tile AS (
           )
         )
       ),
-      (
-        26 - (
-          BITAND((
-            BITSHIFTRIGHT(quadbin, 52)
-          ), 31)
-        )
-      )
+      CAST(26 - (
+        BITAND((
+          BITSHIFTRIGHT(quadbin, 52)
+        ), 31)
+      ) AS INT)
     ) AS _wf_y
   FROM analytics.cells
 ), native_quadbinboundary_1 AS (
@@ -3159,13 +3155,11 @@ WITH native_quadbincenter_1_tile AS (
           )
         )
       ),
-      (
-        26 - (
-          BITAND((
-            BITSHIFTRIGHT(quadbin, 52)
-          ), 31)
-        )
-      )
+      CAST(26 - (
+        BITAND((
+          BITSHIFTRIGHT(quadbin, 52)
+        ), 31)
+      ) AS INT)
     ) AS _wf_x,
     BITSHIFTRIGHT(
       (
@@ -3400,13 +3394,11 @@ WITH native_quadbincenter_1_tile AS (
           )
         )
       ),
-      (
-        26 - (
-          BITAND((
-            BITSHIFTRIGHT(quadbin, 52)
-          ), 31)
-        )
-      )
+      CAST(26 - (
+        BITAND((
+          BITSHIFTRIGHT(quadbin, 52)
+        ), 31)
+      ) AS INT)
     ) AS _wf_y
   FROM analytics.cells
 ), native_quadbincenter_1 AS (
@@ -3674,13 +3666,11 @@ WITH native_quadbinkring_1_tile AS (
           )
         )
       ),
-      (
-        26 - (
-          BITAND((
-            BITSHIFTRIGHT(quadbin, 52)
-          ), 31)
-        )
-      )
+      CAST(26 - (
+        BITAND((
+          BITSHIFTRIGHT(quadbin, 52)
+        ), 31)
+      ) AS INT)
     ) AS _wf_x,
     BITSHIFTRIGHT(
       (
@@ -3915,13 +3905,11 @@ WITH native_quadbinkring_1_tile AS (
           )
         )
       ),
-      (
-        26 - (
-          BITAND((
-            BITSHIFTRIGHT(quadbin, 52)
-          ), 31)
-        )
-      )
+      CAST(26 - (
+        BITAND((
+          BITSHIFTRIGHT(quadbin, 52)
+        ), 31)
+      ) AS INT)
     ) AS _wf_y
   FROM analytics.cells
 ), native_quadbinkring_1_ring AS (
@@ -3930,21 +3918,37 @@ WITH native_quadbinkring_1_tile AS (
     CAST(_wf__wf_dx_rows.value AS BIGINT) AS _wf_dx,
     CAST(_wf__wf_dy_rows.value AS BIGINT) AS _wf_dy,
     (
-      _wf_x + CAST(_wf__wf_dx_rows.value AS BIGINT) + BITSHIFTLEFT(CAST(1 AS BIGINT), _wf_z)
-    ) % BITSHIFTLEFT(CAST(1 AS BIGINT), _wf_z) AS _wf_kx,
+      _wf_x + CAST(_wf__wf_dx_rows.value AS BIGINT) + (
+        BITSHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+      )
+    ) % (
+      BITSHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+    ) AS _wf_kx,
     _wf_y + CAST(_wf__wf_dy_rows.value AS BIGINT) AS _wf_ky
   FROM native_quadbinkring_1_tile, LATERAL FLATTEN(
     INPUT => ARRAY_GENERATE_RANGE(
-      -LEAST(1, CAST(TRUNC((
-        BITSHIFTLEFT(CAST(1 AS BIGINT), _wf_z) - 1
-      ) / 2) AS BIGINT)),
-      LEAST(1, CAST(TRUNC(BITSHIFTLEFT(CAST(1 AS BIGINT), _wf_z) / 2) AS BIGINT)) + 1
+      -LEAST(
+        1,
+        CAST(TRUNC((
+          (
+            BITSHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+          ) - 1
+        ) / 2) AS BIGINT)
+      ),
+      LEAST(
+        1,
+        CAST(TRUNC((
+          BITSHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+        ) / 2) AS BIGINT)
+      ) + 1
     )
   ) AS _wf__wf_dx_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS), LATERAL FLATTEN(
     INPUT => ARRAY_GENERATE_RANGE(
       GREATEST(-1, -_wf_y),
       LEAST(1, (
-        BITSHIFTLEFT(CAST(1 AS BIGINT), _wf_z) - 1
+        (
+          BITSHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+        ) - 1
       ) - _wf_y) + 1
     )
   ) AS _wf__wf_dy_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS)
@@ -4009,18 +4013,14 @@ WITH native_quadbinkring_1_tile AS (
                                                                                                               )),
                                                                                                               (
                                                                                                                 BITAND((
-                                                                                                                  BITSHIFTLEFT(_wf_kx, (
-                                                                                                                    26 - _wf_z
-                                                                                                                  ))
+                                                                                                                  BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
                                                                                                                 ), 1)
                                                                                                               )
                                                                                                             ),
                                                                                                             (
                                                                                                               BITSHIFTLEFT((
                                                                                                                 BITAND((
-                                                                                                                  BITSHIFTLEFT(_wf_ky, (
-                                                                                                                    26 - _wf_z
-                                                                                                                  ))
+                                                                                                                  BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
                                                                                                                 ), 1)
                                                                                                               ), 1)
                                                                                                             )
@@ -4028,9 +4028,7 @@ WITH native_quadbinkring_1_tile AS (
                                                                                                           (
                                                                                                             BITSHIFTLEFT((
                                                                                                               BITAND((
-                                                                                                                BITSHIFTLEFT(_wf_kx, (
-                                                                                                                  26 - _wf_z
-                                                                                                                ))
+                                                                                                                BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
                                                                                                               ), 2)
                                                                                                             ), 1)
                                                                                                           )
@@ -4038,9 +4036,7 @@ WITH native_quadbinkring_1_tile AS (
                                                                                                         (
                                                                                                           BITSHIFTLEFT((
                                                                                                             BITAND((
-                                                                                                              BITSHIFTLEFT(_wf_ky, (
-                                                                                                                26 - _wf_z
-                                                                                                              ))
+                                                                                                              BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
                                                                                                             ), 2)
                                                                                                           ), 2)
                                                                                                         )
@@ -4048,9 +4044,7 @@ WITH native_quadbinkring_1_tile AS (
                                                                                                       (
                                                                                                         BITSHIFTLEFT((
                                                                                                           BITAND((
-                                                                                                            BITSHIFTLEFT(_wf_kx, (
-                                                                                                              26 - _wf_z
-                                                                                                            ))
+                                                                                                            BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
                                                                                                           ), 4)
                                                                                                         ), 2)
                                                                                                       )
@@ -4058,9 +4052,7 @@ WITH native_quadbinkring_1_tile AS (
                                                                                                     (
                                                                                                       BITSHIFTLEFT((
                                                                                                         BITAND((
-                                                                                                          BITSHIFTLEFT(_wf_ky, (
-                                                                                                            26 - _wf_z
-                                                                                                          ))
+                                                                                                          BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
                                                                                                         ), 4)
                                                                                                       ), 3)
                                                                                                     )
@@ -4068,9 +4060,7 @@ WITH native_quadbinkring_1_tile AS (
                                                                                                   (
                                                                                                     BITSHIFTLEFT((
                                                                                                       BITAND((
-                                                                                                        BITSHIFTLEFT(_wf_kx, (
-                                                                                                          26 - _wf_z
-                                                                                                        ))
+                                                                                                        BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
                                                                                                       ), 8)
                                                                                                     ), 3)
                                                                                                   )
@@ -4078,9 +4068,7 @@ WITH native_quadbinkring_1_tile AS (
                                                                                                 (
                                                                                                   BITSHIFTLEFT((
                                                                                                     BITAND((
-                                                                                                      BITSHIFTLEFT(_wf_ky, (
-                                                                                                        26 - _wf_z
-                                                                                                      ))
+                                                                                                      BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
                                                                                                     ), 8)
                                                                                                   ), 4)
                                                                                                 )
@@ -4088,9 +4076,7 @@ WITH native_quadbinkring_1_tile AS (
                                                                                               (
                                                                                                 BITSHIFTLEFT((
                                                                                                   BITAND((
-                                                                                                    BITSHIFTLEFT(_wf_kx, (
-                                                                                                      26 - _wf_z
-                                                                                                    ))
+                                                                                                    BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
                                                                                                   ), 16)
                                                                                                 ), 4)
                                                                                               )
@@ -4098,9 +4084,7 @@ WITH native_quadbinkring_1_tile AS (
                                                                                             (
                                                                                               BITSHIFTLEFT((
                                                                                                 BITAND((
-                                                                                                  BITSHIFTLEFT(_wf_ky, (
-                                                                                                    26 - _wf_z
-                                                                                                  ))
+                                                                                                  BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
                                                                                                 ), 16)
                                                                                               ), 5)
                                                                                             )
@@ -4108,9 +4092,7 @@ WITH native_quadbinkring_1_tile AS (
                                                                                           (
                                                                                             BITSHIFTLEFT((
                                                                                               BITAND((
-                                                                                                BITSHIFTLEFT(_wf_kx, (
-                                                                                                  26 - _wf_z
-                                                                                                ))
+                                                                                                BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
                                                                                               ), 32)
                                                                                             ), 5)
                                                                                           )
@@ -4118,9 +4100,7 @@ WITH native_quadbinkring_1_tile AS (
                                                                                         (
                                                                                           BITSHIFTLEFT((
                                                                                             BITAND((
-                                                                                              BITSHIFTLEFT(_wf_ky, (
-                                                                                                26 - _wf_z
-                                                                                              ))
+                                                                                              BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
                                                                                             ), 32)
                                                                                           ), 6)
                                                                                         )
@@ -4128,9 +4108,7 @@ WITH native_quadbinkring_1_tile AS (
                                                                                       (
                                                                                         BITSHIFTLEFT((
                                                                                           BITAND((
-                                                                                            BITSHIFTLEFT(_wf_kx, (
-                                                                                              26 - _wf_z
-                                                                                            ))
+                                                                                            BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
                                                                                           ), 64)
                                                                                         ), 6)
                                                                                       )
@@ -4138,9 +4116,7 @@ WITH native_quadbinkring_1_tile AS (
                                                                                     (
                                                                                       BITSHIFTLEFT((
                                                                                         BITAND((
-                                                                                          BITSHIFTLEFT(_wf_ky, (
-                                                                                            26 - _wf_z
-                                                                                          ))
+                                                                                          BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
                                                                                         ), 64)
                                                                                       ), 7)
                                                                                     )
@@ -4148,9 +4124,7 @@ WITH native_quadbinkring_1_tile AS (
                                                                                   (
                                                                                     BITSHIFTLEFT((
                                                                                       BITAND((
-                                                                                        BITSHIFTLEFT(_wf_kx, (
-                                                                                          26 - _wf_z
-                                                                                        ))
+                                                                                        BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
                                                                                       ), 128)
                                                                                     ), 7)
                                                                                   )
@@ -4158,9 +4132,7 @@ WITH native_quadbinkring_1_tile AS (
                                                                                 (
                                                                                   BITSHIFTLEFT((
                                                                                     BITAND((
-                                                                                      BITSHIFTLEFT(_wf_ky, (
-                                                                                        26 - _wf_z
-                                                                                      ))
+                                                                                      BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
                                                                                     ), 128)
                                                                                   ), 8)
                                                                                 )
@@ -4168,9 +4140,7 @@ WITH native_quadbinkring_1_tile AS (
                                                                               (
                                                                                 BITSHIFTLEFT((
                                                                                   BITAND((
-                                                                                    BITSHIFTLEFT(_wf_kx, (
-                                                                                      26 - _wf_z
-                                                                                    ))
+                                                                                    BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
                                                                                   ), 256)
                                                                                 ), 8)
                                                                               )
@@ -4178,9 +4148,7 @@ WITH native_quadbinkring_1_tile AS (
                                                                             (
                                                                               BITSHIFTLEFT((
                                                                                 BITAND((
-                                                                                  BITSHIFTLEFT(_wf_ky, (
-                                                                                    26 - _wf_z
-                                                                                  ))
+                                                                                  BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
                                                                                 ), 256)
                                                                               ), 9)
                                                                             )
@@ -4188,9 +4156,7 @@ WITH native_quadbinkring_1_tile AS (
                                                                           (
                                                                             BITSHIFTLEFT((
                                                                               BITAND((
-                                                                                BITSHIFTLEFT(_wf_kx, (
-                                                                                  26 - _wf_z
-                                                                                ))
+                                                                                BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
                                                                               ), 512)
                                                                             ), 9)
                                                                           )
@@ -4198,9 +4164,7 @@ WITH native_quadbinkring_1_tile AS (
                                                                         (
                                                                           BITSHIFTLEFT((
                                                                             BITAND((
-                                                                              BITSHIFTLEFT(_wf_ky, (
-                                                                                26 - _wf_z
-                                                                              ))
+                                                                              BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
                                                                             ), 512)
                                                                           ), 10)
                                                                         )
@@ -4208,9 +4172,7 @@ WITH native_quadbinkring_1_tile AS (
                                                                       (
                                                                         BITSHIFTLEFT((
                                                                           BITAND((
-                                                                            BITSHIFTLEFT(_wf_kx, (
-                                                                              26 - _wf_z
-                                                                            ))
+                                                                            BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
                                                                           ), 1024)
                                                                         ), 10)
                                                                       )
@@ -4218,9 +4180,7 @@ WITH native_quadbinkring_1_tile AS (
                                                                     (
                                                                       BITSHIFTLEFT((
                                                                         BITAND((
-                                                                          BITSHIFTLEFT(_wf_ky, (
-                                                                            26 - _wf_z
-                                                                          ))
+                                                                          BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
                                                                         ), 1024)
                                                                       ), 11)
                                                                     )
@@ -4228,9 +4188,7 @@ WITH native_quadbinkring_1_tile AS (
                                                                   (
                                                                     BITSHIFTLEFT((
                                                                       BITAND((
-                                                                        BITSHIFTLEFT(_wf_kx, (
-                                                                          26 - _wf_z
-                                                                        ))
+                                                                        BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
                                                                       ), 2048)
                                                                     ), 11)
                                                                   )
@@ -4238,9 +4196,7 @@ WITH native_quadbinkring_1_tile AS (
                                                                 (
                                                                   BITSHIFTLEFT((
                                                                     BITAND((
-                                                                      BITSHIFTLEFT(_wf_ky, (
-                                                                        26 - _wf_z
-                                                                      ))
+                                                                      BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
                                                                     ), 2048)
                                                                   ), 12)
                                                                 )
@@ -4248,9 +4204,7 @@ WITH native_quadbinkring_1_tile AS (
                                                               (
                                                                 BITSHIFTLEFT((
                                                                   BITAND((
-                                                                    BITSHIFTLEFT(_wf_kx, (
-                                                                      26 - _wf_z
-                                                                    ))
+                                                                    BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
                                                                   ), 4096)
                                                                 ), 12)
                                                               )
@@ -4258,9 +4212,7 @@ WITH native_quadbinkring_1_tile AS (
                                                             (
                                                               BITSHIFTLEFT((
                                                                 BITAND((
-                                                                  BITSHIFTLEFT(_wf_ky, (
-                                                                    26 - _wf_z
-                                                                  ))
+                                                                  BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
                                                                 ), 4096)
                                                               ), 13)
                                                             )
@@ -4268,9 +4220,7 @@ WITH native_quadbinkring_1_tile AS (
                                                           (
                                                             BITSHIFTLEFT((
                                                               BITAND((
-                                                                BITSHIFTLEFT(_wf_kx, (
-                                                                  26 - _wf_z
-                                                                ))
+                                                                BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
                                                               ), 8192)
                                                             ), 13)
                                                           )
@@ -4278,9 +4228,7 @@ WITH native_quadbinkring_1_tile AS (
                                                         (
                                                           BITSHIFTLEFT((
                                                             BITAND((
-                                                              BITSHIFTLEFT(_wf_ky, (
-                                                                26 - _wf_z
-                                                              ))
+                                                              BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
                                                             ), 8192)
                                                           ), 14)
                                                         )
@@ -4288,9 +4236,7 @@ WITH native_quadbinkring_1_tile AS (
                                                       (
                                                         BITSHIFTLEFT((
                                                           BITAND((
-                                                            BITSHIFTLEFT(_wf_kx, (
-                                                              26 - _wf_z
-                                                            ))
+                                                            BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
                                                           ), 16384)
                                                         ), 14)
                                                       )
@@ -4298,9 +4244,7 @@ WITH native_quadbinkring_1_tile AS (
                                                     (
                                                       BITSHIFTLEFT((
                                                         BITAND((
-                                                          BITSHIFTLEFT(_wf_ky, (
-                                                            26 - _wf_z
-                                                          ))
+                                                          BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
                                                         ), 16384)
                                                       ), 15)
                                                     )
@@ -4308,9 +4252,7 @@ WITH native_quadbinkring_1_tile AS (
                                                   (
                                                     BITSHIFTLEFT((
                                                       BITAND((
-                                                        BITSHIFTLEFT(_wf_kx, (
-                                                          26 - _wf_z
-                                                        ))
+                                                        BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
                                                       ), 32768)
                                                     ), 15)
                                                   )
@@ -4318,9 +4260,7 @@ WITH native_quadbinkring_1_tile AS (
                                                 (
                                                   BITSHIFTLEFT((
                                                     BITAND((
-                                                      BITSHIFTLEFT(_wf_ky, (
-                                                        26 - _wf_z
-                                                      ))
+                                                      BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
                                                     ), 32768)
                                                   ), 16)
                                                 )
@@ -4328,9 +4268,7 @@ WITH native_quadbinkring_1_tile AS (
                                               (
                                                 BITSHIFTLEFT((
                                                   BITAND((
-                                                    BITSHIFTLEFT(_wf_kx, (
-                                                      26 - _wf_z
-                                                    ))
+                                                    BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
                                                   ), 65536)
                                                 ), 16)
                                               )
@@ -4338,9 +4276,7 @@ WITH native_quadbinkring_1_tile AS (
                                             (
                                               BITSHIFTLEFT((
                                                 BITAND((
-                                                  BITSHIFTLEFT(_wf_ky, (
-                                                    26 - _wf_z
-                                                  ))
+                                                  BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
                                                 ), 65536)
                                               ), 17)
                                             )
@@ -4348,9 +4284,7 @@ WITH native_quadbinkring_1_tile AS (
                                           (
                                             BITSHIFTLEFT((
                                               BITAND((
-                                                BITSHIFTLEFT(_wf_kx, (
-                                                  26 - _wf_z
-                                                ))
+                                                BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
                                               ), 131072)
                                             ), 17)
                                           )
@@ -4358,9 +4292,7 @@ WITH native_quadbinkring_1_tile AS (
                                         (
                                           BITSHIFTLEFT((
                                             BITAND((
-                                              BITSHIFTLEFT(_wf_ky, (
-                                                26 - _wf_z
-                                              ))
+                                              BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
                                             ), 131072)
                                           ), 18)
                                         )
@@ -4368,9 +4300,7 @@ WITH native_quadbinkring_1_tile AS (
                                       (
                                         BITSHIFTLEFT((
                                           BITAND((
-                                            BITSHIFTLEFT(_wf_kx, (
-                                              26 - _wf_z
-                                            ))
+                                            BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
                                           ), 262144)
                                         ), 18)
                                       )
@@ -4378,9 +4308,7 @@ WITH native_quadbinkring_1_tile AS (
                                     (
                                       BITSHIFTLEFT((
                                         BITAND((
-                                          BITSHIFTLEFT(_wf_ky, (
-                                            26 - _wf_z
-                                          ))
+                                          BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
                                         ), 262144)
                                       ), 19)
                                     )
@@ -4388,9 +4316,7 @@ WITH native_quadbinkring_1_tile AS (
                                   (
                                     BITSHIFTLEFT((
                                       BITAND((
-                                        BITSHIFTLEFT(_wf_kx, (
-                                          26 - _wf_z
-                                        ))
+                                        BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
                                       ), 524288)
                                     ), 19)
                                   )
@@ -4398,124 +4324,80 @@ WITH native_quadbinkring_1_tile AS (
                                 (
                                   BITSHIFTLEFT((
                                     BITAND((
-                                      BITSHIFTLEFT(_wf_ky, (
-                                        26 - _wf_z
-                                      ))
+                                      BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
                                     ), 524288)
                                   ), 20)
                                 )
                               ),
                               (
-                                BITSHIFTLEFT(
-                                  (
-                                    BITAND((
-                                      BITSHIFTLEFT(_wf_kx, (
-                                        26 - _wf_z
-                                      ))
-                                    ), 1048576)
-                                  ),
-                                  20
-                                )
+                                BITSHIFTLEFT((
+                                  BITAND((
+                                    BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                                  ), 1048576)
+                                ), 20)
                               )
                             ),
                             (
-                              BITSHIFTLEFT(
-                                (
-                                  BITAND((
-                                    BITSHIFTLEFT(_wf_ky, (
-                                      26 - _wf_z
-                                    ))
-                                  ), 1048576)
-                                ),
-                                21
-                              )
+                              BITSHIFTLEFT((
+                                BITAND((
+                                  BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                                ), 1048576)
+                              ), 21)
                             )
                           ),
                           (
-                            BITSHIFTLEFT(
-                              (
-                                BITAND((
-                                  BITSHIFTLEFT(_wf_kx, (
-                                    26 - _wf_z
-                                  ))
-                                ), 2097152)
-                              ),
-                              21
-                            )
+                            BITSHIFTLEFT((
+                              BITAND((
+                                BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                              ), 2097152)
+                            ), 21)
                           )
                         ),
                         (
-                          BITSHIFTLEFT(
-                            (
-                              BITAND((
-                                BITSHIFTLEFT(_wf_ky, (
-                                  26 - _wf_z
-                                ))
-                              ), 2097152)
-                            ),
-                            22
-                          )
+                          BITSHIFTLEFT((
+                            BITAND((
+                              BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                            ), 2097152)
+                          ), 22)
                         )
                       ),
                       (
-                        BITSHIFTLEFT(
-                          (
-                            BITAND((
-                              BITSHIFTLEFT(_wf_kx, (
-                                26 - _wf_z
-                              ))
-                            ), 4194304)
-                          ),
-                          22
-                        )
+                        BITSHIFTLEFT((
+                          BITAND((
+                            BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                          ), 4194304)
+                        ), 22)
                       )
                     ),
                     (
-                      BITSHIFTLEFT(
-                        (
-                          BITAND((
-                            BITSHIFTLEFT(_wf_ky, (
-                              26 - _wf_z
-                            ))
-                          ), 4194304)
-                        ),
-                        23
-                      )
+                      BITSHIFTLEFT((
+                        BITAND((
+                          BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                        ), 4194304)
+                      ), 23)
                     )
                   ),
                   (
-                    BITSHIFTLEFT(
-                      (
-                        BITAND((
-                          BITSHIFTLEFT(_wf_kx, (
-                            26 - _wf_z
-                          ))
-                        ), 8388608)
-                      ),
-                      23
-                    )
+                    BITSHIFTLEFT((
+                      BITAND((
+                        BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                      ), 8388608)
+                    ), 23)
                   )
                 ),
                 (
-                  BITSHIFTLEFT(
-                    (
-                      BITAND((
-                        BITSHIFTLEFT(_wf_ky, (
-                          26 - _wf_z
-                        ))
-                      ), 8388608)
-                    ),
-                    24
-                  )
+                  BITSHIFTLEFT((
+                    BITAND((
+                      BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                    ), 8388608)
+                  ), 24)
                 )
               ),
               (
                 BITSHIFTLEFT(
                   (
                     BITAND((
-                      BITSHIFTLEFT(_wf_kx, (
-                        26 - _wf_z
-                      ))
+                      BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
                     ), 16777216)
                   ),
                   24
@@ -4526,9 +4408,7 @@ WITH native_quadbinkring_1_tile AS (
               BITSHIFTLEFT(
                 (
                   BITAND((
-                    BITSHIFTLEFT(_wf_ky, (
-                      26 - _wf_z
-                    ))
+                    BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
                   ), 16777216)
                 ),
                 25
@@ -4539,9 +4419,7 @@ WITH native_quadbinkring_1_tile AS (
             BITSHIFTLEFT(
               (
                 BITAND((
-                  BITSHIFTLEFT(_wf_kx, (
-                    26 - _wf_z
-                  ))
+                  BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
                 ), 33554432)
               ),
               25
@@ -4552,9 +4430,7 @@ WITH native_quadbinkring_1_tile AS (
           BITSHIFTLEFT(
             (
               BITAND((
-                BITSHIFTLEFT(_wf_ky, (
-                  26 - _wf_z
-                ))
+                BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
               ), 33554432)
             ),
             26
@@ -4562,9 +4438,9 @@ WITH native_quadbinkring_1_tile AS (
         )
       ),
       (
-        BITSHIFTLEFT(CAST(1 AS BIGINT), (
-          52 - 2 * _wf_z
-        )) - 1
+        (
+          BITSHIFTLEFT(CAST(1 AS BIGINT), CAST(52 - 2 * _wf_z AS INT))
+        ) - 1
       )
     ) AS kring_index,
     GREATEST(ABS(_wf_dx), ABS(_wf_dy)) AS distance
@@ -4618,11 +4494,11 @@ WITH native_quadbintochildren_1_resolution AS (
             ) - (
               BITSHIFTLEFT(
                 (
-                  BITSHIFTLEFT(CAST(1 AS BIGINT), (
-                    2 * (
+                  (
+                    BITSHIFTLEFT(CAST(1 AS BIGINT), CAST(2 * (
                       8 - _wf_z
-                    )
-                  )) - 1
+                    ) AS INT))
+                  ) - 1
                 ),
                 36
               )
@@ -4640,11 +4516,13 @@ WITH native_quadbintochildren_1_resolution AS (
       0,
       CASE
         WHEN _wf_z <= 8
-        THEN BITSHIFTLEFT(CAST(1 AS BIGINT), (
-          2 * (
-            8 - _wf_z
+        THEN (
+          (
+            BITSHIFTLEFT(CAST(1 AS BIGINT), CAST(2 * (
+              8 - _wf_z
+            ) AS INT))
           )
-        )) - 1
+        ) - 1
         ELSE -1
       END + 1
     )

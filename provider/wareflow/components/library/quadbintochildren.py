@@ -33,7 +33,7 @@ class QuadbinToChildren(Component):
         # the children are the first child plus every combination of the levels z+1..r below it
         levels = exp.Sub(this=quadbin.number(r), expression=col("_wf_z"))
         count = exp.Case().when(exp.LTE(this=col("_wf_z"), expression=quadbin.number(r)), exp.Sub(
-            this=b.power(exp.Mul(this=quadbin.number(2), expression=exp.Paren(this=levels))),
+            this=exp.Paren(this=b.power(exp.Mul(this=quadbin.number(2), expression=exp.Paren(this=levels)))),
             expression=quadbin.number(1))).else_(quadbin.number(-1))
         query = exp.select(*with_z.star(exclude=set(TILE_COLUMNS))).from_(with_z.table(), copy=False)
         offset = explode_into(ctx, query, ctx.fn(ops.INT_RANGE, low=quadbin.number(0), high=count), name, "integer")

@@ -58,7 +58,10 @@ class Postgres(WarehouseDialect):
         ops.H3_BOUNDARY: Template("h3_cell_to_boundary_geometry(CAST(:cell AS h3index))"),
         ops.H3_CENTER: Template("h3_cell_to_geometry(CAST(:cell AS h3index))"),
         ops.H3_KRING: Template(f"ARRAY(SELECT CAST(h3_grid_disk({_CELL}, :size) AS TEXT))"),
-        ops.H3_DISTANCE: Template("h3_grid_distance(CAST(:a AS h3index), CAST(:b AS h3index))"),
+        # h3-pg raises where cells' resolutions differ (CARTO: NULL); a hex cell's resolution is its
+        # second digit. Cells too far apart, or across a pentagon, still raise there.
+        ops.H3_DISTANCE: Template("CASE WHEN SUBSTRING(:a, 2, 1) = SUBSTRING(:b, 2, 1) "
+                                  "THEN h3_grid_distance(CAST(:a AS h3index), CAST(:b AS h3index)) END"),
         ops.H3_TOPARENT: Template(f"CAST(h3_cell_to_parent({_CELL}, :resolution) AS TEXT)"),
         ops.H3_TOCHILDREN: Template(f"ARRAY(SELECT CAST(h3_cell_to_children({_CELL}, :resolution) AS TEXT))"),
     }
