@@ -23,7 +23,8 @@ _SECRET_EXTRAS = ("password", "passphrase", "secret", "token", "private_key", "k
 
 def dialect_for(conn_id: str) -> WarehouseDialect:
     """The dialect claiming the Airflow connection's type (``postgres``, ``snowflake``, ``gcpbigquery`` ...)."""
-    return get_dialect(_connection(conn_id).conn_type)
+    conn = _connection(conn_id)
+    return get_dialect(conn.conn_type).configure(conn.extra_dejson or {})
 
 
 def connect_conn_id(conn_id: str, tags: Mapping[str, str], dialect: WarehouseDialect | None = None) -> Any:

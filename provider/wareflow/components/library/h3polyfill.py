@@ -23,6 +23,7 @@ class H3Polyfill(Component):
     `includecols`, one column ``h3`` of distinct cells; with it, every input column and ``h3`` last, one row
     per (row, cell)."""
 
+    operations_used = (ops.H3_POLYFILL,)  # mode `center`, the default: what the catalog lists
     explodes = True
     geo = Param.column(parent="source", requires="geography")
     resolution = h3_resolution()

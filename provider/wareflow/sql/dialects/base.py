@@ -309,6 +309,11 @@ class WarehouseDialect:
             return exp.EQ(this=case, expression=exp.Literal.number(0))
         return exp.Not(this=exp.Coalesce(this=condition.copy(), expressions=[exp.false()]))
 
+    def configure(self, extra: Mapping[str, Any]) -> WarehouseDialect:
+        """This dialect as an Airflow connection's extra fields set it up (BigQuery: where CARTO's Analytics
+        Toolbox lives); itself where nothing applies. No I/O: it reads the fields only."""
+        return self
+
     # --- running (DB-API) ------------------------------------------------------------------------
     def hook_arguments(self, tags: Mapping[str, str]) -> dict[str, Any]:
         """Extra arguments for the hook's constructor; `tags` (workflow, dag, task, run) may go into

@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 
 from sqlglot import exp
 
+from wareflow.errors import Issue, TerminalWarehouseError
 from wareflow.sql import ops
 from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect, call, raised_as
 
@@ -78,6 +79,20 @@ class BigQuery(WarehouseDialect):
 
     unnest_join = "CROSS JOIN UNNEST(:array) AS _wf_cell"
     unnest_element = "_wf_cell"
+
+    def configure(self, extra: Mapping[str, Any]) -> WarehouseDialect:
+        """Connection extra ``analytics_toolbox`` (``project.dataset``, or a dataset of the connection's
+        project) names where the H3 functions are called; CARTO's public `carto-un.carto` otherwise."""
+        location = extra.get("analytics_toolbox")
+        if location in (None, "", TOOLBOX):
+            return self
+        if not isinstance(location, str) or not _TOOLBOX_NAME.fullmatch(location):
+            raise TerminalWarehouseError(Issue(
+                "WF404", f"BigQuery connection extra 'analytics_toolbox' must be project.dataset, got {location!r:.80}",
+                hint="e.g. {\"analytics_toolbox\": \"carto-un-eu.carto\"}"))
+        configured = type(self.__class__.__name__, (self.__class__,),
+                          {"functions": {**self.functions, **toolbox_functions(location)}})
+        return configured()  # type: ignore[no-any-return]
 
     def hook_arguments(self, tags: Mapping[str, str]) -> dict[str, Any]:
         return {"use_legacy_sql": False}  # the hook defaults to legacy SQL
