@@ -233,3 +233,73 @@ def test_quadbinpolyfill_matches_the_reference(engine, run_workflow, mode):
         got[i].add(cell)
     expected = {i: set(grids.polyfill(shape, 9, mode)) for i, shape in enumerate(shapes)}
     assert dict(got) == {i: cells for i, cells in expected.items() if cells}
+
+
+# --- all of them in one workflow ------------------------------------------------------------------------
+def test_every_grid_component_in_one_workflow(engine, run_workflow):
+    """Points and polygons through every H3 and quadbin component, chained and fused as a canvas would
+    wire them, checked against the references at the end of each chain."""
+    lon, lat = grids.random_points(2_000, seed=21, world=False)
+    engine.load("pts", [("id", "integer"), ("geom", "geography")],
+                [(i, f"POINT ({x!r} {y!r})") for i, (x, y) in enumerate(zip(lon.tolist(), lat.tolist(), strict=True))])
+    shapes = grids.random_polygons(20, seed=22, res=7)
+    engine.load("areas", [("id", "integer"), ("geom", "geography")], [(i, s.wkt) for i, s in enumerate(shapes)])
+
+    wf = WorkflowBuilder(title="all grid components")
+    pts = wf.source("main.pts", schema=POINT_SCHEMA)
+    areas = wf.source("main.areas", schema=POLYGON_SCHEMA)
+    # H3: points -> cells -> counts -> parent, centre, boundary; the cells' children and their ring
+    cells = wf.node("native.h3frompoint", {"source": pts}, pointscol="geom", resolution="6")
+    counts = wf.node("native.groupby", {"source": out(cells)}, columns="id,count", groupby="h3")
+    parent = wf.node("native.h3toparent", {"source": out(counts)}, h3col="h3", resolution="4")
+    center = wf.node("native.h3center", {"source": out(parent)}, h3col="h3")
+    boundary = wf.node("native.h3boundary", {"source": out(center)}, h3col="h3")
+    wf.save(out(boundary), "main.h3_counts")
+    children = wf.node("native.h3tochildren", {"source": out(counts)}, h3col="h3", resolution="7")
+    ring = wf.node("native.h3kring", {"source": out(children)}, h3="h3_child", size="1", includecols="true")
+    distance = wf.node("native.h3distance", {"source": out(ring)}, h3_1="h3_child", h3_2="kring_index")
+    wf.save(out(distance), "main.h3_rings")
+    fill = wf.node("native.h3polyfill", {"source": areas}, geo="geom", resolution="7", mode="intersects",
+                   includecols="true")
+    wf.save(out(fill), "main.h3_fill")
+    # quadbin: the same shapes
+    qcells = wf.node("native.quadbinfromgeopoint", {"source": pts}, pointscol="geom", resolution="10")
+    qparent = wf.node("native.quadbintoparent", {"source": out(qcells)}, quadbincol="quadbin", resolution="8")
+    qcenter = wf.node("native.quadbincenter", {"source": out(qparent)}, quadbincol="quadbin_parent")
+    qboundary = wf.node("native.quadbinboundary", {"source": out(qcenter)}, quadbincol="quadbin_parent")
+    wf.save(out(qboundary), "main.q_points")
+    qchildren = wf.node("native.quadbintochildren", {"source": out(qparent)}, quadbincol="quadbin_parent",
+                        resolution="9")
+    qring = wf.node("native.quadbinkring", {"source": out(qchildren)}, quadbin="quadbin_parent_child", size="1",
+                    includedistance="true")
+    wf.save(out(qring), "main.q_rings")
+    qfill = wf.node("native.quadbinpolyfill", {"source": areas}, geo="geom", resolution="10", mode="contains")
+    wf.save(out(qfill), "main.q_fill")
+    run_workflow(engine, wf)
+
+    points = list(zip(lon.tolist(), lat.tolist(), strict=True))
+    h3_cells = [h3.latlng_to_cell(y, x, 6) for x, y in points]
+    expected_counts = {c: h3_cells.count(c) for c in set(h3_cells)}
+    got = {c: (n, p) for c, n, p in engine.rows("SELECT h3, id_count, h3_parent FROM main.h3_counts")}
+    assert got == {c: (n, h3.cell_to_parent(c, 4)) for c, n in expected_counts.items()}
+    assert engine.columns("main.h3_counts")[:2] == ["h3_geo", "h3_center"]
+
+    rings: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for child, cell, d in engine.rows("SELECT h3_child, kring_index, h3_distance FROM main.h3_rings"):
+        rings[child].add((cell, d))
+    assert rings == {child: {(c, h3.grid_distance(child, c)) for c in h3.grid_disk(child, 1)}
+                     for parent_cell in expected_counts for child in h3.cell_to_children(parent_cell, 7)}
+
+    fill_got = {(i, c) for i, c in engine.rows("SELECT id, h3 FROM main.h3_fill")}
+    assert fill_got == {(i, c) for i, s in enumerate(shapes)
+                        for c in h3.h3shape_to_cells_experimental(h3.geo_to_h3shape(s), 7, "overlap")}
+
+    q_parents = {grids.to_parent(grids.from_lonlat(x, y, 10), 8) for x, y in points}
+    got_q = engine.rows("SELECT id, quadbin, quadbin_parent FROM main.q_points")
+    assert all(q == grids.from_lonlat(*points[i], 10) and p == grids.to_parent(q, 8) for i, q, p in got_q)
+    q_rings: dict[int, dict[int, int]] = defaultdict(dict)
+    for child, cell, d in engine.rows("SELECT quadbin_parent_child, kring_index, distance FROM main.q_rings"):
+        q_rings[child][cell] = d
+    assert dict(q_rings) == {c: grids.kring_distances(c, 1) for p in q_parents for c in grids.to_children(p, 9)}
+    assert {q for (q,) in engine.rows("SELECT quadbin FROM main.q_fill")} == set().union(
+        *(grids.polyfill(s, 10, "contains") for s in shapes))
