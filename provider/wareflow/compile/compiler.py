@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
+import sqlglot
 from sqlglot import exp
 
 from wareflow.components.base import BuildContext, ColumnName, Component, SinkComponent, SourceComponent
@@ -166,7 +167,9 @@ class Compiler:
         statements = [*before, *statements, *after]
         needs = self.dialect.required_for(op for port in stage.ports
                                           for op in self.bound.components[port.node].operations())
-        return CompiledStage(stage, kind, target, final, tuple(statements), columns, needs)
+        script = [sqlglot.parse_one(r.provide, read=self.dialect.sqlglot_dialect)
+                  for r in needs if r.provided_by == "script"]
+        return CompiledStage(stage, kind, target, final, (*script, *statements), columns, needs)
 
     def _step_table(self, stage: Stage, step: Step, ctes: list[tuple[str, Query]], out: list[exp.Expr]) -> exp.Table:
         """Write `step` as a scratch table of this run (with the stage's CTEs it reads), indexed where it

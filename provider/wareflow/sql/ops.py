@@ -9,6 +9,7 @@ translates none of these (ST_*, H3_*, SDO_*...): each comes from a dialect's tab
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -25,12 +26,22 @@ class Operation:
 
 @dataclass(frozen=True)
 class Requirement:
-    """What must exist in the warehouse before an operation can run (an extension, a set of functions),
-    how to tell that it does, and what an administrator runs to provide it."""
+    """What must exist in the warehouse before an operation can run (an extension, a UDF, a function
+    prefix), how to tell that it does, and how it is provided:
+
+    - ``"administrator"``: installed beforehand; checked before the stage writes anything, and a missing
+      one is the terminal WF407 quoting `install`;
+    - ``"connection"``: created on the connection by Wareflow (`provide` names a ``module:function``
+      called with the DB-API connection, once per session, e.g. DuckDB's Python UDFs), then checked;
+    - ``"script"``: part of the stage's own statements (`provide` is fixed SQL of the dialect's run
+      before the others, e.g. a BigQuery ``CREATE TEMP FUNCTION``).
+    """
 
     name: str  # as a person calls it: "PostGIS"
     check: str  # a query of the dialect's own returning a row when it is there (fixed text, no input)
     install: str  # what to run, or read, to provide it
+    provided_by: Literal["administrator", "connection", "script"] = "administrator"
+    provide: str = ""
 
 
 # constructors and conversions

@@ -10,6 +10,7 @@ messages scrubbed of connection passwords.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import logging
 import time
 from dataclasses import dataclass
@@ -140,7 +141,12 @@ class Session:
         """Check, before anything is written, that what the stage's functions need is installed
         (once per session); raise the terminal WF407 saying what to install when it is not."""
         for requirement in compiled.requirements:
+            if requirement.provided_by == "script":  # in the stage's statements (see the compiler)
+                continue
             if requirement.name not in self._present:
+                if requirement.provided_by == "connection":
+                    module, _, function = requirement.provide.partition(":")
+                    getattr(importlib.import_module(module), function)(self.conn)
                 if not self.fetch(requirement.check):
                     raise TerminalWarehouseError(Issue(
                         "WF407", f"stage '{compiled.stage.id}' needs {requirement.name}, which this "

@@ -22,6 +22,10 @@ _PHI = "RADIANS(ST_Y(ST_Centroid(:geo)))"
 _KX = f"(111412.84 * COS({_PHI}) - 93.5 * COS(3 * {_PHI}))"
 _KY = f"(111132.954 - 559.822 * COS(2 * {_PHI}) + 1.175 * COS(4 * {_PHI}))"
 
+H3 = ops.Requirement(
+    "H3 functions", "SELECT 1 FROM duckdb_functions() WHERE function_name = 'h3_latlng_to_cell_string'",
+    "Wareflow registers them on the connection (the h3 community extension when installed, else UDFs over "
+    "the h3 package)", provided_by="connection", provide="wareflow.warehouses.duckdb_h3:install_h3")
 _POLYFILL = "h3_polygon_wkt_to_cells_experimental_string(ST_AsText(:geo), :resolution, '{mode}')"
 
 
@@ -60,6 +64,9 @@ class DuckDB(WarehouseDialect):
         ops.H3_TOCHILDREN: call("h3_cell_to_children", "cell", "resolution"),
     }
     types = {**WarehouseDialect.types, "geography": "GEOMETRY"}
+    # Wareflow's DuckDB connections get the H3 functions when they open; one opened otherwise (another
+    # DuckDB hook) gets them before the first stage that calls one.
+    requirements = {op: (H3,) for op in functions if op.name.startswith("h3_")}
 
     # A table name that does not resolve must never be looked up among the caller's Python variables, and
     # once spatial is loaded no query needs the file system: canvas SQL that slips past the deny-list
