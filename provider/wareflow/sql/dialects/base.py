@@ -64,18 +64,106 @@ def call(name: str, *params: str) -> Template:
     return Template(f"{name}({', '.join(':' + p for p in params)})")
 
 
-# What a driver exception means for the run: see `WarehouseDialect.error_kind`.
+# What a driver exception means for the run: see `Driver.error_kind`.
 ErrorKind = Literal["transient", "missing_table", "terminal"]
 
 
-class WarehouseDialect:
-    """Base class: capabilities as documented class attributes; subclasses override what differs."""
+class Driver:
+    """How a warehouse's DB-API driver behaves: connecting through its Airflow hook, session state,
+    transactions, cancelling, rows written, what its exceptions mean. Nothing here builds SQL a stage
+    runs; a dialect file keeps its driver's part in a class of its own beside its SQL capabilities."""
+
+    conn_types: ClassVar[tuple[str, ...]] = ()
+    hook: ClassVar[str] = ""  # dotted path of the Airflow hook class, imported only when a task runs
+
+    # Drivers open the transaction implicitly (psycopg, oracledb, redshift_connector); a dialect whose
+    # driver autocommits unless told otherwise (DuckDB) opens it explicitly.
+    explicit_begin: ClassVar[bool] = False
+
+    # True where `conn.cursor()` opens a second connection (DuckDB): statements then run on `conn`.
+    runs_on_connection: ClassVar[bool] = False
+
+    def begin(self, conn: Any) -> None:
+        """Open the stage's transaction where the driver does not (see `explicit_begin`)."""
+
+    def hook_arguments(self, tags: Mapping[str, str]) -> dict[str, Any]:
+        """Extra arguments for the hook's constructor; `tags` (workflow, dag, task, run) may go into
+        the warehouse's own query history (Snowflake QUERY_TAG, BigQuery job labels)."""
+        return {}
+
+    # Session settings every connection gets once, right after connecting, committed at once (fixed
+    # text of the dialect's own, never built from input).
+    session_settings: ClassVar[tuple[str, ...]] = ()
+
+    # What returns a session to its state after `prepare`, between two stages on one connection (the
+    # command line runs every stage on one): a stage's SQL cannot change session state (Custom SQL may
+    # only read), and this undoes it all the same.
+    session_reset: ClassVar[tuple[str, ...]] = ()
+
+    def prepare(self, conn: Any) -> Any:
+        """Apply `session_settings` to a new connection; returns it."""
+        _run_settings(conn, self.session_settings, on_connection=self.runs_on_connection)
+        return conn
+
+    def reset(self, conn: Any) -> None:
+        """Undo any session state a stage left (`session_reset`), then `prepare` the session again."""
+        if self.session_reset:
+            _run_settings(conn, (*self.session_reset, *self.session_settings), on_connection=self.runs_on_connection)
+
+    def connect(self, hook: Any, tags: Mapping[str, str]) -> Any:
+        """A DB-API connection from the Airflow `hook` (an adapter where running differs from DB-API)."""
+        return hook.get_conn()
+
+    def statement_id(self, cursor: Any) -> str | None:
+        """The warehouse's id of the statement just run on `cursor` (for the log), if it has one."""
+        return None
+
+    def cancel(self, conn: Any) -> bool:
+        """Cancel whatever `conn` is running (called from another thread when Airflow kills a task);
+        False when the driver cannot, and the statement must be cancelled from a second connection."""
+        if self.session_id_query:  # the driver cannot cancel its own connection (see below)
+            return False
+        for method in ("interrupt", "cancel"):  # duckdb; psycopg, oracledb
+            if callable(getattr(conn, method, None)):
+                getattr(conn, method)()
+                return True
+        return False
+
+    # Drivers that cannot cancel their own connection: the operator records the session id when it
+    # connects and, on kill, cancels that session from a second connection.
+    session_id_query: ClassVar[str | None] = None
+
+    def cancel_session(self, session_id: Any) -> exp.Expr | None:
+        return None
+
+    def rows_written(self, cursor: Any, statement: exp.Expr) -> int | None:
+        """Rows `statement`, just run on `cursor`, wrote, if the driver says (DB-API ``rowcount``)."""
+        count = getattr(cursor, "rowcount", -1)
+        return count if isinstance(count, int) and count >= 0 else None
+
+    def error_kind(self, exc: BaseException) -> ErrorKind:
+        """What a driver exception means: ``"transient"`` (a retry may succeed: connection lost,
+        serialization failure, deadlock, lock or statement timeout, resources exhausted),
+        ``"missing_table"`` (a table, schema or catalog that does not exist: what `describe` may
+        raise) or ``"terminal"`` (syntax, privileges, credentials, data).
+
+        Decided by the exception's class and the codes its driver attaches (SQLSTATE, error
+        numbers), never by its message text: a table named ``connections`` is not a lost
+        connection. A dialect overrides this for its driver, matching classes by name
+        (`raised_as`) so that an optional driver is never imported; the base knows the DB-API
+        classes and Python's own network errors only.
+        """
+        return dbapi_error_kind(exc)
+
+
+class SqlCapabilities:
+    """What a warehouse's SQL can say, as documented class attributes and builders of sqlglot nodes:
+    functions, types, arrays to rows, DDL, publishing and appending. No connection, no driver."""
 
     name: ClassVar[str]
     title: ClassVar[str]
     sqlglot_dialect: ClassVar[str]
-    conn_types: ClassVar[tuple[str, ...]] = ()
-    hook: ClassVar[str] = ""  # dotted path of the Airflow hook class, imported only when a task runs
+
     # Functions: `ops.Operation` -> Template in this dialect, taking exactly the operation's arguments.
     # The base holds the OGC Simple Features names most warehouses share; a dialect adds or replaces.
     functions: ClassVar[Mapping[ops.Operation, Template]] = {
@@ -94,6 +182,7 @@ class WarehouseDialect:
         ops.XMAX: call("ST_XMax", "geo"),
         ops.YMAX: call("ST_YMax", "geo"),
     }
+
     # CARTO logical type -> column type, used for typed NULLs and CASTs.
     types: ClassVar[Mapping[str, str]] = {
         "string": "VARCHAR",
@@ -105,6 +194,7 @@ class WarehouseDialect:
         "timestamp": "TIMESTAMP",
         "time": "TIME",
     }
+
     # Warehouse type name (regex, matched case-insensitively) -> CARTO logical type; first match wins.
     logical_types: ClassVar[tuple[tuple[str, str], ...]] = (
         (r"^(geometry|geography)", "geography"),
@@ -115,6 +205,7 @@ class WarehouseDialect:
         (r"^timestamp|^datetime", "timestamp"),
         (r"^time", "time"),
     )
+
     # Components this dialect cannot express, with the reason: read by the compiler, the tests and the docs.
     unsupported: ClassVar[Mapping[str, str]] = {}
 
@@ -247,6 +338,7 @@ class WarehouseDialect:
     groups_geography: ClassVar[bool] = True  # False: GROUP BY a geometry needs its WKB (``as_binary``)
     orders_saved_tables: ClassVar[bool] = True  # False: no ORDER BY in the query that fills a table
     one_row_table: ClassVar[str | None] = None  # FROM for a one-row SELECT where one is required (DUAL)
+
     # True where the planner inlines a CTE read once and would then recompute a costly column (a
     # buffer) for every pair a join tests: such a CTE read by a join is written AS MATERIALIZED.
     materializes_costly_ctes: ClassVar[bool] = False
@@ -259,15 +351,6 @@ class WarehouseDialect:
         """Statements run after an intermediate is written, making spatial matches on `columns` (its
         geography columns that a later stage joins or filters on) fast; none where the engine needs none."""
         return []
-
-    # Drivers open the transaction implicitly (psycopg, oracledb, redshift_connector); a dialect whose
-    # driver autocommits unless told otherwise (DuckDB) opens it explicitly.
-    explicit_begin: ClassVar[bool] = False
-    # True where `conn.cursor()` opens a second connection (DuckDB): statements then run on `conn`.
-    runs_on_connection: ClassVar[bool] = False
-
-    def begin(self, conn: Any) -> None:
-        """Open the stage's transaction where the driver does not (see `explicit_begin`)."""
 
     def in_transaction(self, statements: list[exp.Expr]) -> list[exp.Expr]:
         if self.transactional_ddl:
@@ -309,67 +392,6 @@ class WarehouseDialect:
             return exp.EQ(this=case, expression=exp.Literal.number(0))
         return exp.Not(this=exp.Coalesce(this=condition.copy(), expressions=[exp.false()]))
 
-    def configure(self, extra: Mapping[str, Any]) -> WarehouseDialect:
-        """This dialect as an Airflow connection's extra fields set it up (BigQuery: where CARTO's Analytics
-        Toolbox lives); itself where nothing applies. No I/O: it reads the fields only."""
-        return self
-
-    # --- running (DB-API) ------------------------------------------------------------------------
-    def hook_arguments(self, tags: Mapping[str, str]) -> dict[str, Any]:
-        """Extra arguments for the hook's constructor; `tags` (workflow, dag, task, run) may go into
-        the warehouse's own query history (Snowflake QUERY_TAG, BigQuery job labels)."""
-        return {}
-
-    # Session settings every connection gets once, right after connecting, committed at once (fixed
-    # text of the dialect's own, never built from input).
-    session_settings: ClassVar[tuple[str, ...]] = ()
-
-    # What returns a session to its state after `prepare`, between two stages on one connection (the
-    # command line runs every stage on one): a stage's SQL cannot change session state (Custom SQL may
-    # only read), and this undoes it all the same.
-    session_reset: ClassVar[tuple[str, ...]] = ()
-
-    def prepare(self, conn: Any) -> Any:
-        """Apply `session_settings` to a new connection; returns it."""
-        _run_settings(conn, self.session_settings, on_connection=self.runs_on_connection)
-        return conn
-
-    def reset(self, conn: Any) -> None:
-        """Undo any session state a stage left (`session_reset`), then `prepare` the session again."""
-        if self.session_reset:
-            _run_settings(conn, (*self.session_reset, *self.session_settings), on_connection=self.runs_on_connection)
-
-    def connect(self, hook: Any, tags: Mapping[str, str]) -> Any:
-        """A DB-API connection from the Airflow `hook` (an adapter where running differs from DB-API)."""
-        return hook.get_conn()
-
-    def statement_id(self, cursor: Any) -> str | None:
-        """The warehouse's id of the statement just run on `cursor` (for the log), if it has one."""
-        return None
-
-    def cancel(self, conn: Any) -> bool:
-        """Cancel whatever `conn` is running (called from another thread when Airflow kills a task);
-        False when the driver cannot, and the statement must be cancelled from a second connection."""
-        if self.session_id_query:  # the driver cannot cancel its own connection (see below)
-            return False
-        for method in ("interrupt", "cancel"):  # duckdb; psycopg, oracledb
-            if callable(getattr(conn, method, None)):
-                getattr(conn, method)()
-                return True
-        return False
-
-    # Drivers that cannot cancel their own connection: the operator records the session id when it
-    # connects and, on kill, cancels that session from a second connection.
-    session_id_query: ClassVar[str | None] = None
-
-    def cancel_session(self, session_id: Any) -> exp.Expr | None:
-        return None
-
-    def rows_written(self, cursor: Any, statement: exp.Expr) -> int | None:
-        """Rows `statement`, just run on `cursor`, wrote, if the driver says (DB-API ``rowcount``)."""
-        count = getattr(cursor, "rowcount", -1)
-        return count if isinstance(count, int) and count >= 0 else None
-
     def drop(self, target: exp.Table) -> exp.Expr:
         return exp.Drop(tables=[target.copy()], kind="TABLE", exists=True)
 
@@ -378,20 +400,17 @@ class WarehouseDialect:
         error `error_kind` calls ``"missing_table"``, when there is no such table."""
         raise NotImplementedError
 
-    # --- driver errors ---------------------------------------------------------------------------
-    def error_kind(self, exc: BaseException) -> ErrorKind:
-        """What a driver exception means: ``"transient"`` (a retry may succeed: connection lost,
-        serialization failure, deadlock, lock or statement timeout, resources exhausted),
-        ``"missing_table"`` (a table, schema or catalog that does not exist: what `describe` may
-        raise) or ``"terminal"`` (syntax, privileges, credentials, data).
 
-        Decided by the exception's class and the codes its driver attaches (SQLSTATE, error
-        numbers), never by its message text: a table named ``connections`` is not a lost
-        connection. A dialect overrides this for its driver, matching classes by name
-        (`raised_as`) so that an optional driver is never imported; the base knows the DB-API
-        classes and Python's own network errors only.
-        """
-        return dbapi_error_kind(exc)
+
+class WarehouseDialect(SqlCapabilities, Driver):
+    """One warehouse, in one file: its SQL capabilities and its driver's behaviour. A dialect file defines
+    ``class <Name>Driver(Driver)`` and ``class <Name>(<Name>Driver, WarehouseDialect)``; subclasses override
+    what differs."""
+
+    def configure(self, extra: Mapping[str, Any]) -> WarehouseDialect:
+        """This dialect as an Airflow connection's extra fields set it up (BigQuery: where CARTO's Analytics
+        Toolbox lives); itself where nothing applies. No I/O: it reads the fields only."""
+        return self
 
 
 def _run_settings(conn: Any, statements: Sequence[str], *, on_connection: bool) -> None:

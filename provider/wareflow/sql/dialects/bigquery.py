@@ -14,7 +14,7 @@ from sqlglot import exp
 
 from wareflow.errors import Issue, TerminalWarehouseError
 from wareflow.sql import ops
-from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect, call, raised_as
+from wareflow.sql.dialects.base import Driver, ErrorKind, Template, WarehouseDialect, call, raised_as
 
 # BigQuery has no H3 of its own: CARTO's open Analytics Toolbox functions are called where they are
 # deployed, `carto-un.carto` (CARTO's public US location) unless the connection says otherwise
@@ -41,58 +41,11 @@ def toolbox_functions(location: str) -> dict[ops.Operation, Template]:
     }
 
 
-class BigQuery(WarehouseDialect):
-    """BigQuery (GEOGRAPHY, metres on the spheroid)."""
+class BigQueryDriver(Driver):
+    """How BigQuery's driver behaves: connecting, session state, cancelling, rows written, errors."""
 
-    name = "bigquery"
-    title = "BigQuery"
-    sqlglot_dialect = "bigquery"
-    publish_form = "`CREATE OR REPLACE TABLE` (atomic)"
     conn_types = ("gcpbigquery", "google_cloud_platform")
     hook = "airflow.providers.google.cloud.hooks.bigquery.BigQueryHook"
-    transactional_ddl = False  # CREATE OR REPLACE TABLE is atomic by itself
-    groups_geography = False  # GROUP BY a GEOGRAPHY is an error: group by its WKB
-    ledger_primary_key = False  # keys are not enforced
-    functions = {
-        **WarehouseDialect.functions,
-        ops.POINT: call("ST_GEOGPOINT", "lon", "lat"),
-        ops.FROM_WKT: call("ST_GEOGFROMTEXT", "wkt"),
-        ops.FROM_GEOJSON: call("ST_GEOGFROMGEOJSON", "geojson"),
-        ops.AS_BINARY: call("ST_ASBINARY", "geo"),
-        ops.BUFFER: call("ST_BUFFER", "geo", "meters"),  # metres on the spheroid
-        ops.UNION_AGG: call("ST_UNION_AGG", "geo"),
-        ops.CENTROID_AGG: call("ST_CENTROID_AGG", "geo"),
-        ops.CONVEXHULL_AGG: Template("ST_CONVEXHULL(ST_UNION_AGG(:geo))"),
-        ops.XMIN: Template("ST_BOUNDINGBOX(:geo).xmin"),
-        ops.YMIN: Template("ST_BOUNDINGBOX(:geo).ymin"),
-        ops.XMAX: Template("ST_BOUNDINGBOX(:geo).xmax"),
-        ops.YMAX: Template("ST_BOUNDINGBOX(:geo).ymax"),
-        ops.ENVELOPE: Template(
-            "ST_MAKEPOLYGON(ST_MAKELINE([ST_GEOGPOINT(:xmin, :ymin), ST_GEOGPOINT(:xmax, :ymin), "
-            "ST_GEOGPOINT(:xmax, :ymax), ST_GEOGPOINT(:xmin, :ymax)]))"),
-        ops.INT_RANGE: call("GENERATE_ARRAY", "low", "high"),
-        **toolbox_functions(TOOLBOX),
-    }
-    types = {**WarehouseDialect.types, "string": "STRING", "key": "STRING", "number": "FLOAT64",
-             "integer": "INT64", "boolean": "BOOL", "geography": "GEOGRAPHY"}
-    intermediate_days: ClassVar[int] = 7  # intermediates expire by themselves even if never dropped
-
-    unnest_join = "CROSS JOIN UNNEST(:array) AS _wf_cell"
-    unnest_element = "_wf_cell"
-
-    def configure(self, extra: Mapping[str, Any]) -> WarehouseDialect:
-        """Connection extra ``analytics_toolbox`` (``project.dataset``, or a dataset of the connection's
-        project) names where the H3 functions are called; CARTO's public `carto-un.carto` otherwise."""
-        location = extra.get("analytics_toolbox")
-        if location in (None, "", TOOLBOX):
-            return self
-        if not isinstance(location, str) or not _TOOLBOX_NAME.fullmatch(location):
-            raise TerminalWarehouseError(Issue(
-                "WF404", f"BigQuery connection extra 'analytics_toolbox' must be project.dataset, got {location!r:.80}",
-                hint="e.g. {\"analytics_toolbox\": \"carto-un-eu.carto\"}"))
-        configured = type(self.__class__.__name__, (self.__class__,),
-                          {"functions": {**self.functions, **toolbox_functions(location)}})
-        return configured()  # type: ignore[no-any-return]
 
     def hook_arguments(self, tags: Mapping[str, str]) -> dict[str, Any]:
         return {"use_legacy_sql": False}  # the hook defaults to legacy SQL
@@ -124,6 +77,57 @@ class BigQuery(WarehouseDialect):
         if raised_as(exc, "google.api_core") or raised_as(exc, "google.auth"):  # BadRequest, Forbidden ...
             return "terminal"
         return super().error_kind(exc)
+
+
+class BigQuery(BigQueryDriver, WarehouseDialect):
+    """BigQuery (GEOGRAPHY, metres on the spheroid)."""
+
+    name = "bigquery"
+    title = "BigQuery"
+    sqlglot_dialect = "bigquery"
+    publish_form = "`CREATE OR REPLACE TABLE` (atomic)"
+    transactional_ddl = False  # CREATE OR REPLACE TABLE is atomic by itself
+    groups_geography = False  # GROUP BY a GEOGRAPHY is an error: group by its WKB
+    ledger_primary_key = False  # keys are not enforced
+    functions = {
+        **WarehouseDialect.functions,
+        ops.POINT: call("ST_GEOGPOINT", "lon", "lat"),
+        ops.FROM_WKT: call("ST_GEOGFROMTEXT", "wkt"),
+        ops.FROM_GEOJSON: call("ST_GEOGFROMGEOJSON", "geojson"),
+        ops.AS_BINARY: call("ST_ASBINARY", "geo"),
+        ops.BUFFER: call("ST_BUFFER", "geo", "meters"),  # metres on the spheroid
+        ops.UNION_AGG: call("ST_UNION_AGG", "geo"),
+        ops.CENTROID_AGG: call("ST_CENTROID_AGG", "geo"),
+        ops.CONVEXHULL_AGG: Template("ST_CONVEXHULL(ST_UNION_AGG(:geo))"),
+        ops.XMIN: Template("ST_BOUNDINGBOX(:geo).xmin"),
+        ops.YMIN: Template("ST_BOUNDINGBOX(:geo).ymin"),
+        ops.XMAX: Template("ST_BOUNDINGBOX(:geo).xmax"),
+        ops.YMAX: Template("ST_BOUNDINGBOX(:geo).ymax"),
+        ops.ENVELOPE: Template(
+            "ST_MAKEPOLYGON(ST_MAKELINE([ST_GEOGPOINT(:xmin, :ymin), ST_GEOGPOINT(:xmax, :ymin), "
+            "ST_GEOGPOINT(:xmax, :ymax), ST_GEOGPOINT(:xmin, :ymax)]))"),
+        ops.INT_RANGE: call("GENERATE_ARRAY", "low", "high"),
+        **toolbox_functions(TOOLBOX),
+    }
+    types = {**WarehouseDialect.types, "string": "STRING", "key": "STRING", "number": "FLOAT64",
+             "integer": "INT64", "boolean": "BOOL", "geography": "GEOGRAPHY"}
+    intermediate_days: ClassVar[int] = 7  # intermediates expire by themselves even if never dropped
+    unnest_join = "CROSS JOIN UNNEST(:array) AS _wf_cell"
+    unnest_element = "_wf_cell"
+
+    def configure(self, extra: Mapping[str, Any]) -> WarehouseDialect:
+        """Connection extra ``analytics_toolbox`` (``project.dataset``, or a dataset of the connection's
+        project) names where the H3 functions are called; CARTO's public `carto-un.carto` otherwise."""
+        location = extra.get("analytics_toolbox")
+        if location in (None, "", TOOLBOX):
+            return self
+        if not isinstance(location, str) or not _TOOLBOX_NAME.fullmatch(location):
+            raise TerminalWarehouseError(Issue(
+                "WF404", f"BigQuery connection extra 'analytics_toolbox' must be project.dataset, got {location!r:.80}",
+                hint="e.g. {\"analytics_toolbox\": \"carto-un-eu.carto\"}"))
+        configured = type(self.__class__.__name__, (self.__class__,),
+                          {"functions": {**self.functions, **toolbox_functions(location)}})
+        return configured()  # type: ignore[no-any-return]
 
     def create_table_as(self, target: exp.Table, query: exp.Query, *, intermediate: bool) -> exp.Create:
         props = None

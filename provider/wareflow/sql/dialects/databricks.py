@@ -10,7 +10,7 @@ from typing import Any
 from sqlglot import exp
 
 from wareflow.sql import ops
-from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect, call, raised_as, sqlstate_kind
+from wareflow.sql.dialects.base import Driver, ErrorKind, Template, WarehouseDialect, call, raised_as, sqlstate_kind
 from wareflow.sql.dialects.snowflake import information_schema_columns
 
 # Planar ST_BUFFER is in CRS units: buffer in Web Mercator (EPSG:3857), where a ground metre at
@@ -21,15 +21,48 @@ MERCATOR_BUFFER = (
     "ST_TRANSFORM(ST_BUFFER(ST_TRANSFORM(:geo, 3857), :meters / COS(RADIANS(ST_Y(ST_CENTROID(:geo))))), 4326)")
 
 
-class Databricks(WarehouseDialect):
+class DatabricksDriver(Driver):
+    """How Databricks's driver behaves: connecting, session state, cancelling, rows written, errors."""
+
+    conn_types = ("databricks",)
+    hook = "airflow.providers.databricks.hooks.databricks_sql.DatabricksSqlHook"
+
+    def cancel(self, conn: Any) -> bool:
+        # The connector's Connection has no cancel(); its Cursor does.
+        cursor = getattr(conn, "_wareflow_cursor", None)
+        if cursor is None or not callable(getattr(cursor, "cancel", None)):
+            return False
+        cursor.cancel()
+        return True
+
+    def error_kind(self, exc: BaseException) -> ErrorKind:
+        # databricks-sql-connector: RequestError (an OperationalError) when the HTTP exchange failed,
+        # with the status in its context; ServerOperationError when the statement failed. The kernel
+        # backend adds `retryable`, `sql_state` and a `code` slug.
+        # https://docs.databricks.com/aws/en/dev-tools/python-sql-connector#exceptions
+        if getattr(exc, "retryable", None) is True:
+            return "transient"
+        state = getattr(exc, "sql_state", None)
+        if isinstance(state, str) and state:
+            return sqlstate_kind(state)
+        if getattr(exc, "code", None) in ("Unauthenticated", "PermissionDenied", "InvalidArgument"):
+            return "terminal"
+        context = getattr(exc, "context", None)
+        status = (context.get("http-code") if isinstance(context, dict) else None) or getattr(exc, "http_status", None)
+        if isinstance(status, int) and 400 <= status < 500 and status not in (408, 429):
+            return "terminal"  # the token, the warehouse's id or path is wrong
+        if raised_as(exc, "databricks.sql", "NonRecoverableNetworkError"):  # HTTP 501
+            return "terminal"
+        return super().error_kind(exc)
+
+
+class Databricks(DatabricksDriver, WarehouseDialect):
     """Databricks SQL (GEOMETRY SRID 4326, Delta)."""
 
     name = "databricks"
     title = "Databricks"
     sqlglot_dialect = "databricks"
     publish_form = "`CREATE OR REPLACE TABLE` (atomic, Delta)"
-    conn_types = ("databricks",)
-    hook = "airflow.providers.databricks.hooks.databricks_sql.DatabricksSqlHook"
     transactional_ddl = False  # no multi-statement transactions; CREATE OR REPLACE on Delta is atomic
     append_guarantee = "at least once"
     ledger_primary_key = False  # keys are informational
@@ -76,33 +109,5 @@ class Databricks(WarehouseDialect):
         # the two makes the retry append again (at-least-once); documented in the warehouse table.
         return statements
 
-    def cancel(self, conn: Any) -> bool:
-        # The connector's Connection has no cancel(); its Cursor does.
-        cursor = getattr(conn, "_wareflow_cursor", None)
-        if cursor is None or not callable(getattr(cursor, "cancel", None)):
-            return False
-        cursor.cancel()
-        return True
-
     def describe(self, table: exp.Table) -> exp.Query:
         return information_schema_columns(table)
-
-    def error_kind(self, exc: BaseException) -> ErrorKind:
-        # databricks-sql-connector: RequestError (an OperationalError) when the HTTP exchange failed,
-        # with the status in its context; ServerOperationError when the statement failed. The kernel
-        # backend adds `retryable`, `sql_state` and a `code` slug.
-        # https://docs.databricks.com/aws/en/dev-tools/python-sql-connector#exceptions
-        if getattr(exc, "retryable", None) is True:
-            return "transient"
-        state = getattr(exc, "sql_state", None)
-        if isinstance(state, str) and state:
-            return sqlstate_kind(state)
-        if getattr(exc, "code", None) in ("Unauthenticated", "PermissionDenied", "InvalidArgument"):
-            return "terminal"
-        context = getattr(exc, "context", None)
-        status = (context.get("http-code") if isinstance(context, dict) else None) or getattr(exc, "http_status", None)
-        if isinstance(status, int) and 400 <= status < 500 and status not in (408, 429):
-            return "terminal"  # the token, the warehouse's id or path is wrong
-        if raised_as(exc, "databricks.sql", "NonRecoverableNetworkError"):  # HTTP 501
-            return "terminal"
-        return super().error_kind(exc)

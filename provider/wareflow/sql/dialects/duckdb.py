@@ -15,7 +15,7 @@ from typing import Any
 from sqlglot import exp
 
 from wareflow.sql import ops
-from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect, call, raised_as
+from wareflow.sql.dialects.base import Driver, ErrorKind, Template, WarehouseDialect, call, raised_as
 
 # Metres per degree of longitude / latitude at the centroid latitude of :geo (WGS84 series).
 _PHI = "RADIANS(ST_Y(ST_Centroid(:geo)))"
@@ -29,15 +29,53 @@ H3 = ops.Requirement(
 _POLYFILL = "h3_polygon_wkt_to_cells_experimental_string(ST_AsText(:geo), :resolution, '{mode}')"
 
 
-class DuckDB(WarehouseDialect):
+class DuckDBDriver(Driver):
+    """How DuckDB's driver behaves: connecting, session state, cancelling, rows written, errors."""
+
+    conn_types = ("duckdb",)
+    hook = "wareflow.airflow.duckdb_hook.DuckDBHook"
+
+    # A table name that does not resolve must never be looked up among the caller's Python variables, and
+    # once spatial is loaded no query needs the file system: canvas SQL that slips past the deny-list
+    # still cannot read a file (DuckDB refuses to turn this back on while the database runs).
+    session_settings = ("SET python_enable_replacements = false", "SET enable_external_access = false")
+    explicit_begin = True  # DuckDB's Python connections autocommit unless a transaction is opened
+    runs_on_connection = True  # its cursor() is a duplicate connection with a transaction of its own
+
+    def begin(self, conn: Any) -> None:
+        conn.begin()
+
+    def rows_written(self, cursor: Any, statement: exp.Expr) -> int | None:
+        # DuckDB leaves rowcount at -1 and returns the count as the statement's one result row.
+        row = cursor.fetchone()
+        return int(row[0]) if row and isinstance(row[0], int) else None
+
+    def error_kind(self, exc: BaseException) -> ErrorKind:
+        # By exception class: https://duckdb.org/docs/stable/clients/python/reference/ (the Python
+        # module's exceptions). A name that does not resolve is a Catalog error, or a Binder error when
+        # its catalog is not attached (``a.b.c``).
+        if raised_as(exc, "duckdb", "CatalogException", "BinderException"):
+            return "missing_table"
+        if raised_as(exc, "duckdb", "HTTPException"):  # httpfs: the status says
+            status = getattr(exc, "status_code", 0)
+            return "transient" if status in (408, 429) or status >= 500 else "terminal"
+        # The file is locked by another process (IOException), a write-write conflict between
+        # transactions (TransactionException), the query interrupted, memory exhausted.
+        if raised_as(exc, "duckdb", "IOException", "ConnectionException", "TransactionException",
+                     "InterruptException", "OutOfMemoryException"):
+            return "transient"
+        if raised_as(exc, "duckdb"):  # e.g. SerializationException: an unreadable file, not a conflict
+            return "terminal"
+        return super().error_kind(exc)
+
+
+class DuckDB(DuckDBDriver, WarehouseDialect):
     """DuckDB (spatial extension, GEOMETRY in lon/lat)."""
 
     name = "duckdb"
     title = "DuckDB"
     sqlglot_dialect = "duckdb"
     publish_form = "`CREATE OR REPLACE TABLE` (atomic)"
-    conn_types = ("duckdb",)
-    hook = "wareflow.airflow.duckdb_hook.DuckDBHook"
     functions = {
         **WarehouseDialect.functions,
         ops.POINT: call("ST_Point", "lon", "lat"),
@@ -64,19 +102,10 @@ class DuckDB(WarehouseDialect):
         ops.H3_TOCHILDREN: call("h3_cell_to_children", "cell", "resolution"),
     }
     types = {**WarehouseDialect.types, "geography": "GEOMETRY"}
+
     # Wareflow's DuckDB connections get the H3 functions when they open; one opened otherwise (another
     # DuckDB hook) gets them before the first stage that calls one.
     requirements = {op: (H3,) for op in functions if op.name.startswith("h3_")}
-
-    # A table name that does not resolve must never be looked up among the caller's Python variables, and
-    # once spatial is loaded no query needs the file system: canvas SQL that slips past the deny-list
-    # still cannot read a file (DuckDB refuses to turn this back on while the database runs).
-    session_settings = ("SET python_enable_replacements = false", "SET enable_external_access = false")
-    explicit_begin = True  # DuckDB's Python connections autocommit unless a transaction is opened
-    runs_on_connection = True  # its cursor() is a duplicate connection with a transaction of its own
-
-    def begin(self, conn: Any) -> None:
-        conn.begin()
 
     def create_table_as(self, target: exp.Table, query: exp.Query, *, intermediate: bool) -> exp.Create:
         return exp.Create(this=target.copy(), kind="TABLE", expression=query, replace=True)
@@ -86,30 +115,7 @@ class DuckDB(WarehouseDialect):
         # CREATE OR REPLACE is one atomic statement in DuckDB: readers see the old or the new table.
         return [self.create_table_as(target, query, intermediate=intermediate)]
 
-    def rows_written(self, cursor: Any, statement: exp.Expr) -> int | None:
-        # DuckDB leaves rowcount at -1 and returns the count as the statement's one result row.
-        row = cursor.fetchone()
-        return int(row[0]) if row and isinstance(row[0], int) else None
-
     # DESCRIBE reads the catalog directly, ten times faster than information_schema (0.4 vs 3.5 ms),
     # which is most of the fixed cost of a small stage; a missing table is an error to catch.
     def describe(self, table: exp.Table) -> exp.Expr:
         return exp.Describe(this=table.copy())
-
-    def error_kind(self, exc: BaseException) -> ErrorKind:
-        # By exception class: https://duckdb.org/docs/stable/clients/python/reference/ (the Python
-        # module's exceptions). A name that does not resolve is a Catalog error, or a Binder error when
-        # its catalog is not attached (``a.b.c``).
-        if raised_as(exc, "duckdb", "CatalogException", "BinderException"):
-            return "missing_table"
-        if raised_as(exc, "duckdb", "HTTPException"):  # httpfs: the status says
-            status = getattr(exc, "status_code", 0)
-            return "transient" if status in (408, 429) or status >= 500 else "terminal"
-        # The file is locked by another process (IOException), a write-write conflict between
-        # transactions (TransactionException), the query interrupted, memory exhausted.
-        if raised_as(exc, "duckdb", "IOException", "ConnectionException", "TransactionException",
-                     "InterruptException", "OutOfMemoryException"):
-            return "transient"
-        if raised_as(exc, "duckdb"):  # e.g. SerializationException: an unreadable file, not a conflict
-            return "terminal"
-        return super().error_kind(exc)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlglot import exp
 
 from wareflow.sql import ops
-from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect
+from wareflow.sql.dialects.base import Driver, ErrorKind, Template, WarehouseDialect
 
 TOLERANCE = "0.05"  # metres for geodetic data (SRID 4326)
 _RAW_CELL = "HEXTORAW(LPAD(:cell, 16, '0'))"  # a hex cell as Oracle's 8-byte RAW
@@ -23,15 +23,43 @@ def relate(mask: str) -> Template:
     return Template(f"SDO_GEOM.RELATE(:a, '{mask}', :b, {TOLERANCE}) <> 'FALSE'")
 
 
-class Oracle(WarehouseDialect):
+class OracleDriver(Driver):
+    """How Oracle's driver behaves: connecting, session state, cancelling, rows written, errors."""
+
+    conn_types = ("oracle",)
+    hook = "airflow.providers.oracle.hooks.oracle.OracleHook"
+
+    def error_kind(self, exc: BaseException) -> ErrorKind:
+        # python-oracledb raises with an error object in args[0]: the Oracle error number (`code`),
+        # `full_code` (ORA-00942, DPY-4011) and whether the driver deems it recoverable.
+        # https://python-oracledb.readthedocs.io/en/latest/api_manual/exceptions.html
+        error = exc.args[0] if exc.args else None
+        full_code = getattr(error, "full_code", None)
+        if not isinstance(full_code, str):
+            return super().error_kind(exc)
+        if getattr(error, "isrecoverable", False) or getattr(error, "is_session_dead", False):
+            return "transient"
+        code = getattr(error, "code", 0)
+        if code in _ORACLE_MISSING_TABLE:
+            return "missing_table"
+        if code in _ORACLE_TRANSIENT or full_code in ("DPY-4011", "DPY-4024"):  # connection closed, call timeout
+            return "transient"
+        if full_code.startswith("DPY-6"):  # DPY-6xxx: could not connect (refused, no listener, timeout)
+            return "transient"
+        return "terminal"
+
+
+# ORA-00942 table or view does not exist, ORA-04043 object does not exist.
+
+
+class Oracle(OracleDriver, WarehouseDialect):
     """Oracle Spatial (SDO_GEOMETRY)."""
 
     name = "oracle"
     title = "Oracle"
     sqlglot_dialect = "oracle"
     publish_form = "staging table + rename (DDL commits: readers may miss the table for an instant)"
-    conn_types = ("oracle",)
-    hook = "airflow.providers.oracle.hooks.oracle.OracleHook"
+
     # SDO_GEOMETRY is an object type and its WKB a BLOB: neither can be a GROUP BY key, so grouping
     # by a geometry column is WF302 here (no `as_binary`).
     groups_geography = False
@@ -97,28 +125,6 @@ class Oracle(WarehouseDialect):
                 .where(exp.and_(exp.EQ(this=exp.column("table_name"), expression=stored(table.name)),
                                 exp.EQ(this=exp.column("owner"), expression=owner)))
                 .order_by("column_id"))
-
-    def error_kind(self, exc: BaseException) -> ErrorKind:
-        # python-oracledb raises with an error object in args[0]: the Oracle error number (`code`),
-        # `full_code` (ORA-00942, DPY-4011) and whether the driver deems it recoverable.
-        # https://python-oracledb.readthedocs.io/en/latest/api_manual/exceptions.html
-        error = exc.args[0] if exc.args else None
-        full_code = getattr(error, "full_code", None)
-        if not isinstance(full_code, str):
-            return super().error_kind(exc)
-        if getattr(error, "isrecoverable", False) or getattr(error, "is_session_dead", False):
-            return "transient"
-        code = getattr(error, "code", 0)
-        if code in _ORACLE_MISSING_TABLE:
-            return "missing_table"
-        if code in _ORACLE_TRANSIENT or full_code in ("DPY-4011", "DPY-4024"):  # connection closed, call timeout
-            return "transient"
-        if full_code.startswith("DPY-6"):  # DPY-6xxx: could not connect (refused, no listener, timeout)
-            return "transient"
-        return "terminal"
-
-
-# ORA-00942 table or view does not exist, ORA-04043 object does not exist.
 _ORACLE_MISSING_TABLE = frozenset({942, 4043})
 # Worth a retry: resource busy (54, 30006), deadlock (60), cancelled or timed out (1013, 4021),
 # serialization (8177), instance starting or shutting down (1033, 1034, 1089, 1090, 1092), lost

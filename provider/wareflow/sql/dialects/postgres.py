@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from sqlglot import exp
 
 from wareflow.sql import ops
-from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect, call, sqlstate_kind
+from wareflow.sql.dialects.base import Driver, ErrorKind, Template, WarehouseDialect, call, sqlstate_kind
 from wareflow.sql.relation import ident
 
 POSTGIS = ops.Requirement(
@@ -28,14 +28,31 @@ _CELL = "CAST(:cell AS h3index)"
 _POLYFILL = "ARRAY(SELECT CAST(h3_polygon_to_cells_experimental(:geo, :resolution, '{mode}') AS TEXT))"
 
 
-class Postgres(WarehouseDialect):
+class PostgresDriver(Driver):
+    """How Postgres's driver behaves: connecting, session state, cancelling, rows written, errors."""
+
+    conn_types = ("postgres", "postgresql")
+    hook = "airflow.providers.postgres.hooks.postgres.PostgresHook"
+    # A client killed mid-statement (SIGKILL, a lost worker) cannot cancel its query: without this the
+    # server runs it to the end, holding its locks. With it, the server checks the socket every 2 s
+    # while a query runs and ends the query once the client is gone (PostgreSQL 14+, Linux).
+    # https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-CLIENT-CONNECTION-CHECK-INTERVAL
+    session_settings = ("SET client_connection_check_interval = 2000",)
+    session_reset = ("RESET ALL",)  # e.g. a search_path changed by one stage must not steer the next
+
+    def error_kind(self, exc: BaseException) -> ErrorKind:
+        # By SQLSTATE: psycopg2 calls it `pgcode`, psycopg 3 `sqlstate`. libpq reports a failure to
+        # connect (refused, password, missing database) without one: the DB-API class decides then.
+        state = getattr(exc, "pgcode", None) or getattr(exc, "sqlstate", None)
+        return sqlstate_kind(state) if isinstance(state, str) and state else super().error_kind(exc)
+
+
+class Postgres(PostgresDriver, WarehouseDialect):
     """PostgreSQL / PostGIS (geometry SRID 4326; metres through geography)."""
 
     name = "postgres"
     title = "PostgreSQL / PostGIS"
     sqlglot_dialect = "postgres"
-    conn_types = ("postgres", "postgresql")
-    hook = "airflow.providers.postgres.hooks.postgres.PostgresHook"
     functions = {
         **WarehouseDialect.functions,
         ops.POINT: Template("ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)"),
@@ -65,21 +82,19 @@ class Postgres(WarehouseDialect):
         ops.H3_TOPARENT: Template(f"CAST(h3_cell_to_parent({_CELL}, :resolution) AS TEXT)"),
         ops.H3_TOCHILDREN: Template(f"ARRAY(SELECT CAST(h3_cell_to_children({_CELL}, :resolution) AS TEXT))"),
     }
+
     # Every spatial function is PostGIS's, every H3 one h3-pg's: a database without them fails before
     # any write, saying what to install. Integer arithmetic (quadbin) and arrays need nothing.
     requirements = {op: (POSTGIS, H3) if op.name.startswith("h3_") else (POSTGIS,)
                     for op in functions if op is not ops.INT_RANGE}
     types = {**WarehouseDialect.types, "string": "TEXT", "number": "DOUBLE PRECISION",
              "geography": "GEOMETRY"}
-    # A client killed mid-statement (SIGKILL, a lost worker) cannot cancel its query: without this the
-    # server runs it to the end, holding its locks. With it, the server checks the socket every 2 s
-    # while a query runs and ends the query once the client is gone (PostgreSQL 14+, Linux).
-    # https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-CLIENT-CONNECTION-CHECK-INTERVAL
+
     unnest_join = "CROSS JOIN LATERAL UNNEST(:array) AS _wf_unnest(_wf_cell)"
-    session_settings = ("SET client_connection_check_interval = 2000",)
-    session_reset = ("RESET ALL",)  # e.g. a search_path changed by one stage must not steer the next
+
     # Since PostgreSQL 12 a CTE read once is inlined: a buffer joined on would be rebuilt per pair.
     materializes_costly_ctes = True
+
     # A step a later one matches spatially is a table with a GiST index, as an expert would prepare it.
     step_tables = frozenset({"probe"})
 
@@ -128,9 +143,3 @@ class Postgres(WarehouseDialect):
         data_type = exp.func("FORMAT_TYPE", exp.column("atttypid", "a"), exp.Null())
         return (exp.select(exp.alias_(exp.column("attname", "a"), "column_name"), exp.alias_(data_type, "data_type"))
                 .from_(attribute).where(where).order_by(exp.column("attnum", "a")))
-
-    def error_kind(self, exc: BaseException) -> ErrorKind:
-        # By SQLSTATE: psycopg2 calls it `pgcode`, psycopg 3 `sqlstate`. libpq reports a failure to
-        # connect (refused, password, missing database) without one: the DB-API class decides then.
-        state = getattr(exc, "pgcode", None) or getattr(exc, "sqlstate", None)
-        return sqlstate_kind(state) if isinstance(state, str) and state else super().error_kind(exc)

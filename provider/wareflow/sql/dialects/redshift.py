@@ -10,20 +10,40 @@ from typing import Any
 from sqlglot import exp
 
 from wareflow.sql import ops
-from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect, call, sqlstate_kind
+from wareflow.sql.dialects.base import Driver, ErrorKind, Template, WarehouseDialect, call, sqlstate_kind
 from wareflow.sql.dialects.databricks import MERCATOR_BUFFER
 from wareflow.sql.dialects.snowflake import information_schema_columns
 from wareflow.sql.relation import ident
 
 
-class Redshift(WarehouseDialect):
+class RedshiftDriver(Driver):
+    """How Redshift's driver behaves: connecting, session state, cancelling, rows written, errors."""
+
+    conn_types = ("redshift",)
+    hook = "airflow.providers.amazon.aws.hooks.redshift_sql.RedshiftSQLHook"
+
+    # redshift_connector has no Connection.cancel: cancel the backend from a second connection.
+    # https://docs.aws.amazon.com/redshift/latest/dg/PG_CANCEL_BACKEND.html
+    session_id_query = "SELECT PG_BACKEND_PID()"
+
+    def cancel_session(self, session_id: Any) -> exp.Expr | None:
+        return exp.select(exp.func("PG_CANCEL_BACKEND", exp.Literal.number(int(session_id))))
+
+    def error_kind(self, exc: BaseException) -> ErrorKind:
+        # redshift_connector raises the server's ErrorResponse fields as a dict, the SQLSTATE under "C"
+        # (https://www.postgresql.org/docs/current/protocol-error-fields.html); a socket failure is an
+        # InterfaceError raised while handling the OSError, which the base recognises.
+        fields = exc.args[0] if exc.args and isinstance(exc.args[0], dict) else {}
+        state = fields.get("C") or getattr(exc, "pgcode", None)
+        return sqlstate_kind(state) if isinstance(state, str) and state else super().error_kind(exc)
+
+
+class Redshift(RedshiftDriver, WarehouseDialect):
     """Amazon Redshift (GEOMETRY SRID 4326)."""
 
     name = "redshift"
     title = "Amazon Redshift"
     sqlglot_dialect = "redshift"
-    conn_types = ("redshift",)
-    hook = "airflow.providers.amazon.aws.hooks.redshift_sql.RedshiftSQLHook"
     functions = {
         **WarehouseDialect.functions,
         ops.POINT: Template("ST_SETSRID(ST_POINT(:lon, :lat), 4326)"),
@@ -46,13 +66,6 @@ class Redshift(WarehouseDialect):
     types = {**WarehouseDialect.types, "string": "VARCHAR(65535)", "number": "DOUBLE PRECISION",
              "geography": "GEOMETRY"}
 
-    # redshift_connector has no Connection.cancel: cancel the backend from a second connection.
-    # https://docs.aws.amazon.com/redshift/latest/dg/PG_CANCEL_BACKEND.html
-    session_id_query = "SELECT PG_BACKEND_PID()"
-
-    def cancel_session(self, session_id: Any) -> exp.Expr | None:
-        return exp.select(exp.func("PG_CANCEL_BACKEND", exp.Literal.number(int(session_id))))
-
     def create_if_missing(self, target: exp.Table, empty: exp.Query) -> list[exp.Expr]:
         # CREATE TABLE AS has no IF NOT EXISTS here; CREATE TABLE ... (LIKE t) has: take the shape
         # from a session temp table. https://docs.aws.amazon.com/redshift/latest/dg/r_CREATE_TABLE_NEW.html
@@ -72,11 +85,3 @@ class Redshift(WarehouseDialect):
 
     def describe(self, table: exp.Table) -> exp.Query:
         return information_schema_columns(table)
-
-    def error_kind(self, exc: BaseException) -> ErrorKind:
-        # redshift_connector raises the server's ErrorResponse fields as a dict, the SQLSTATE under "C"
-        # (https://www.postgresql.org/docs/current/protocol-error-fields.html); a socket failure is an
-        # InterfaceError raised while handling the OSError, which the base recognises.
-        fields = exc.args[0] if exc.args and isinstance(exc.args[0], dict) else {}
-        state = fields.get("C") or getattr(exc, "pgcode", None)
-        return sqlstate_kind(state) if isinstance(state, str) and state else super().error_kind(exc)

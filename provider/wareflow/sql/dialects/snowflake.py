@@ -14,19 +14,72 @@ from typing import Any
 from sqlglot import exp
 
 from wareflow.sql import ops
-from wareflow.sql.dialects.base import ErrorKind, Template, WarehouseDialect, call, raised_as, sqlstate_kind
+from wareflow.sql.dialects.base import Driver, ErrorKind, Template, WarehouseDialect, call, raised_as, sqlstate_kind
 from wareflow.sql.relation import folds
 
 
-class Snowflake(WarehouseDialect):
+class SnowflakeDriver(Driver):
+    """How Snowflake's driver behaves: connecting, session state, cancelling, rows written, errors."""
+
+    conn_types = ("snowflake",)
+    hook = "airflow.providers.snowflake.hooks.snowflake.SnowflakeHook"
+
+    def hook_arguments(self, tags: Mapping[str, str]) -> dict[str, Any]:
+        # QUERY_TAG as a session parameter of the connection: it shows in QUERY_HISTORY.
+        # https://docs.snowflake.com/en/sql-reference/parameters#query-tag
+        return {"session_parameters": {"QUERY_TAG": json.dumps(dict(tags), sort_keys=True)[:2000]}}
+
+    def rows_written(self, cursor: Any, statement: exp.Expr) -> int | None:
+        # CREATE TABLE AS answers with one status row; only DML reports the rows it wrote.
+        return super().rows_written(cursor, statement) if isinstance(statement, exp.Insert) else None
+
+    def statement_id(self, cursor: Any) -> str | None:
+        return getattr(cursor, "sfqid", None)
+
+    def cancel(self, conn: Any) -> bool:
+        # The connector cancels the running query of a cursor with SYSTEM$CANCEL_QUERY(<sfqid>).
+        cursor = getattr(conn, "_wareflow_cursor", None)
+        qid = getattr(cursor, "sfqid", None)
+        if qid is None:
+            return False
+        with conn.cursor() as other:
+            other.execute(f"SELECT SYSTEM$CANCEL_QUERY({exp.Literal.string(qid).sql('snowflake')})")
+        return True
+
+    def error_kind(self, exc: BaseException) -> ErrorKind:
+        # snowflake.connector errors carry `errno` and `sqlstate`:
+        # https://docs.snowflake.com/en/developer-guide/python-connector/python-connector-api#exceptions
+        if not raised_as(exc, "snowflake.connector"):
+            return super().error_kind(exc)
+        if raised_as(exc, "snowflake.connector", *_SNOWFLAKE_HTTP_RETRY):
+            return "transient"
+        if raised_as(exc, "snowflake.connector", "ForbiddenError", "BadRequest", "MethodNotAllowed"):
+            return "terminal"
+        number = getattr(exc, "errno", -1)
+        number = number if isinstance(number, int) else -1
+        if number in (2003, 2043):  # "Object ... does not exist or not authorized"
+            return "missing_table"
+        if 390000 <= number < 391000:  # the login refused: credentials, user locked, role, database
+            return "terminal"
+        if 290000 <= number < 291000:  # an HTTP status the connector gave up on (290000 + status)
+            status = number - 290000
+            return "transient" if status in (408, 429) or status >= 500 else "terminal"
+        state = getattr(exc, "sqlstate", None)
+        if isinstance(state, str) and state and state != "n/a":
+            return sqlstate_kind(state)
+        return super().error_kind(exc)
+
+
+# HTTP failures the connector raises by status once its own retries are spent.
+
+
+class Snowflake(SnowflakeDriver, WarehouseDialect):
     """Snowflake (GEOGRAPHY, upper-case identifiers)."""
 
     name = "snowflake"
     title = "Snowflake"
     sqlglot_dialect = "snowflake"
     publish_form = "`CREATE OR REPLACE TABLE` (atomic)"
-    conn_types = ("snowflake",)
-    hook = "airflow.providers.snowflake.hooks.snowflake.SnowflakeHook"
     transactional_ddl = False  # DDL commits implicitly; CREATE OR REPLACE TABLE is atomic by itself
     identifier_fold = "upper"
     functions = {
@@ -76,54 +129,6 @@ class Snowflake(WarehouseDialect):
 
     def describe(self, table: exp.Table) -> exp.Query:
         return information_schema_columns(table)
-
-    def hook_arguments(self, tags: Mapping[str, str]) -> dict[str, Any]:
-        # QUERY_TAG as a session parameter of the connection: it shows in QUERY_HISTORY.
-        # https://docs.snowflake.com/en/sql-reference/parameters#query-tag
-        return {"session_parameters": {"QUERY_TAG": json.dumps(dict(tags), sort_keys=True)[:2000]}}
-
-    def rows_written(self, cursor: Any, statement: exp.Expr) -> int | None:
-        # CREATE TABLE AS answers with one status row; only DML reports the rows it wrote.
-        return super().rows_written(cursor, statement) if isinstance(statement, exp.Insert) else None
-
-    def statement_id(self, cursor: Any) -> str | None:
-        return getattr(cursor, "sfqid", None)
-
-    def cancel(self, conn: Any) -> bool:
-        # The connector cancels the running query of a cursor with SYSTEM$CANCEL_QUERY(<sfqid>).
-        cursor = getattr(conn, "_wareflow_cursor", None)
-        qid = getattr(cursor, "sfqid", None)
-        if qid is None:
-            return False
-        with conn.cursor() as other:
-            other.execute(f"SELECT SYSTEM$CANCEL_QUERY({exp.Literal.string(qid).sql('snowflake')})")
-        return True
-
-    def error_kind(self, exc: BaseException) -> ErrorKind:
-        # snowflake.connector errors carry `errno` and `sqlstate`:
-        # https://docs.snowflake.com/en/developer-guide/python-connector/python-connector-api#exceptions
-        if not raised_as(exc, "snowflake.connector"):
-            return super().error_kind(exc)
-        if raised_as(exc, "snowflake.connector", *_SNOWFLAKE_HTTP_RETRY):
-            return "transient"
-        if raised_as(exc, "snowflake.connector", "ForbiddenError", "BadRequest", "MethodNotAllowed"):
-            return "terminal"
-        number = getattr(exc, "errno", -1)
-        number = number if isinstance(number, int) else -1
-        if number in (2003, 2043):  # "Object ... does not exist or not authorized"
-            return "missing_table"
-        if 390000 <= number < 391000:  # the login refused: credentials, user locked, role, database
-            return "terminal"
-        if 290000 <= number < 291000:  # an HTTP status the connector gave up on (290000 + status)
-            status = number - 290000
-            return "transient" if status in (408, 429) or status >= 500 else "terminal"
-        state = getattr(exc, "sqlstate", None)
-        if isinstance(state, str) and state and state != "n/a":
-            return sqlstate_kind(state)
-        return super().error_kind(exc)
-
-
-# HTTP failures the connector raises by status once its own retries are spent.
 _SNOWFLAKE_HTTP_RETRY = ("InternalServerError", "ServiceUnavailableError", "GatewayTimeoutError", "BadGatewayError",
                          "RequestTimeoutError", "TooManyRequests", "OtherHTTPRetryableError",
                          "RequestExceedMaxRetryError")

@@ -11,21 +11,51 @@ from typing import Any
 
 from sqlglot import exp
 
-from wareflow.sql.dialects.base import ErrorKind, WarehouseDialect, raised_as, staging_name
+from wareflow.sql.dialects.base import Driver, ErrorKind, WarehouseDialect, raised_as, staging_name
 from wareflow.sql.relation import ident
 
 NO_SPATIAL = "Synapse dedicated SQL pools have no geometry or geography types"
 
 
-class Synapse(WarehouseDialect):
+class SynapseDriver(Driver):
+    """How Synapse's driver behaves: connecting, session state, cancelling, rows written, errors."""
+
+    conn_types = ("mssql",)
+    hook = "airflow.providers.microsoft.mssql.hooks.mssql.MsSqlHook"
+
+    # pymssql cannot cancel: KILL the request's session from a second connection.
+    # https://learn.microsoft.com/sql/t-sql/functions/session-id-transact-sql
+    session_id_query = "SELECT SESSION_ID()"
+
+    def cancel_session(self, session_id: Any) -> exp.Expr | None:
+        return exp.Command(this="KILL", expression=exp.Literal.string(str(session_id)).sql("tsql"))
+
+    def error_kind(self, exc: BaseException) -> ErrorKind:
+        # pymssql raises with the SQL Server error number first in args (`number` on _mssql's own).
+        number = getattr(exc, "number", None)
+        if number is None and exc.args and isinstance(exc.args[0], int):
+            number = exc.args[0]
+        if not raised_as(exc, "pymssql") or not isinstance(number, int):
+            return super().error_kind(exc)
+        if number == 208:  # invalid object name
+            return "missing_table"
+        if number in _MSSQL_TRANSIENT:
+            return "transient"
+        return "terminal"  # 18456 login failed, 229 permission denied, 102 syntax, 207 invalid column ...
+
+
+# Microsoft's transient faults (https://learn.microsoft.com/azure/azure-sql/database/troubleshoot-common-errors-issues),
+# deadlock victim (1205), lock timeout (1222), and FreeTDS's lost or refused connection and timeout (DB-Lib
+# 20003 timeout, 20004/20006 read/write failed, 20009 unable to connect, 20017 unexpected EOF, 20047 dead).
+
+
+class Synapse(SynapseDriver, WarehouseDialect):
     """Azure Synapse dedicated SQL pool (T-SQL, no spatial types)."""
 
     name = "synapse"
     title = "Azure Synapse"
     sqlglot_dialect = "tsql"
     publish_form = "CTAS + `RENAME OBJECT` (readers may miss the table for an instant)"
-    conn_types = ("mssql",)
-    hook = "airflow.providers.microsoft.mssql.hooks.mssql.MsSqlHook"
     transactional_ddl = False  # CTAS cannot run inside a user transaction in dedicated pools
     orders_saved_tables = False  # T-SQL rejects ORDER BY in the derived table that fills a table
     boolean_values = False  # T-SQL has no BOOLEAN values
@@ -58,37 +88,12 @@ class Synapse(WarehouseDialect):
         name = exp.Literal.string(table.sql("tsql")).sql("tsql")
         return exp.Command(this="IF", expression=f"OBJECT_ID(N{name}) IS NULL {create.sql('tsql')}")
 
-    # pymssql cannot cancel: KILL the request's session from a second connection.
-    # https://learn.microsoft.com/sql/t-sql/functions/session-id-transact-sql
-    session_id_query = "SELECT SESSION_ID()"
-
-    def cancel_session(self, session_id: Any) -> exp.Expr | None:
-        return exp.Command(this="KILL", expression=exp.Literal.string(str(session_id)).sql("tsql"))
-
     def describe(self, table: exp.Table) -> exp.Query:
         schema = exp.Literal.string(table.db) if table.db else exp.func("SCHEMA_NAME")
         where = exp.and_(exp.EQ(this=exp.column("TABLE_NAME"), expression=exp.Literal.string(table.name)),
                          exp.EQ(this=exp.column("TABLE_SCHEMA"), expression=schema))
         return (exp.select("COLUMN_NAME", "DATA_TYPE").from_("INFORMATION_SCHEMA.COLUMNS").where(where)
                 .order_by("ORDINAL_POSITION"))
-
-    def error_kind(self, exc: BaseException) -> ErrorKind:
-        # pymssql raises with the SQL Server error number first in args (`number` on _mssql's own).
-        number = getattr(exc, "number", None)
-        if number is None and exc.args and isinstance(exc.args[0], int):
-            number = exc.args[0]
-        if not raised_as(exc, "pymssql") or not isinstance(number, int):
-            return super().error_kind(exc)
-        if number == 208:  # invalid object name
-            return "missing_table"
-        if number in _MSSQL_TRANSIENT:
-            return "transient"
-        return "terminal"  # 18456 login failed, 229 permission denied, 102 syntax, 207 invalid column ...
-
-
-# Microsoft's transient faults (https://learn.microsoft.com/azure/azure-sql/database/troubleshoot-common-errors-issues),
-# deadlock victim (1205), lock timeout (1222), and FreeTDS's lost or refused connection and timeout (DB-Lib
-# 20003 timeout, 20004/20006 read/write failed, 20009 unable to connect, 20017 unexpected EOF, 20047 dead).
 _MSSQL_TRANSIENT = frozenset({26, 40, 64, 233, 615, 926, 1205, 1222, 4060, 4221, 10053, 10054, 10060, 10928, 10929,
                               40143, 40197, 40501, 40540, 40613, 42108, 42109, 49918, 49919, 49920, 20003, 20004,
                               20006, 20009, 20017, 20047})
