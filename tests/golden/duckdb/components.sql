@@ -418,7 +418,14 @@ WITH native_h3polyfill_1 AS (
   SELECT DISTINCT
     CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
   FROM analytics.zones
-  CROSS JOIN UNNEST(H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(geom), 7, 'center')) AS _wf_h3_rows(_wf_h3)
+  CROSS JOIN UNNEST(LIST_DISTINCT(
+    FLATTEN(
+      LIST_TRANSFORM(
+        ST_DUMP(geom),
+        LAMBDA part : H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(part.geom), 7, 'center')
+      )
+    )
+  )) AS _wf_h3_rows(_wf_h3)
   WHERE
     NOT geom IS NULL
 )
@@ -434,7 +441,14 @@ WITH native_h3polyfill_1 AS (
     zones.*,
     CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
   FROM analytics.zones
-  CROSS JOIN UNNEST(H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(geom), 7, 'center')) AS _wf_h3_rows(_wf_h3)
+  CROSS JOIN UNNEST(LIST_DISTINCT(
+    FLATTEN(
+      LIST_TRANSFORM(
+        ST_DUMP(geom),
+        LAMBDA part : H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(part.geom), 7, 'center')
+      )
+    )
+  )) AS _wf_h3_rows(_wf_h3)
   WHERE
     NOT geom IS NULL
 )
@@ -449,7 +463,14 @@ WITH native_h3polyfill_1 AS (
   SELECT DISTINCT
     CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
   FROM analytics.zones
-  CROSS JOIN UNNEST(H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(geom), 7, 'center')) AS _wf_h3_rows(_wf_h3)
+  CROSS JOIN UNNEST(LIST_DISTINCT(
+    FLATTEN(
+      LIST_TRANSFORM(
+        ST_DUMP(geom),
+        LAMBDA part : H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(part.geom), 7, 'center')
+      )
+    )
+  )) AS _wf_h3_rows(_wf_h3)
   WHERE
     NOT geom IS NULL
 )
@@ -465,7 +486,14 @@ WITH native_h3polyfill_1 AS (
     zones.*,
     CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
   FROM analytics.zones
-  CROSS JOIN UNNEST(H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(geom), 7, 'center')) AS _wf_h3_rows(_wf_h3)
+  CROSS JOIN UNNEST(LIST_DISTINCT(
+    FLATTEN(
+      LIST_TRANSFORM(
+        ST_DUMP(geom),
+        LAMBDA part : H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(part.geom), 7, 'center')
+      )
+    )
+  )) AS _wf_h3_rows(_wf_h3)
   WHERE
     NOT geom IS NULL
 )
@@ -480,7 +508,14 @@ WITH native_h3polyfill_1 AS (
   SELECT DISTINCT
     CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
   FROM analytics.zones
-  CROSS JOIN UNNEST(H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(geom), 7, 'overlap')) AS _wf_h3_rows(_wf_h3)
+  CROSS JOIN UNNEST(LIST_DISTINCT(
+    FLATTEN(
+      LIST_TRANSFORM(
+        ST_DUMP(geom),
+        LAMBDA part : H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(part.geom), 7, 'overlap')
+      )
+    )
+  )) AS _wf_h3_rows(_wf_h3)
   WHERE
     NOT geom IS NULL
 )
@@ -496,7 +531,14 @@ WITH native_h3polyfill_1 AS (
     zones.*,
     CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
   FROM analytics.zones
-  CROSS JOIN UNNEST(H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(geom), 7, 'overlap')) AS _wf_h3_rows(_wf_h3)
+  CROSS JOIN UNNEST(LIST_DISTINCT(
+    FLATTEN(
+      LIST_TRANSFORM(
+        ST_DUMP(geom),
+        LAMBDA part : H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(part.geom), 7, 'overlap')
+      )
+    )
+  )) AS _wf_h3_rows(_wf_h3)
   WHERE
     NOT geom IS NULL
 )
@@ -511,7 +553,14 @@ WITH native_h3polyfill_1 AS (
   SELECT DISTINCT
     CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
   FROM analytics.zones
-  CROSS JOIN UNNEST(H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(geom), 7, 'full')) AS _wf_h3_rows(_wf_h3)
+  CROSS JOIN UNNEST(LIST_DISTINCT(
+    FLATTEN(
+      LIST_TRANSFORM(
+        ST_DUMP(geom),
+        LAMBDA part : H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(part.geom), 7, 'full')
+      )
+    )
+  )) AS _wf_h3_rows(_wf_h3)
   WHERE
     NOT geom IS NULL
 )
@@ -527,7 +576,14 @@ WITH native_h3polyfill_1 AS (
     zones.*,
     CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
   FROM analytics.zones
-  CROSS JOIN UNNEST(H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(geom), 7, 'full')) AS _wf_h3_rows(_wf_h3)
+  CROSS JOIN UNNEST(LIST_DISTINCT(
+    FLATTEN(
+      LIST_TRANSFORM(
+        ST_DUMP(geom),
+        LAMBDA part : H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(part.geom), 7, 'full')
+      )
+    )
+  )) AS _wf_h3_rows(_wf_h3)
   WHERE
     NOT geom IS NULL
 )

@@ -26,7 +26,11 @@ H3 = ops.Requirement(
     "H3 functions", "SELECT 1 FROM duckdb_functions() WHERE function_name = 'h3_latlng_to_cell_string'",
     "Wareflow registers them on the connection (the h3 community extension when installed, else UDFs over "
     "the h3 package)", provided_by="connection", provide="wareflow.warehouses.duckdb_h3:install_h3")
-_POLYFILL = "h3_polygon_wkt_to_cells_experimental_string(ST_AsText(:geo), :resolution, '{mode}')"
+# The extension reads one POLYGON's WKT (a MULTIPOLYGON gives no cells): each part is filled on its own
+# and the cells put together. For a valid multipolygon this is the fill of the whole in every mode (its
+# parts meet at points at most, so no cell lies inside the whole without lying inside one part).
+_POLYFILL = ("LIST_DISTINCT(FLATTEN(LIST_TRANSFORM(ST_Dump(:geo), part -> "
+             "h3_polygon_wkt_to_cells_experimental_string(ST_AsText(part.geom), :resolution, '{mode}'))))")
 
 
 class DuckDBDriver(Driver):
