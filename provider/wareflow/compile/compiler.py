@@ -147,6 +147,8 @@ class Compiler:
                     after.append(self.dialect.drop(tables[step.ref.name]))
                 else:
                     ctes.append((step.ref.name, step_query))
+                    if step.reused and self.dialect.materializes_costly_ctes:
+                        kept.add(step.ref.name)
             query = _retarget(query, tables)
             ctes.append((name, query))
             if self._keep_materialized(port, stage):

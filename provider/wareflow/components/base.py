@@ -428,12 +428,12 @@ class BuildContext:
     step_prefix: str = "step"  # the node's name in the stage: its steps are called <prefix>_<name>
     steps: list[Step] = field(default_factory=list)
 
-    def step(self, name: str, query: Query, *, shape: str = "") -> Rel:
+    def step(self, name: str, query: Query, *, shape: str = "", reused: bool = False) -> Rel:
         """Make `query` a named step of this node and return it as a relation to read from: a CTE, or a
         scratch table where the dialect wants steps of this `shape` materialised. The node's final query
         (and later steps) read it; `Query.steps` carries the steps to the compiler."""
         ref = exp.Table(this=ident(f"{self.step_prefix}_{name}"))
-        self.steps.append(Step(name, ref, query, shape))
+        self.steps.append(Step(name, ref, query, shape, reused))
         return Rel(ref, query.columns, f"step '{name}' of node '{self.node.id}'", query.ordering,
                    query.unknown_tables)
 

@@ -129,15 +129,20 @@ def tile_y(lat: exp.Expr, z: int) -> exp.Expr:
     return exp.Cast(this=bounded, to=exp.DataType.build("BIGINT"))
 
 
+def _double(x: exp.Expr) -> exp.Expr:
+    """`x` as a float: PostgreSQL reads 360.0 as NUMERIC, and integer columns with it compute in NUMERIC."""
+    return exp.Cast(this=x, to=exp.DataType.build("DOUBLE"))
+
+
 def tile_lon(x: exp.Expr, z: exp.Expr) -> exp.Expr:
     """The west edge of tile column `x` (any numeric expression) at resolution `z`."""
-    return exp.Sub(this=exp.Div(this=exp.Mul(this=number(360.0), expression=_wrap(x)),
+    return exp.Sub(this=exp.Div(this=exp.Mul(this=number(360.0), expression=_double(x)),
                                 expression=exp.Pow(this=number(2.0), expression=z)), expression=number(180.0))
 
 
 def tile_lat(y: exp.Expr, z: exp.Expr) -> exp.Expr:
     """The north edge of tile row `y` at resolution `z`: 360/pi * atan(exp(pi * (1 - 2y / 2^z))) - 90."""
-    ratio = exp.Div(this=exp.Mul(this=number(2.0), expression=_wrap(y)),
+    ratio = exp.Div(this=exp.Mul(this=number(2.0), expression=_double(y)),
                     expression=exp.Pow(this=number(2.0), expression=z))
     inner = exp.Exp(this=exp.Mul(this=number(math.pi),
                                  expression=exp.Paren(this=exp.Sub(this=number(1), expression=ratio))))

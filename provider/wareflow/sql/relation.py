@@ -162,6 +162,9 @@ class Step:
     ref: exp.Table
     query: Query
     shape: str = ""  # "fanout" (rows multiply), "probe" (later matched spatially), or "" (plain)
+    # Its computed columns are read many times by what follows (quadbin bits): where the planner would inline
+    # the CTE and recompute them per reference (PostgreSQL), it is kept as is (``AS MATERIALIZED``).
+    reused: bool = False
 
 
 def columns_plus(base: Rel, *new: Column, first: bool = False) -> tuple[Column, ...] | None:

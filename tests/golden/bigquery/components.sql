@@ -964,14 +964,14 @@ WITH native_quadbinpolyfill_1_bbox AS (
     ST_Intersects(
       geom,
       ST_GEOGPOINT(
-        360.0 * (
-          _wf_x + 0.5
-        ) / POWER(2.0, 10) - 180.0,
-        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-          1 - 2.0 * (
-            _wf_y + 0.5
-          ) / POWER(2.0, 10)
-        ))) - 90.0
+        360.0 * CAST(_wf_x + 0.5 AS FLOAT64) / POWER(2.0, 10) - 180.0,
+        114.59155902616465 * ATAN(
+          EXP(
+            3.141592653589793 * (
+              1 - 2.0 * CAST(_wf_y + 0.5 AS FLOAT64) / POWER(2.0, 10)
+            )
+          )
+        ) - 90.0
       )
     )
 )
@@ -1129,14 +1129,14 @@ WITH native_quadbinpolyfill_1_bbox AS (
     ST_Intersects(
       geom,
       ST_GEOGPOINT(
-        360.0 * (
-          _wf_x + 0.5
-        ) / POWER(2.0, 10) - 180.0,
-        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-          1 - 2.0 * (
-            _wf_y + 0.5
-          ) / POWER(2.0, 10)
-        ))) - 90.0
+        360.0 * CAST(_wf_x + 0.5 AS FLOAT64) / POWER(2.0, 10) - 180.0,
+        114.59155902616465 * ATAN(
+          EXP(
+            3.141592653589793 * (
+              1 - 2.0 * CAST(_wf_y + 0.5 AS FLOAT64) / POWER(2.0, 10)
+            )
+          )
+        ) - 90.0
       )
     )
 )
@@ -1292,35 +1292,31 @@ WITH native_quadbinpolyfill_1_bbox AS (
         ST_MAKELINE(
           [
             ST_GEOGPOINT(
-              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+              360.0 * CAST(_wf_x AS FLOAT64) / POWER(2.0, 10) - 180.0,
+              114.59155902616465 * ATAN(
+                EXP(3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y + 1 AS FLOAT64) / POWER(2.0, 10)
+                ))
+              ) - 90.0
+            ),
+            ST_GEOGPOINT(
+              360.0 * CAST(_wf_x + 1 AS FLOAT64) / POWER(2.0, 10) - 180.0,
+              114.59155902616465 * ATAN(
+                EXP(3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y + 1 AS FLOAT64) / POWER(2.0, 10)
+                ))
+              ) - 90.0
+            ),
+            ST_GEOGPOINT(
+              360.0 * CAST(_wf_x + 1 AS FLOAT64) / POWER(2.0, 10) - 180.0,
               114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * (
-                  _wf_y + 1
-                ) / POWER(2.0, 10)
+                1 - 2.0 * CAST(_wf_y AS FLOAT64) / POWER(2.0, 10)
               ))) - 90.0
             ),
             ST_GEOGPOINT(
-              360.0 * (
-                _wf_x + 1
-              ) / POWER(2.0, 10) - 180.0,
+              360.0 * CAST(_wf_x AS FLOAT64) / POWER(2.0, 10) - 180.0,
               114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * (
-                  _wf_y + 1
-                ) / POWER(2.0, 10)
-              ))) - 90.0
-            ),
-            ST_GEOGPOINT(
-              360.0 * (
-                _wf_x + 1
-              ) / POWER(2.0, 10) - 180.0,
-              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * _wf_y / POWER(2.0, 10)
-              ))) - 90.0
-            ),
-            ST_GEOGPOINT(
-              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
-              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * _wf_y / POWER(2.0, 10)
+                1 - 2.0 * CAST(_wf_y AS FLOAT64) / POWER(2.0, 10)
               ))) - 90.0
             )
           ]
@@ -1485,35 +1481,31 @@ WITH native_quadbinpolyfill_1_bbox AS (
         ST_MAKELINE(
           [
             ST_GEOGPOINT(
-              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+              360.0 * CAST(_wf_x AS FLOAT64) / POWER(2.0, 10) - 180.0,
+              114.59155902616465 * ATAN(
+                EXP(3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y + 1 AS FLOAT64) / POWER(2.0, 10)
+                ))
+              ) - 90.0
+            ),
+            ST_GEOGPOINT(
+              360.0 * CAST(_wf_x + 1 AS FLOAT64) / POWER(2.0, 10) - 180.0,
+              114.59155902616465 * ATAN(
+                EXP(3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y + 1 AS FLOAT64) / POWER(2.0, 10)
+                ))
+              ) - 90.0
+            ),
+            ST_GEOGPOINT(
+              360.0 * CAST(_wf_x + 1 AS FLOAT64) / POWER(2.0, 10) - 180.0,
               114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * (
-                  _wf_y + 1
-                ) / POWER(2.0, 10)
+                1 - 2.0 * CAST(_wf_y AS FLOAT64) / POWER(2.0, 10)
               ))) - 90.0
             ),
             ST_GEOGPOINT(
-              360.0 * (
-                _wf_x + 1
-              ) / POWER(2.0, 10) - 180.0,
+              360.0 * CAST(_wf_x AS FLOAT64) / POWER(2.0, 10) - 180.0,
               114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * (
-                  _wf_y + 1
-                ) / POWER(2.0, 10)
-              ))) - 90.0
-            ),
-            ST_GEOGPOINT(
-              360.0 * (
-                _wf_x + 1
-              ) / POWER(2.0, 10) - 180.0,
-              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * _wf_y / POWER(2.0, 10)
-              ))) - 90.0
-            ),
-            ST_GEOGPOINT(
-              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
-              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * _wf_y / POWER(2.0, 10)
+                1 - 2.0 * CAST(_wf_y AS FLOAT64) / POWER(2.0, 10)
               ))) - 90.0
             )
           ]
@@ -1673,35 +1665,31 @@ WITH native_quadbinpolyfill_1_bbox AS (
         ST_MAKELINE(
           [
             ST_GEOGPOINT(
-              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+              360.0 * CAST(_wf_x AS FLOAT64) / POWER(2.0, 10) - 180.0,
+              114.59155902616465 * ATAN(
+                EXP(3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y + 1 AS FLOAT64) / POWER(2.0, 10)
+                ))
+              ) - 90.0
+            ),
+            ST_GEOGPOINT(
+              360.0 * CAST(_wf_x + 1 AS FLOAT64) / POWER(2.0, 10) - 180.0,
+              114.59155902616465 * ATAN(
+                EXP(3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y + 1 AS FLOAT64) / POWER(2.0, 10)
+                ))
+              ) - 90.0
+            ),
+            ST_GEOGPOINT(
+              360.0 * CAST(_wf_x + 1 AS FLOAT64) / POWER(2.0, 10) - 180.0,
               114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * (
-                  _wf_y + 1
-                ) / POWER(2.0, 10)
+                1 - 2.0 * CAST(_wf_y AS FLOAT64) / POWER(2.0, 10)
               ))) - 90.0
             ),
             ST_GEOGPOINT(
-              360.0 * (
-                _wf_x + 1
-              ) / POWER(2.0, 10) - 180.0,
+              360.0 * CAST(_wf_x AS FLOAT64) / POWER(2.0, 10) - 180.0,
               114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * (
-                  _wf_y + 1
-                ) / POWER(2.0, 10)
-              ))) - 90.0
-            ),
-            ST_GEOGPOINT(
-              360.0 * (
-                _wf_x + 1
-              ) / POWER(2.0, 10) - 180.0,
-              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * _wf_y / POWER(2.0, 10)
-              ))) - 90.0
-            ),
-            ST_GEOGPOINT(
-              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
-              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * _wf_y / POWER(2.0, 10)
+                1 - 2.0 * CAST(_wf_y AS FLOAT64) / POWER(2.0, 10)
               ))) - 90.0
             )
           ]
@@ -1866,35 +1854,31 @@ WITH native_quadbinpolyfill_1_bbox AS (
         ST_MAKELINE(
           [
             ST_GEOGPOINT(
-              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+              360.0 * CAST(_wf_x AS FLOAT64) / POWER(2.0, 10) - 180.0,
+              114.59155902616465 * ATAN(
+                EXP(3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y + 1 AS FLOAT64) / POWER(2.0, 10)
+                ))
+              ) - 90.0
+            ),
+            ST_GEOGPOINT(
+              360.0 * CAST(_wf_x + 1 AS FLOAT64) / POWER(2.0, 10) - 180.0,
+              114.59155902616465 * ATAN(
+                EXP(3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y + 1 AS FLOAT64) / POWER(2.0, 10)
+                ))
+              ) - 90.0
+            ),
+            ST_GEOGPOINT(
+              360.0 * CAST(_wf_x + 1 AS FLOAT64) / POWER(2.0, 10) - 180.0,
               114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * (
-                  _wf_y + 1
-                ) / POWER(2.0, 10)
+                1 - 2.0 * CAST(_wf_y AS FLOAT64) / POWER(2.0, 10)
               ))) - 90.0
             ),
             ST_GEOGPOINT(
-              360.0 * (
-                _wf_x + 1
-              ) / POWER(2.0, 10) - 180.0,
+              360.0 * CAST(_wf_x AS FLOAT64) / POWER(2.0, 10) - 180.0,
               114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * (
-                  _wf_y + 1
-                ) / POWER(2.0, 10)
-              ))) - 90.0
-            ),
-            ST_GEOGPOINT(
-              360.0 * (
-                _wf_x + 1
-              ) / POWER(2.0, 10) - 180.0,
-              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * _wf_y / POWER(2.0, 10)
-              ))) - 90.0
-            ),
-            ST_GEOGPOINT(
-              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
-              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * _wf_y / POWER(2.0, 10)
+                1 - 2.0 * CAST(_wf_y AS FLOAT64) / POWER(2.0, 10)
               ))) - 90.0
             )
           ]
@@ -2242,36 +2226,40 @@ WITH native_quadbinboundary_1_tile AS (
       ST_MAKELINE(
         [
           ST_GEOGPOINT(
-            360.0 * _wf_x / POWER(2.0, _wf_z) - 180.0,
-            114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-              1 - 2.0 * (
-                _wf_y + 1
-              ) / POWER(2.0, _wf_z)
-            ))) - 90.0
+            360.0 * CAST(_wf_x AS FLOAT64) / POWER(2.0, _wf_z) - 180.0,
+            114.59155902616465 * ATAN(
+              EXP(
+                3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y + 1 AS FLOAT64) / POWER(2.0, _wf_z)
+                )
+              )
+            ) - 90.0
           ),
           ST_GEOGPOINT(
-            360.0 * (
-              _wf_x + 1
-            ) / POWER(2.0, _wf_z) - 180.0,
-            114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-              1 - 2.0 * (
-                _wf_y + 1
-              ) / POWER(2.0, _wf_z)
-            ))) - 90.0
+            360.0 * CAST(_wf_x + 1 AS FLOAT64) / POWER(2.0, _wf_z) - 180.0,
+            114.59155902616465 * ATAN(
+              EXP(
+                3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y + 1 AS FLOAT64) / POWER(2.0, _wf_z)
+                )
+              )
+            ) - 90.0
           ),
           ST_GEOGPOINT(
-            360.0 * (
-              _wf_x + 1
-            ) / POWER(2.0, _wf_z) - 180.0,
-            114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-              1 - 2.0 * _wf_y / POWER(2.0, _wf_z)
-            ))) - 90.0
+            360.0 * CAST(_wf_x + 1 AS FLOAT64) / POWER(2.0, _wf_z) - 180.0,
+            114.59155902616465 * ATAN(
+              EXP(3.141592653589793 * (
+                1 - 2.0 * CAST(_wf_y AS FLOAT64) / POWER(2.0, _wf_z)
+              ))
+            ) - 90.0
           ),
           ST_GEOGPOINT(
-            360.0 * _wf_x / POWER(2.0, _wf_z) - 180.0,
-            114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-              1 - 2.0 * _wf_y / POWER(2.0, _wf_z)
-            ))) - 90.0
+            360.0 * CAST(_wf_x AS FLOAT64) / POWER(2.0, _wf_z) - 180.0,
+            114.59155902616465 * ATAN(
+              EXP(3.141592653589793 * (
+                1 - 2.0 * CAST(_wf_y AS FLOAT64) / POWER(2.0, _wf_z)
+              ))
+            ) - 90.0
           )
         ]
       )
@@ -2620,15 +2608,13 @@ WITH native_quadbincenter_1_tile AS (
 ), native_quadbincenter_1 AS (
   SELECT
     ST_GEOGPOINT(
-      360.0 * (
-        _wf_x + 0.5
-      ) / POWER(2.0, _wf_z) - 180.0,
+      360.0 * CAST(_wf_x + 0.5 AS FLOAT64) / POWER(2.0, _wf_z) - 180.0,
       114.59155902616465 * ATAN(
-        EXP(3.141592653589793 * (
-          1 - 2.0 * (
-            _wf_y + 0.5
-          ) / POWER(2.0, _wf_z)
-        ))
+        EXP(
+          3.141592653589793 * (
+            1 - 2.0 * CAST(_wf_y + 0.5 AS FLOAT64) / POWER(2.0, _wf_z)
+          )
+        )
       ) - 90.0
     ) AS quadbin_center,
     id,

@@ -974,14 +974,12 @@ WITH native_quadbinpolyfill_1_bbox AS (
     ST_INTERSECTS(
       geom,
       ST_POINT(
-        360.0 * (
-          _wf_x + 0.5
-        ) / POWER(2.0, 10) - 180.0,
-        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-          1 - 2.0 * (
-            _wf_y + 0.5
-          ) / POWER(2.0, 10)
-        ))) - 90.0,
+        360.0 * CAST(_wf_x + 0.5 AS DOUBLE) / POWER(2.0, 10) - 180.0,
+        114.59155902616465 * ATAN(
+          EXP(3.141592653589793 * (
+            1 - 2.0 * CAST(_wf_y + 0.5 AS DOUBLE) / POWER(2.0, 10)
+          ))
+        ) - 90.0,
         4326
       )
     )
@@ -1142,14 +1140,12 @@ WITH native_quadbinpolyfill_1_bbox AS (
     ST_INTERSECTS(
       geom,
       ST_POINT(
-        360.0 * (
-          _wf_x + 0.5
-        ) / POWER(2.0, 10) - 180.0,
-        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-          1 - 2.0 * (
-            _wf_y + 0.5
-          ) / POWER(2.0, 10)
-        ))) - 90.0,
+        360.0 * CAST(_wf_x + 0.5 AS DOUBLE) / POWER(2.0, 10) - 180.0,
+        114.59155902616465 * ATAN(
+          EXP(3.141592653589793 * (
+            1 - 2.0 * CAST(_wf_y + 0.5 AS DOUBLE) / POWER(2.0, 10)
+          ))
+        ) - 90.0,
         4326
       )
     )
@@ -1308,48 +1304,44 @@ WITH native_quadbinpolyfill_1_bbox AS (
         ST_MAKELINE(
           ARRAY(
             ST_POINT(
-              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+              360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
+              114.59155902616465 * ATAN(
+                EXP(3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+                ))
+              ) - 90.0,
+              4326
+            ),
+            ST_POINT(
+              360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, 10) - 180.0,
+              114.59155902616465 * ATAN(
+                EXP(3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+                ))
+              ) - 90.0,
+              4326
+            ),
+            ST_POINT(
+              360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, 10) - 180.0,
               114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * (
-                  _wf_y + 1
-                ) / POWER(2.0, 10)
+                1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, 10)
               ))) - 90.0,
               4326
             ),
             ST_POINT(
-              360.0 * (
-                _wf_x + 1
-              ) / POWER(2.0, 10) - 180.0,
+              360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
               114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * (
-                  _wf_y + 1
-                ) / POWER(2.0, 10)
+                1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, 10)
               ))) - 90.0,
               4326
             ),
             ST_POINT(
-              360.0 * (
-                _wf_x + 1
-              ) / POWER(2.0, 10) - 180.0,
-              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * _wf_y / POWER(2.0, 10)
-              ))) - 90.0,
-              4326
-            ),
-            ST_POINT(
-              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
-              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * _wf_y / POWER(2.0, 10)
-              ))) - 90.0,
-              4326
-            ),
-            ST_POINT(
-              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
-              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * (
-                  _wf_y + 1
-                ) / POWER(2.0, 10)
-              ))) - 90.0,
+              360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
+              114.59155902616465 * ATAN(
+                EXP(3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+                ))
+              ) - 90.0,
               4326
             )
           )
@@ -1516,48 +1508,44 @@ WITH native_quadbinpolyfill_1_bbox AS (
         ST_MAKELINE(
           ARRAY(
             ST_POINT(
-              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+              360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
+              114.59155902616465 * ATAN(
+                EXP(3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+                ))
+              ) - 90.0,
+              4326
+            ),
+            ST_POINT(
+              360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, 10) - 180.0,
+              114.59155902616465 * ATAN(
+                EXP(3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+                ))
+              ) - 90.0,
+              4326
+            ),
+            ST_POINT(
+              360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, 10) - 180.0,
               114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * (
-                  _wf_y + 1
-                ) / POWER(2.0, 10)
+                1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, 10)
               ))) - 90.0,
               4326
             ),
             ST_POINT(
-              360.0 * (
-                _wf_x + 1
-              ) / POWER(2.0, 10) - 180.0,
+              360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
               114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * (
-                  _wf_y + 1
-                ) / POWER(2.0, 10)
+                1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, 10)
               ))) - 90.0,
               4326
             ),
             ST_POINT(
-              360.0 * (
-                _wf_x + 1
-              ) / POWER(2.0, 10) - 180.0,
-              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * _wf_y / POWER(2.0, 10)
-              ))) - 90.0,
-              4326
-            ),
-            ST_POINT(
-              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
-              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * _wf_y / POWER(2.0, 10)
-              ))) - 90.0,
-              4326
-            ),
-            ST_POINT(
-              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
-              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * (
-                  _wf_y + 1
-                ) / POWER(2.0, 10)
-              ))) - 90.0,
+              360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
+              114.59155902616465 * ATAN(
+                EXP(3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+                ))
+              ) - 90.0,
               4326
             )
           )
@@ -1719,48 +1707,44 @@ WITH native_quadbinpolyfill_1_bbox AS (
         ST_MAKELINE(
           ARRAY(
             ST_POINT(
-              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+              360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
+              114.59155902616465 * ATAN(
+                EXP(3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+                ))
+              ) - 90.0,
+              4326
+            ),
+            ST_POINT(
+              360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, 10) - 180.0,
+              114.59155902616465 * ATAN(
+                EXP(3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+                ))
+              ) - 90.0,
+              4326
+            ),
+            ST_POINT(
+              360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, 10) - 180.0,
               114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * (
-                  _wf_y + 1
-                ) / POWER(2.0, 10)
+                1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, 10)
               ))) - 90.0,
               4326
             ),
             ST_POINT(
-              360.0 * (
-                _wf_x + 1
-              ) / POWER(2.0, 10) - 180.0,
+              360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
               114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * (
-                  _wf_y + 1
-                ) / POWER(2.0, 10)
+                1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, 10)
               ))) - 90.0,
               4326
             ),
             ST_POINT(
-              360.0 * (
-                _wf_x + 1
-              ) / POWER(2.0, 10) - 180.0,
-              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * _wf_y / POWER(2.0, 10)
-              ))) - 90.0,
-              4326
-            ),
-            ST_POINT(
-              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
-              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * _wf_y / POWER(2.0, 10)
-              ))) - 90.0,
-              4326
-            ),
-            ST_POINT(
-              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
-              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * (
-                  _wf_y + 1
-                ) / POWER(2.0, 10)
-              ))) - 90.0,
+              360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
+              114.59155902616465 * ATAN(
+                EXP(3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+                ))
+              ) - 90.0,
               4326
             )
           )
@@ -1927,48 +1911,44 @@ WITH native_quadbinpolyfill_1_bbox AS (
         ST_MAKELINE(
           ARRAY(
             ST_POINT(
-              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+              360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
+              114.59155902616465 * ATAN(
+                EXP(3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+                ))
+              ) - 90.0,
+              4326
+            ),
+            ST_POINT(
+              360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, 10) - 180.0,
+              114.59155902616465 * ATAN(
+                EXP(3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+                ))
+              ) - 90.0,
+              4326
+            ),
+            ST_POINT(
+              360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, 10) - 180.0,
               114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * (
-                  _wf_y + 1
-                ) / POWER(2.0, 10)
+                1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, 10)
               ))) - 90.0,
               4326
             ),
             ST_POINT(
-              360.0 * (
-                _wf_x + 1
-              ) / POWER(2.0, 10) - 180.0,
+              360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
               114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * (
-                  _wf_y + 1
-                ) / POWER(2.0, 10)
+                1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, 10)
               ))) - 90.0,
               4326
             ),
             ST_POINT(
-              360.0 * (
-                _wf_x + 1
-              ) / POWER(2.0, 10) - 180.0,
-              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * _wf_y / POWER(2.0, 10)
-              ))) - 90.0,
-              4326
-            ),
-            ST_POINT(
-              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
-              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * _wf_y / POWER(2.0, 10)
-              ))) - 90.0,
-              4326
-            ),
-            ST_POINT(
-              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
-              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * (
-                  _wf_y + 1
-                ) / POWER(2.0, 10)
-              ))) - 90.0,
+              360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
+              114.59155902616465 * ATAN(
+                EXP(3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+                ))
+              ) - 90.0,
               4326
             )
           )
@@ -2322,48 +2302,54 @@ WITH native_quadbinboundary_1_tile AS (
       ST_MAKELINE(
         ARRAY(
           ST_POINT(
-            360.0 * _wf_x / POWER(2.0, _wf_z) - 180.0,
-            114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-              1 - 2.0 * (
-                _wf_y + 1
-              ) / POWER(2.0, _wf_z)
-            ))) - 90.0,
+            360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+            114.59155902616465 * ATAN(
+              EXP(
+                3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, _wf_z)
+                )
+              )
+            ) - 90.0,
             4326
           ),
           ST_POINT(
-            360.0 * (
-              _wf_x + 1
-            ) / POWER(2.0, _wf_z) - 180.0,
-            114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-              1 - 2.0 * (
-                _wf_y + 1
-              ) / POWER(2.0, _wf_z)
-            ))) - 90.0,
+            360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+            114.59155902616465 * ATAN(
+              EXP(
+                3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, _wf_z)
+                )
+              )
+            ) - 90.0,
             4326
           ),
           ST_POINT(
-            360.0 * (
-              _wf_x + 1
-            ) / POWER(2.0, _wf_z) - 180.0,
-            114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-              1 - 2.0 * _wf_y / POWER(2.0, _wf_z)
-            ))) - 90.0,
+            360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+            114.59155902616465 * ATAN(
+              EXP(3.141592653589793 * (
+                1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, _wf_z)
+              ))
+            ) - 90.0,
             4326
           ),
           ST_POINT(
-            360.0 * _wf_x / POWER(2.0, _wf_z) - 180.0,
-            114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-              1 - 2.0 * _wf_y / POWER(2.0, _wf_z)
-            ))) - 90.0,
+            360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+            114.59155902616465 * ATAN(
+              EXP(3.141592653589793 * (
+                1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, _wf_z)
+              ))
+            ) - 90.0,
             4326
           ),
           ST_POINT(
-            360.0 * _wf_x / POWER(2.0, _wf_z) - 180.0,
-            114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-              1 - 2.0 * (
-                _wf_y + 1
-              ) / POWER(2.0, _wf_z)
-            ))) - 90.0,
+            360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+            114.59155902616465 * ATAN(
+              EXP(
+                3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, _wf_z)
+                )
+              )
+            ) - 90.0,
             4326
           )
         )
@@ -2719,15 +2705,13 @@ WITH native_quadbincenter_1_tile AS (
 ), native_quadbincenter_1 AS (
   SELECT
     ST_POINT(
-      360.0 * (
-        _wf_x + 0.5
-      ) / POWER(2.0, _wf_z) - 180.0,
+      360.0 * CAST(_wf_x + 0.5 AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
       114.59155902616465 * ATAN(
-        EXP(3.141592653589793 * (
-          1 - 2.0 * (
-            _wf_y + 0.5
-          ) / POWER(2.0, _wf_z)
-        ))
+        EXP(
+          3.141592653589793 * (
+            1 - 2.0 * CAST(_wf_y + 0.5 AS DOUBLE) / POWER(2.0, _wf_z)
+          )
+        )
       ) - 90.0,
       4326
     ) AS quadbin_center,

@@ -1029,14 +1029,12 @@ WITH native_quadbinpolyfill_1_bbox AS (
     ST_INTERSECTS(
       geom,
       ST_POINT(
-        360.0 * (
-          _wf_x + 0.5
-        ) / POWER(2.0, 10) - 180.0,
-        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-          1 - 2.0 * (
-            _wf_y + 0.5
-          ) / POWER(2.0, 10)
-        ))) - 90.0
+        360.0 * CAST(_wf_x + 0.5 AS DOUBLE) / POWER(2.0, 10) - 180.0,
+        114.59155902616465 * ATAN(
+          EXP(3.141592653589793 * (
+            1 - 2.0 * CAST(_wf_y + 0.5 AS DOUBLE) / POWER(2.0, 10)
+          ))
+        ) - 90.0
       )
     )
 )
@@ -1194,14 +1192,12 @@ WITH native_quadbinpolyfill_1_bbox AS (
     ST_INTERSECTS(
       geom,
       ST_POINT(
-        360.0 * (
-          _wf_x + 0.5
-        ) / POWER(2.0, 10) - 180.0,
-        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-          1 - 2.0 * (
-            _wf_y + 0.5
-          ) / POWER(2.0, 10)
-        ))) - 90.0
+        360.0 * CAST(_wf_x + 0.5 AS DOUBLE) / POWER(2.0, 10) - 180.0,
+        114.59155902616465 * ATAN(
+          EXP(3.141592653589793 * (
+            1 - 2.0 * CAST(_wf_y + 0.5 AS DOUBLE) / POWER(2.0, 10)
+          ))
+        ) - 90.0
       )
     )
 )
@@ -1354,17 +1350,15 @@ WITH native_quadbinpolyfill_1_bbox AS (
     ST_INTERSECTS(
       geom,
       ST_MAKEENVELOPE(
-        360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+        360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
+        114.59155902616465 * ATAN(
+          EXP(3.141592653589793 * (
+            1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+          ))
+        ) - 90.0,
+        360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, 10) - 180.0,
         114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-          1 - 2.0 * (
-            _wf_y + 1
-          ) / POWER(2.0, 10)
-        ))) - 90.0,
-        360.0 * (
-          _wf_x + 1
-        ) / POWER(2.0, 10) - 180.0,
-        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-          1 - 2.0 * _wf_y / POWER(2.0, 10)
+          1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, 10)
         ))) - 90.0
       )
     )
@@ -1523,17 +1517,15 @@ WITH native_quadbinpolyfill_1_bbox AS (
     ST_INTERSECTS(
       geom,
       ST_MAKEENVELOPE(
-        360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+        360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
+        114.59155902616465 * ATAN(
+          EXP(3.141592653589793 * (
+            1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+          ))
+        ) - 90.0,
+        360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, 10) - 180.0,
         114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-          1 - 2.0 * (
-            _wf_y + 1
-          ) / POWER(2.0, 10)
-        ))) - 90.0,
-        360.0 * (
-          _wf_x + 1
-        ) / POWER(2.0, 10) - 180.0,
-        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-          1 - 2.0 * _wf_y / POWER(2.0, 10)
+          1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, 10)
         ))) - 90.0
       )
     )
@@ -1687,17 +1679,15 @@ WITH native_quadbinpolyfill_1_bbox AS (
     ST_CONTAINS(
       geom,
       ST_MAKEENVELOPE(
-        360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+        360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
+        114.59155902616465 * ATAN(
+          EXP(3.141592653589793 * (
+            1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+          ))
+        ) - 90.0,
+        360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, 10) - 180.0,
         114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-          1 - 2.0 * (
-            _wf_y + 1
-          ) / POWER(2.0, 10)
-        ))) - 90.0,
-        360.0 * (
-          _wf_x + 1
-        ) / POWER(2.0, 10) - 180.0,
-        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-          1 - 2.0 * _wf_y / POWER(2.0, 10)
+          1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, 10)
         ))) - 90.0
       )
     )
@@ -1856,17 +1846,15 @@ WITH native_quadbinpolyfill_1_bbox AS (
     ST_CONTAINS(
       geom,
       ST_MAKEENVELOPE(
-        360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+        360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
+        114.59155902616465 * ATAN(
+          EXP(3.141592653589793 * (
+            1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+          ))
+        ) - 90.0,
+        360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, 10) - 180.0,
         114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-          1 - 2.0 * (
-            _wf_y + 1
-          ) / POWER(2.0, 10)
-        ))) - 90.0,
-        360.0 * (
-          _wf_x + 1
-        ) / POWER(2.0, 10) - 180.0,
-        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-          1 - 2.0 * _wf_y / POWER(2.0, 10)
+          1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, 10)
         ))) - 90.0
       )
     )
@@ -2208,18 +2196,20 @@ WITH native_quadbinboundary_1_tile AS (
 ), native_quadbinboundary_1 AS (
   SELECT
     ST_MAKEENVELOPE(
-      360.0 * _wf_x / POWER(2.0, _wf_z) - 180.0,
-      114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-        1 - 2.0 * (
-          _wf_y + 1
-        ) / POWER(2.0, _wf_z)
-      ))) - 90.0,
-      360.0 * (
-        _wf_x + 1
-      ) / POWER(2.0, _wf_z) - 180.0,
-      114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-        1 - 2.0 * _wf_y / POWER(2.0, _wf_z)
-      ))) - 90.0
+      360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+      114.59155902616465 * ATAN(
+        EXP(
+          3.141592653589793 * (
+            1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, _wf_z)
+          )
+        )
+      ) - 90.0,
+      360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+      114.59155902616465 * ATAN(
+        EXP(3.141592653589793 * (
+          1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, _wf_z)
+        ))
+      ) - 90.0
     ) AS quadbin_geo,
     id,
     h3,
@@ -2565,15 +2555,13 @@ WITH native_quadbincenter_1_tile AS (
 ), native_quadbincenter_1 AS (
   SELECT
     ST_POINT(
-      360.0 * (
-        _wf_x + 0.5
-      ) / POWER(2.0, _wf_z) - 180.0,
+      360.0 * CAST(_wf_x + 0.5 AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
       114.59155902616465 * ATAN(
-        EXP(3.141592653589793 * (
-          1 - 2.0 * (
-            _wf_y + 0.5
-          ) / POWER(2.0, _wf_z)
-        ))
+        EXP(
+          3.141592653589793 * (
+            1 - 2.0 * CAST(_wf_y + 0.5 AS DOUBLE) / POWER(2.0, _wf_z)
+          )
+        )
       ) - 90.0
     ) AS quadbin_center,
     id,

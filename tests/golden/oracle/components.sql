@@ -870,14 +870,14 @@ WITH native_quadbinpolyfill_1_bbox AS (
         2001,
         4326,
         SDO_POINT_TYPE(
-          360.0 * (
-            _wf_x + 0.5
-          ) / POWER(2.0, 10) - 180.0,
-          114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-            1 - 2.0 * (
-              _wf_y + 0.5
-            ) / POWER(2.0, 10)
-          ))) - 90.0,
+          360.0 * CAST(_wf_x + 0.5 AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
+          114.59155902616465 * ATAN(
+            EXP(
+              3.141592653589793 * (
+                1 - 2.0 * CAST(_wf_y + 0.5 AS DOUBLE PRECISION) / POWER(2.0, 10)
+              )
+            )
+          ) - 90.0,
           NULL
         ),
         NULL,
@@ -1032,14 +1032,14 @@ WITH native_quadbinpolyfill_1_bbox AS (
         2001,
         4326,
         SDO_POINT_TYPE(
-          360.0 * (
-            _wf_x + 0.5
-          ) / POWER(2.0, 10) - 180.0,
-          114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-            1 - 2.0 * (
-              _wf_y + 0.5
-            ) / POWER(2.0, 10)
-          ))) - 90.0,
+          360.0 * CAST(_wf_x + 0.5 AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
+          114.59155902616465 * ATAN(
+            EXP(
+              3.141592653589793 * (
+                1 - 2.0 * CAST(_wf_y + 0.5 AS DOUBLE PRECISION) / POWER(2.0, 10)
+              )
+            )
+          ) - 90.0,
           NULL
         ),
         NULL,
@@ -1191,18 +1191,22 @@ WITH native_quadbinpolyfill_1_bbox AS (
         NULL,
         SDO_ELEM_INFO_ARRAY(1, 1003, 3),
         SDO_ORDINATE_ARRAY(
-          360.0 * _wf_x / POWER(2.0, 10) - 180.0,
-          114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-            1 - 2.0 * (
-              _wf_y + 1
-            ) / POWER(2.0, 10)
-          ))) - 90.0,
-          360.0 * (
-            _wf_x + 1
-          ) / POWER(2.0, 10) - 180.0,
-          114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-            1 - 2.0 * _wf_y / POWER(2.0, 10)
-          ))) - 90.0
+          360.0 * CAST(_wf_x AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
+          114.59155902616465 * ATAN(
+            EXP(
+              3.141592653589793 * (
+                1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE PRECISION) / POWER(2.0, 10)
+              )
+            )
+          ) - 90.0,
+          360.0 * CAST(_wf_x + 1 AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
+          114.59155902616465 * ATAN(
+            EXP(
+              3.141592653589793 * (
+                1 - 2.0 * CAST(_wf_y AS DOUBLE PRECISION) / POWER(2.0, 10)
+              )
+            )
+          ) - 90.0
         )
       ),
       0.05
@@ -1356,18 +1360,22 @@ WITH native_quadbinpolyfill_1_bbox AS (
         NULL,
         SDO_ELEM_INFO_ARRAY(1, 1003, 3),
         SDO_ORDINATE_ARRAY(
-          360.0 * _wf_x / POWER(2.0, 10) - 180.0,
-          114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-            1 - 2.0 * (
-              _wf_y + 1
-            ) / POWER(2.0, 10)
-          ))) - 90.0,
-          360.0 * (
-            _wf_x + 1
-          ) / POWER(2.0, 10) - 180.0,
-          114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-            1 - 2.0 * _wf_y / POWER(2.0, 10)
-          ))) - 90.0
+          360.0 * CAST(_wf_x AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
+          114.59155902616465 * ATAN(
+            EXP(
+              3.141592653589793 * (
+                1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE PRECISION) / POWER(2.0, 10)
+              )
+            )
+          ) - 90.0,
+          360.0 * CAST(_wf_x + 1 AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
+          114.59155902616465 * ATAN(
+            EXP(
+              3.141592653589793 * (
+                1 - 2.0 * CAST(_wf_y AS DOUBLE PRECISION) / POWER(2.0, 10)
+              )
+            )
+          ) - 90.0
         )
       ),
       0.05
@@ -1516,18 +1524,22 @@ WITH native_quadbinpolyfill_1_bbox AS (
         NULL,
         SDO_ELEM_INFO_ARRAY(1, 1003, 3),
         SDO_ORDINATE_ARRAY(
-          360.0 * _wf_x / POWER(2.0, 10) - 180.0,
-          114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-            1 - 2.0 * (
-              _wf_y + 1
-            ) / POWER(2.0, 10)
-          ))) - 90.0,
-          360.0 * (
-            _wf_x + 1
-          ) / POWER(2.0, 10) - 180.0,
-          114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-            1 - 2.0 * _wf_y / POWER(2.0, 10)
-          ))) - 90.0
+          360.0 * CAST(_wf_x AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
+          114.59155902616465 * ATAN(
+            EXP(
+              3.141592653589793 * (
+                1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE PRECISION) / POWER(2.0, 10)
+              )
+            )
+          ) - 90.0,
+          360.0 * CAST(_wf_x + 1 AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
+          114.59155902616465 * ATAN(
+            EXP(
+              3.141592653589793 * (
+                1 - 2.0 * CAST(_wf_y AS DOUBLE PRECISION) / POWER(2.0, 10)
+              )
+            )
+          ) - 90.0
         )
       ),
       0.05
@@ -1681,18 +1693,22 @@ WITH native_quadbinpolyfill_1_bbox AS (
         NULL,
         SDO_ELEM_INFO_ARRAY(1, 1003, 3),
         SDO_ORDINATE_ARRAY(
-          360.0 * _wf_x / POWER(2.0, 10) - 180.0,
-          114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-            1 - 2.0 * (
-              _wf_y + 1
-            ) / POWER(2.0, 10)
-          ))) - 90.0,
-          360.0 * (
-            _wf_x + 1
-          ) / POWER(2.0, 10) - 180.0,
-          114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-            1 - 2.0 * _wf_y / POWER(2.0, 10)
-          ))) - 90.0
+          360.0 * CAST(_wf_x AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
+          114.59155902616465 * ATAN(
+            EXP(
+              3.141592653589793 * (
+                1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE PRECISION) / POWER(2.0, 10)
+              )
+            )
+          ) - 90.0,
+          360.0 * CAST(_wf_x + 1 AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
+          114.59155902616465 * ATAN(
+            EXP(
+              3.141592653589793 * (
+                1 - 2.0 * CAST(_wf_y AS DOUBLE PRECISION) / POWER(2.0, 10)
+              )
+            )
+          ) - 90.0
         )
       ),
       0.05
@@ -1732,18 +1748,22 @@ WITH native_quadbinboundary_1_tile AS (
       NULL,
       SDO_ELEM_INFO_ARRAY(1, 1003, 3),
       SDO_ORDINATE_ARRAY(
-        360.0 * _wf_x / POWER(2.0, _wf_z) - 180.0,
-        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-          1 - 2.0 * (
-            _wf_y + 1
-          ) / POWER(2.0, _wf_z)
-        ))) - 90.0,
-        360.0 * (
-          _wf_x + 1
-        ) / POWER(2.0, _wf_z) - 180.0,
-        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-          1 - 2.0 * _wf_y / POWER(2.0, _wf_z)
-        ))) - 90.0
+        360.0 * CAST(_wf_x AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
+        114.59155902616465 * ATAN(
+          EXP(
+            3.141592653589793 * (
+              1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
+            )
+          )
+        ) - 90.0,
+        360.0 * CAST(_wf_x + 1 AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
+        114.59155902616465 * ATAN(
+          EXP(
+            3.141592653589793 * (
+              1 - 2.0 * CAST(_wf_y AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
+            )
+          )
+        ) - 90.0
       )
     ) AS quadbin_geo,
     id,
@@ -1785,15 +1805,13 @@ WITH native_quadbincenter_1_tile AS (
       2001,
       4326,
       SDO_POINT_TYPE(
-        360.0 * (
-          _wf_x + 0.5
-        ) / POWER(2.0, _wf_z) - 180.0,
+        360.0 * CAST(_wf_x + 0.5 AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
         114.59155902616465 * ATAN(
-          EXP(3.141592653589793 * (
-            1 - 2.0 * (
-              _wf_y + 0.5
-            ) / POWER(2.0, _wf_z)
-          ))
+          EXP(
+            3.141592653589793 * (
+              1 - 2.0 * CAST(_wf_y + 0.5 AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
+            )
+          )
         ) - 90.0,
         NULL
       ),

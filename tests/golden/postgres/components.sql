@@ -502,8 +502,10 @@ WITH native_h3polyfill_1 AS (
   SELECT DISTINCT
     CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
   FROM analytics.zones
-  CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    CAST(H3_POLYGON_TO_CELLS_EXPERIMENTAL(geom, 7, 'center') AS TEXT))) AS _wf_h3_rows(_wf_h3)
+  CROSS JOIN LATERAL (
+    SELECT
+      CAST(H3_POLYGON_TO_CELLS_EXPERIMENTAL(geom, 7, 'center') AS TEXT) AS _wf_h3
+  ) AS _wf_h3_rows
   WHERE
     NOT geom IS NULL
 )
@@ -523,8 +525,10 @@ WITH native_h3polyfill_1 AS (
     zones.*,
     CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
   FROM analytics.zones
-  CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    CAST(H3_POLYGON_TO_CELLS_EXPERIMENTAL(geom, 7, 'center') AS TEXT))) AS _wf_h3_rows(_wf_h3)
+  CROSS JOIN LATERAL (
+    SELECT
+      CAST(H3_POLYGON_TO_CELLS_EXPERIMENTAL(geom, 7, 'center') AS TEXT) AS _wf_h3
+  ) AS _wf_h3_rows
   WHERE
     NOT geom IS NULL
 )
@@ -543,8 +547,10 @@ WITH native_h3polyfill_1 AS (
   SELECT DISTINCT
     CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
   FROM analytics.zones
-  CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    CAST(H3_POLYGON_TO_CELLS_EXPERIMENTAL(geom, 7, 'center') AS TEXT))) AS _wf_h3_rows(_wf_h3)
+  CROSS JOIN LATERAL (
+    SELECT
+      CAST(H3_POLYGON_TO_CELLS_EXPERIMENTAL(geom, 7, 'center') AS TEXT) AS _wf_h3
+  ) AS _wf_h3_rows
   WHERE
     NOT geom IS NULL
 )
@@ -564,8 +570,10 @@ WITH native_h3polyfill_1 AS (
     zones.*,
     CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
   FROM analytics.zones
-  CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    CAST(H3_POLYGON_TO_CELLS_EXPERIMENTAL(geom, 7, 'center') AS TEXT))) AS _wf_h3_rows(_wf_h3)
+  CROSS JOIN LATERAL (
+    SELECT
+      CAST(H3_POLYGON_TO_CELLS_EXPERIMENTAL(geom, 7, 'center') AS TEXT) AS _wf_h3
+  ) AS _wf_h3_rows
   WHERE
     NOT geom IS NULL
 )
@@ -584,8 +592,10 @@ WITH native_h3polyfill_1 AS (
   SELECT DISTINCT
     CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
   FROM analytics.zones
-  CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    CAST(H3_POLYGON_TO_CELLS_EXPERIMENTAL(geom, 7, 'overlapping') AS TEXT))) AS _wf_h3_rows(_wf_h3)
+  CROSS JOIN LATERAL (
+    SELECT
+      CAST(H3_POLYGON_TO_CELLS_EXPERIMENTAL(geom, 7, 'overlapping') AS TEXT) AS _wf_h3
+  ) AS _wf_h3_rows
   WHERE
     NOT geom IS NULL
 )
@@ -605,8 +615,10 @@ WITH native_h3polyfill_1 AS (
     zones.*,
     CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
   FROM analytics.zones
-  CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    CAST(H3_POLYGON_TO_CELLS_EXPERIMENTAL(geom, 7, 'overlapping') AS TEXT))) AS _wf_h3_rows(_wf_h3)
+  CROSS JOIN LATERAL (
+    SELECT
+      CAST(H3_POLYGON_TO_CELLS_EXPERIMENTAL(geom, 7, 'overlapping') AS TEXT) AS _wf_h3
+  ) AS _wf_h3_rows
   WHERE
     NOT geom IS NULL
 )
@@ -625,8 +637,10 @@ WITH native_h3polyfill_1 AS (
   SELECT DISTINCT
     CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
   FROM analytics.zones
-  CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    CAST(H3_POLYGON_TO_CELLS_EXPERIMENTAL(geom, 7, 'full') AS TEXT))) AS _wf_h3_rows(_wf_h3)
+  CROSS JOIN LATERAL (
+    SELECT
+      CAST(H3_POLYGON_TO_CELLS_EXPERIMENTAL(geom, 7, 'full') AS TEXT) AS _wf_h3
+  ) AS _wf_h3_rows
   WHERE
     NOT geom IS NULL
 )
@@ -646,8 +660,10 @@ WITH native_h3polyfill_1 AS (
     zones.*,
     CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
   FROM analytics.zones
-  CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    CAST(H3_POLYGON_TO_CELLS_EXPERIMENTAL(geom, 7, 'full') AS TEXT))) AS _wf_h3_rows(_wf_h3)
+  CROSS JOIN LATERAL (
+    SELECT
+      CAST(H3_POLYGON_TO_CELLS_EXPERIMENTAL(geom, 7, 'full') AS TEXT) AS _wf_h3
+  ) AS _wf_h3_rows
   WHERE
     NOT geom IS NULL
 )
@@ -708,8 +724,10 @@ WITH native_h3kring_1 AS (
       )
     END AS distance
   FROM analytics.cells
-  CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    CAST(H3_GRID_DISK(CAST(h3 AS h3index), 2) AS TEXT))) AS _wf_kring_index_rows(_wf_kring_index)
+  CROSS JOIN LATERAL (
+    SELECT
+      CAST(H3_GRID_DISK(CAST(h3 AS h3index), 2) AS TEXT) AS _wf_kring_index
+  ) AS _wf_kring_index_rows
 )
 SELECT
   *
@@ -764,8 +782,10 @@ WITH native_h3tochildren_1 AS (
     cells.*,
     CAST(_wf_h3_child_rows._wf_h3_child AS TEXT) AS h3_child
   FROM analytics.cells
-  CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    CAST(H3_CELL_TO_CHILDREN(CAST(h3 AS h3index), 10) AS TEXT))) AS _wf_h3_child_rows(_wf_h3_child)
+  CROSS JOIN LATERAL (
+    SELECT
+      CAST(H3_CELL_TO_CHILDREN(CAST(h3 AS h3index), 10) AS TEXT) AS _wf_h3_child
+  ) AS _wf_h3_child_rows
 )
 SELECT
   *
@@ -778,7 +798,7 @@ RENAME TO o;
 -- stage native_saveastable_69cfebb4
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
-WITH native_quadbinfromgeopoint_1_tile AS (
+WITH native_quadbinfromgeopoint_1_tile AS MATERIALIZED (
   SELECT
     people.*,
     CAST(FLOOR(4096 * (
@@ -920,7 +940,7 @@ RENAME TO o;
 -- stage native_saveastable_51ec05a0
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
-WITH native_quadbinfrompoint_1_tile AS (
+WITH native_quadbinfrompoint_1_tile AS MATERIALIZED (
   SELECT
     people.*,
     CAST(FLOOR(16 * (
@@ -1056,10 +1076,14 @@ WITH native_quadbinpolyfill_1_bbox AS (
     CAST(_wf__wf_x_rows._wf__wf_x AS BIGINT) AS _wf_x,
     CAST(_wf__wf_y_rows._wf__wf_y AS BIGINT) AS _wf_y
   FROM native_quadbinpolyfill_1_bbox
-  CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    GENERATE_SERIES(_wf_x0, _wf_x1))) AS _wf__wf_x_rows(_wf__wf_x)
-  CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    GENERATE_SERIES(_wf_y0, _wf_y1))) AS _wf__wf_y_rows(_wf__wf_y)
+  CROSS JOIN LATERAL (
+    SELECT
+      GENERATE_SERIES(_wf_x0, _wf_x1) AS _wf__wf_x
+  ) AS _wf__wf_x_rows
+  CROSS JOIN LATERAL (
+    SELECT
+      GENERATE_SERIES(_wf_y0, _wf_y1) AS _wf__wf_y
+  ) AS _wf__wf_y_rows
 ), native_quadbinpolyfill_1 AS (
   SELECT DISTINCT
     5233182771299483647 | (
@@ -1149,15 +1173,11 @@ WITH native_quadbinpolyfill_1_bbox AS (
       geom,
       ST_SETSRID(
         ST_POINT(
-          CAST(360.0 * (
-            _wf_x + 0.5
-          ) AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
+          CAST(360.0 * CAST(_wf_x + 0.5 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
           114.59155902616465 * ATAN(
             EXP(
               3.141592653589793 * (
-                1 - CAST(2.0 * (
-                  _wf_y + 0.5
-                ) AS DOUBLE PRECISION) / POWER(2.0, 10)
+                1 - CAST(2.0 * CAST(_wf_y + 0.5 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, 10)
               )
             )
           ) - 90.0
@@ -1237,10 +1257,14 @@ WITH native_quadbinpolyfill_1_bbox AS (
     CAST(_wf__wf_x_rows._wf__wf_x AS BIGINT) AS _wf_x,
     CAST(_wf__wf_y_rows._wf__wf_y AS BIGINT) AS _wf_y
   FROM native_quadbinpolyfill_1_bbox
-  CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    GENERATE_SERIES(_wf_x0, _wf_x1))) AS _wf__wf_x_rows(_wf__wf_x)
-  CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    GENERATE_SERIES(_wf_y0, _wf_y1))) AS _wf__wf_y_rows(_wf__wf_y)
+  CROSS JOIN LATERAL (
+    SELECT
+      GENERATE_SERIES(_wf_x0, _wf_x1) AS _wf__wf_x
+  ) AS _wf__wf_x_rows
+  CROSS JOIN LATERAL (
+    SELECT
+      GENERATE_SERIES(_wf_y0, _wf_y1) AS _wf__wf_y
+  ) AS _wf__wf_y_rows
 ), native_quadbinpolyfill_1 AS (
   SELECT
     zone_id,
@@ -1333,15 +1357,11 @@ WITH native_quadbinpolyfill_1_bbox AS (
       geom,
       ST_SETSRID(
         ST_POINT(
-          CAST(360.0 * (
-            _wf_x + 0.5
-          ) AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
+          CAST(360.0 * CAST(_wf_x + 0.5 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
           114.59155902616465 * ATAN(
             EXP(
               3.141592653589793 * (
-                1 - CAST(2.0 * (
-                  _wf_y + 0.5
-                ) AS DOUBLE PRECISION) / POWER(2.0, 10)
+                1 - CAST(2.0 * CAST(_wf_y + 0.5 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, 10)
               )
             )
           ) - 90.0
@@ -1419,10 +1439,14 @@ WITH native_quadbinpolyfill_1_bbox AS (
     CAST(_wf__wf_x_rows._wf__wf_x AS BIGINT) AS _wf_x,
     CAST(_wf__wf_y_rows._wf__wf_y AS BIGINT) AS _wf_y
   FROM native_quadbinpolyfill_1_bbox
-  CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    GENERATE_SERIES(_wf_x0, _wf_x1))) AS _wf__wf_x_rows(_wf__wf_x)
-  CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    GENERATE_SERIES(_wf_y0, _wf_y1))) AS _wf__wf_y_rows(_wf__wf_y)
+  CROSS JOIN LATERAL (
+    SELECT
+      GENERATE_SERIES(_wf_x0, _wf_x1) AS _wf__wf_x
+  ) AS _wf__wf_x_rows
+  CROSS JOIN LATERAL (
+    SELECT
+      GENERATE_SERIES(_wf_y0, _wf_y1) AS _wf__wf_y
+  ) AS _wf__wf_y_rows
 ), native_quadbinpolyfill_1 AS (
   SELECT DISTINCT
     5233182771299483647 | (
@@ -1511,23 +1535,19 @@ WITH native_quadbinpolyfill_1_bbox AS (
     ST_INTERSECTS(
       geom,
       ST_MAKEENVELOPE(
-        CAST(360.0 * _wf_x AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
+        CAST(360.0 * CAST(_wf_x AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
         114.59155902616465 * ATAN(
           EXP(
             3.141592653589793 * (
-              1 - CAST(2.0 * (
-                _wf_y + 1
-              ) AS DOUBLE PRECISION) / POWER(2.0, 10)
+              1 - CAST(2.0 * CAST(_wf_y + 1 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, 10)
             )
           )
         ) - 90.0,
-        CAST(360.0 * (
-          _wf_x + 1
-        ) AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
+        CAST(360.0 * CAST(_wf_x + 1 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
         114.59155902616465 * ATAN(
           EXP(
             3.141592653589793 * (
-              1 - CAST(2.0 * _wf_y AS DOUBLE PRECISION) / POWER(2.0, 10)
+              1 - CAST(2.0 * CAST(_wf_y AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, 10)
             )
           )
         ) - 90.0,
@@ -1606,10 +1626,14 @@ WITH native_quadbinpolyfill_1_bbox AS (
     CAST(_wf__wf_x_rows._wf__wf_x AS BIGINT) AS _wf_x,
     CAST(_wf__wf_y_rows._wf__wf_y AS BIGINT) AS _wf_y
   FROM native_quadbinpolyfill_1_bbox
-  CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    GENERATE_SERIES(_wf_x0, _wf_x1))) AS _wf__wf_x_rows(_wf__wf_x)
-  CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    GENERATE_SERIES(_wf_y0, _wf_y1))) AS _wf__wf_y_rows(_wf__wf_y)
+  CROSS JOIN LATERAL (
+    SELECT
+      GENERATE_SERIES(_wf_x0, _wf_x1) AS _wf__wf_x
+  ) AS _wf__wf_x_rows
+  CROSS JOIN LATERAL (
+    SELECT
+      GENERATE_SERIES(_wf_y0, _wf_y1) AS _wf__wf_y
+  ) AS _wf__wf_y_rows
 ), native_quadbinpolyfill_1 AS (
   SELECT
     zone_id,
@@ -1701,23 +1725,19 @@ WITH native_quadbinpolyfill_1_bbox AS (
     ST_INTERSECTS(
       geom,
       ST_MAKEENVELOPE(
-        CAST(360.0 * _wf_x AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
+        CAST(360.0 * CAST(_wf_x AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
         114.59155902616465 * ATAN(
           EXP(
             3.141592653589793 * (
-              1 - CAST(2.0 * (
-                _wf_y + 1
-              ) AS DOUBLE PRECISION) / POWER(2.0, 10)
+              1 - CAST(2.0 * CAST(_wf_y + 1 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, 10)
             )
           )
         ) - 90.0,
-        CAST(360.0 * (
-          _wf_x + 1
-        ) AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
+        CAST(360.0 * CAST(_wf_x + 1 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
         114.59155902616465 * ATAN(
           EXP(
             3.141592653589793 * (
-              1 - CAST(2.0 * _wf_y AS DOUBLE PRECISION) / POWER(2.0, 10)
+              1 - CAST(2.0 * CAST(_wf_y AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, 10)
             )
           )
         ) - 90.0,
@@ -1794,10 +1814,14 @@ WITH native_quadbinpolyfill_1_bbox AS (
     CAST(_wf__wf_x_rows._wf__wf_x AS BIGINT) AS _wf_x,
     CAST(_wf__wf_y_rows._wf__wf_y AS BIGINT) AS _wf_y
   FROM native_quadbinpolyfill_1_bbox
-  CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    GENERATE_SERIES(_wf_x0, _wf_x1))) AS _wf__wf_x_rows(_wf__wf_x)
-  CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    GENERATE_SERIES(_wf_y0, _wf_y1))) AS _wf__wf_y_rows(_wf__wf_y)
+  CROSS JOIN LATERAL (
+    SELECT
+      GENERATE_SERIES(_wf_x0, _wf_x1) AS _wf__wf_x
+  ) AS _wf__wf_x_rows
+  CROSS JOIN LATERAL (
+    SELECT
+      GENERATE_SERIES(_wf_y0, _wf_y1) AS _wf__wf_y
+  ) AS _wf__wf_y_rows
 ), native_quadbinpolyfill_1 AS (
   SELECT DISTINCT
     5233182771299483647 | (
@@ -1886,23 +1910,19 @@ WITH native_quadbinpolyfill_1_bbox AS (
     ST_CONTAINS(
       geom,
       ST_MAKEENVELOPE(
-        CAST(360.0 * _wf_x AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
+        CAST(360.0 * CAST(_wf_x AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
         114.59155902616465 * ATAN(
           EXP(
             3.141592653589793 * (
-              1 - CAST(2.0 * (
-                _wf_y + 1
-              ) AS DOUBLE PRECISION) / POWER(2.0, 10)
+              1 - CAST(2.0 * CAST(_wf_y + 1 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, 10)
             )
           )
         ) - 90.0,
-        CAST(360.0 * (
-          _wf_x + 1
-        ) AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
+        CAST(360.0 * CAST(_wf_x + 1 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
         114.59155902616465 * ATAN(
           EXP(
             3.141592653589793 * (
-              1 - CAST(2.0 * _wf_y AS DOUBLE PRECISION) / POWER(2.0, 10)
+              1 - CAST(2.0 * CAST(_wf_y AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, 10)
             )
           )
         ) - 90.0,
@@ -1981,10 +2001,14 @@ WITH native_quadbinpolyfill_1_bbox AS (
     CAST(_wf__wf_x_rows._wf__wf_x AS BIGINT) AS _wf_x,
     CAST(_wf__wf_y_rows._wf__wf_y AS BIGINT) AS _wf_y
   FROM native_quadbinpolyfill_1_bbox
-  CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    GENERATE_SERIES(_wf_x0, _wf_x1))) AS _wf__wf_x_rows(_wf__wf_x)
-  CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    GENERATE_SERIES(_wf_y0, _wf_y1))) AS _wf__wf_y_rows(_wf__wf_y)
+  CROSS JOIN LATERAL (
+    SELECT
+      GENERATE_SERIES(_wf_x0, _wf_x1) AS _wf__wf_x
+  ) AS _wf__wf_x_rows
+  CROSS JOIN LATERAL (
+    SELECT
+      GENERATE_SERIES(_wf_y0, _wf_y1) AS _wf__wf_y
+  ) AS _wf__wf_y_rows
 ), native_quadbinpolyfill_1 AS (
   SELECT
     zone_id,
@@ -2076,23 +2100,19 @@ WITH native_quadbinpolyfill_1_bbox AS (
     ST_CONTAINS(
       geom,
       ST_MAKEENVELOPE(
-        CAST(360.0 * _wf_x AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
+        CAST(360.0 * CAST(_wf_x AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
         114.59155902616465 * ATAN(
           EXP(
             3.141592653589793 * (
-              1 - CAST(2.0 * (
-                _wf_y + 1
-              ) AS DOUBLE PRECISION) / POWER(2.0, 10)
+              1 - CAST(2.0 * CAST(_wf_y + 1 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, 10)
             )
           )
         ) - 90.0,
-        CAST(360.0 * (
-          _wf_x + 1
-        ) AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
+        CAST(360.0 * CAST(_wf_x + 1 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, 10) - 180.0,
         114.59155902616465 * ATAN(
           EXP(
             3.141592653589793 * (
-              1 - CAST(2.0 * _wf_y AS DOUBLE PRECISION) / POWER(2.0, 10)
+              1 - CAST(2.0 * CAST(_wf_y AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, 10)
             )
           )
         ) - 90.0,
@@ -2111,7 +2131,7 @@ RENAME TO o;
 -- stage native_saveastable_14c3aff7
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
-WITH native_quadbinboundary_1_tile AS (
+WITH native_quadbinboundary_1_tile AS MATERIALIZED (
   SELECT
     cells.*,
     (
@@ -2441,23 +2461,19 @@ WITH native_quadbinboundary_1_tile AS (
 ), native_quadbinboundary_1 AS (
   SELECT
     ST_MAKEENVELOPE(
-      CAST(360.0 * _wf_x AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
+      CAST(360.0 * CAST(_wf_x AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
       114.59155902616465 * ATAN(
         EXP(
           3.141592653589793 * (
-            1 - CAST(2.0 * (
-              _wf_y + 1
-            ) AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
+            1 - CAST(2.0 * CAST(_wf_y + 1 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
           )
         )
       ) - 90.0,
-      CAST(360.0 * (
-        _wf_x + 1
-      ) AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
+      CAST(360.0 * CAST(_wf_x + 1 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
       114.59155902616465 * ATAN(
         EXP(
           3.141592653589793 * (
-            1 - CAST(2.0 * _wf_y AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
+            1 - CAST(2.0 * CAST(_wf_y AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
           )
         )
       ) - 90.0,
@@ -2481,7 +2497,7 @@ RENAME TO o;
 -- stage native_saveastable_46555ceb
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
-WITH native_quadbincenter_1_tile AS (
+WITH native_quadbincenter_1_tile AS MATERIALIZED (
   SELECT
     cells.*,
     (
@@ -2812,15 +2828,11 @@ WITH native_quadbincenter_1_tile AS (
   SELECT
     ST_SETSRID(
       ST_POINT(
-        CAST(360.0 * (
-          _wf_x + 0.5
-        ) AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
+        CAST(360.0 * CAST(_wf_x + 0.5 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
         114.59155902616465 * ATAN(
           EXP(
             3.141592653589793 * (
-              1 - CAST(2.0 * (
-                _wf_y + 0.5
-              ) AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
+              1 - CAST(2.0 * CAST(_wf_y + 0.5 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
             )
           )
         ) - 90.0
@@ -2845,7 +2857,7 @@ RENAME TO o;
 -- stage native_saveastable_5f9a5b56
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
-WITH native_quadbinkring_1_tile AS (
+WITH native_quadbinkring_1_tile AS MATERIALIZED (
   SELECT
     quadbin,
     (
@@ -3172,7 +3184,7 @@ WITH native_quadbinkring_1_tile AS (
       ) & 31
     ) AS INT) AS _wf_y
   FROM analytics.cells
-), native_quadbinkring_1_ring AS (
+), native_quadbinkring_1_ring AS MATERIALIZED (
   SELECT
     native_quadbinkring_1_tile.*,
     CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) AS _wf_dx,
@@ -3186,26 +3198,30 @@ WITH native_quadbinkring_1_tile AS (
     ) AS _wf_kx,
     _wf_y + CAST(_wf__wf_dy_rows._wf__wf_dy AS BIGINT) AS _wf_ky
   FROM native_quadbinkring_1_tile
-  CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    GENERATE_SERIES(
-      -LEAST(1, DIV((
-        (
+  CROSS JOIN LATERAL (
+    SELECT
+      GENERATE_SERIES(
+        -LEAST(1, DIV((
+          (
+            CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+          ) - 1
+        ), 2)),
+        LEAST(1, DIV((
           CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
-        ) - 1
-      ), 2)),
-      LEAST(1, DIV((
-        CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
-      ), 2))
-    ))) AS _wf__wf_dx_rows(_wf__wf_dx)
-  CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    GENERATE_SERIES(
-      GREATEST(-1, -_wf_y),
-      LEAST(1, (
-        (
-          CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
-        ) - 1
-      ) - _wf_y)
-    ))) AS _wf__wf_dy_rows(_wf__wf_dy)
+        ), 2))
+      ) AS _wf__wf_dx
+  ) AS _wf__wf_dx_rows
+  CROSS JOIN LATERAL (
+    SELECT
+      GENERATE_SERIES(
+        GREATEST(-1, -_wf_y),
+        LEAST(1, (
+          (
+            CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+          ) - 1
+        ) - _wf_y)
+      ) AS _wf__wf_dy
+  ) AS _wf__wf_dy_rows
 ), native_quadbinkring_1 AS (
   SELECT
     quadbin,
@@ -3594,21 +3610,23 @@ WITH native_quadbintochildren_1_resolution AS (
       CAST(_wf_quadbin_child_rows._wf_quadbin_child AS BIGINT) << 36
     ) AS quadbin_child
   FROM native_quadbintochildren_1_resolution
-  CROSS JOIN LATERAL UNNEST(ARRAY(SELECT
-    GENERATE_SERIES(
-      0,
-      CASE
-        WHEN _wf_z <= 8
-        THEN (
-          (
-            CAST(1 AS BIGINT) << CAST(2 * (
-              8 - _wf_z
-            ) AS INT)
-          )
-        ) - 1
-        ELSE -1
-      END
-    ))) AS _wf_quadbin_child_rows(_wf_quadbin_child)
+  CROSS JOIN LATERAL (
+    SELECT
+      GENERATE_SERIES(
+        0,
+        CASE
+          WHEN _wf_z <= 8
+          THEN (
+            (
+              CAST(1 AS BIGINT) << CAST(2 * (
+                8 - _wf_z
+              ) AS INT)
+            )
+          ) - 1
+          ELSE -1
+        END
+      ) AS _wf_quadbin_child
+  ) AS _wf_quadbin_child_rows
 )
 SELECT
   *

@@ -1129,23 +1129,19 @@ WITH native_quadbinboundary_1_tile AS (
 ), native_quadbinboundary_1 AS (
   SELECT
     ST_MAKEENVELOPE(
-      CAST(360.0 * _wf_x AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
+      CAST(360.0 * CAST(_wf_x AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
       114.59155902616465 * ATAN(
         EXP(
           3.141592653589793 * (
-            1 - CAST(2.0 * (
-              _wf_y + 1
-            ) AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
+            1 - CAST(2.0 * CAST(_wf_y + 1 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
           )
         )
       ) - 90.0,
-      CAST(360.0 * (
-        _wf_x + 1
-      ) AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
+      CAST(360.0 * CAST(_wf_x + 1 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
       114.59155902616465 * ATAN(
         EXP(
           3.141592653589793 * (
-            1 - CAST(2.0 * _wf_y AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
+            1 - CAST(2.0 * CAST(_wf_y AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
           )
         )
       ) - 90.0,
@@ -1500,15 +1496,11 @@ WITH native_quadbincenter_1_tile AS (
   SELECT
     ST_SETSRID(
       ST_POINT(
-        CAST(360.0 * (
-          _wf_x + 0.5
-        ) AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
+        CAST(360.0 * CAST(_wf_x + 0.5 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
         114.59155902616465 * ATAN(
           EXP(
             3.141592653589793 * (
-              1 - CAST(2.0 * (
-                _wf_y + 0.5
-              ) AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
+              1 - CAST(2.0 * CAST(_wf_y + 0.5 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
             )
           )
         ) - 90.0

@@ -1101,14 +1101,12 @@ WITH native_quadbinpolyfill_1_bbox AS (
     ST_INTERSECTS(
       geom,
       ST_MAKEPOINT(
-        360.0 * (
-          _wf_x + 0.5
-        ) / POWER(2.0, 10) - 180.0,
-        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-          1 - 2.0 * (
-            _wf_y + 0.5
-          ) / POWER(2.0, 10)
-        ))) - 90.0
+        360.0 * CAST(_wf_x + 0.5 AS DOUBLE) / POWER(2.0, 10) - 180.0,
+        114.59155902616465 * ATAN(
+          EXP(3.141592653589793 * (
+            1 - 2.0 * CAST(_wf_y + 0.5 AS DOUBLE) / POWER(2.0, 10)
+          ))
+        ) - 90.0
       )
     )
 )
@@ -1321,14 +1319,12 @@ WITH native_quadbinpolyfill_1_bbox AS (
     ST_INTERSECTS(
       geom,
       ST_MAKEPOINT(
-        360.0 * (
-          _wf_x + 0.5
-        ) / POWER(2.0, 10) - 180.0,
-        114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-          1 - 2.0 * (
-            _wf_y + 0.5
-          ) / POWER(2.0, 10)
-        ))) - 90.0
+        360.0 * CAST(_wf_x + 0.5 AS DOUBLE) / POWER(2.0, 10) - 180.0,
+        114.59155902616465 * ATAN(
+          EXP(3.141592653589793 * (
+            1 - 2.0 * CAST(_wf_y + 0.5 AS DOUBLE) / POWER(2.0, 10)
+          ))
+        ) - 90.0
       )
     )
 )
@@ -1541,47 +1537,43 @@ WITH native_quadbinpolyfill_1_bbox AS (
             ST_MAKELINE(
               ST_MAKELINE(
                 ST_MAKEPOINT(
-                  360.0 * _wf_x / POWER(2.0, 10) - 180.0,
-                  114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                    1 - 2.0 * (
-                      _wf_y + 1
-                    ) / POWER(2.0, 10)
-                  ))) - 90.0
+                  360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
+                  114.59155902616465 * ATAN(
+                    EXP(3.141592653589793 * (
+                      1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+                    ))
+                  ) - 90.0
                 ),
                 ST_MAKEPOINT(
-                  360.0 * (
-                    _wf_x + 1
-                  ) / POWER(2.0, 10) - 180.0,
-                  114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                    1 - 2.0 * (
-                      _wf_y + 1
-                    ) / POWER(2.0, 10)
-                  ))) - 90.0
+                  360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, 10) - 180.0,
+                  114.59155902616465 * ATAN(
+                    EXP(3.141592653589793 * (
+                      1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+                    ))
+                  ) - 90.0
                 )
               ),
               ST_MAKEPOINT(
-                360.0 * (
-                  _wf_x + 1
-                ) / POWER(2.0, 10) - 180.0,
+                360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, 10) - 180.0,
                 114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                  1 - 2.0 * _wf_y / POWER(2.0, 10)
+                  1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, 10)
                 ))) - 90.0
               )
             ),
             ST_MAKEPOINT(
-              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+              360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
               114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * _wf_y / POWER(2.0, 10)
+                1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, 10)
               ))) - 90.0
             )
           ),
           ST_MAKEPOINT(
-            360.0 * _wf_x / POWER(2.0, 10) - 180.0,
-            114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-              1 - 2.0 * (
-                _wf_y + 1
-              ) / POWER(2.0, 10)
-            ))) - 90.0
+            360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
+            114.59155902616465 * ATAN(
+              EXP(3.141592653589793 * (
+                1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+              ))
+            ) - 90.0
           )
         )
       )
@@ -1801,47 +1793,43 @@ WITH native_quadbinpolyfill_1_bbox AS (
             ST_MAKELINE(
               ST_MAKELINE(
                 ST_MAKEPOINT(
-                  360.0 * _wf_x / POWER(2.0, 10) - 180.0,
-                  114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                    1 - 2.0 * (
-                      _wf_y + 1
-                    ) / POWER(2.0, 10)
-                  ))) - 90.0
+                  360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
+                  114.59155902616465 * ATAN(
+                    EXP(3.141592653589793 * (
+                      1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+                    ))
+                  ) - 90.0
                 ),
                 ST_MAKEPOINT(
-                  360.0 * (
-                    _wf_x + 1
-                  ) / POWER(2.0, 10) - 180.0,
-                  114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                    1 - 2.0 * (
-                      _wf_y + 1
-                    ) / POWER(2.0, 10)
-                  ))) - 90.0
+                  360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, 10) - 180.0,
+                  114.59155902616465 * ATAN(
+                    EXP(3.141592653589793 * (
+                      1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+                    ))
+                  ) - 90.0
                 )
               ),
               ST_MAKEPOINT(
-                360.0 * (
-                  _wf_x + 1
-                ) / POWER(2.0, 10) - 180.0,
+                360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, 10) - 180.0,
                 114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                  1 - 2.0 * _wf_y / POWER(2.0, 10)
+                  1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, 10)
                 ))) - 90.0
               )
             ),
             ST_MAKEPOINT(
-              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+              360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
               114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * _wf_y / POWER(2.0, 10)
+                1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, 10)
               ))) - 90.0
             )
           ),
           ST_MAKEPOINT(
-            360.0 * _wf_x / POWER(2.0, 10) - 180.0,
-            114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-              1 - 2.0 * (
-                _wf_y + 1
-              ) / POWER(2.0, 10)
-            ))) - 90.0
+            360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
+            114.59155902616465 * ATAN(
+              EXP(3.141592653589793 * (
+                1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+              ))
+            ) - 90.0
           )
         )
       )
@@ -2056,47 +2044,43 @@ WITH native_quadbinpolyfill_1_bbox AS (
             ST_MAKELINE(
               ST_MAKELINE(
                 ST_MAKEPOINT(
-                  360.0 * _wf_x / POWER(2.0, 10) - 180.0,
-                  114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                    1 - 2.0 * (
-                      _wf_y + 1
-                    ) / POWER(2.0, 10)
-                  ))) - 90.0
+                  360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
+                  114.59155902616465 * ATAN(
+                    EXP(3.141592653589793 * (
+                      1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+                    ))
+                  ) - 90.0
                 ),
                 ST_MAKEPOINT(
-                  360.0 * (
-                    _wf_x + 1
-                  ) / POWER(2.0, 10) - 180.0,
-                  114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                    1 - 2.0 * (
-                      _wf_y + 1
-                    ) / POWER(2.0, 10)
-                  ))) - 90.0
+                  360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, 10) - 180.0,
+                  114.59155902616465 * ATAN(
+                    EXP(3.141592653589793 * (
+                      1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+                    ))
+                  ) - 90.0
                 )
               ),
               ST_MAKEPOINT(
-                360.0 * (
-                  _wf_x + 1
-                ) / POWER(2.0, 10) - 180.0,
+                360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, 10) - 180.0,
                 114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                  1 - 2.0 * _wf_y / POWER(2.0, 10)
+                  1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, 10)
                 ))) - 90.0
               )
             ),
             ST_MAKEPOINT(
-              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+              360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
               114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * _wf_y / POWER(2.0, 10)
+                1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, 10)
               ))) - 90.0
             )
           ),
           ST_MAKEPOINT(
-            360.0 * _wf_x / POWER(2.0, 10) - 180.0,
-            114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-              1 - 2.0 * (
-                _wf_y + 1
-              ) / POWER(2.0, 10)
-            ))) - 90.0
+            360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
+            114.59155902616465 * ATAN(
+              EXP(3.141592653589793 * (
+                1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+              ))
+            ) - 90.0
           )
         )
       )
@@ -2316,47 +2300,43 @@ WITH native_quadbinpolyfill_1_bbox AS (
             ST_MAKELINE(
               ST_MAKELINE(
                 ST_MAKEPOINT(
-                  360.0 * _wf_x / POWER(2.0, 10) - 180.0,
-                  114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                    1 - 2.0 * (
-                      _wf_y + 1
-                    ) / POWER(2.0, 10)
-                  ))) - 90.0
+                  360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
+                  114.59155902616465 * ATAN(
+                    EXP(3.141592653589793 * (
+                      1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+                    ))
+                  ) - 90.0
                 ),
                 ST_MAKEPOINT(
-                  360.0 * (
-                    _wf_x + 1
-                  ) / POWER(2.0, 10) - 180.0,
-                  114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                    1 - 2.0 * (
-                      _wf_y + 1
-                    ) / POWER(2.0, 10)
-                  ))) - 90.0
+                  360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, 10) - 180.0,
+                  114.59155902616465 * ATAN(
+                    EXP(3.141592653589793 * (
+                      1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+                    ))
+                  ) - 90.0
                 )
               ),
               ST_MAKEPOINT(
-                360.0 * (
-                  _wf_x + 1
-                ) / POWER(2.0, 10) - 180.0,
+                360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, 10) - 180.0,
                 114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                  1 - 2.0 * _wf_y / POWER(2.0, 10)
+                  1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, 10)
                 ))) - 90.0
               )
             ),
             ST_MAKEPOINT(
-              360.0 * _wf_x / POWER(2.0, 10) - 180.0,
+              360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
               114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * _wf_y / POWER(2.0, 10)
+                1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, 10)
               ))) - 90.0
             )
           ),
           ST_MAKEPOINT(
-            360.0 * _wf_x / POWER(2.0, 10) - 180.0,
-            114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-              1 - 2.0 * (
-                _wf_y + 1
-              ) / POWER(2.0, 10)
-            ))) - 90.0
+            360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, 10) - 180.0,
+            114.59155902616465 * ATAN(
+              EXP(3.141592653589793 * (
+                1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, 10)
+              ))
+            ) - 90.0
           )
         )
       )
@@ -2860,47 +2840,53 @@ WITH native_quadbinboundary_1_tile AS (
           ST_MAKELINE(
             ST_MAKELINE(
               ST_MAKEPOINT(
-                360.0 * _wf_x / POWER(2.0, _wf_z) - 180.0,
-                114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                  1 - 2.0 * (
-                    _wf_y + 1
-                  ) / POWER(2.0, _wf_z)
-                ))) - 90.0
+                360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+                114.59155902616465 * ATAN(
+                  EXP(
+                    3.141592653589793 * (
+                      1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, _wf_z)
+                    )
+                  )
+                ) - 90.0
               ),
               ST_MAKEPOINT(
-                360.0 * (
-                  _wf_x + 1
-                ) / POWER(2.0, _wf_z) - 180.0,
-                114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                  1 - 2.0 * (
-                    _wf_y + 1
-                  ) / POWER(2.0, _wf_z)
-                ))) - 90.0
+                360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+                114.59155902616465 * ATAN(
+                  EXP(
+                    3.141592653589793 * (
+                      1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, _wf_z)
+                    )
+                  )
+                ) - 90.0
               )
             ),
             ST_MAKEPOINT(
-              360.0 * (
-                _wf_x + 1
-              ) / POWER(2.0, _wf_z) - 180.0,
-              114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-                1 - 2.0 * _wf_y / POWER(2.0, _wf_z)
-              ))) - 90.0
+              360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+              114.59155902616465 * ATAN(
+                EXP(3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, _wf_z)
+                ))
+              ) - 90.0
             )
           ),
           ST_MAKEPOINT(
-            360.0 * _wf_x / POWER(2.0, _wf_z) - 180.0,
-            114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-              1 - 2.0 * _wf_y / POWER(2.0, _wf_z)
-            ))) - 90.0
+            360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+            114.59155902616465 * ATAN(
+              EXP(3.141592653589793 * (
+                1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, _wf_z)
+              ))
+            ) - 90.0
           )
         ),
         ST_MAKEPOINT(
-          360.0 * _wf_x / POWER(2.0, _wf_z) - 180.0,
-          114.59155902616465 * ATAN(EXP(3.141592653589793 * (
-            1 - 2.0 * (
-              _wf_y + 1
-            ) / POWER(2.0, _wf_z)
-          ))) - 90.0
+          360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+          114.59155902616465 * ATAN(
+            EXP(
+              3.141592653589793 * (
+                1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, _wf_z)
+              )
+            )
+          ) - 90.0
         )
       )
     ) AS quadbin_geo,
@@ -3404,15 +3390,13 @@ WITH native_quadbincenter_1_tile AS (
 ), native_quadbincenter_1 AS (
   SELECT
     ST_MAKEPOINT(
-      360.0 * (
-        _wf_x + 0.5
-      ) / POWER(2.0, _wf_z) - 180.0,
+      360.0 * CAST(_wf_x + 0.5 AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
       114.59155902616465 * ATAN(
-        EXP(3.141592653589793 * (
-          1 - 2.0 * (
-            _wf_y + 0.5
-          ) / POWER(2.0, _wf_z)
-        ))
+        EXP(
+          3.141592653589793 * (
+            1 - 2.0 * CAST(_wf_y + 0.5 AS DOUBLE) / POWER(2.0, _wf_z)
+          )
+        )
       ) - 90.0
     ) AS quadbin_center,
     id,

@@ -73,7 +73,7 @@ def tile_step(ctx: BuildContext, source: Rel, cell: str, *, keep: tuple[str, ...
         None if source.columns is None else tuple(c for c in source.columns if c.name in keep))
     columns = None if base is None else (*base, Column("_wf_z", "number"), Column("_wf_x", "number"),
                                          Column("_wf_y", "number"))
-    return ctx.step("tile", Query(query, columns))
+    return ctx.step("tile", Query(query, columns), reused=True)
 
 
 def tile_corner(x: exp.Expr, y: exp.Expr, z: exp.Expr) -> tuple[exp.Expr, exp.Expr]:

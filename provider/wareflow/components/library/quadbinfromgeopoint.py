@@ -27,7 +27,7 @@ class QuadbinFromGeoPoint(Component):
         tile_query = exp.select(*source.star(), alias(x, "_wf_x"), alias(y, "_wf_y")).from_(source.table(), copy=False)
         tile_columns = None if source.columns is None else (
             *source.columns, Column("_wf_x", "number"), Column("_wf_y", "number"))
-        tiles = ctx.step("tile", Query(tile_query, tile_columns))
+        tiles = ctx.step("tile", Query(tile_query, tile_columns), reused=True)
         cell = quadbin.encode(bits(ctx), col("_wf_x"), col("_wf_y"), z)
         return ctx.finish(with_column_first(ctx, tiles, cell, "quadbin", "number", "pointscol",
                                             scratch=frozenset({"_wf_x", "_wf_y"})))

@@ -54,7 +54,7 @@ class QuadbinKRing(Component):
                     copy=False)
         ring_columns = None if tiles.columns is None else (
             *tiles.columns, *(Column(c, "number") for c in ("_wf_dx", "_wf_dy", "_wf_kx", "_wf_ky")))
-        offsets = ctx.step("ring", Query(ring, ring_columns), shape="fanout")
+        offsets = ctx.step("ring", Query(ring, ring_columns), shape="fanout", reused=True)
         # the result: each neighbour's bits, at the origin's resolution
         scratch = set(TILE_COLUMNS | OFFSETS)
         cell = quadbin.encode_rowwise(b, col("_wf_kx"), col("_wf_ky"), col("_wf_z"))

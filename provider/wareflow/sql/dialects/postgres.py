@@ -98,6 +98,20 @@ class Postgres(PostgresDriver, WarehouseDialect):
     # A step a later one matches spatially is a table with a GiST index, as an expert would prepare it.
     step_tables = frozenset({"probe"})
 
+    def explode(self, query: exp.Select, array: exp.Expr, element: str) -> exp.Select:
+        """An array gathered from a set-returning call (``ARRAY(SELECT h3_grid_disk(...))``, the form of this
+        dialect's H3 and range templates) is not built at all: the call goes into a LATERAL subquery, so
+        the planner sees the set's size (an array's UNNEST it guesses at 10 rows, and picks nested loops
+        for a fill of a million cells) and h3-pg's SQL wrappers inline."""
+        inner = array.expressions[0] if isinstance(array, exp.Array) and len(array.expressions) == 1 else None
+        if not (isinstance(inner, exp.Select) and len(inner.selects) == 1 and not inner.args.get("from_")
+                and not inner.args.get("from")):
+            return super().explode(query, array, element)
+        rows = exp.Subquery(this=exp.select(exp.alias_(inner.selects[0].copy(), f"_wf_{element}")),
+                            alias=exp.TableAlias(this=ident(f"_wf_{element}_rows")))
+        query.join(exp.Lateral(this=rows), join_type="CROSS", copy=False)
+        return query.select(exp.alias_(exp.column(f"_wf_{element}", f"_wf_{element}_rows"), element), copy=False)
+
     def index_probes(self, table: exp.Table, columns: Sequence[str]) -> list[exp.Expr]:
         """A GiST index per probed geometry column, then fresh planner statistics: as an expert
         prepares a table that a spatial join or filter reads."""
