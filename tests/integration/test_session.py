@@ -272,12 +272,6 @@ def test_each_stage_leaves_a_clean_session_for_the_next(pg_engine):
 
 def test_a_database_without_postgis_fails_before_any_write_saying_what_to_install(postgis_server):
     """WF407 names the stage, what is missing and how to install it; a stage needing nothing still runs."""
-    import contextlib
-    import uuid
-
-    import psycopg2
-    from psycopg2 import sql
-
     from wareflow.components import bind
     from wareflow.errors import TerminalWarehouseError
     from wareflow.model import parse_workflow
@@ -286,34 +280,24 @@ def test_a_database_without_postgis_fails_before_any_write_saying_what_to_instal
     from wareflow.sql.dialects import get_dialect
     from wareflow.warehouses.session import Session
 
-    name = f"plain_{uuid.uuid4().hex[:8]}"
-    admin = psycopg2.connect(postgis_server.dsn_for("postgres"))
-    admin.autocommit = True
-    with admin.cursor() as cur:
-        cur.execute(sql.SQL("CREATE DATABASE {} TEMPLATE template0").format(sql.Identifier(name)))
-    try:
-        with contextlib.closing(psycopg2.connect(postgis_server.dsn_for(name))) as conn:
-            with conn.cursor() as cur:
-                cur.execute("CREATE SCHEMA main; CREATE TABLE main.cities AS SELECT 'Madrid' AS city")
-            conn.commit()
-            session = Session(conn, get_dialect("postgres"))
-            relational = WorkflowBuilder()
-            relational.save(relational.source("main.cities"), "main.copied")
-            run_plan(plan_workflow(bind(parse_workflow(relational.to_dict()))), session)  # needs no PostGIS
-            spatial = WorkflowBuilder()
-            point = spatial.node("native.tablefromgeojson", geojson='{"type": "Point", "coordinates": [1, 2]}')
-            spatial.save(out(point), "main.points")
-            with pytest.raises(TerminalWarehouseError) as exc:
-                run_plan(plan_workflow(bind(parse_workflow(spatial.to_dict()))), session)
-            assert exc.value.codes == ["WF407"]
-            assert "needs PostGIS" in str(exc.value) and "CREATE EXTENSION postgis" in str(exc.value)
-            with conn.cursor() as cur:
-                cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1")
-                assert cur.fetchall() == [("cities",), ("copied",)]  # nothing of the spatial stage was written
-    finally:
-        with admin.cursor() as cur:
-            cur.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-        admin.close()
+    with postgis_server.bare_database() as conn:
+        with conn.cursor() as cur:
+            cur.execute("CREATE SCHEMA main; CREATE TABLE main.cities AS SELECT 'Madrid' AS city")
+        conn.commit()
+        session = Session(conn, get_dialect("postgres"))
+        relational = WorkflowBuilder()
+        relational.save(relational.source("main.cities"), "main.copied")
+        run_plan(plan_workflow(bind(parse_workflow(relational.to_dict()))), session)  # needs no PostGIS
+        spatial = WorkflowBuilder()
+        point = spatial.node("native.tablefromgeojson", geojson='{"type": "Point", "coordinates": [1, 2]}')
+        spatial.save(out(point), "main.points")
+        with pytest.raises(TerminalWarehouseError) as exc:
+            run_plan(plan_workflow(bind(parse_workflow(spatial.to_dict()))), session)
+        assert exc.value.codes == ["WF407"]
+        assert "needs PostGIS" in str(exc.value) and "CREATE EXTENSION postgis" in str(exc.value)
+        with conn.cursor() as cur:
+            cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1")
+            assert cur.fetchall() == [("cities",), ("copied",)]  # nothing of the spatial stage was written
 
 
 def test_duckdb_connections_of_wareflow_cannot_reach_the_file_system(tmp_path):

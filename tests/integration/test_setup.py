@@ -4,9 +4,6 @@ of the stage's own statements (a temporary function)."""
 
 from __future__ import annotations
 
-import contextlib
-import uuid
-
 import pytest
 
 from tests.support.workflows import WorkflowBuilder, out
@@ -31,32 +28,19 @@ def h3_workflow() -> WorkflowBuilder:
 
 
 def test_postgres_without_h3_pg_fails_before_any_write_saying_what_to_install(postgis_server):
-    import psycopg2
-    from psycopg2 import sql
-
-    name = f"noh3_{uuid.uuid4().hex[:8]}"
-    admin = psycopg2.connect(postgis_server.dsn_for("postgres"))
-    admin.autocommit = True
-    with admin.cursor() as cur:
-        cur.execute(sql.SQL("CREATE DATABASE {} TEMPLATE template0").format(sql.Identifier(name)))
-    try:
-        with contextlib.closing(psycopg2.connect(postgis_server.dsn_for(name))) as conn:
-            with conn.cursor() as cur:
-                cur.execute("CREATE EXTENSION postgis; CREATE SCHEMA main; "
-                            "CREATE TABLE main.pts AS SELECT ST_SetSRID(ST_MakePoint(1, 2), 4326) AS geom")
-            conn.commit()
-            with pytest.raises(TerminalWarehouseError) as exc:
-                run_plan(plan_workflow(bind(parse_workflow(h3_workflow().to_dict()))),
-                         Session(conn, get_dialect("postgres")))
-            assert exc.value.codes == ["WF407"]
-            assert "needs h3-pg" in str(exc.value) and "CREATE EXTENSION h3_postgis" in str(exc.value)
-            with conn.cursor() as cur:
-                cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'")
-                assert cur.fetchall() == [("pts",)]
-    finally:
-        with admin.cursor() as cur:
-            cur.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-        admin.close()
+    with postgis_server.bare_database() as conn:
+        with conn.cursor() as cur:
+            cur.execute("CREATE EXTENSION postgis; CREATE SCHEMA main; "
+                        "CREATE TABLE main.pts AS SELECT ST_SetSRID(ST_MakePoint(1, 2), 4326) AS geom")
+        conn.commit()
+        with pytest.raises(TerminalWarehouseError) as exc:
+            run_plan(plan_workflow(bind(parse_workflow(h3_workflow().to_dict()))),
+                     Session(conn, get_dialect("postgres")))
+        assert exc.value.codes == ["WF407"]
+        assert "needs h3-pg" in str(exc.value) and "CREATE EXTENSION h3_postgis" in str(exc.value)
+        with conn.cursor() as cur:
+            cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'")
+            assert cur.fetchall() == [("pts",)]
 
 
 def _bare_duckdb():

@@ -376,6 +376,25 @@ class PostgisServer:
         """The DSN of another database on this server."""
         return _build_uri({**self._params, "dbname": dbname})
 
+    @contextlib.contextmanager
+    def bare_database(self) -> Iterator[Any]:
+        """A connection to a new database made from ``template0`` (no PostGIS, no H3), dropped afterwards."""
+        import psycopg2
+        from psycopg2 import sql
+
+        name = f"bare_{uuid.uuid4().hex[:8]}"
+        admin = psycopg2.connect(self.dsn_for("postgres"))
+        admin.autocommit = True
+        with admin.cursor() as cur:
+            cur.execute(sql.SQL("CREATE DATABASE {} TEMPLATE template0").format(sql.Identifier(name)))
+        try:
+            with contextlib.closing(psycopg2.connect(self.dsn_for(name))) as conn:
+                yield conn
+        finally:
+            with admin.cursor() as cur:
+                cur.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+            admin.close()
+
     def start(self) -> PostgisServer:
         if self._started:
             return self
