@@ -13,7 +13,7 @@ from wareflow.components.base import BuildContext, Param
 from wareflow.components.library._sql import check_new_column
 from wareflow.sql import ops, quadbin
 from wareflow.sql.quadbin import MAX_RESOLUTION, Bits
-from wareflow.sql.relation import Column, Query, Rel, alias
+from wareflow.sql.relation import Column, Query, Rel, alias, col
 
 
 def h3_resolution(default: int = 8) -> Param:
@@ -98,3 +98,42 @@ def _plus(node: exp.Expr, value: float) -> exp.Expr:
 
 def without_tile_columns(columns: tuple[Column, ...] | None) -> tuple[Column, ...] | None:
     return None if columns is None else tuple(c for c in columns if c.name not in TILE_COLUMNS)
+
+
+RING_OFFSETS = frozenset({"_wf_dx", "_wf_dy", "_wf_kx", "_wf_ky"})
+
+
+def quadbin_ring(ctx: BuildContext, source: Rel, origin: str, k: int, *, keep: tuple[str, ...] | None) -> Query:
+    """Every cell within `k` tiles of quadbin column `origin` (itself included): the rows of `source` (or
+    only the columns `keep`), then ``kring_index`` and ``distance`` (the larger of the column and row
+    offsets). Columns wrap around the antimeridian (where the ring is wider than the grid, at coarse
+    resolutions, one offset per residue), rows stop at the poles. Two steps: the tiles, then the offsets."""
+    b = bits(ctx)
+    tiles = tile_step(ctx, source, origin, keep=keep)
+    n = b.power(col("_wf_z"))
+    half_down = exp.IntDiv(this=exp.Paren(this=exp.Sub(this=n, expression=quadbin.number(1))),
+                           expression=quadbin.number(2))
+    half_up = exp.IntDiv(this=n.copy(), expression=quadbin.number(2))
+    kk = quadbin.number(k)
+    dx = ctx.fn(ops.INT_RANGE, low=exp.Neg(this=quadbin.least(kk.copy(), half_down)),
+                high=quadbin.least(kk.copy(), half_up))
+    dy = ctx.fn(ops.INT_RANGE, low=quadbin.greatest(exp.Neg(this=kk.copy()), exp.Neg(this=col("_wf_y"))),
+                high=quadbin.least(kk.copy(), exp.Sub(this=exp.Paren(this=exp.Sub(
+                    this=n.copy(), expression=quadbin.number(1))), expression=col("_wf_y"))))
+    ring = exp.select(*tiles.star()).from_(tiles.table(), copy=False)
+    dx_cell = explode_into(ctx, ring, dx, "_wf_dx", "integer")
+    dy_cell = explode_into(ctx, ring, dy, "_wf_dy", "integer")
+    column = exp.Mod(this=exp.Paren(this=exp.Add(this=exp.Add(this=col("_wf_x"), expression=dx_cell.copy()),
+                                                 expression=n.copy())), expression=n.copy())
+    ring.select(alias(column, "_wf_kx"), alias(exp.Add(this=col("_wf_y"), expression=dy_cell.copy()), "_wf_ky"),
+                copy=False)
+    ring_columns = None if tiles.columns is None else (
+        *tiles.columns, *(Column(c, "number") for c in ("_wf_dx", "_wf_dy", "_wf_kx", "_wf_ky")))
+    offsets = ctx.step("ring", Query(ring, ring_columns), shape="fanout", reused=True)
+    cell = quadbin.encode_rowwise(b, col("_wf_kx"), col("_wf_ky"), col("_wf_z"))
+    distance = quadbin.greatest(exp.Abs(this=col("_wf_dx")), exp.Abs(this=col("_wf_dy")))
+    query = exp.select(*offsets.star(exclude=set(TILE_COLUMNS | RING_OFFSETS)), alias(cell, "kring_index"),
+                       alias(distance, "distance")).from_(offsets.table(), copy=False)
+    kept = without_tile_columns(tiles.columns)
+    columns = None if kept is None else (*kept, Column("kring_index", "number"), Column("distance", "number"))
+    return Query(query, columns)
