@@ -233,6 +233,16 @@ def quadbintochildren(wf: WorkflowBuilder) -> None:
                         resolution="8")), "proj.ds.o")
 
 
+def getisord_h3(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.getisord", {"source": _cells(wf)}, indexcol="h3", valuecol="value", size="2",
+                        kernel="gaussian")), "proj.ds.o")
+
+
+def getisord_quadbin(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.getisord", {"source": _cells(wf)}, indexcol="quadbin", valuecol="value",
+                        kernel="uniform")), "proj.ds.o")
+
+
 CASES: dict[str, Callable[[WorkflowBuilder], None]] = {
     f.__name__: f for f in (
         save_replace, save_append, gettablebyname, tablefromgeojson, where, wheresimplified,
@@ -242,7 +252,8 @@ CASES: dict[str, Callable[[WorkflowBuilder], None]] = {
         h3boundary, h3center, h3kring, h3distance, h3toparent, h3tochildren,
         quadbinfromgeopoint, quadbinfrompoint,
         *(_quadbinpolyfill(m, c) for m in ("center", "intersects", "contains") for c in (False, True)),
-        quadbinboundary, quadbincenter, quadbinkring, quadbintoparent, quadbintochildren)
+        quadbinboundary, quadbincenter, quadbinkring, quadbintoparent, quadbintochildren,
+        getisord_h3, getisord_quadbin)
 }
 
 

@@ -432,6 +432,8 @@ class BuildContext:
         """Make `query` a named step of this node and return it as a relation to read from: a CTE, or a
         scratch table where the dialect wants steps of this `shape` materialised. The node's final query
         (and later steps) read it; `Query.steps` carries the steps to the compiler."""
+        if any(step.name == name for step in self.steps):
+            raise ValueError(f"step '{name}' of node '{self.node.id}' is named twice")  # a component's bug
         ref = exp.Table(this=ident(f"{self.step_prefix}_{name}"))
         self.steps.append(Step(name, ref, query, shape, reused))
         return Rel(ref, query.columns, f"step '{name}' of node '{self.node.id}'", query.ordering,

@@ -28,7 +28,7 @@ CATALOG: dict[str, type[Component]] = {}
 NOT_YET_SUPPORTED: Mapping[str, str] = {
     "native.h3enrich": "enrichment is not implemented yet",
     **{c: "calls CARTO's Analytics Toolbox" for c in (
-        "native.getisord", "native.getisordspacetime", "native.moransi", "native.localmoransi",
+        "native.getisordspacetime", "native.moransi", "native.localmoransi",
         "native.gwr", "native.commercialhotspots", "native.spatialcompositeunsupervised",
         "native.spatialcompositesupervised", "native.timeseriesclustering", "native.enrichpoints",
         "native.enrichpolygons", "native.enrichgrid", "native.dbscan")},

@@ -2079,3 +2079,247 @@ FROM native_quadbintochildren_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
+
+-- case getisord_h3: unsupported (the Oracle dialect cannot express operation 'h3_kring')
+
+-- case getisord_quadbin
+-- stage native_saveastable_fd3b3eb2
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_getisord_1_cells AS (
+  SELECT
+    quadbin AS "INDEX",
+    CAST(value AS NUMBER) AS value
+  FROM analytics.cells
+  WHERE
+    NOT quadbin IS NULL AND NOT value IS NULL
+), native_getisord_1_stats AS (
+  SELECT
+    COUNT(*) AS n,
+    AVG(value) AS mean,
+    STDDEV_POP(value) AS sd
+  FROM native_getisord_1_cells
+), native_getisord_1_tile AS (
+  SELECT
+    "INDEX",
+    BITAND(CAST(FLOOR("INDEX" / 4503599627370496) AS NUMBER(19)), 31) AS _wf_z,
+    CAST(FLOOR(
+      (
+        BITAND(BITAND("INDEX", 4503599627370495), 1) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2) AS NUMBER(19)), 2) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4) AS NUMBER(19)), 4) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8) AS NUMBER(19)), 8) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16) AS NUMBER(19)), 16) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 32) AS NUMBER(19)), 32) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 64) AS NUMBER(19)), 64) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 128) AS NUMBER(19)), 128) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 256) AS NUMBER(19)), 256) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 512) AS NUMBER(19)), 512) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 1024) AS NUMBER(19)), 1024) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2048) AS NUMBER(19)), 2048) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4096) AS NUMBER(19)), 4096) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8192) AS NUMBER(19)), 8192) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16384) AS NUMBER(19)), 16384) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 32768) AS NUMBER(19)), 32768) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 65536) AS NUMBER(19)), 65536) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 131072) AS NUMBER(19)), 131072) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 262144) AS NUMBER(19)), 262144) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 524288) AS NUMBER(19)), 524288) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 1048576) AS NUMBER(19)), 1048576) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2097152) AS NUMBER(19)), 2097152) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4194304) AS NUMBER(19)), 4194304) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8388608) AS NUMBER(19)), 8388608) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16777216) AS NUMBER(19)), 16777216) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 33554432) AS NUMBER(19)), 33554432)
+      ) / CAST(POWER(2, 26 - BITAND(CAST(FLOOR("INDEX" / 4503599627370496) AS NUMBER(19)), 31)) AS NUMBER(19))
+    ) AS NUMBER(19)) AS _wf_x,
+    CAST(FLOOR(
+      (
+        BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2) AS NUMBER(19)), 1) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4) AS NUMBER(19)), 2) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8) AS NUMBER(19)), 4) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16) AS NUMBER(19)), 8) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 32) AS NUMBER(19)), 16) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 64) AS NUMBER(19)), 32) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 128) AS NUMBER(19)), 64) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 256) AS NUMBER(19)), 128) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 512) AS NUMBER(19)), 256) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 1024) AS NUMBER(19)), 512) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2048) AS NUMBER(19)), 1024) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4096) AS NUMBER(19)), 2048) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8192) AS NUMBER(19)), 4096) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16384) AS NUMBER(19)), 8192) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 32768) AS NUMBER(19)), 16384) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 65536) AS NUMBER(19)), 32768) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 131072) AS NUMBER(19)), 65536) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 262144) AS NUMBER(19)), 131072) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 524288) AS NUMBER(19)), 262144) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 1048576) AS NUMBER(19)), 524288) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2097152) AS NUMBER(19)), 1048576) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4194304) AS NUMBER(19)), 2097152) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8388608) AS NUMBER(19)), 4194304) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16777216) AS NUMBER(19)), 8388608) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 33554432) AS NUMBER(19)), 16777216) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 67108864) AS NUMBER(19)), 33554432)
+      ) / CAST(POWER(2, 26 - BITAND(CAST(FLOOR("INDEX" / 4503599627370496) AS NUMBER(19)), 31)) AS NUMBER(19))
+    ) AS NUMBER(19)) AS _wf_y
+  FROM native_getisord_1_cells
+), native_getisord_1_ring AS (
+  SELECT
+    native_getisord_1_tile.*,
+    CAST(_wf__wf_dx_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_dx,
+    CAST(_wf__wf_dy_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_dy,
+    MOD(
+      (
+        _wf_x + CAST(_wf__wf_dx_rows.COLUMN_VALUE AS NUMBER(19)) + CAST(POWER(2, _wf_z) AS NUMBER(19))
+      ),
+      CAST(POWER(2, _wf_z) AS NUMBER(19))
+    ) AS _wf_kx,
+    _wf_y + CAST(_wf__wf_dy_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_ky
+  FROM native_getisord_1_tile
+  CROSS JOIN TABLE(
+    CAST(MULTISET(
+      SELECT
+        -LEAST(3, CAST(TRUNC((
+          CAST(POWER(2, _wf_z) AS NUMBER(19)) - 1
+        ) / 2) AS INT)) + LEVEL - 1
+      FROM DUAL
+      CONNECT BY LEVEL <= LEAST(3, CAST(TRUNC(CAST(POWER(2, _wf_z) AS NUMBER(19)) / 2) AS INT)) - -LEAST(3, CAST(TRUNC((
+        CAST(POWER(2, _wf_z) AS NUMBER(19)) - 1
+      ) / 2) AS INT)) + 1
+    ) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_dx_rows
+  CROSS JOIN TABLE(
+    CAST(MULTISET(
+      SELECT
+        GREATEST(-3, -_wf_y) + LEVEL - 1
+      FROM DUAL
+      CONNECT BY LEVEL <= LEAST(3, (
+        CAST(POWER(2, _wf_z) AS NUMBER(19)) - 1
+      ) - _wf_y) - GREATEST(-3, -_wf_y) + 1
+    ) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_dy_rows
+), native_getisord_1_neighbours AS (
+  SELECT
+    "INDEX",
+    5188146770730811392 + (
+      _wf_z * 4503599627370496
+    ) + BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1) * 2
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2) * 2
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2) * 4
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4) * 4
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4) * 8
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8) * 8
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8) * 16
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16) * 16
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16) * 32
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32) * 32
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32) * 64
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 64) * 64
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 64) * 128
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 128) * 128
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 128) * 256
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 256) * 256
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 256) * 512
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 512) * 512
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 512) * 1024
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1024) * 1024
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1024) * 2048
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2048) * 2048
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2048) * 4096
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4096) * 4096
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4096) * 8192
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8192) * 8192
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8192) * 16384
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16384) * 16384
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16384) * 32768
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32768) * 32768
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32768) * 65536
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 65536) * 65536
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 65536) * 131072
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 131072) * 131072
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 131072) * 262144
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 262144) * 262144
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 262144) * 524288
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 524288) * 524288
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 524288) * 1048576
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1048576) * 1048576
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1048576) * 2097152
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2097152) * 2097152
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2097152) * 4194304
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4194304) * 4194304
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4194304) * 8388608
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8388608) * 8388608
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8388608) * 16777216
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16777216) * 16777216
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16777216) * 33554432
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 33554432) * 33554432
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 33554432) * 67108864
+    ) + (
+      CAST(POWER(2, 52 - 2 * _wf_z) AS NUMBER(19)) - 1
+    ) AS kring_index,
+    GREATEST(ABS(_wf_dx), ABS(_wf_dy)) AS distance
+  FROM native_getisord_1_ring
+), native_getisord_1_weighted AS (
+  SELECT
+    r.index AS "INDEX",
+    SUM((
+      1.0
+    ) * c.value) AS swx,
+    SUM(1.0) AS sw,
+    SUM((
+      1.0
+    ) * (
+      1.0
+    )) AS sww
+  FROM native_getisord_1_neighbours r
+  INNER JOIN native_getisord_1_cells c
+    ON r.kring_index = c.index
+  GROUP BY
+    r.index
+), native_getisord_1_scored AS (
+  SELECT
+    w.index,
+    (
+      w.swx - s.mean * w.sw
+    ) / NULLIF(
+      s.sd * SQRT(GREATEST((
+        s.n * w.sww - w.sw * w.sw
+      ) / NULLIF(s.n - 1, 0), 0.0)),
+      0
+    ) AS gi
+  FROM native_getisord_1_weighted w
+  CROSS JOIN native_getisord_1_stats s
+), native_getisord_1 AS (
+  SELECT
+    native_getisord_1_scored.*,
+    1.0 / (
+      1.0 + 0.3275911 * ABS(gi) * 0.7071067811865475
+    ) * (
+      0.254829592 + 1.0 / (
+        1.0 + 0.3275911 * ABS(gi) * 0.7071067811865475
+      ) * (
+        -0.284496736 + 1.0 / (
+          1.0 + 0.3275911 * ABS(gi) * 0.7071067811865475
+        ) * (
+          1.421413741 + 1.0 / (
+            1.0 + 0.3275911 * ABS(gi) * 0.7071067811865475
+          ) * (
+            -1.453152027 + 1.0 / (
+              1.0 + 0.3275911 * ABS(gi) * 0.7071067811865475
+            ) * (
+              1.061405429
+            )
+          )
+        )
+      )
+    ) * EXP(-ABS(gi) * 0.7071067811865475 * ABS(gi) * 0.7071067811865475) AS p_value
+  FROM native_getisord_1_scored
+)
+SELECT
+  *
+FROM native_getisord_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;

@@ -1546,3 +1546,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbintochildren: unsupported (the Amazon Redshift dialect cannot express this component (no int_range, arrays as rows))
+
+-- case getisord_h3: unsupported (the Amazon Redshift dialect cannot express this component (no h3_kring, h3_distance, int_range, arrays as rows))
+
+-- case getisord_quadbin: unsupported (the Amazon Redshift dialect cannot express this component (no h3_kring, h3_distance, int_range, arrays as rows))

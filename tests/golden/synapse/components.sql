@@ -466,3 +466,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case quadbintochildren: unsupported (the Azure Synapse dialect cannot express this component (no int_range))
+
+-- case getisord_h3: unsupported (the Azure Synapse dialect cannot express this component (no h3_kring, h3_distance, int_range))
+
+-- case getisord_quadbin: unsupported (the Azure Synapse dialect cannot express this component (no h3_kring, h3_distance, int_range))
