@@ -129,50 +129,40 @@ def statements(engine: str, cells: int, h3: bool = True) -> Iterator[str]:
 # --- the workflows ------------------------------------------------------------------------------------
 
 
-def h3_counts() -> WorkflowBuilder:
-    w = WorkflowBuilder(title="points to H3 cells, count per cell")
-    cells = w.node("native.h3frompoint", {"source": w.source(f"{PROJECT}.grid_points")}, pointscol="geom",
-                   resolution=str(H3_POINT_RES))
-    counts = w.node("native.groupby", {"source": out(cells)}, groupby=["h3"], columns="point_id,count")
-    w.save(out(counts), f"{PROJECT}.out_h3_counts")
+# (from GeoPoint component, its cell column, its resolution; polyfill component, resolution)
+GRIDS = {"h3": ("native.h3frompoint", "h3", H3_POINT_RES, "native.h3polyfill", H3_FILL_RES),
+         "quadbin": ("native.quadbinfromgeopoint", "quadbin", QUADBIN_POINT_RES, "native.quadbinpolyfill",
+                     QUADBIN_FILL_RES)}
+
+
+def counts(grid: str) -> WorkflowBuilder:
+    """Points to cells of `grid`, counted per cell."""
+    from_point, cell, resolution, _, _ = GRIDS[grid]
+    w = WorkflowBuilder(title=f"points to {grid} cells, count per cell")
+    cells = w.node(from_point, {"source": w.source(f"{PROJECT}.grid_points")}, pointscol="geom",
+                   resolution=str(resolution))
+    counted = w.node("native.groupby", {"source": out(cells)}, groupby=[cell], columns="point_id,count")
+    w.save(out(counted), f"{PROJECT}.out_{grid}_counts")
     return w
 
 
-def h3_polyfill_join() -> WorkflowBuilder:
-    w = WorkflowBuilder(title="polyfill polygons, join a grid table")
-    filled = w.node("native.h3polyfill", {"source": w.source(f"{PROJECT}.h3_polygons")}, geo="geom",
-                    resolution=str(H3_FILL_RES), mode="center")
-    joined = w.node("native.join", {"maintable": out(filled), "secondarytable": w.source(f"{PROJECT}.h3_cells")},
-                    maincolumn="h3", secondarycolumn="h3", jointype="Inner")
-    w.save(out(joined), f"{PROJECT}.out_h3_polyfill_join")
-    return w
-
-
-def quadbin_counts() -> WorkflowBuilder:
-    w = WorkflowBuilder(title="points to quadbin cells, count per cell")
-    cells = w.node("native.quadbinfromgeopoint", {"source": w.source(f"{PROJECT}.grid_points")}, pointscol="geom",
-                   resolution=str(QUADBIN_POINT_RES))
-    counts = w.node("native.groupby", {"source": out(cells)}, groupby=["quadbin"], columns="point_id,count")
-    w.save(out(counts), f"{PROJECT}.out_quadbin_counts")
-    return w
-
-
-def quadbin_polyfill_join() -> WorkflowBuilder:
-    w = WorkflowBuilder(title="quadbin polyfill polygons, join a grid table")
-    filled = w.node("native.quadbinpolyfill", {"source": w.source(f"{PROJECT}.quadbin_polygons")}, geo="geom",
-                    resolution=str(QUADBIN_FILL_RES), mode="center")
-    joined = w.node("native.join", {"maintable": out(filled),
-                                    "secondarytable": w.source(f"{PROJECT}.quadbin_cells")},
-                    maincolumn="quadbin", secondarycolumn="quadbin", jointype="Inner")
-    w.save(out(joined), f"{PROJECT}.out_quadbin_polyfill_join")
+def polyfill_join(grid: str) -> WorkflowBuilder:
+    """Polygons filled with cells of `grid` (mode center), joined to a grid table on the cell."""
+    _, cell, _, polyfill, resolution = GRIDS[grid]
+    w = WorkflowBuilder(title=f"{grid} polyfill polygons, join a grid table")
+    filled = w.node(polyfill, {"source": w.source(f"{PROJECT}.{grid}_polygons")}, geo="geom",
+                    resolution=str(resolution), mode="center")
+    joined = w.node("native.join", {"maintable": out(filled), "secondarytable": w.source(f"{PROJECT}.{grid}_cells")},
+                    maincolumn=cell, secondarycolumn=cell, jointype="Inner")
+    w.save(out(joined), f"{PROJECT}.out_{grid}_polyfill_join")
     return w
 
 
 WORKFLOWS: dict[str, Callable[[], WorkflowBuilder]] = {
-    "h3_counts": h3_counts,
-    "h3_polyfill_join": h3_polyfill_join,
-    "quadbin_counts": quadbin_counts,
-    "quadbin_polyfill_join": quadbin_polyfill_join,
+    "h3_counts": lambda: counts("h3"),
+    "h3_polyfill_join": lambda: polyfill_join("h3"),
+    "quadbin_counts": lambda: counts("quadbin"),
+    "quadbin_polyfill_join": lambda: polyfill_join("quadbin"),
 }
 
 
