@@ -37,7 +37,7 @@ demo: venv
 	bash dags_examples/demo.sh
 
 docs: venv
-	$(VENV_PY) -m wareflow.catalog README.md
+	$(VENV_PY) -m wareflow.catalog README.md docs/components.md
 
 # Benchmarks are never part of `make test`; dag-factory is only needed here, as the comparison.
 bench: venv

@@ -8,12 +8,20 @@ from wareflow import get_provider_info
 from wareflow.catalog import END, START, render_readme
 
 README = Path(__file__).resolve().parents[1] / "README.md"
+REFERENCE = Path(__file__).resolve().parents[1] / "docs" / "components.md"
 
 
 def test_readme_component_table_is_generated_from_the_catalog():
     text = README.read_text(encoding="utf-8")
     assert START in text and END in text
     assert render_readme(text) == text, "run `make docs` to regenerate the component table"
+
+
+def test_component_reference_is_generated_from_the_components():
+    text = REFERENCE.read_text(encoding="utf-8")
+    assert "<!-- reference:start -->" in text
+    assert render_readme(text) == text, "run `make docs` to regenerate docs/components.md"
+    assert "### `native.getisord`" in text and "population" in text  # the formula and the decisions
 
 
 def test_provider_info_is_valid_against_airflows_schema():

@@ -51,9 +51,32 @@ def warehouse_table() -> str:
     return "\n".join(rows)
 
 
+def reference() -> str:
+    """Every component in full: what it computes, its formula and the decisions taken where CARTO documents
+    nothing (the component's docstring), its parameters with their bounds, and the dialects that run it."""
+    import inspect
+
+    parts = []
+    for e in describe_catalog():
+        cls = catalog()[e["id"]]
+        lines = [f"### `{e['id']}` — {e['title']}", "", inspect.cleandoc(cls.__doc__ or "").strip(), ""]
+        for p in e["params"]:
+            bounds = ", ".join(f"{k} {p[k]}" for k in ("gt", "ge", "le") if k in p)
+            extra = "; ".join(filter(None, [
+                f"default `{p['default']}`" if "default" in p else "required" if p["required"] else "optional",
+                f"one of {', '.join(f'`{o}`' for o in p['options'])}" if "options" in p else "",
+                bounds, "takes `{{@variables}}`" if p.get("variables") else ""]))
+            lines.append(f"- `{p['name']}` ({p['kind']}{', several' if p.get('multiple') else ''}): {extra}")
+        ports = f"{', '.join(e['inputs']) or '-'} -> {', '.join(e['outputs']) or '(table)'}"
+        lines += ["", f"Ports: {ports}. Dialects: {', '.join(e['dialects'])}.", ""]
+        parts.append("\n".join(lines))
+    return "\n".join(parts).rstrip()
+
+
 SECTIONS = {
     "catalog": lambda: markdown_table(describe_catalog()),
     "warehouses": warehouse_table,
+    "reference": reference,
 }
 START, END = "<!-- catalog:start -->", "<!-- catalog:end -->"
 

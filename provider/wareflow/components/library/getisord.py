@@ -34,7 +34,20 @@ def kernel_weight(kernel: str, distance: exp.Expr, size: int) -> exp.Expr:
 class GetisOrd(Component):
     """Getis-Ord Gi* hotspots on an H3 (hex string) or quadbin (integer) grid: for each cell, the
     weighted sum of the values in its k-ring (itself included; absent cells skipped) against what the
-    whole grid predicts. Output ``index``, ``gi``, ``p_value`` (two-tailed)."""
+    whole grid predicts. Output ``index``, ``gi``, ``p_value`` (two-tailed).
+
+    gi_i = (sum_j w_ij x_j - mean * W_i) / (S * sqrt((n * sum_j w_ij^2 - W_i^2) / (n - 1))), W_i = sum_j w_ij,
+    over the cells j within `size` rings of i that are in the input (i itself included, w_ii = K(0) = 1);
+    n, the mean and S (the population standard deviation) over every input row with an index and a value.
+    w_ij = K(d_ij), d the ring distance (H3 grid distance; quadbin: the larger of the column and row
+    offsets), u = d / (size + 1): uniform 1, triangular 1 - u, quadratic 1 - u^2, quartic (1 - u^2)^2,
+    gaussian exp(-u^2 / 2). p_value = 2 (1 - Phi(|gi|)), Phi from an erfc approximation (|error| < 1.5e-7).
+
+    Decisions where CARTO is silent: the bandwidth size + 1 (CARTO does not document it: with h = size the
+    outer ring would weigh 0); a two-tailed p-value (CARTO's published examples are one-tailed, its
+    current docs two-tailed); rows with a NULL index or value dropped first; S = 0 gives NULL; the grid is
+    told by the column's type (text: H3, integer: quadbin). Agrees with PySAL esda's
+    ``G_Local(star=True, transform="B")`` for the uniform kernel."""
 
     operations_used = (ops.H3_KRING, ops.H3_DISTANCE)
     explodes = True
