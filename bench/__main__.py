@@ -13,12 +13,13 @@ from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
-from bench import compile_scaling, dag_parse, grids, tasks_per_workflow, warehouse_work
+from bench import compile_scaling, dag_parse, getisord, grids, tasks_per_workflow, warehouse_work
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
 SECTIONS: dict[str, Callable[[bool], str]] = {  # in report order
     "warehouse_work": warehouse_work.run,
     "grids": grids.run,
+    "getisord": getisord.run,
     "tasks_per_workflow": lambda quick: tasks_per_workflow.run(),
     "dag_parse": dag_parse.run,
     "compile_scaling": compile_scaling.run,
