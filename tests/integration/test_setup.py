@@ -84,3 +84,18 @@ def test_a_script_requirement_runs_first_in_the_stage():
     conn.execute("CREATE TABLE pts AS SELECT ST_Point(-3.7038, 40.4168) AS geom")
     run_plan(plan, Session(conn, dialect))
     assert conn.execute("SELECT h3 FROM main.cells").fetchall() == [("85390ca3fffffff",)]
+
+
+def test_a_stage_needs_only_what_its_sql_calls():
+    """Getis-Ord on a quadbin grid calls no H3 function, so PostgreSQL does not ask for h3-pg; on an H3 grid
+    it does."""
+    pg = get_dialect("postgres")
+    for index_type, needs_h3 in (("number", False), ("string", True)):
+        wf = WorkflowBuilder(title="needs")
+        node = wf.node("native.getisord", {"source": wf.source("main.cells", schema=[("idx", index_type),
+                                                                                     ("v", "number")])},
+                       indexcol="idx", valuecol="v")
+        wf.save(out(node), "main.gi")
+        stages = compile_plan(plan_workflow(bind(parse_workflow(wf.to_dict()))), pg)
+        names = {r.name for s in stages for r in s.requirements}
+        assert ("h3-pg" in names) == needs_h3

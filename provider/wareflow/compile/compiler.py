@@ -21,7 +21,7 @@ from wareflow.errors import CompileError, Issue
 from wareflow.plan.ir import Plan, Port, Stage
 from wareflow.plan.planner import slug
 from wareflow.sql.dialects.base import WarehouseDialect
-from wareflow.sql.ops import Requirement
+from wareflow.sql.ops import Operation, Requirement
 from wareflow.sql.relation import Column, ColumnNotFound, Query, Rel, SchemaUnknown, Step, col, ident, table_ref
 
 SchemaLookup = Callable[[str, tuple[str, ...]], "tuple[Column, ...] | None"]
@@ -70,6 +70,7 @@ class Compiler:
         self.values = {**self.bound.variables, **self.variables}
         self._stage_columns: dict[str, tuple[Column, ...] | None] = {}
         self._scratch = {s.id for s in self.plan.scratch()}
+        self._used: dict[Port, list[Operation]] = {}  # the operations each port's build asked the dialect for
 
     # --- names -------------------------------------------------------------------------------------
     def source_table(self, node_id: str) -> tuple[str, ...]:
@@ -94,8 +95,11 @@ class Compiler:
         scoped = stage.id in self._scratch
         key = json.dumps([self.bound.workflow.title, stage.id, stage.content_hash, sorted(self.values.items()),
                           self.run_key if scoped else None], default=str)
-        digest = hashlib.sha256(key.encode()).hexdigest()[:12]
-        name = f"wareflow_{slug(stage.label, 24)}_{digest}"
+        return self._scratch_table(stage.label, key)
+
+    def _scratch_table(self, label: str, key: str) -> exp.Table:
+        """``wareflow_<label>_<hash of key>``, in the scratch schema when there is one."""
+        name = f"wareflow_{slug(label, 24)}_{hashlib.sha256(key.encode()).hexdigest()[:12]}"
         return table_ref((self.scratch_schema, name) if self.scratch_schema else (name,))
 
     def destination(self, stage: Stage) -> tuple[str, ...]:
@@ -167,8 +171,9 @@ class Compiler:
             if stage.output.handle:  # read by later stages: made fast to match on
                 statements += self.dialect.index_probes(target, self._probed(stage.output, columns))
         statements = [*before, *statements, *after]
-        needs = self.dialect.required_for(op for port in stage.ports
-                                          for op in self.bound.components[port.node].operations())
+        # what the stage's SQL calls needs installed: the operations built, not all a component might use
+        # (Getis-Ord on a quadbin grid calls no H3 function)
+        needs = self.dialect.required_for(op for port in stage.ports for op in self._used[port])
         script = [sqlglot.parse_one(r.provide, read=self.dialect.sqlglot_dialect)
                   for r in needs if r.provided_by == "script"]
         return CompiledStage(stage, kind, target, final, (*script, *statements), columns, needs)
@@ -176,9 +181,7 @@ class Compiler:
     def _step_table(self, stage: Stage, step: Step, ctes: list[tuple[str, Query]], out: list[exp.Expr]) -> exp.Table:
         """Write `step` as a scratch table of this run (with the stage's CTEs it reads), indexed where it
         is probed; its statements go to `out`. Returns the table."""
-        digest = hashlib.sha256(json.dumps([stage.id, step.ref.name, self.run_key]).encode()).hexdigest()[:12]
-        name = f"wareflow_{slug(step.ref.name, 24)}_{digest}"
-        table = table_ref((self.scratch_schema, name) if self.scratch_schema else (name,))
+        table = self._scratch_table(step.ref.name, json.dumps([stage.id, step.ref.name, self.run_key]))
         query = step.query.expression.copy()
         read = {t.name for t in query.find_all(exp.Table)}
         wanted = [(n, q) for n, q in ctes if n in read]
@@ -198,6 +201,7 @@ class Compiler:
         inputs = {name: self._input(link.node, link.handle, rels)
                   for name, link in self.bound.links.get(port.node, {}).items()}
         ctx = BuildContext(self.dialect, self.bound.workflow.source_dialect, node, self.values, step_prefix)
+        self._used[port] = ctx.used
         try:
             built = comp.build(ctx, **inputs)
         except ColumnNotFound as exc:

@@ -427,6 +427,7 @@ class BuildContext:
     variables: Mapping[str, object] = field(default_factory=dict)
     step_prefix: str = "step"  # the node's name in the stage: its steps are called <prefix>_<name>
     steps: list[Step] = field(default_factory=list)
+    used: list[Operation] = field(default_factory=list)  # what `fn` built: what the stage needs installed
 
     def step(self, name: str, query: Query, *, shape: str = "", reused: bool = False) -> Rel:
         """Make `query` a named step of this node and return it as a relation to read from: a CTE, or a
@@ -467,6 +468,7 @@ class BuildContext:
             raise CompileError(Issue(
                 "WF302", f"the {self.dialect.title} dialect cannot express operation '{operation}'",
                 node_id=self.node.id, component=self.node.component))
+        self.used.append(operation)
         return self.dialect.fn(operation, **args)
 
     def value(self, value: Any) -> exp.Expr:

@@ -6,7 +6,7 @@ from wareflow.components.base import BuildContext, Component, Param
 from wareflow.components.library._grid import explode_into, quadbin_ring, select_all
 from wareflow.components.registry import component
 from wareflow.errors import CompileError, Issue
-from wareflow.sql import ops
+from wareflow.sql import ops, quadbin
 from wareflow.sql.relation import Column, Query, Rel, alias, col
 from wareflow.sql.stats import two_tailed_p
 
@@ -120,11 +120,10 @@ class GetisOrd(Component):
         spread = exp.Div(this=exp.Paren(this=exp.Sub(
             this=exp.Mul(this=n, expression=exp.column("sww", "w")),
             expression=exp.Mul(this=exp.column("sw", "w"), expression=exp.column("sw", "w")))),
-            expression=exp.Anonymous(this="NULLIF", expressions=[exp.Sub(this=n.copy(), expression=exp.Literal.number(
-                1)), exp.Literal.number(0)]))
-        denominator = exp.Anonymous(this="NULLIF", expressions=[exp.Mul(this=sd, expression=exp.Sqrt(
-            this=exp.Anonymous(this="GREATEST", expressions=[spread, exp.Literal.number("0.0")]))),
-            exp.Literal.number(0)])
+            expression=exp.Nullif(this=exp.Sub(this=n.copy(), expression=exp.Literal.number(1)),
+                                  expression=exp.Literal.number(0)))
+        denominator = exp.Nullif(this=exp.Mul(this=sd, expression=exp.Sqrt(
+            this=quadbin.greatest(spread, exp.Literal.number("0.0")))), expression=exp.Literal.number(0))
         gi = exp.Div(this=exp.Paren(this=exp.Sub(this=exp.column("swx", "w"), expression=exp.Mul(
             this=mean, expression=exp.column("sw", "w")))), expression=denominator)
         scored = ctx.step("scored", Query(
