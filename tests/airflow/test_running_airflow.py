@@ -36,6 +36,7 @@ GOOD = {
     "wareflow_stores_by_neighborhood": {},
     "dup_b": {},  # keeps its dag_id against dup_a: its own stem is that id
     "duplicated_nodes": {},
+    "h3_store_cells": {},  # H3 in a task process: the DuckDB functions registered on the task's connection
 }
 # dag_id -> (what its doc_md and its failing task's log must contain: file name, code patterns)
 BROKEN = {
@@ -94,6 +95,18 @@ def duplicated_nodes_workflow() -> dict[str, Any]:
     return wf
 
 
+def h3_workflow() -> dict[str, Any]:
+    """The demo stores counted per H3 cell (resolution 7): H3 from GeoPoint, then Group by."""
+    from tests.support.workflows import WorkflowBuilder, out
+
+    wf = WorkflowBuilder(title="stores per H3 cell")
+    cells = wf.node("native.h3frompoint", {"source": wf.source("wareflow-demo.demo.stores")}, pointscol="geom",
+                    resolution="7")
+    counts = wf.node("native.groupby", {"source": out(cells)}, columns="store_id,count", groupby="h3")
+    wf.save(out(counts), "wareflow-demo.demo.store_h3_counts")
+    return wf.to_dict()
+
+
 def _set_input(node: dict[str, Any], name: str, value: Any) -> None:
     (entry,) = [i for i in node["data"]["inputs"] if i["name"] == name]
     entry["value"] = value
@@ -116,7 +129,7 @@ def build_dag_folder(folder: Path, data: Path) -> dict[str, str]:
     (folder / "bad_yaml.wareflow.yaml").write_text("dag_id: [unclosed\n")
     # two files claim dag_id 'dup_b'; each good DAG beyond the examples writes to a DuckDB file of its own
     conns = {"AIRFLOW_CONN_WAREFLOW_DUCKDB": _duckdb_conn(data)}
-    for stem in ("dup_a", "dup_b", "duplicated_nodes"):
+    for stem in ("dup_a", "dup_b", "duplicated_nodes", "h3_store_cells"):
         shutil.copy(data, data.with_name(f"{stem}.duckdb"))
         conns[f"AIRFLOW_CONN_WAREFLOW_{stem.upper()}"] = _duckdb_conn(data.with_name(f"{stem}.duckdb"))
     for stem in ("dup_a", "dup_b"):
@@ -124,6 +137,8 @@ def build_dag_folder(folder: Path, data: Path) -> dict[str, str]:
         _sidecar(folder, stem, dag_id="dup_b", conn_id=f"wareflow_{stem}", table_map=TABLE_MAP, retries=0)
     (folder / "duplicated_nodes.json").write_text(json.dumps(duplicated_nodes_workflow()))
     _sidecar(folder, "duplicated_nodes", conn_id="wareflow_duplicated_nodes", table_map=TABLE_MAP, retries=0)
+    (folder / "h3_store_cells.json").write_text(json.dumps(h3_workflow()))
+    _sidecar(folder, "h3_store_cells", conn_id="wareflow_h3_store_cells", table_map=TABLE_MAP, retries=0)
     return conns
 
 
@@ -282,6 +297,8 @@ def test_broken_exports_never_hide_the_other_dags(servers: AirflowServers):
                        f"report_problems log lacks {file} / {codes}:\n{log[-3000:]}")
     rows = _row_counts(servers, "duplicated_nodes", DUPLICATED_TABLES)  # both copies of Save as Table wrote
     findings.check(rows == [24, 24], f"duplicated_nodes: rows of {DUPLICATED_TABLES}: {rows}")
+    (cells,) = _row_counts(servers, "h3_store_cells", ("main.store_h3_counts",))
+    findings.check(bool(cells), f"h3_store_cells: main.store_h3_counts has {cells} rows")
     findings.assert_none("phase 1 (folder with broken files)")
 
     # Phase 2: break a good file while the servers run; after the next parse the others stay active.
