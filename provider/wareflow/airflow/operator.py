@@ -101,8 +101,10 @@ class _WareflowTask(BaseOperator):
         # variable) fails the run with WF210 rather than being ignored.
         variables = typed_values(self.plan.workflow, context.get("params") or {})
         dag_id = context["dag"].dag_id if context.get("dag") else "wareflow"
-        return Compiler(self.plan, self._dialect(), variables=variables, schemas=self._session().schema_lookup,
-                        run_key=f"{dag_id}:{context.get('run_id') or 'manual'}", scratch_schema=self.scratch_schema)
+        session = self._session()
+        return Compiler(self.plan, self._dialect(), variables=variables, schemas=session.schema_lookup,
+                        fetch=session.fetch, run_key=f"{dag_id}:{context.get('run_id') or 'manual'}",
+                        scratch_schema=self.scratch_schema)
 
 
 class WareflowOperator(_WareflowTask):

@@ -12,6 +12,8 @@ import hashlib
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
+from typing import Any
 
 import sqlglot
 from sqlglot import exp
@@ -25,7 +27,9 @@ from wareflow.sql.ops import Operation, Requirement
 from wareflow.sql.relation import Column, ColumnNotFound, Query, Rel, SchemaUnknown, Step, col, ident, table_ref
 
 SchemaLookup = Callable[[str, tuple[str, ...]], "tuple[Column, ...] | None"]
+Fetch = Callable[[exp.Query], "list[tuple[Any, ...]]"]
 LEDGER_TABLE = "_wareflow_appends"
+MAX_FETCHED_ROWS = 10_000  # what a component may read back while building: aggregates, never the data
 
 
 @dataclass(frozen=True)
@@ -37,9 +41,13 @@ class CompiledStage:
     statements: tuple[exp.Expr, ...]
     columns: tuple[Column, ...] | None
     requirements: tuple[Requirement, ...] = ()  # what must be installed before the statements run
+    # the small results its components read while it compiled (already run when there was a warehouse)
+    fetches: tuple[tuple[str, exp.Query], ...] = ()
 
     def sql(self, dialect: WarehouseDialect, pretty: bool = True) -> list[str]:
-        return [dialect.generate(s, pretty=pretty) for s in self.statements]
+        """The statements as text, after the queries whose results they were built with (each marked)."""
+        read = [f"-- read while compiling: {key}\n{dialect.generate(q, pretty=pretty)}" for key, q in self.fetches]
+        return [*read, *(dialect.generate(s, pretty=pretty) for s in self.statements)]
 
 
 def map_table(parts: tuple[str, ...], table_map: Mapping[str, str] | tuple[tuple[str, str], ...]) -> tuple[str, ...]:
@@ -64,6 +72,7 @@ class Compiler:
     schemas: SchemaLookup | None = None  # (name as written, mapped parts) -> columns
     run_key: str = "manual"
     scratch_schema: str | None = None
+    fetch: Fetch | None = None  # reads a component's small results (`BuildContext.fetch`); None: placeholders
 
     def __post_init__(self) -> None:
         self.bound = self.plan.workflow
@@ -138,11 +147,18 @@ class Compiler:
         before: list[exp.Expr] = []  # steps made scratch tables: created before the publish
         after: list[exp.Expr] = []  # ... and dropped after it
         used_names: set[str] = set()
+        # a component that fetches reads the stage's CTEs as built, before any step became a table
+        fetching = any(self.bound.components[p.node].fetches for p in stage.ports)
+        plain: list[tuple[str, Query]] = []
+        fetched: list[tuple[str, exp.Query]] = []
         for port in stage.ports:
             name = slug(self.bound.workflow.node(port.node).display, 30)
             name = next(f"{name}_{i}" for i in range(1, len(stage.ports) + 2) if f"{name}_{i}" not in used_names)
             used_names.add(name)
-            query = self.build_port(port, rels, step_prefix=name)
+            fetcher = partial(self._fetch, plain, fetched) if fetching else None
+            query = self.build_port(port, rels, step_prefix=name, fetcher=fetcher)
+            if fetching:
+                plain.extend([*((s.ref.name, _copy(s.query)) for s in query.steps), (name, _copy(query))])
             tables: dict[str, exp.Table] = {}  # steps made tables, by the name the queries read them as
             for step in query.steps:
                 step_query = _retarget(step.query, tables)
@@ -176,7 +192,23 @@ class Compiler:
         needs = self.dialect.required_for(op for port in stage.ports for op in self._used[port])
         script = [sqlglot.parse_one(r.provide, read=self.dialect.sqlglot_dialect)
                   for r in needs if r.provided_by == "script"]
-        return CompiledStage(stage, kind, target, final, (*script, *statements), columns, needs)
+        return CompiledStage(stage, kind, target, final, (*script, *statements), columns, needs, tuple(fetched))
+
+    def _fetch(self, plain: list[tuple[str, Query]], out: list[tuple[str, exp.Query]], key: str, query: Query,
+               steps: tuple[Step, ...]) -> list[tuple[Any, ...]] | None:
+        """Run a component's fetch (`BuildContext.fetch`): `query` with the CTEs it reads (the stage's so far,
+        as built, and the node's steps), recorded in `out`; its rows, or None without a warehouse."""
+        ctes = [*plain, *((s.ref.name, s.query) for s in steps)]
+        wanted = _reachable([(n, _copy(q)) for n, q in ctes], _copy(query))
+        statement = self._statement([*wanted, (key, _copy(query))], sink=False, materialized=set())
+        out.append((key, statement))
+        if self.fetch is None:
+            return None
+        rows = self.fetch(statement.copy())
+        if len(rows) > MAX_FETCHED_ROWS:  # a component's bug: it must read aggregates
+            raise CompileError(Issue("WF408", f"'{key}' read {len(rows)} rows while compiling; a component may "
+                                              f"read at most {MAX_FETCHED_ROWS} (aggregates, never the data)"))
+        return rows
 
     def _step_table(self, stage: Stage, step: Step, ctes: list[tuple[str, Query]], out: list[exp.Expr]) -> exp.Table:
         """Write `step` as a scratch table of this run (with the stage's CTEs it reads), indexed where it
@@ -193,14 +225,16 @@ class Compiler:
                     *self.dialect.index_probes(table, geo)])
         return table
 
-    def build_port(self, port: Port, rels: Mapping[Port, Rel], step_prefix: str = "step") -> Query:
+    def build_port(self, port: Port, rels: Mapping[Port, Rel], step_prefix: str = "step",
+                   fetcher: Callable[..., Any] | None = None) -> Query:
         comp = self.bound.components[port.node]
         node = self.bound.workflow.node(port.node)
         if not comp.expressible_in(self.dialect):
             raise unsupported(node.id, comp, self.dialect)
         inputs = {name: self._input(link.node, link.handle, rels)
                   for name, link in self.bound.links.get(port.node, {}).items()}
-        ctx = BuildContext(self.dialect, self.bound.workflow.source_dialect, node, self.values, step_prefix)
+        ctx = BuildContext(self.dialect, self.bound.workflow.source_dialect, node, self.values, step_prefix,
+                           fetcher=fetcher)
         self._used[port] = ctx.used
         try:
             built = comp.build(ctx, **inputs)
@@ -335,6 +369,21 @@ def compile_issues(plan: Plan, dialect: WarehouseDialect) -> list[Issue]:
             rels[port] = _named(query, f"n{len(rels)}", port)
     order = {node: i for i, node in enumerate(plan.workflow.order)}
     return sorted(dict.fromkeys(issues), key=lambda i: order.get(i.node_id or "", -1))
+
+
+def _copy(query: Query) -> Query:
+    return replace(query, expression=query.expression.copy())
+
+
+def _reachable(ctes: list[tuple[str, Query]], final: Query) -> list[tuple[str, Query]]:
+    """The CTEs among `ctes` (in order, each reading only earlier ones) that `final` reads, directly or not."""
+    needed = {t.name for t in final.expression.find_all(exp.Table)}
+    kept = []
+    for name, query in reversed(ctes):
+        if name in needed:
+            kept.append((name, query))
+            needed |= {t.name for t in query.expression.find_all(exp.Table)}
+    return kept[::-1]
 
 
 def _retarget(query: Query, tables: Mapping[str, exp.Table]) -> Query:

@@ -11,7 +11,7 @@ import ast
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
@@ -336,6 +336,7 @@ class Component:
     operations_used: ClassVar[tuple[Operation, ...]] = ()  # what it asks dialects for, to check support
     costly: ClassVar[bool] = False  # its new columns are expensive per row (a geometry built from another)
     explodes: ClassVar[bool] = False  # turns arrays into rows (polyfill, k-ring): the dialect must `explode`
+    fetches: ClassVar[bool] = False  # reads small results from the warehouse while it builds (`BuildContext.fetch`)
     params: ClassVar[dict[str, Param]] = {}
 
     def __init_subclass__(cls, **kw: Any) -> None:
@@ -428,6 +429,8 @@ class BuildContext:
     step_prefix: str = "step"  # the node's name in the stage: its steps are called <prefix>_<name>
     steps: list[Step] = field(default_factory=list)
     used: list[Operation] = field(default_factory=list)  # what `fn` built: what the stage needs installed
+    # runs a fetch (the compiler's): (key, query, steps so far) -> rows, or None without a warehouse
+    fetcher: Callable[[str, Query, tuple[Step, ...]], list[tuple[Any, ...]] | None] | None = None
 
     def step(self, name: str, query: Query, *, shape: str = "", reused: bool = False) -> Rel:
         """Make `query` a named step of this node and return it as a relation to read from: a CTE, or a
@@ -443,6 +446,25 @@ class BuildContext:
     def finish(self, query: Query) -> Query:
         """`query` with the steps built so far attached (what `build` returns when it made steps)."""
         return replace(query, steps=tuple(self.steps))
+
+    def fetch(self, name: str, query: Query) -> list[tuple[Any, ...]] | None:
+        """The rows of `query`, a small result the warehouse computes that the rest of the build needs
+        (global statistics, a k x k matrix: never the data's rows), read when the stage runs. `query` may
+        read the node's inputs and the steps made so far. None when compiling without a warehouse
+        (`wareflow compile`, validation): the build goes on with `placeholder` values, so the compiled
+        SQL shows where the fetched numbers go. Components that fetch set ``fetches = True``."""
+        if self.fetcher is None:
+            return None
+        return self.fetcher(f"{self.step_prefix}_{name}", query, tuple(self.steps))
+
+    def placeholder(self, name: str) -> exp.Expr:
+        """Where a fetched number goes when there is no warehouse to read it from: ``:<node>_<name>``."""
+        return exp.Placeholder(this=f"{self.step_prefix}_{name}")
+
+    def fail(self, code: str, message: str, field_name: str | None = None, hint: str | None = None) -> CompileError:
+        """A coded error located at this node (and input), to raise."""
+        return CompileError(Issue(code, message, node_id=self.node.id, component=self.node.component,
+                                  field=field_name, hint=hint))
 
     def constant(self, value: Any, field_name: str) -> int:
         """An integer input that must be known when compiling (a resolution, a ring size): the value,
