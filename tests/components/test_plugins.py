@@ -77,3 +77,19 @@ def test_a_broken_or_clashing_plugin_leaves_the_built_ins(tmp_path: Path):
     assert found["native.buffer"] == "wareflow.components.library.buffer"  # not taken over
     assert "could not load components from broken_components" in log
     assert "could not load components from clashing_components" in log and "already registered" in log
+
+
+def test_one_broken_module_of_a_package_leaves_its_other_components(tmp_path: Path):
+    package = tmp_path / "multi_components"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "a_broken.py").write_text("raise ImportError('half-written component')\n")
+    (package / "b_good.py").write_text(textwrap.dedent(PLUGIN))
+    dist = tmp_path / "multi_components-0.1.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: multi_components\nVersion: 0.1\n")
+    (dist / "entry_points.txt").write_text("[wareflow.components]\nmulti = multi_components\n")
+    found, log = catalog_in_fresh_process(tmp_path)
+    assert found["acme.keeppositive"] == "multi_components.b_good"  # imported after the broken one
+    assert "could not load components from multi_components.a_broken" in log
+    assert found["native.buffer"] == "wareflow.components.library.buffer"

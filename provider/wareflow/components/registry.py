@@ -81,17 +81,24 @@ def _load_components() -> None:
     if BUILTINS not in modules:  # running from a source tree that was never installed
         modules.insert(0, BUILTINS)
     for name in modules:
-        try:
-            _import_all(name)
-        except Exception:  # a broken plugin must not take the built-ins down: its ids stay unknown (WF201)
-            log.warning("wareflow: could not load components from %s", name, exc_info=True)
+        _import_all(name)
 
 
 def _import_all(name: str) -> None:
-    """Import module `name`, and every module under it when it is a package."""
-    module = importlib.import_module(name)
-    for info in pkgutil.walk_packages(getattr(module, "__path__", []), module.__name__ + "."):
-        importlib.import_module(info.name)
+    """Import module `name`, and every module under it when it is a package. A module that fails to
+    import is logged and skipped: a broken plugin, or one broken component file, must not take the
+    others down (its ids stay unknown, WF201)."""
+    try:
+        module = importlib.import_module(name)
+    except Exception:
+        log.warning("wareflow: could not load components from %s", name, exc_info=True)
+        return
+    for info in pkgutil.walk_packages(getattr(module, "__path__", []), module.__name__ + ".",
+                                      onerror=lambda failed: log.warning("wareflow: could not load %s", failed)):
+        try:
+            importlib.import_module(info.name)
+        except Exception:
+            log.warning("wareflow: could not load components from %s", info.name, exc_info=True)
 
 
 @dataclass(frozen=True)
