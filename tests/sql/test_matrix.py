@@ -36,20 +36,23 @@ H3_POLYFILL = {f"h3polyfill_{m}{c}" for m in ("nomode", "center", "intersects", 
 H3_ALL = {"h3frompoint", "h3boundary", "h3center", "h3kring", "h3distance", "h3toparent", "h3tochildren",
           *H3_POLYFILL}
 QUADBIN_POLYFILL = {f"quadbinpolyfill_{m}{c}" for m in ("center", "intersects", "contains") for c in ("", "_cols")}
+# k-ring statistics: H3 ones need a k-ring and grid distance, quadbin ones a range of integers as rows
+MORAN_AND_HOTSPOTS = {f"{c}_{g}" for c in ("moransi", "localmoransi", "commercialhotspots") for g in ("h3", "quadbin")}
 UNSUPPORTED: dict[str, set[str]] = {
     # SDO_UTIL.H3_* has no polyfill, k-ring, grid distance or children
-    "oracle": {"h3kring", "h3distance", "h3tochildren", "getisord_h3",
+    "oracle": {"h3kring", "h3distance", "h3tochildren", "getisord_h3", "moransi_h3", "localmoransi_h3",
+               "commercialhotspots_h3",
                *H3_POLYFILL},
     # no ST_Union aggregate; H3 polyfill and children return SUPER arrays it cannot turn into rows here, and
     # it has no grid distance or k-ring; no arrays as rows for quadbin polyfill, k-ring and children either
     "redshift": {"groupby_geometry", "h3kring", "h3distance", "h3tochildren", "quadbinkring", "quadbintochildren",
-                 "getisord_h3", "getisord_quadbin",
+                 "getisord_h3", "getisord_quadbin", *MORAN_AND_HOTSPOTS,
                  *QUADBIN_POLYFILL,
                  *H3_POLYFILL},
     # no geometry, no H3, no arrays
     "synapse": {"buffer", "groupby_geometry", "spatialfilter", "spatialjoin", "tablefromgeojson", *H3_ALL,
                 *QUADBIN_POLYFILL, "quadbinfromgeopoint", "quadbinfrompoint", "quadbinboundary", "quadbincenter",
-                "quadbinkring", "quadbintochildren", "getisord_h3", "getisord_quadbin"},
+                "quadbinkring", "quadbintochildren", "getisord_h3", "getisord_quadbin", *MORAN_AND_HOTSPOTS},
 }
 
 

@@ -243,6 +243,37 @@ def getisord_quadbin(wf: WorkflowBuilder) -> None:
                         kernel="uniform")), "proj.ds.o")
 
 
+def moransi_h3(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.moransi", {"source": _cells(wf)}, indexcol="h3", valuecol="value", size="2",
+                        decay="exponential")), "proj.ds.o")
+
+
+def moransi_quadbin(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.moransi", {"source": _cells(wf)}, indexcol="quadbin", valuecol="value",
+                        decay="inverse")), "proj.ds.o")
+
+
+def localmoransi_h3(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.localmoransi", {"source": _cells(wf)}, indexcol="h3", valuecol="value", size="1",
+                        decay="uniform", permutations="100")), "proj.ds.o")
+
+
+def localmoransi_quadbin(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.localmoransi", {"source": _cells(wf)}, indexcol="quadbin", valuecol="value",
+                        size="2", decay="inverse_square")), "proj.ds.o")
+
+
+def commercialhotspots_h3(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.commercialhotspots", {"source": _cells(wf)}, indexcol="h3",
+                        variablecolumns="['value','id']", weights="0.3, 0.7", kring="2", pvaluethresh="0.01")),
+            "proj.ds.o")
+
+
+def commercialhotspots_quadbin(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.commercialhotspots", {"source": _cells(wf)}, indexcol="quadbin",
+                        variablecolumns=["value", "id"])), "proj.ds.o")
+
+
 CASES: dict[str, Callable[[WorkflowBuilder], None]] = {
     f.__name__: f for f in (
         save_replace, save_append, gettablebyname, tablefromgeojson, where, wheresimplified,
@@ -253,7 +284,8 @@ CASES: dict[str, Callable[[WorkflowBuilder], None]] = {
         quadbinfromgeopoint, quadbinfrompoint,
         *(_quadbinpolyfill(m, c) for m in ("center", "intersects", "contains") for c in (False, True)),
         quadbinboundary, quadbincenter, quadbinkring, quadbintoparent, quadbintochildren,
-        getisord_h3, getisord_quadbin)
+        getisord_h3, getisord_quadbin, moransi_h3, moransi_quadbin, localmoransi_h3, localmoransi_quadbin,
+        commercialhotspots_h3, commercialhotspots_quadbin)
 }
 
 

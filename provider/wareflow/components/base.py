@@ -174,7 +174,7 @@ class Param:
             info["default"] = self.default
         for key in ("options", "multiple", "parent", "requires", "gt", "ge", "le", "variables"):
             value = getattr(self, key)
-            if value not in (None, (), False):
+            if value is not None and value is not False and value != ():  # 0 is a bound
                 info[key] = list(value) if isinstance(value, tuple) else value
         return info
 

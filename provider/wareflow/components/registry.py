@@ -28,8 +28,8 @@ CATALOG: dict[str, type[Component]] = {}
 NOT_YET_SUPPORTED: Mapping[str, str] = {
     "native.h3enrich": "enrichment is not implemented yet",
     **{c: "calls CARTO's Analytics Toolbox" for c in (
-        "native.getisordspacetime", "native.moransi", "native.localmoransi",
-        "native.gwr", "native.commercialhotspots", "native.spatialcompositeunsupervised",
+        "native.getisordspacetime",
+        "native.gwr", "native.spatialcompositeunsupervised",
         "native.spatialcompositesupervised", "native.timeseriesclustering", "native.enrichpoints",
         "native.enrichpolygons", "native.enrichgrid", "native.dbscan")},
     **{c: "calls CARTO's location services" for c in ("native.isolines", "native.geocode", "native.importurl")},

@@ -4387,3 +4387,2924 @@ WITH native_getisord_1_cells AS (
 SELECT
   *
 FROM native_getisord_1;
+
+-- case moransi_h3
+-- stage native_saveastable_46c83e2a
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_moransi_1_cells AS (
+  SELECT
+    h3 AS `index`,
+    CAST(value AS DOUBLE) AS value
+  FROM analytics.cells
+  WHERE
+    NOT h3 IS NULL AND NOT value IS NULL
+), native_moransi_1_stats AS (
+  SELECT
+    CAST(COUNT(*) AS DOUBLE) AS n,
+    AVG(value) AS mean
+  FROM native_moransi_1_cells
+), native_moransi_1_neighbours AS (
+  SELECT
+    `index`,
+    CAST(_wf_kring_index_rows._wf_kring_index AS STRING) AS kring_index,
+    H3_DISTANCE(`index`, CAST(_wf_kring_index_rows._wf_kring_index AS STRING)) AS distance
+  FROM native_moransi_1_cells
+  LATERAL VIEW
+  EXPLODE(H3_KRING(`index`, 2)) _wf_kring_index_rows AS _wf_kring_index
+), native_moransi_1_weighted AS (
+  SELECT
+    r.index AS `index`,
+    SUM(EXP(-CAST(r.distance AS DOUBLE))) AS sw,
+    SUM(EXP(-CAST(r.distance AS DOUBLE)) * EXP(-CAST(r.distance AS DOUBLE))) AS sww,
+    SUM(EXP(-CAST(r.distance AS DOUBLE)) * (
+      c.value - s.mean
+    )) AS swd
+  FROM native_moransi_1_neighbours AS r
+  INNER JOIN native_moransi_1_cells AS c
+    ON r.kring_index = c.index
+  CROSS JOIN native_moransi_1_stats AS s
+  WHERE
+    r.distance > 0
+  GROUP BY
+    r.index
+), native_moransi_1_lagged AS (
+  SELECT
+    c.value - s.mean AS dev,
+    w.swd / NULLIF(w.sw, 0) AS lag,
+    s.n AS n
+  FROM native_moransi_1_cells AS c
+  LEFT JOIN native_moransi_1_weighted AS w
+    ON c.index = w.index
+  CROSS JOIN native_moransi_1_stats AS s
+), native_moransi_1 AS (
+  SELECT
+    (
+      (
+        MAX(n) / NULLIF(CAST(COUNT(lag) AS DOUBLE), 0)
+      ) * SUM(dev * lag)
+    ) / NULLIF(SUM(dev * dev), 0) AS morans_i
+  FROM native_moransi_1_lagged
+)
+SELECT
+  *
+FROM native_moransi_1;
+
+-- case moransi_quadbin
+-- stage native_saveastable_cb3ba2f4
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_moransi_1_cells AS (
+  SELECT
+    quadbin AS `index`,
+    CAST(value AS DOUBLE) AS value
+  FROM analytics.cells
+  WHERE
+    NOT quadbin IS NULL AND NOT value IS NULL
+), native_moransi_1_stats AS (
+  SELECT
+    CAST(COUNT(*) AS DOUBLE) AS n,
+    AVG(value) AS mean
+  FROM native_moransi_1_cells
+), native_moransi_1_tile AS (
+  SELECT
+    `index`,
+    (
+      SHIFTRIGHT(`index`, 52)
+    ) & 31 AS _wf_z,
+    SHIFTRIGHT(
+      (
+        (
+          `index` & 4503599627370495
+        ) & 1 | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 1)
+          ) & 2
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 2)
+          ) & 4
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 3)
+          ) & 8
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 4)
+          ) & 16
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 5)
+          ) & 32
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 6)
+          ) & 64
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 7)
+          ) & 128
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 8)
+          ) & 256
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 9)
+          ) & 512
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 10)
+          ) & 1024
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 11)
+          ) & 2048
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 12)
+          ) & 4096
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 13)
+          ) & 8192
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 14)
+          ) & 16384
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 15)
+          ) & 32768
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 16)
+          ) & 65536
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 17)
+          ) & 131072
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 18)
+          ) & 262144
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 19)
+          ) & 524288
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 20)
+          ) & 1048576
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 21)
+          ) & 2097152
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 22)
+          ) & 4194304
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 23)
+          ) & 8388608
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 24)
+          ) & 16777216
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 25)
+          ) & 33554432
+        )
+      ),
+      CAST(26 - (
+        (
+          SHIFTRIGHT(`index`, 52)
+        ) & 31
+      ) AS INT)
+    ) AS _wf_x,
+    SHIFTRIGHT(
+      (
+        (
+          SHIFTRIGHT((
+            `index` & 4503599627370495
+          ), 1)
+        ) & 1 | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 2)
+          ) & 2
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 3)
+          ) & 4
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 4)
+          ) & 8
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 5)
+          ) & 16
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 6)
+          ) & 32
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 7)
+          ) & 64
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 8)
+          ) & 128
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 9)
+          ) & 256
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 10)
+          ) & 512
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 11)
+          ) & 1024
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 12)
+          ) & 2048
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 13)
+          ) & 4096
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 14)
+          ) & 8192
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 15)
+          ) & 16384
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 16)
+          ) & 32768
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 17)
+          ) & 65536
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 18)
+          ) & 131072
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 19)
+          ) & 262144
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 20)
+          ) & 524288
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 21)
+          ) & 1048576
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 22)
+          ) & 2097152
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 23)
+          ) & 4194304
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 24)
+          ) & 8388608
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 25)
+          ) & 16777216
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 26)
+          ) & 33554432
+        )
+      ),
+      CAST(26 - (
+        (
+          SHIFTRIGHT(`index`, 52)
+        ) & 31
+      ) AS INT)
+    ) AS _wf_y
+  FROM native_moransi_1_cells
+), native_moransi_1_ring AS (
+  SELECT
+    native_moransi_1_tile.*,
+    CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) AS _wf_dx,
+    CAST(_wf__wf_dy_rows._wf__wf_dy AS BIGINT) AS _wf_dy,
+    (
+      _wf_x + CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) + (
+        SHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+      )
+    ) % (
+      SHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+    ) AS _wf_kx,
+    _wf_y + CAST(_wf__wf_dy_rows._wf__wf_dy AS BIGINT) AS _wf_ky
+  FROM native_moransi_1_tile
+  LATERAL VIEW
+  EXPLODE(
+    SEQUENCE(
+      -LEAST(3, (
+        (
+          SHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+        ) - 1
+      ) DIV 2),
+      LEAST(3, (
+        SHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+      ) DIV 2)
+    )
+  ) _wf__wf_dx_rows AS _wf__wf_dx
+  LATERAL VIEW
+  EXPLODE(
+    SEQUENCE(
+      GREATEST(-3, -_wf_y),
+      LEAST(3, (
+        (
+          SHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+        ) - 1
+      ) - _wf_y)
+    )
+  ) _wf__wf_dy_rows AS _wf__wf_dy
+), native_moransi_1_neighbours AS (
+  SELECT
+    `index`,
+    5188146770730811392 | (
+      SHIFTLEFT(_wf_z, 52)
+    ) | (
+      (
+        SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+      ) & 1
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 1
+      ), 1)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 2
+      ), 1)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 2
+      ), 2)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 4
+      ), 2)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 4
+      ), 3)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 8
+      ), 3)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 8
+      ), 4)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 16
+      ), 4)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 16
+      ), 5)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 32
+      ), 5)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 32
+      ), 6)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 64
+      ), 6)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 64
+      ), 7)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 128
+      ), 7)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 128
+      ), 8)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 256
+      ), 8)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 256
+      ), 9)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 512
+      ), 9)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 512
+      ), 10)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 1024
+      ), 10)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 1024
+      ), 11)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 2048
+      ), 11)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 2048
+      ), 12)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 4096
+      ), 12)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 4096
+      ), 13)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 8192
+      ), 13)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 8192
+      ), 14)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 16384
+      ), 14)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 16384
+      ), 15)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 32768
+      ), 15)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 32768
+      ), 16)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 65536
+      ), 16)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 65536
+      ), 17)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 131072
+      ), 17)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 131072
+      ), 18)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 262144
+      ), 18)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 262144
+      ), 19)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 524288
+      ), 19)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 524288
+      ), 20)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 1048576
+      ), 20)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 1048576
+      ), 21)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 2097152
+      ), 21)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 2097152
+      ), 22)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 4194304
+      ), 22)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 4194304
+      ), 23)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 8388608
+      ), 23)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 8388608
+      ), 24)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 16777216
+      ), 24)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 16777216
+      ), 25)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 33554432
+      ), 25)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 33554432
+      ), 26)
+    ) | (
+      (
+        SHIFTLEFT(CAST(1 AS BIGINT), CAST(52 - 2 * _wf_z AS INT))
+      ) - 1
+    ) AS kring_index,
+    GREATEST(ABS(_wf_dx), ABS(_wf_dy)) AS distance
+  FROM native_moransi_1_ring
+), native_moransi_1_weighted AS (
+  SELECT
+    r.index AS `index`,
+    SUM(1.0 / CAST(r.distance AS DOUBLE)) AS sw,
+    SUM((
+      1.0 / CAST(r.distance AS DOUBLE)
+    ) * (
+      1.0 / CAST(r.distance AS DOUBLE)
+    )) AS sww,
+    SUM((
+      1.0 / CAST(r.distance AS DOUBLE)
+    ) * (
+      c.value - s.mean
+    )) AS swd
+  FROM native_moransi_1_neighbours AS r
+  INNER JOIN native_moransi_1_cells AS c
+    ON r.kring_index = c.index
+  CROSS JOIN native_moransi_1_stats AS s
+  WHERE
+    r.distance > 0
+  GROUP BY
+    r.index
+), native_moransi_1_lagged AS (
+  SELECT
+    c.value - s.mean AS dev,
+    w.swd / NULLIF(w.sw, 0) AS lag,
+    s.n AS n
+  FROM native_moransi_1_cells AS c
+  LEFT JOIN native_moransi_1_weighted AS w
+    ON c.index = w.index
+  CROSS JOIN native_moransi_1_stats AS s
+), native_moransi_1 AS (
+  SELECT
+    (
+      (
+        MAX(n) / NULLIF(CAST(COUNT(lag) AS DOUBLE), 0)
+      ) * SUM(dev * lag)
+    ) / NULLIF(SUM(dev * dev), 0) AS morans_i
+  FROM native_moransi_1_lagged
+)
+SELECT
+  *
+FROM native_moransi_1;
+
+-- case localmoransi_h3
+-- stage native_saveastable_53a133a2
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_localmoransi_1_cells AS (
+  SELECT
+    h3 AS `index`,
+    CAST(value AS DOUBLE) AS value
+  FROM analytics.cells
+  WHERE
+    NOT h3 IS NULL AND NOT value IS NULL
+), native_localmoransi_1_stats AS (
+  SELECT
+    CAST(COUNT(*) AS DOUBLE) AS n,
+    AVG(value) AS mean
+  FROM native_localmoransi_1_cells
+), native_localmoransi_1_moments AS (
+  SELECT
+    AVG((
+      c.value - s.mean
+    ) * (
+      c.value - s.mean
+    )) AS m2,
+    AVG(
+      (
+        c.value - s.mean
+      ) * (
+        c.value - s.mean
+      ) * (
+        c.value - s.mean
+      ) * (
+        c.value - s.mean
+      )
+    ) AS m4
+  FROM native_localmoransi_1_cells AS c
+  CROSS JOIN native_localmoransi_1_stats AS s
+), native_localmoransi_1_neighbours AS (
+  SELECT
+    `index`,
+    CAST(_wf_kring_index_rows._wf_kring_index AS STRING) AS kring_index,
+    H3_DISTANCE(`index`, CAST(_wf_kring_index_rows._wf_kring_index AS STRING)) AS distance
+  FROM native_localmoransi_1_cells
+  LATERAL VIEW
+  EXPLODE(H3_KRING(`index`, 1)) _wf_kring_index_rows AS _wf_kring_index
+), native_localmoransi_1_weighted AS (
+  SELECT
+    r.index AS `index`,
+    SUM(1.0) AS sw,
+    SUM(1.0 * 1.0) AS sww,
+    SUM(1.0 * (
+      c.value - s.mean
+    )) AS swd
+  FROM native_localmoransi_1_neighbours AS r
+  INNER JOIN native_localmoransi_1_cells AS c
+    ON r.kring_index = c.index
+  CROSS JOIN native_localmoransi_1_stats AS s
+  WHERE
+    r.distance > 0
+  GROUP BY
+    r.index
+), native_localmoransi_1_local AS (
+  SELECT
+    c.index AS `index`,
+    (
+      (
+        c.value - s.mean
+      ) * COALESCE(w.swd / NULLIF(w.sw, 0), 0.0) * (
+        s.n - 1.0
+      )
+    ) / NULLIF(s.n * m.m2, 0) AS value,
+    c.value - s.mean AS dev,
+    COALESCE(w.swd / NULLIF(w.sw, 0), 0.0) AS lag,
+    CASE WHEN NOT w.sw IS NULL THEN 1.0 ELSE 0.0 END AS wi,
+    COALESCE(w.sww / NULLIF(w.sw * w.sw, 0), 0.0) AS wi2,
+    (
+      (
+        c.value - s.mean
+      ) * (
+        c.value - s.mean
+      )
+    ) / NULLIF(m.m2, 0) AS zz,
+    s.n AS n,
+    m.m4 / NULLIF(m.m2 * m.m2, 0) AS b2
+  FROM native_localmoransi_1_cells AS c
+  LEFT JOIN native_localmoransi_1_weighted AS w
+    ON c.index = w.index
+  CROSS JOIN native_localmoransi_1_stats AS s
+  CROSS JOIN native_localmoransi_1_moments AS m
+), native_localmoransi_1_scored AS (
+  SELECT
+    `index`,
+    value,
+    -(
+      zz * wi
+    ) / NULLIF(n - 1.0, 0) AS eic,
+    (
+      (
+        zz * n
+      ) / NULLIF(n - 2.0, 0)
+    ) * (
+      wi2 - (
+        (
+          wi * wi
+        ) / NULLIF(n - 1.0, 0)
+      )
+    ) * (
+      1.0 - (
+        zz / NULLIF(n - 1.0, 0)
+      )
+    ) AS vic,
+    -wi / NULLIF(n - 1.0, 0) AS ei,
+    (
+      (
+        (
+          wi2 * (
+            n - b2
+          )
+        ) / NULLIF(n - 1.0, 0)
+      ) + (
+        (
+          (
+            (
+              wi * wi
+            ) - wi2
+          ) * (
+            (
+              2.0 * b2
+            ) - n
+          )
+        ) / NULLIF((
+          n - 1.0
+        ) * (
+          n - 2.0
+        ), 0)
+      )
+    ) - (
+      (
+        wi * wi
+      ) / NULLIF((
+        n - 1.0
+      ) * (
+        n - 1.0
+      ), 0)
+    ) AS vi,
+    (
+      (
+        (
+          value * n
+        ) / NULLIF(n - 1.0, 0)
+      ) - (
+        -wi / NULLIF(n - 1.0, 0)
+      )
+    ) / NULLIF(
+      SQRT(
+        GREATEST(
+          (
+            (
+              (
+                wi2 * (
+                  n - b2
+                )
+              ) / NULLIF(n - 1.0, 0)
+            ) + (
+              (
+                (
+                  (
+                    wi * wi
+                  ) - wi2
+                ) * (
+                  (
+                    2.0 * b2
+                  ) - n
+                )
+              ) / NULLIF((
+                n - 1.0
+              ) * (
+                n - 2.0
+              ), 0)
+            )
+          ) - (
+            (
+              wi * wi
+            ) / NULLIF((
+              n - 1.0
+            ) * (
+              n - 1.0
+            ), 0)
+          ),
+          0.0
+        )
+      ),
+      0
+    ) AS z,
+    CASE
+      WHEN dev > 0.0 AND lag > 0.0
+      THEN 1
+      WHEN NOT dev > 0.0 AND NOT lag > 0.0
+      THEN 2
+      WHEN lag > 0.0
+      THEN 3
+      ELSE 4
+    END AS quad
+  FROM native_localmoransi_1_local
+), native_localmoransi_1 AS (
+  SELECT
+    `index`,
+    value,
+    0.5 * 1.0 / (
+      1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+    ) * (
+      0.254829592 + 1.0 / (
+        1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+      ) * (
+        -0.284496736 + 1.0 / (
+          1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+        ) * (
+          1.421413741 + 1.0 / (
+            1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+          ) * (
+            -1.453152027 + 1.0 / (
+              1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+            ) * (
+              1.061405429
+            )
+          )
+        )
+      )
+    ) * EXP(-ABS(z) * 0.7071067811865475 * ABS(z) * 0.7071067811865475) AS psim,
+    eic,
+    vic,
+    ei,
+    vi,
+    CAST(quad AS BIGINT) AS quad
+  FROM native_localmoransi_1_scored
+)
+SELECT
+  *
+FROM native_localmoransi_1;
+
+-- case localmoransi_quadbin
+-- stage native_saveastable_1031f191
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_localmoransi_1_cells AS (
+  SELECT
+    quadbin AS `index`,
+    CAST(value AS DOUBLE) AS value
+  FROM analytics.cells
+  WHERE
+    NOT quadbin IS NULL AND NOT value IS NULL
+), native_localmoransi_1_stats AS (
+  SELECT
+    CAST(COUNT(*) AS DOUBLE) AS n,
+    AVG(value) AS mean
+  FROM native_localmoransi_1_cells
+), native_localmoransi_1_moments AS (
+  SELECT
+    AVG((
+      c.value - s.mean
+    ) * (
+      c.value - s.mean
+    )) AS m2,
+    AVG(
+      (
+        c.value - s.mean
+      ) * (
+        c.value - s.mean
+      ) * (
+        c.value - s.mean
+      ) * (
+        c.value - s.mean
+      )
+    ) AS m4
+  FROM native_localmoransi_1_cells AS c
+  CROSS JOIN native_localmoransi_1_stats AS s
+), native_localmoransi_1_tile AS (
+  SELECT
+    `index`,
+    (
+      SHIFTRIGHT(`index`, 52)
+    ) & 31 AS _wf_z,
+    SHIFTRIGHT(
+      (
+        (
+          `index` & 4503599627370495
+        ) & 1 | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 1)
+          ) & 2
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 2)
+          ) & 4
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 3)
+          ) & 8
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 4)
+          ) & 16
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 5)
+          ) & 32
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 6)
+          ) & 64
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 7)
+          ) & 128
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 8)
+          ) & 256
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 9)
+          ) & 512
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 10)
+          ) & 1024
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 11)
+          ) & 2048
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 12)
+          ) & 4096
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 13)
+          ) & 8192
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 14)
+          ) & 16384
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 15)
+          ) & 32768
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 16)
+          ) & 65536
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 17)
+          ) & 131072
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 18)
+          ) & 262144
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 19)
+          ) & 524288
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 20)
+          ) & 1048576
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 21)
+          ) & 2097152
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 22)
+          ) & 4194304
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 23)
+          ) & 8388608
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 24)
+          ) & 16777216
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 25)
+          ) & 33554432
+        )
+      ),
+      CAST(26 - (
+        (
+          SHIFTRIGHT(`index`, 52)
+        ) & 31
+      ) AS INT)
+    ) AS _wf_x,
+    SHIFTRIGHT(
+      (
+        (
+          SHIFTRIGHT((
+            `index` & 4503599627370495
+          ), 1)
+        ) & 1 | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 2)
+          ) & 2
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 3)
+          ) & 4
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 4)
+          ) & 8
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 5)
+          ) & 16
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 6)
+          ) & 32
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 7)
+          ) & 64
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 8)
+          ) & 128
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 9)
+          ) & 256
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 10)
+          ) & 512
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 11)
+          ) & 1024
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 12)
+          ) & 2048
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 13)
+          ) & 4096
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 14)
+          ) & 8192
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 15)
+          ) & 16384
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 16)
+          ) & 32768
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 17)
+          ) & 65536
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 18)
+          ) & 131072
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 19)
+          ) & 262144
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 20)
+          ) & 524288
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 21)
+          ) & 1048576
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 22)
+          ) & 2097152
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 23)
+          ) & 4194304
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 24)
+          ) & 8388608
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 25)
+          ) & 16777216
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 26)
+          ) & 33554432
+        )
+      ),
+      CAST(26 - (
+        (
+          SHIFTRIGHT(`index`, 52)
+        ) & 31
+      ) AS INT)
+    ) AS _wf_y
+  FROM native_localmoransi_1_cells
+), native_localmoransi_1_ring AS (
+  SELECT
+    native_localmoransi_1_tile.*,
+    CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) AS _wf_dx,
+    CAST(_wf__wf_dy_rows._wf__wf_dy AS BIGINT) AS _wf_dy,
+    (
+      _wf_x + CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) + (
+        SHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+      )
+    ) % (
+      SHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+    ) AS _wf_kx,
+    _wf_y + CAST(_wf__wf_dy_rows._wf__wf_dy AS BIGINT) AS _wf_ky
+  FROM native_localmoransi_1_tile
+  LATERAL VIEW
+  EXPLODE(
+    SEQUENCE(
+      -LEAST(2, (
+        (
+          SHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+        ) - 1
+      ) DIV 2),
+      LEAST(2, (
+        SHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+      ) DIV 2)
+    )
+  ) _wf__wf_dx_rows AS _wf__wf_dx
+  LATERAL VIEW
+  EXPLODE(
+    SEQUENCE(
+      GREATEST(-2, -_wf_y),
+      LEAST(2, (
+        (
+          SHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+        ) - 1
+      ) - _wf_y)
+    )
+  ) _wf__wf_dy_rows AS _wf__wf_dy
+), native_localmoransi_1_neighbours AS (
+  SELECT
+    `index`,
+    5188146770730811392 | (
+      SHIFTLEFT(_wf_z, 52)
+    ) | (
+      (
+        SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+      ) & 1
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 1
+      ), 1)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 2
+      ), 1)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 2
+      ), 2)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 4
+      ), 2)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 4
+      ), 3)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 8
+      ), 3)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 8
+      ), 4)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 16
+      ), 4)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 16
+      ), 5)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 32
+      ), 5)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 32
+      ), 6)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 64
+      ), 6)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 64
+      ), 7)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 128
+      ), 7)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 128
+      ), 8)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 256
+      ), 8)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 256
+      ), 9)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 512
+      ), 9)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 512
+      ), 10)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 1024
+      ), 10)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 1024
+      ), 11)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 2048
+      ), 11)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 2048
+      ), 12)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 4096
+      ), 12)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 4096
+      ), 13)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 8192
+      ), 13)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 8192
+      ), 14)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 16384
+      ), 14)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 16384
+      ), 15)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 32768
+      ), 15)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 32768
+      ), 16)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 65536
+      ), 16)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 65536
+      ), 17)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 131072
+      ), 17)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 131072
+      ), 18)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 262144
+      ), 18)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 262144
+      ), 19)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 524288
+      ), 19)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 524288
+      ), 20)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 1048576
+      ), 20)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 1048576
+      ), 21)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 2097152
+      ), 21)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 2097152
+      ), 22)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 4194304
+      ), 22)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 4194304
+      ), 23)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 8388608
+      ), 23)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 8388608
+      ), 24)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 16777216
+      ), 24)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 16777216
+      ), 25)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 33554432
+      ), 25)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 33554432
+      ), 26)
+    ) | (
+      (
+        SHIFTLEFT(CAST(1 AS BIGINT), CAST(52 - 2 * _wf_z AS INT))
+      ) - 1
+    ) AS kring_index,
+    GREATEST(ABS(_wf_dx), ABS(_wf_dy)) AS distance
+  FROM native_localmoransi_1_ring
+), native_localmoransi_1_weighted AS (
+  SELECT
+    r.index AS `index`,
+    SUM(1.0 / (
+      CAST(r.distance AS DOUBLE) * CAST(r.distance AS DOUBLE)
+    )) AS sw,
+    SUM(
+      (
+        1.0 / (
+          CAST(r.distance AS DOUBLE) * CAST(r.distance AS DOUBLE)
+        )
+      ) * (
+        1.0 / (
+          CAST(r.distance AS DOUBLE) * CAST(r.distance AS DOUBLE)
+        )
+      )
+    ) AS sww,
+    SUM(
+      (
+        1.0 / (
+          CAST(r.distance AS DOUBLE) * CAST(r.distance AS DOUBLE)
+        )
+      ) * (
+        c.value - s.mean
+      )
+    ) AS swd
+  FROM native_localmoransi_1_neighbours AS r
+  INNER JOIN native_localmoransi_1_cells AS c
+    ON r.kring_index = c.index
+  CROSS JOIN native_localmoransi_1_stats AS s
+  WHERE
+    r.distance > 0
+  GROUP BY
+    r.index
+), native_localmoransi_1_local AS (
+  SELECT
+    c.index AS `index`,
+    (
+      (
+        c.value - s.mean
+      ) * COALESCE(w.swd / NULLIF(w.sw, 0), 0.0) * (
+        s.n - 1.0
+      )
+    ) / NULLIF(s.n * m.m2, 0) AS value,
+    c.value - s.mean AS dev,
+    COALESCE(w.swd / NULLIF(w.sw, 0), 0.0) AS lag,
+    CASE WHEN NOT w.sw IS NULL THEN 1.0 ELSE 0.0 END AS wi,
+    COALESCE(w.sww / NULLIF(w.sw * w.sw, 0), 0.0) AS wi2,
+    (
+      (
+        c.value - s.mean
+      ) * (
+        c.value - s.mean
+      )
+    ) / NULLIF(m.m2, 0) AS zz,
+    s.n AS n,
+    m.m4 / NULLIF(m.m2 * m.m2, 0) AS b2
+  FROM native_localmoransi_1_cells AS c
+  LEFT JOIN native_localmoransi_1_weighted AS w
+    ON c.index = w.index
+  CROSS JOIN native_localmoransi_1_stats AS s
+  CROSS JOIN native_localmoransi_1_moments AS m
+), native_localmoransi_1_scored AS (
+  SELECT
+    `index`,
+    value,
+    -(
+      zz * wi
+    ) / NULLIF(n - 1.0, 0) AS eic,
+    (
+      (
+        zz * n
+      ) / NULLIF(n - 2.0, 0)
+    ) * (
+      wi2 - (
+        (
+          wi * wi
+        ) / NULLIF(n - 1.0, 0)
+      )
+    ) * (
+      1.0 - (
+        zz / NULLIF(n - 1.0, 0)
+      )
+    ) AS vic,
+    -wi / NULLIF(n - 1.0, 0) AS ei,
+    (
+      (
+        (
+          wi2 * (
+            n - b2
+          )
+        ) / NULLIF(n - 1.0, 0)
+      ) + (
+        (
+          (
+            (
+              wi * wi
+            ) - wi2
+          ) * (
+            (
+              2.0 * b2
+            ) - n
+          )
+        ) / NULLIF((
+          n - 1.0
+        ) * (
+          n - 2.0
+        ), 0)
+      )
+    ) - (
+      (
+        wi * wi
+      ) / NULLIF((
+        n - 1.0
+      ) * (
+        n - 1.0
+      ), 0)
+    ) AS vi,
+    (
+      (
+        (
+          value * n
+        ) / NULLIF(n - 1.0, 0)
+      ) - (
+        -wi / NULLIF(n - 1.0, 0)
+      )
+    ) / NULLIF(
+      SQRT(
+        GREATEST(
+          (
+            (
+              (
+                wi2 * (
+                  n - b2
+                )
+              ) / NULLIF(n - 1.0, 0)
+            ) + (
+              (
+                (
+                  (
+                    wi * wi
+                  ) - wi2
+                ) * (
+                  (
+                    2.0 * b2
+                  ) - n
+                )
+              ) / NULLIF((
+                n - 1.0
+              ) * (
+                n - 2.0
+              ), 0)
+            )
+          ) - (
+            (
+              wi * wi
+            ) / NULLIF((
+              n - 1.0
+            ) * (
+              n - 1.0
+            ), 0)
+          ),
+          0.0
+        )
+      ),
+      0
+    ) AS z,
+    CASE
+      WHEN dev > 0.0 AND lag > 0.0
+      THEN 1
+      WHEN NOT dev > 0.0 AND NOT lag > 0.0
+      THEN 2
+      WHEN lag > 0.0
+      THEN 3
+      ELSE 4
+    END AS quad
+  FROM native_localmoransi_1_local
+), native_localmoransi_1 AS (
+  SELECT
+    `index`,
+    value,
+    0.5 * 1.0 / (
+      1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+    ) * (
+      0.254829592 + 1.0 / (
+        1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+      ) * (
+        -0.284496736 + 1.0 / (
+          1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+        ) * (
+          1.421413741 + 1.0 / (
+            1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+          ) * (
+            -1.453152027 + 1.0 / (
+              1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+            ) * (
+              1.061405429
+            )
+          )
+        )
+      )
+    ) * EXP(-ABS(z) * 0.7071067811865475 * ABS(z) * 0.7071067811865475) AS psim,
+    eic,
+    vic,
+    ei,
+    vi,
+    CAST(quad AS BIGINT) AS quad
+  FROM native_localmoransi_1_scored
+)
+SELECT
+  *
+FROM native_localmoransi_1;
+
+-- case commercialhotspots_h3
+-- stage native_saveastable_e177f4fe
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_commercialhotspots_1_cells AS (
+  SELECT
+    h3 AS `index`,
+    CAST(value AS DOUBLE) AS v0,
+    CAST(id AS DOUBLE) AS v1
+  FROM analytics.cells
+  WHERE
+    NOT h3 IS NULL AND NOT value IS NULL AND NOT id IS NULL
+), native_commercialhotspots_1_stats AS (
+  SELECT
+    CAST(COUNT(*) AS DOUBLE) AS n,
+    AVG(v0) AS mean_v0,
+    AVG(v1) AS mean_v1,
+    STDDEV_POP(v0) AS sd_v0,
+    STDDEV_POP(v1) AS sd_v1
+  FROM native_commercialhotspots_1_cells
+), native_commercialhotspots_1_neighbours AS (
+  SELECT
+    `index`,
+    CAST(_wf_kring_index_rows._wf_kring_index AS STRING) AS kring_index,
+    H3_DISTANCE(`index`, CAST(_wf_kring_index_rows._wf_kring_index AS STRING)) AS distance
+  FROM native_commercialhotspots_1_cells
+  LATERAL VIEW
+  EXPLODE(H3_KRING(`index`, 2)) _wf_kring_index_rows AS _wf_kring_index
+), native_commercialhotspots_1_weighted AS (
+  SELECT
+    r.index AS `index`,
+    SUM(1.0) AS sw,
+    SUM(1.0 * 1.0) AS sww,
+    SUM(1.0 * c.v0) AS swx_v0,
+    SUM(1.0 * c.v1) AS swx_v1
+  FROM native_commercialhotspots_1_neighbours AS r
+  INNER JOIN native_commercialhotspots_1_cells AS c
+    ON r.kring_index = c.index
+  GROUP BY
+    r.index
+), native_commercialhotspots_1_scored AS (
+  SELECT
+    w.index,
+    (
+      0.3 * (
+        (
+          w.swx_v0 - (
+            s.mean_v0 * w.sw
+          )
+        ) / NULLIF(
+          s.sd_v0 * SQRT(
+            GREATEST((
+              (
+                s.n * w.sww
+              ) - (
+                w.sw * w.sw
+              )
+            ) / NULLIF(s.n - 1.0, 0), 0.0)
+          ),
+          0
+        )
+      )
+    ) + (
+      0.7 * (
+        (
+          w.swx_v1 - (
+            s.mean_v1 * w.sw
+          )
+        ) / NULLIF(
+          s.sd_v1 * SQRT(
+            GREATEST((
+              (
+                s.n * w.sww
+              ) - (
+                w.sw * w.sw
+              )
+            ) / NULLIF(s.n - 1.0, 0), 0.0)
+          ),
+          0
+        )
+      )
+    ) AS combined_gi
+  FROM native_commercialhotspots_1_weighted AS w
+  CROSS JOIN native_commercialhotspots_1_stats AS s
+), native_commercialhotspots_1_tested AS (
+  SELECT
+    `index`,
+    combined_gi,
+    1.0 / (
+      1.0 + 0.3275911 * ABS(combined_gi) * 0.7071067811865475
+    ) * (
+      0.254829592 + 1.0 / (
+        1.0 + 0.3275911 * ABS(combined_gi) * 0.7071067811865475
+      ) * (
+        -0.284496736 + 1.0 / (
+          1.0 + 0.3275911 * ABS(combined_gi) * 0.7071067811865475
+        ) * (
+          1.421413741 + 1.0 / (
+            1.0 + 0.3275911 * ABS(combined_gi) * 0.7071067811865475
+          ) * (
+            -1.453152027 + 1.0 / (
+              1.0 + 0.3275911 * ABS(combined_gi) * 0.7071067811865475
+            ) * (
+              1.061405429
+            )
+          )
+        )
+      )
+    ) * EXP(-ABS(combined_gi) * 0.7071067811865475 * ABS(combined_gi) * 0.7071067811865475) AS p_value
+  FROM native_commercialhotspots_1_scored
+), native_commercialhotspots_1 AS (
+  SELECT
+    `index`,
+    combined_gi,
+    p_value
+  FROM native_commercialhotspots_1_tested
+  WHERE
+    p_value <= 0.01
+)
+SELECT
+  *
+FROM native_commercialhotspots_1;
+
+-- case commercialhotspots_quadbin
+-- stage native_saveastable_e9383e77
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_commercialhotspots_1_cells AS (
+  SELECT
+    quadbin AS `index`,
+    CAST(value AS DOUBLE) AS v0,
+    CAST(id AS DOUBLE) AS v1
+  FROM analytics.cells
+  WHERE
+    NOT quadbin IS NULL AND NOT value IS NULL AND NOT id IS NULL
+), native_commercialhotspots_1_stats AS (
+  SELECT
+    CAST(COUNT(*) AS DOUBLE) AS n,
+    AVG(v0) AS mean_v0,
+    AVG(v1) AS mean_v1,
+    STDDEV_POP(v0) AS sd_v0,
+    STDDEV_POP(v1) AS sd_v1
+  FROM native_commercialhotspots_1_cells
+), native_commercialhotspots_1_tile AS (
+  SELECT
+    `index`,
+    (
+      SHIFTRIGHT(`index`, 52)
+    ) & 31 AS _wf_z,
+    SHIFTRIGHT(
+      (
+        (
+          `index` & 4503599627370495
+        ) & 1 | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 1)
+          ) & 2
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 2)
+          ) & 4
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 3)
+          ) & 8
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 4)
+          ) & 16
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 5)
+          ) & 32
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 6)
+          ) & 64
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 7)
+          ) & 128
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 8)
+          ) & 256
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 9)
+          ) & 512
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 10)
+          ) & 1024
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 11)
+          ) & 2048
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 12)
+          ) & 4096
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 13)
+          ) & 8192
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 14)
+          ) & 16384
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 15)
+          ) & 32768
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 16)
+          ) & 65536
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 17)
+          ) & 131072
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 18)
+          ) & 262144
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 19)
+          ) & 524288
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 20)
+          ) & 1048576
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 21)
+          ) & 2097152
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 22)
+          ) & 4194304
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 23)
+          ) & 8388608
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 24)
+          ) & 16777216
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 25)
+          ) & 33554432
+        )
+      ),
+      CAST(26 - (
+        (
+          SHIFTRIGHT(`index`, 52)
+        ) & 31
+      ) AS INT)
+    ) AS _wf_x,
+    SHIFTRIGHT(
+      (
+        (
+          SHIFTRIGHT((
+            `index` & 4503599627370495
+          ), 1)
+        ) & 1 | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 2)
+          ) & 2
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 3)
+          ) & 4
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 4)
+          ) & 8
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 5)
+          ) & 16
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 6)
+          ) & 32
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 7)
+          ) & 64
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 8)
+          ) & 128
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 9)
+          ) & 256
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 10)
+          ) & 512
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 11)
+          ) & 1024
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 12)
+          ) & 2048
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 13)
+          ) & 4096
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 14)
+          ) & 8192
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 15)
+          ) & 16384
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 16)
+          ) & 32768
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 17)
+          ) & 65536
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 18)
+          ) & 131072
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 19)
+          ) & 262144
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 20)
+          ) & 524288
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 21)
+          ) & 1048576
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 22)
+          ) & 2097152
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 23)
+          ) & 4194304
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 24)
+          ) & 8388608
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 25)
+          ) & 16777216
+        ) | (
+          (
+            SHIFTRIGHT((
+              `index` & 4503599627370495
+            ), 26)
+          ) & 33554432
+        )
+      ),
+      CAST(26 - (
+        (
+          SHIFTRIGHT(`index`, 52)
+        ) & 31
+      ) AS INT)
+    ) AS _wf_y
+  FROM native_commercialhotspots_1_cells
+), native_commercialhotspots_1_ring AS (
+  SELECT
+    native_commercialhotspots_1_tile.*,
+    CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) AS _wf_dx,
+    CAST(_wf__wf_dy_rows._wf__wf_dy AS BIGINT) AS _wf_dy,
+    (
+      _wf_x + CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) + (
+        SHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+      )
+    ) % (
+      SHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+    ) AS _wf_kx,
+    _wf_y + CAST(_wf__wf_dy_rows._wf__wf_dy AS BIGINT) AS _wf_ky
+  FROM native_commercialhotspots_1_tile
+  LATERAL VIEW
+  EXPLODE(
+    SEQUENCE(
+      -LEAST(3, (
+        (
+          SHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+        ) - 1
+      ) DIV 2),
+      LEAST(3, (
+        SHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+      ) DIV 2)
+    )
+  ) _wf__wf_dx_rows AS _wf__wf_dx
+  LATERAL VIEW
+  EXPLODE(
+    SEQUENCE(
+      GREATEST(-3, -_wf_y),
+      LEAST(3, (
+        (
+          SHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+        ) - 1
+      ) - _wf_y)
+    )
+  ) _wf__wf_dy_rows AS _wf__wf_dy
+), native_commercialhotspots_1_neighbours AS (
+  SELECT
+    `index`,
+    5188146770730811392 | (
+      SHIFTLEFT(_wf_z, 52)
+    ) | (
+      (
+        SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+      ) & 1
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 1
+      ), 1)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 2
+      ), 1)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 2
+      ), 2)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 4
+      ), 2)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 4
+      ), 3)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 8
+      ), 3)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 8
+      ), 4)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 16
+      ), 4)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 16
+      ), 5)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 32
+      ), 5)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 32
+      ), 6)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 64
+      ), 6)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 64
+      ), 7)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 128
+      ), 7)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 128
+      ), 8)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 256
+      ), 8)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 256
+      ), 9)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 512
+      ), 9)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 512
+      ), 10)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 1024
+      ), 10)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 1024
+      ), 11)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 2048
+      ), 11)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 2048
+      ), 12)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 4096
+      ), 12)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 4096
+      ), 13)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 8192
+      ), 13)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 8192
+      ), 14)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 16384
+      ), 14)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 16384
+      ), 15)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 32768
+      ), 15)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 32768
+      ), 16)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 65536
+      ), 16)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 65536
+      ), 17)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 131072
+      ), 17)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 131072
+      ), 18)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 262144
+      ), 18)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 262144
+      ), 19)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 524288
+      ), 19)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 524288
+      ), 20)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 1048576
+      ), 20)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 1048576
+      ), 21)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 2097152
+      ), 21)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 2097152
+      ), 22)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 4194304
+      ), 22)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 4194304
+      ), 23)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 8388608
+      ), 23)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 8388608
+      ), 24)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 16777216
+      ), 24)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 16777216
+      ), 25)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+        ) & 33554432
+      ), 25)
+    ) | (
+      SHIFTLEFT((
+        (
+          SHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+        ) & 33554432
+      ), 26)
+    ) | (
+      (
+        SHIFTLEFT(CAST(1 AS BIGINT), CAST(52 - 2 * _wf_z AS INT))
+      ) - 1
+    ) AS kring_index,
+    GREATEST(ABS(_wf_dx), ABS(_wf_dy)) AS distance
+  FROM native_commercialhotspots_1_ring
+), native_commercialhotspots_1_weighted AS (
+  SELECT
+    r.index AS `index`,
+    SUM(1.0) AS sw,
+    SUM(1.0 * 1.0) AS sww,
+    SUM(1.0 * c.v0) AS swx_v0,
+    SUM(1.0 * c.v1) AS swx_v1
+  FROM native_commercialhotspots_1_neighbours AS r
+  INNER JOIN native_commercialhotspots_1_cells AS c
+    ON r.kring_index = c.index
+  GROUP BY
+    r.index
+), native_commercialhotspots_1_scored AS (
+  SELECT
+    w.index,
+    (
+      0.5 * (
+        (
+          w.swx_v0 - (
+            s.mean_v0 * w.sw
+          )
+        ) / NULLIF(
+          s.sd_v0 * SQRT(
+            GREATEST((
+              (
+                s.n * w.sww
+              ) - (
+                w.sw * w.sw
+              )
+            ) / NULLIF(s.n - 1.0, 0), 0.0)
+          ),
+          0
+        )
+      )
+    ) + (
+      0.5 * (
+        (
+          w.swx_v1 - (
+            s.mean_v1 * w.sw
+          )
+        ) / NULLIF(
+          s.sd_v1 * SQRT(
+            GREATEST((
+              (
+                s.n * w.sww
+              ) - (
+                w.sw * w.sw
+              )
+            ) / NULLIF(s.n - 1.0, 0), 0.0)
+          ),
+          0
+        )
+      )
+    ) AS combined_gi
+  FROM native_commercialhotspots_1_weighted AS w
+  CROSS JOIN native_commercialhotspots_1_stats AS s
+), native_commercialhotspots_1_tested AS (
+  SELECT
+    `index`,
+    combined_gi,
+    1.0 / (
+      1.0 + 0.3275911 * ABS(combined_gi) * 0.7071067811865475
+    ) * (
+      0.254829592 + 1.0 / (
+        1.0 + 0.3275911 * ABS(combined_gi) * 0.7071067811865475
+      ) * (
+        -0.284496736 + 1.0 / (
+          1.0 + 0.3275911 * ABS(combined_gi) * 0.7071067811865475
+        ) * (
+          1.421413741 + 1.0 / (
+            1.0 + 0.3275911 * ABS(combined_gi) * 0.7071067811865475
+          ) * (
+            -1.453152027 + 1.0 / (
+              1.0 + 0.3275911 * ABS(combined_gi) * 0.7071067811865475
+            ) * (
+              1.061405429
+            )
+          )
+        )
+      )
+    ) * EXP(-ABS(combined_gi) * 0.7071067811865475 * ABS(combined_gi) * 0.7071067811865475) AS p_value
+  FROM native_commercialhotspots_1_scored
+), native_commercialhotspots_1 AS (
+  SELECT
+    `index`,
+    combined_gi,
+    p_value
+  FROM native_commercialhotspots_1_tested
+  WHERE
+    p_value <= 0.05
+)
+SELECT
+  *
+FROM native_commercialhotspots_1;

@@ -2323,3 +2323,932 @@ FROM native_getisord_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
+
+-- case moransi_h3: unsupported (the Oracle dialect cannot express operation 'h3_kring')
+
+-- case moransi_quadbin
+-- stage native_saveastable_cb3ba2f4
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_moransi_1_cells AS (
+  SELECT
+    quadbin AS "INDEX",
+    CAST(value AS NUMBER) AS value
+  FROM analytics.cells
+  WHERE
+    NOT quadbin IS NULL AND NOT value IS NULL
+), native_moransi_1_stats AS (
+  SELECT
+    CAST(COUNT(*) AS NUMBER) AS n,
+    AVG(value) AS mean
+  FROM native_moransi_1_cells
+), native_moransi_1_tile AS (
+  SELECT
+    "INDEX",
+    BITAND(CAST(FLOOR("INDEX" / 4503599627370496) AS NUMBER(19)), 31) AS _wf_z,
+    CAST(FLOOR(
+      (
+        BITAND(BITAND("INDEX", 4503599627370495), 1) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2) AS NUMBER(19)), 2) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4) AS NUMBER(19)), 4) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8) AS NUMBER(19)), 8) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16) AS NUMBER(19)), 16) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 32) AS NUMBER(19)), 32) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 64) AS NUMBER(19)), 64) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 128) AS NUMBER(19)), 128) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 256) AS NUMBER(19)), 256) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 512) AS NUMBER(19)), 512) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 1024) AS NUMBER(19)), 1024) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2048) AS NUMBER(19)), 2048) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4096) AS NUMBER(19)), 4096) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8192) AS NUMBER(19)), 8192) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16384) AS NUMBER(19)), 16384) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 32768) AS NUMBER(19)), 32768) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 65536) AS NUMBER(19)), 65536) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 131072) AS NUMBER(19)), 131072) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 262144) AS NUMBER(19)), 262144) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 524288) AS NUMBER(19)), 524288) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 1048576) AS NUMBER(19)), 1048576) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2097152) AS NUMBER(19)), 2097152) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4194304) AS NUMBER(19)), 4194304) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8388608) AS NUMBER(19)), 8388608) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16777216) AS NUMBER(19)), 16777216) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 33554432) AS NUMBER(19)), 33554432)
+      ) / CAST(POWER(2, 26 - BITAND(CAST(FLOOR("INDEX" / 4503599627370496) AS NUMBER(19)), 31)) AS NUMBER(19))
+    ) AS NUMBER(19)) AS _wf_x,
+    CAST(FLOOR(
+      (
+        BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2) AS NUMBER(19)), 1) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4) AS NUMBER(19)), 2) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8) AS NUMBER(19)), 4) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16) AS NUMBER(19)), 8) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 32) AS NUMBER(19)), 16) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 64) AS NUMBER(19)), 32) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 128) AS NUMBER(19)), 64) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 256) AS NUMBER(19)), 128) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 512) AS NUMBER(19)), 256) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 1024) AS NUMBER(19)), 512) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2048) AS NUMBER(19)), 1024) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4096) AS NUMBER(19)), 2048) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8192) AS NUMBER(19)), 4096) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16384) AS NUMBER(19)), 8192) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 32768) AS NUMBER(19)), 16384) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 65536) AS NUMBER(19)), 32768) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 131072) AS NUMBER(19)), 65536) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 262144) AS NUMBER(19)), 131072) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 524288) AS NUMBER(19)), 262144) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 1048576) AS NUMBER(19)), 524288) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2097152) AS NUMBER(19)), 1048576) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4194304) AS NUMBER(19)), 2097152) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8388608) AS NUMBER(19)), 4194304) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16777216) AS NUMBER(19)), 8388608) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 33554432) AS NUMBER(19)), 16777216) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 67108864) AS NUMBER(19)), 33554432)
+      ) / CAST(POWER(2, 26 - BITAND(CAST(FLOOR("INDEX" / 4503599627370496) AS NUMBER(19)), 31)) AS NUMBER(19))
+    ) AS NUMBER(19)) AS _wf_y
+  FROM native_moransi_1_cells
+), native_moransi_1_ring AS (
+  SELECT
+    native_moransi_1_tile.*,
+    CAST(_wf__wf_dx_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_dx,
+    CAST(_wf__wf_dy_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_dy,
+    MOD(
+      (
+        _wf_x + CAST(_wf__wf_dx_rows.COLUMN_VALUE AS NUMBER(19)) + CAST(POWER(2, _wf_z) AS NUMBER(19))
+      ),
+      CAST(POWER(2, _wf_z) AS NUMBER(19))
+    ) AS _wf_kx,
+    _wf_y + CAST(_wf__wf_dy_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_ky
+  FROM native_moransi_1_tile
+  CROSS JOIN TABLE(
+    CAST(MULTISET(
+      SELECT
+        -LEAST(3, CAST(TRUNC((
+          CAST(POWER(2, _wf_z) AS NUMBER(19)) - 1
+        ) / 2) AS INT)) + LEVEL - 1
+      FROM DUAL
+      CONNECT BY LEVEL <= LEAST(3, CAST(TRUNC(CAST(POWER(2, _wf_z) AS NUMBER(19)) / 2) AS INT)) - -LEAST(3, CAST(TRUNC((
+        CAST(POWER(2, _wf_z) AS NUMBER(19)) - 1
+      ) / 2) AS INT)) + 1
+    ) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_dx_rows
+  CROSS JOIN TABLE(
+    CAST(MULTISET(
+      SELECT
+        GREATEST(-3, -_wf_y) + LEVEL - 1
+      FROM DUAL
+      CONNECT BY LEVEL <= LEAST(3, (
+        CAST(POWER(2, _wf_z) AS NUMBER(19)) - 1
+      ) - _wf_y) - GREATEST(-3, -_wf_y) + 1
+    ) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_dy_rows
+), native_moransi_1_neighbours AS (
+  SELECT
+    "INDEX",
+    5188146770730811392 + (
+      _wf_z * 4503599627370496
+    ) + BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1) * 2
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2) * 2
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2) * 4
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4) * 4
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4) * 8
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8) * 8
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8) * 16
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16) * 16
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16) * 32
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32) * 32
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32) * 64
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 64) * 64
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 64) * 128
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 128) * 128
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 128) * 256
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 256) * 256
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 256) * 512
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 512) * 512
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 512) * 1024
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1024) * 1024
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1024) * 2048
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2048) * 2048
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2048) * 4096
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4096) * 4096
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4096) * 8192
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8192) * 8192
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8192) * 16384
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16384) * 16384
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16384) * 32768
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32768) * 32768
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32768) * 65536
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 65536) * 65536
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 65536) * 131072
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 131072) * 131072
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 131072) * 262144
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 262144) * 262144
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 262144) * 524288
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 524288) * 524288
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 524288) * 1048576
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1048576) * 1048576
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1048576) * 2097152
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2097152) * 2097152
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2097152) * 4194304
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4194304) * 4194304
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4194304) * 8388608
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8388608) * 8388608
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8388608) * 16777216
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16777216) * 16777216
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16777216) * 33554432
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 33554432) * 33554432
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 33554432) * 67108864
+    ) + (
+      CAST(POWER(2, 52 - 2 * _wf_z) AS NUMBER(19)) - 1
+    ) AS kring_index,
+    GREATEST(ABS(_wf_dx), ABS(_wf_dy)) AS distance
+  FROM native_moransi_1_ring
+), native_moransi_1_weighted AS (
+  SELECT
+    r.index AS "INDEX",
+    SUM(1.0 / CAST(r.distance AS DOUBLE PRECISION)) AS sw,
+    SUM(
+      (
+        1.0 / CAST(r.distance AS DOUBLE PRECISION)
+      ) * (
+        1.0 / CAST(r.distance AS DOUBLE PRECISION)
+      )
+    ) AS sww,
+    SUM((
+      1.0 / CAST(r.distance AS DOUBLE PRECISION)
+    ) * (
+      c.value - s.mean
+    )) AS swd
+  FROM native_moransi_1_neighbours r
+  INNER JOIN native_moransi_1_cells c
+    ON r.kring_index = c.index
+  CROSS JOIN native_moransi_1_stats s
+  WHERE
+    r.distance > 0
+  GROUP BY
+    r.index
+), native_moransi_1_lagged AS (
+  SELECT
+    c.value - s.mean AS dev,
+    w.swd / NULLIF(w.sw, 0) AS lag,
+    s.n AS n
+  FROM native_moransi_1_cells c
+  LEFT JOIN native_moransi_1_weighted w
+    ON c.index = w.index
+  CROSS JOIN native_moransi_1_stats s
+), native_moransi_1 AS (
+  SELECT
+    (
+      (
+        MAX(n) / NULLIF(CAST(COUNT(lag) AS NUMBER), 0)
+      ) * SUM(dev * lag)
+    ) / NULLIF(SUM(dev * dev), 0) AS morans_i
+  FROM native_moransi_1_lagged
+)
+SELECT
+  *
+FROM native_moransi_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case localmoransi_h3: unsupported (the Oracle dialect cannot express operation 'h3_kring')
+
+-- case localmoransi_quadbin
+-- stage native_saveastable_1031f191
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_localmoransi_1_cells AS (
+  SELECT
+    quadbin AS "INDEX",
+    CAST(value AS NUMBER) AS value
+  FROM analytics.cells
+  WHERE
+    NOT quadbin IS NULL AND NOT value IS NULL
+), native_localmoransi_1_stats AS (
+  SELECT
+    CAST(COUNT(*) AS NUMBER) AS n,
+    AVG(value) AS mean
+  FROM native_localmoransi_1_cells
+), native_localmoransi_1_moments AS (
+  SELECT
+    AVG((
+      c.value - s.mean
+    ) * (
+      c.value - s.mean
+    )) AS m2,
+    AVG(
+      (
+        c.value - s.mean
+      ) * (
+        c.value - s.mean
+      ) * (
+        c.value - s.mean
+      ) * (
+        c.value - s.mean
+      )
+    ) AS m4
+  FROM native_localmoransi_1_cells c
+  CROSS JOIN native_localmoransi_1_stats s
+), native_localmoransi_1_tile AS (
+  SELECT
+    "INDEX",
+    BITAND(CAST(FLOOR("INDEX" / 4503599627370496) AS NUMBER(19)), 31) AS _wf_z,
+    CAST(FLOOR(
+      (
+        BITAND(BITAND("INDEX", 4503599627370495), 1) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2) AS NUMBER(19)), 2) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4) AS NUMBER(19)), 4) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8) AS NUMBER(19)), 8) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16) AS NUMBER(19)), 16) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 32) AS NUMBER(19)), 32) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 64) AS NUMBER(19)), 64) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 128) AS NUMBER(19)), 128) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 256) AS NUMBER(19)), 256) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 512) AS NUMBER(19)), 512) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 1024) AS NUMBER(19)), 1024) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2048) AS NUMBER(19)), 2048) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4096) AS NUMBER(19)), 4096) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8192) AS NUMBER(19)), 8192) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16384) AS NUMBER(19)), 16384) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 32768) AS NUMBER(19)), 32768) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 65536) AS NUMBER(19)), 65536) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 131072) AS NUMBER(19)), 131072) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 262144) AS NUMBER(19)), 262144) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 524288) AS NUMBER(19)), 524288) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 1048576) AS NUMBER(19)), 1048576) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2097152) AS NUMBER(19)), 2097152) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4194304) AS NUMBER(19)), 4194304) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8388608) AS NUMBER(19)), 8388608) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16777216) AS NUMBER(19)), 16777216) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 33554432) AS NUMBER(19)), 33554432)
+      ) / CAST(POWER(2, 26 - BITAND(CAST(FLOOR("INDEX" / 4503599627370496) AS NUMBER(19)), 31)) AS NUMBER(19))
+    ) AS NUMBER(19)) AS _wf_x,
+    CAST(FLOOR(
+      (
+        BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2) AS NUMBER(19)), 1) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4) AS NUMBER(19)), 2) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8) AS NUMBER(19)), 4) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16) AS NUMBER(19)), 8) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 32) AS NUMBER(19)), 16) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 64) AS NUMBER(19)), 32) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 128) AS NUMBER(19)), 64) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 256) AS NUMBER(19)), 128) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 512) AS NUMBER(19)), 256) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 1024) AS NUMBER(19)), 512) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2048) AS NUMBER(19)), 1024) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4096) AS NUMBER(19)), 2048) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8192) AS NUMBER(19)), 4096) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16384) AS NUMBER(19)), 8192) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 32768) AS NUMBER(19)), 16384) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 65536) AS NUMBER(19)), 32768) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 131072) AS NUMBER(19)), 65536) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 262144) AS NUMBER(19)), 131072) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 524288) AS NUMBER(19)), 262144) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 1048576) AS NUMBER(19)), 524288) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2097152) AS NUMBER(19)), 1048576) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4194304) AS NUMBER(19)), 2097152) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8388608) AS NUMBER(19)), 4194304) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16777216) AS NUMBER(19)), 8388608) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 33554432) AS NUMBER(19)), 16777216) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 67108864) AS NUMBER(19)), 33554432)
+      ) / CAST(POWER(2, 26 - BITAND(CAST(FLOOR("INDEX" / 4503599627370496) AS NUMBER(19)), 31)) AS NUMBER(19))
+    ) AS NUMBER(19)) AS _wf_y
+  FROM native_localmoransi_1_cells
+), native_localmoransi_1_ring AS (
+  SELECT
+    native_localmoransi_1_tile.*,
+    CAST(_wf__wf_dx_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_dx,
+    CAST(_wf__wf_dy_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_dy,
+    MOD(
+      (
+        _wf_x + CAST(_wf__wf_dx_rows.COLUMN_VALUE AS NUMBER(19)) + CAST(POWER(2, _wf_z) AS NUMBER(19))
+      ),
+      CAST(POWER(2, _wf_z) AS NUMBER(19))
+    ) AS _wf_kx,
+    _wf_y + CAST(_wf__wf_dy_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_ky
+  FROM native_localmoransi_1_tile
+  CROSS JOIN TABLE(
+    CAST(MULTISET(
+      SELECT
+        -LEAST(2, CAST(TRUNC((
+          CAST(POWER(2, _wf_z) AS NUMBER(19)) - 1
+        ) / 2) AS INT)) + LEVEL - 1
+      FROM DUAL
+      CONNECT BY LEVEL <= LEAST(2, CAST(TRUNC(CAST(POWER(2, _wf_z) AS NUMBER(19)) / 2) AS INT)) - -LEAST(2, CAST(TRUNC((
+        CAST(POWER(2, _wf_z) AS NUMBER(19)) - 1
+      ) / 2) AS INT)) + 1
+    ) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_dx_rows
+  CROSS JOIN TABLE(
+    CAST(MULTISET(
+      SELECT
+        GREATEST(-2, -_wf_y) + LEVEL - 1
+      FROM DUAL
+      CONNECT BY LEVEL <= LEAST(2, (
+        CAST(POWER(2, _wf_z) AS NUMBER(19)) - 1
+      ) - _wf_y) - GREATEST(-2, -_wf_y) + 1
+    ) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_dy_rows
+), native_localmoransi_1_neighbours AS (
+  SELECT
+    "INDEX",
+    5188146770730811392 + (
+      _wf_z * 4503599627370496
+    ) + BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1) * 2
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2) * 2
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2) * 4
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4) * 4
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4) * 8
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8) * 8
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8) * 16
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16) * 16
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16) * 32
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32) * 32
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32) * 64
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 64) * 64
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 64) * 128
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 128) * 128
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 128) * 256
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 256) * 256
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 256) * 512
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 512) * 512
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 512) * 1024
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1024) * 1024
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1024) * 2048
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2048) * 2048
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2048) * 4096
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4096) * 4096
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4096) * 8192
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8192) * 8192
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8192) * 16384
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16384) * 16384
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16384) * 32768
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32768) * 32768
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32768) * 65536
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 65536) * 65536
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 65536) * 131072
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 131072) * 131072
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 131072) * 262144
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 262144) * 262144
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 262144) * 524288
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 524288) * 524288
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 524288) * 1048576
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1048576) * 1048576
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1048576) * 2097152
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2097152) * 2097152
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2097152) * 4194304
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4194304) * 4194304
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4194304) * 8388608
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8388608) * 8388608
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8388608) * 16777216
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16777216) * 16777216
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16777216) * 33554432
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 33554432) * 33554432
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 33554432) * 67108864
+    ) + (
+      CAST(POWER(2, 52 - 2 * _wf_z) AS NUMBER(19)) - 1
+    ) AS kring_index,
+    GREATEST(ABS(_wf_dx), ABS(_wf_dy)) AS distance
+  FROM native_localmoransi_1_ring
+), native_localmoransi_1_weighted AS (
+  SELECT
+    r.index AS "INDEX",
+    SUM(
+      1.0 / (
+        CAST(r.distance AS DOUBLE PRECISION) * CAST(r.distance AS DOUBLE PRECISION)
+      )
+    ) AS sw,
+    SUM(
+      (
+        1.0 / (
+          CAST(r.distance AS DOUBLE PRECISION) * CAST(r.distance AS DOUBLE PRECISION)
+        )
+      ) * (
+        1.0 / (
+          CAST(r.distance AS DOUBLE PRECISION) * CAST(r.distance AS DOUBLE PRECISION)
+        )
+      )
+    ) AS sww,
+    SUM(
+      (
+        1.0 / (
+          CAST(r.distance AS DOUBLE PRECISION) * CAST(r.distance AS DOUBLE PRECISION)
+        )
+      ) * (
+        c.value - s.mean
+      )
+    ) AS swd
+  FROM native_localmoransi_1_neighbours r
+  INNER JOIN native_localmoransi_1_cells c
+    ON r.kring_index = c.index
+  CROSS JOIN native_localmoransi_1_stats s
+  WHERE
+    r.distance > 0
+  GROUP BY
+    r.index
+), native_localmoransi_1_local AS (
+  SELECT
+    c.index AS "INDEX",
+    (
+      (
+        c.value - s.mean
+      ) * COALESCE(w.swd / NULLIF(w.sw, 0), 0.0) * (
+        s.n - 1.0
+      )
+    ) / NULLIF(s.n * m.m2, 0) AS value,
+    c.value - s.mean AS dev,
+    COALESCE(w.swd / NULLIF(w.sw, 0), 0.0) AS lag,
+    CASE WHEN NOT w.sw IS NULL THEN 1.0 ELSE 0.0 END AS wi,
+    COALESCE(w.sww / NULLIF(w.sw * w.sw, 0), 0.0) AS wi2,
+    (
+      (
+        c.value - s.mean
+      ) * (
+        c.value - s.mean
+      )
+    ) / NULLIF(m.m2, 0) AS zz,
+    s.n AS n,
+    m.m4 / NULLIF(m.m2 * m.m2, 0) AS b2
+  FROM native_localmoransi_1_cells c
+  LEFT JOIN native_localmoransi_1_weighted w
+    ON c.index = w.index
+  CROSS JOIN native_localmoransi_1_stats s
+  CROSS JOIN native_localmoransi_1_moments m
+), native_localmoransi_1_scored AS (
+  SELECT
+    "INDEX",
+    value,
+    -(
+      zz * wi
+    ) / NULLIF(n - 1.0, 0) AS eic,
+    (
+      (
+        zz * n
+      ) / NULLIF(n - 2.0, 0)
+    ) * (
+      wi2 - (
+        (
+          wi * wi
+        ) / NULLIF(n - 1.0, 0)
+      )
+    ) * (
+      1.0 - (
+        zz / NULLIF(n - 1.0, 0)
+      )
+    ) AS vic,
+    -wi / NULLIF(n - 1.0, 0) AS ei,
+    (
+      (
+        (
+          wi2 * (
+            n - b2
+          )
+        ) / NULLIF(n - 1.0, 0)
+      ) + (
+        (
+          (
+            (
+              wi * wi
+            ) - wi2
+          ) * (
+            (
+              2.0 * b2
+            ) - n
+          )
+        ) / NULLIF((
+          n - 1.0
+        ) * (
+          n - 2.0
+        ), 0)
+      )
+    ) - (
+      (
+        wi * wi
+      ) / NULLIF((
+        n - 1.0
+      ) * (
+        n - 1.0
+      ), 0)
+    ) AS vi,
+    (
+      (
+        (
+          value * n
+        ) / NULLIF(n - 1.0, 0)
+      ) - (
+        -wi / NULLIF(n - 1.0, 0)
+      )
+    ) / NULLIF(
+      SQRT(
+        GREATEST(
+          (
+            (
+              (
+                wi2 * (
+                  n - b2
+                )
+              ) / NULLIF(n - 1.0, 0)
+            ) + (
+              (
+                (
+                  (
+                    wi * wi
+                  ) - wi2
+                ) * (
+                  (
+                    2.0 * b2
+                  ) - n
+                )
+              ) / NULLIF((
+                n - 1.0
+              ) * (
+                n - 2.0
+              ), 0)
+            )
+          ) - (
+            (
+              wi * wi
+            ) / NULLIF((
+              n - 1.0
+            ) * (
+              n - 1.0
+            ), 0)
+          ),
+          0.0
+        )
+      ),
+      0
+    ) AS z,
+    CASE
+      WHEN dev > 0.0 AND lag > 0.0
+      THEN 1
+      WHEN NOT dev > 0.0 AND NOT lag > 0.0
+      THEN 2
+      WHEN lag > 0.0
+      THEN 3
+      ELSE 4
+    END AS quad
+  FROM native_localmoransi_1_local
+), native_localmoransi_1 AS (
+  SELECT
+    "INDEX",
+    value,
+    0.5 * 1.0 / (
+      1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+    ) * (
+      0.254829592 + 1.0 / (
+        1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+      ) * (
+        -0.284496736 + 1.0 / (
+          1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+        ) * (
+          1.421413741 + 1.0 / (
+            1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+          ) * (
+            -1.453152027 + 1.0 / (
+              1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+            ) * (
+              1.061405429
+            )
+          )
+        )
+      )
+    ) * EXP(-ABS(z) * 0.7071067811865475 * ABS(z) * 0.7071067811865475) AS psim,
+    eic,
+    vic,
+    ei,
+    vi,
+    CAST(quad AS NUMBER(19)) AS quad
+  FROM native_localmoransi_1_scored
+)
+SELECT
+  *
+FROM native_localmoransi_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case commercialhotspots_h3: unsupported (the Oracle dialect cannot express operation 'h3_kring')
+
+-- case commercialhotspots_quadbin
+-- stage native_saveastable_e9383e77
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_commercialhotspots_1_cells AS (
+  SELECT
+    quadbin AS "INDEX",
+    CAST(value AS NUMBER) AS v0,
+    CAST(id AS NUMBER) AS v1
+  FROM analytics.cells
+  WHERE
+    NOT quadbin IS NULL AND NOT value IS NULL AND NOT id IS NULL
+), native_commercialhotspots_1_stats AS (
+  SELECT
+    CAST(COUNT(*) AS NUMBER) AS n,
+    AVG(v0) AS mean_v0,
+    AVG(v1) AS mean_v1,
+    STDDEV_POP(v0) AS sd_v0,
+    STDDEV_POP(v1) AS sd_v1
+  FROM native_commercialhotspots_1_cells
+), native_commercialhotspots_1_tile AS (
+  SELECT
+    "INDEX",
+    BITAND(CAST(FLOOR("INDEX" / 4503599627370496) AS NUMBER(19)), 31) AS _wf_z,
+    CAST(FLOOR(
+      (
+        BITAND(BITAND("INDEX", 4503599627370495), 1) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2) AS NUMBER(19)), 2) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4) AS NUMBER(19)), 4) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8) AS NUMBER(19)), 8) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16) AS NUMBER(19)), 16) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 32) AS NUMBER(19)), 32) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 64) AS NUMBER(19)), 64) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 128) AS NUMBER(19)), 128) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 256) AS NUMBER(19)), 256) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 512) AS NUMBER(19)), 512) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 1024) AS NUMBER(19)), 1024) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2048) AS NUMBER(19)), 2048) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4096) AS NUMBER(19)), 4096) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8192) AS NUMBER(19)), 8192) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16384) AS NUMBER(19)), 16384) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 32768) AS NUMBER(19)), 32768) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 65536) AS NUMBER(19)), 65536) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 131072) AS NUMBER(19)), 131072) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 262144) AS NUMBER(19)), 262144) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 524288) AS NUMBER(19)), 524288) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 1048576) AS NUMBER(19)), 1048576) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2097152) AS NUMBER(19)), 2097152) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4194304) AS NUMBER(19)), 4194304) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8388608) AS NUMBER(19)), 8388608) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16777216) AS NUMBER(19)), 16777216) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 33554432) AS NUMBER(19)), 33554432)
+      ) / CAST(POWER(2, 26 - BITAND(CAST(FLOOR("INDEX" / 4503599627370496) AS NUMBER(19)), 31)) AS NUMBER(19))
+    ) AS NUMBER(19)) AS _wf_x,
+    CAST(FLOOR(
+      (
+        BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2) AS NUMBER(19)), 1) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4) AS NUMBER(19)), 2) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8) AS NUMBER(19)), 4) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16) AS NUMBER(19)), 8) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 32) AS NUMBER(19)), 16) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 64) AS NUMBER(19)), 32) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 128) AS NUMBER(19)), 64) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 256) AS NUMBER(19)), 128) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 512) AS NUMBER(19)), 256) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 1024) AS NUMBER(19)), 512) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2048) AS NUMBER(19)), 1024) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4096) AS NUMBER(19)), 2048) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8192) AS NUMBER(19)), 4096) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16384) AS NUMBER(19)), 8192) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 32768) AS NUMBER(19)), 16384) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 65536) AS NUMBER(19)), 32768) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 131072) AS NUMBER(19)), 65536) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 262144) AS NUMBER(19)), 131072) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 524288) AS NUMBER(19)), 262144) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 1048576) AS NUMBER(19)), 524288) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2097152) AS NUMBER(19)), 1048576) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4194304) AS NUMBER(19)), 2097152) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8388608) AS NUMBER(19)), 4194304) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16777216) AS NUMBER(19)), 8388608) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 33554432) AS NUMBER(19)), 16777216) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 67108864) AS NUMBER(19)), 33554432)
+      ) / CAST(POWER(2, 26 - BITAND(CAST(FLOOR("INDEX" / 4503599627370496) AS NUMBER(19)), 31)) AS NUMBER(19))
+    ) AS NUMBER(19)) AS _wf_y
+  FROM native_commercialhotspots_1_cells
+), native_commercialhotspots_1_ring AS (
+  SELECT
+    native_commercialhotspots_1_tile.*,
+    CAST(_wf__wf_dx_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_dx,
+    CAST(_wf__wf_dy_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_dy,
+    MOD(
+      (
+        _wf_x + CAST(_wf__wf_dx_rows.COLUMN_VALUE AS NUMBER(19)) + CAST(POWER(2, _wf_z) AS NUMBER(19))
+      ),
+      CAST(POWER(2, _wf_z) AS NUMBER(19))
+    ) AS _wf_kx,
+    _wf_y + CAST(_wf__wf_dy_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_ky
+  FROM native_commercialhotspots_1_tile
+  CROSS JOIN TABLE(
+    CAST(MULTISET(
+      SELECT
+        -LEAST(3, CAST(TRUNC((
+          CAST(POWER(2, _wf_z) AS NUMBER(19)) - 1
+        ) / 2) AS INT)) + LEVEL - 1
+      FROM DUAL
+      CONNECT BY LEVEL <= LEAST(3, CAST(TRUNC(CAST(POWER(2, _wf_z) AS NUMBER(19)) / 2) AS INT)) - -LEAST(3, CAST(TRUNC((
+        CAST(POWER(2, _wf_z) AS NUMBER(19)) - 1
+      ) / 2) AS INT)) + 1
+    ) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_dx_rows
+  CROSS JOIN TABLE(
+    CAST(MULTISET(
+      SELECT
+        GREATEST(-3, -_wf_y) + LEVEL - 1
+      FROM DUAL
+      CONNECT BY LEVEL <= LEAST(3, (
+        CAST(POWER(2, _wf_z) AS NUMBER(19)) - 1
+      ) - _wf_y) - GREATEST(-3, -_wf_y) + 1
+    ) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_dy_rows
+), native_commercialhotspots_1_neighbours AS (
+  SELECT
+    "INDEX",
+    5188146770730811392 + (
+      _wf_z * 4503599627370496
+    ) + BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1) * 2
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2) * 2
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2) * 4
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4) * 4
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4) * 8
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8) * 8
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8) * 16
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16) * 16
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16) * 32
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32) * 32
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32) * 64
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 64) * 64
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 64) * 128
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 128) * 128
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 128) * 256
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 256) * 256
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 256) * 512
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 512) * 512
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 512) * 1024
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1024) * 1024
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1024) * 2048
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2048) * 2048
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2048) * 4096
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4096) * 4096
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4096) * 8192
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8192) * 8192
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8192) * 16384
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16384) * 16384
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16384) * 32768
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32768) * 32768
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32768) * 65536
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 65536) * 65536
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 65536) * 131072
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 131072) * 131072
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 131072) * 262144
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 262144) * 262144
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 262144) * 524288
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 524288) * 524288
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 524288) * 1048576
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1048576) * 1048576
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1048576) * 2097152
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2097152) * 2097152
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2097152) * 4194304
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4194304) * 4194304
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4194304) * 8388608
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8388608) * 8388608
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8388608) * 16777216
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16777216) * 16777216
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16777216) * 33554432
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 33554432) * 33554432
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 33554432) * 67108864
+    ) + (
+      CAST(POWER(2, 52 - 2 * _wf_z) AS NUMBER(19)) - 1
+    ) AS kring_index,
+    GREATEST(ABS(_wf_dx), ABS(_wf_dy)) AS distance
+  FROM native_commercialhotspots_1_ring
+), native_commercialhotspots_1_weighted AS (
+  SELECT
+    r.index AS "INDEX",
+    SUM(1.0) AS sw,
+    SUM(1.0 * 1.0) AS sww,
+    SUM(1.0 * c.v0) AS swx_v0,
+    SUM(1.0 * c.v1) AS swx_v1
+  FROM native_commercialhotspots_1_neighbours r
+  INNER JOIN native_commercialhotspots_1_cells c
+    ON r.kring_index = c.index
+  GROUP BY
+    r.index
+), native_commercialhotspots_1_scored AS (
+  SELECT
+    w.index,
+    (
+      0.5 * (
+        (
+          w.swx_v0 - (
+            s.mean_v0 * w.sw
+          )
+        ) / NULLIF(
+          s.sd_v0 * SQRT(
+            GREATEST((
+              (
+                s.n * w.sww
+              ) - (
+                w.sw * w.sw
+              )
+            ) / NULLIF(s.n - 1.0, 0), 0.0)
+          ),
+          0
+        )
+      )
+    ) + (
+      0.5 * (
+        (
+          w.swx_v1 - (
+            s.mean_v1 * w.sw
+          )
+        ) / NULLIF(
+          s.sd_v1 * SQRT(
+            GREATEST((
+              (
+                s.n * w.sww
+              ) - (
+                w.sw * w.sw
+              )
+            ) / NULLIF(s.n - 1.0, 0), 0.0)
+          ),
+          0
+        )
+      )
+    ) AS combined_gi
+  FROM native_commercialhotspots_1_weighted w
+  CROSS JOIN native_commercialhotspots_1_stats s
+), native_commercialhotspots_1_tested AS (
+  SELECT
+    "INDEX",
+    combined_gi,
+    1.0 / (
+      1.0 + 0.3275911 * ABS(combined_gi) * 0.7071067811865475
+    ) * (
+      0.254829592 + 1.0 / (
+        1.0 + 0.3275911 * ABS(combined_gi) * 0.7071067811865475
+      ) * (
+        -0.284496736 + 1.0 / (
+          1.0 + 0.3275911 * ABS(combined_gi) * 0.7071067811865475
+        ) * (
+          1.421413741 + 1.0 / (
+            1.0 + 0.3275911 * ABS(combined_gi) * 0.7071067811865475
+          ) * (
+            -1.453152027 + 1.0 / (
+              1.0 + 0.3275911 * ABS(combined_gi) * 0.7071067811865475
+            ) * (
+              1.061405429
+            )
+          )
+        )
+      )
+    ) * EXP(-ABS(combined_gi) * 0.7071067811865475 * ABS(combined_gi) * 0.7071067811865475) AS p_value
+  FROM native_commercialhotspots_1_scored
+), native_commercialhotspots_1 AS (
+  SELECT
+    "INDEX",
+    combined_gi,
+    p_value
+  FROM native_commercialhotspots_1_tested
+  WHERE
+    p_value <= 0.05
+)
+SELECT
+  *
+FROM native_commercialhotspots_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;

@@ -4537,3 +4537,2972 @@ FROM native_getisord_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
+
+-- case moransi_h3
+-- stage native_saveastable_46c83e2a
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_moransi_1_cells AS (
+  SELECT
+    h3 AS "index",
+    CAST(value AS DOUBLE PRECISION) AS value
+  FROM analytics.cells
+  WHERE
+    NOT h3 IS NULL AND NOT value IS NULL
+), native_moransi_1_stats AS (
+  SELECT
+    CAST(COUNT(*) AS DOUBLE PRECISION) AS n,
+    AVG(value) AS mean
+  FROM native_moransi_1_cells
+), native_moransi_1_neighbours AS (
+  SELECT
+    "index",
+    CAST(_wf_kring_index_rows._wf_kring_index AS TEXT) AS kring_index,
+    CASE
+      WHEN SUBSTRING("index" FROM 2 FOR 1) = SUBSTRING(CAST(_wf_kring_index_rows._wf_kring_index AS TEXT) FROM 2 FOR 1)
+      THEN H3_GRID_DISTANCE(
+        CAST("index" AS h3index),
+        CAST(CAST(_wf_kring_index_rows._wf_kring_index AS TEXT) AS h3index)
+      )
+    END AS distance
+  FROM native_moransi_1_cells
+  CROSS JOIN LATERAL (
+    SELECT
+      CAST(H3_GRID_DISK(CAST("index" AS h3index), 2) AS TEXT) AS _wf_kring_index
+  ) AS _wf_kring_index_rows
+), native_moransi_1_weighted AS (
+  SELECT
+    r.index AS "index",
+    SUM(EXP(-CAST(r.distance AS DOUBLE PRECISION))) AS sw,
+    SUM(
+      EXP(-CAST(r.distance AS DOUBLE PRECISION)) * EXP(-CAST(r.distance AS DOUBLE PRECISION))
+    ) AS sww,
+    SUM(EXP(-CAST(r.distance AS DOUBLE PRECISION)) * (
+      c.value - s.mean
+    )) AS swd
+  FROM native_moransi_1_neighbours AS r
+  INNER JOIN native_moransi_1_cells AS c
+    ON r.kring_index = c.index
+  CROSS JOIN native_moransi_1_stats AS s
+  WHERE
+    r.distance > 0
+  GROUP BY
+    r.index
+), native_moransi_1_lagged AS (
+  SELECT
+    c.value - s.mean AS dev,
+    CAST(w.swd AS DOUBLE PRECISION) / NULLIF(w.sw, 0) AS lag,
+    s.n AS n
+  FROM native_moransi_1_cells AS c
+  LEFT JOIN native_moransi_1_weighted AS w
+    ON c.index = w.index
+  CROSS JOIN native_moransi_1_stats AS s
+), native_moransi_1 AS (
+  SELECT
+    CAST((
+      (
+        CAST(MAX(n) AS DOUBLE PRECISION) / NULLIF(CAST(COUNT(lag) AS DOUBLE PRECISION), 0)
+      ) * SUM(dev * lag)
+    ) AS DOUBLE PRECISION) / NULLIF(SUM(dev * dev), 0) AS morans_i
+  FROM native_moransi_1_lagged
+)
+SELECT
+  *
+FROM native_moransi_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case moransi_quadbin
+-- stage native_saveastable_cb3ba2f4
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_moransi_1_cells AS (
+  SELECT
+    quadbin AS "index",
+    CAST(value AS DOUBLE PRECISION) AS value
+  FROM analytics.cells
+  WHERE
+    NOT quadbin IS NULL AND NOT value IS NULL
+), native_moransi_1_stats AS (
+  SELECT
+    CAST(COUNT(*) AS DOUBLE PRECISION) AS n,
+    AVG(value) AS mean
+  FROM native_moransi_1_cells
+), native_moransi_1_tile AS MATERIALIZED (
+  SELECT
+    "index",
+    (
+      "index" >> 52
+    ) & 31 AS _wf_z,
+    (
+      (
+        "index" & 4503599627370495
+      ) & 1 | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 1
+        ) & 2
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 2
+        ) & 4
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 3
+        ) & 8
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 4
+        ) & 16
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 5
+        ) & 32
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 6
+        ) & 64
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 7
+        ) & 128
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 8
+        ) & 256
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 9
+        ) & 512
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 10
+        ) & 1024
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 11
+        ) & 2048
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 12
+        ) & 4096
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 13
+        ) & 8192
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 14
+        ) & 16384
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 15
+        ) & 32768
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 16
+        ) & 65536
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 17
+        ) & 131072
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 18
+        ) & 262144
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 19
+        ) & 524288
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 20
+        ) & 1048576
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 21
+        ) & 2097152
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 22
+        ) & 4194304
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 23
+        ) & 8388608
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 24
+        ) & 16777216
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 25
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        "index" >> 52
+      ) & 31
+    ) AS INT) AS _wf_x,
+    (
+      (
+        (
+          "index" & 4503599627370495
+        ) >> 1
+      ) & 1 | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 2
+        ) & 2
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 3
+        ) & 4
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 4
+        ) & 8
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 5
+        ) & 16
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 6
+        ) & 32
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 7
+        ) & 64
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 8
+        ) & 128
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 9
+        ) & 256
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 10
+        ) & 512
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 11
+        ) & 1024
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 12
+        ) & 2048
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 13
+        ) & 4096
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 14
+        ) & 8192
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 15
+        ) & 16384
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 16
+        ) & 32768
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 17
+        ) & 65536
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 18
+        ) & 131072
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 19
+        ) & 262144
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 20
+        ) & 524288
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 21
+        ) & 1048576
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 22
+        ) & 2097152
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 23
+        ) & 4194304
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 24
+        ) & 8388608
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 25
+        ) & 16777216
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 26
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        "index" >> 52
+      ) & 31
+    ) AS INT) AS _wf_y
+  FROM native_moransi_1_cells
+), native_moransi_1_ring AS MATERIALIZED (
+  SELECT
+    native_moransi_1_tile.*,
+    CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) AS _wf_dx,
+    CAST(_wf__wf_dy_rows._wf__wf_dy AS BIGINT) AS _wf_dy,
+    (
+      _wf_x + CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) + (
+        CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+      )
+    ) % (
+      CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+    ) AS _wf_kx,
+    _wf_y + CAST(_wf__wf_dy_rows._wf__wf_dy AS BIGINT) AS _wf_ky
+  FROM native_moransi_1_tile
+  CROSS JOIN LATERAL (
+    SELECT
+      GENERATE_SERIES(
+        -LEAST(3, DIV((
+          (
+            CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+          ) - 1
+        ), 2)),
+        LEAST(3, DIV((
+          CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+        ), 2))
+      ) AS _wf__wf_dx
+  ) AS _wf__wf_dx_rows
+  CROSS JOIN LATERAL (
+    SELECT
+      GENERATE_SERIES(
+        GREATEST(-3, -_wf_y),
+        LEAST(3, (
+          (
+            CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+          ) - 1
+        ) - _wf_y)
+      ) AS _wf__wf_dy
+  ) AS _wf__wf_dy_rows
+), native_moransi_1_neighbours AS (
+  SELECT
+    "index",
+    5188146770730811392 | (
+      _wf_z << 52
+    ) | (
+      (
+        _wf_kx << CAST(26 - _wf_z AS INT)
+      ) & 1
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 1
+      ) << 1
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 2
+      ) << 1
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 2
+      ) << 2
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 4
+      ) << 2
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 4
+      ) << 3
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 8
+      ) << 3
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 8
+      ) << 4
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 16
+      ) << 4
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 16
+      ) << 5
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 32
+      ) << 5
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 32
+      ) << 6
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 64
+      ) << 6
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 64
+      ) << 7
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 128
+      ) << 7
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 128
+      ) << 8
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 256
+      ) << 8
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 256
+      ) << 9
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 512
+      ) << 9
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 512
+      ) << 10
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 1024
+      ) << 10
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 1024
+      ) << 11
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 2048
+      ) << 11
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 2048
+      ) << 12
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 4096
+      ) << 12
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 4096
+      ) << 13
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 8192
+      ) << 13
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 8192
+      ) << 14
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 16384
+      ) << 14
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 16384
+      ) << 15
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 32768
+      ) << 15
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 32768
+      ) << 16
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 65536
+      ) << 16
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 65536
+      ) << 17
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 131072
+      ) << 17
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 131072
+      ) << 18
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 262144
+      ) << 18
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 262144
+      ) << 19
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 524288
+      ) << 19
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 524288
+      ) << 20
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 1048576
+      ) << 20
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 1048576
+      ) << 21
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 2097152
+      ) << 21
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 2097152
+      ) << 22
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 4194304
+      ) << 22
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 4194304
+      ) << 23
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 8388608
+      ) << 23
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 8388608
+      ) << 24
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 16777216
+      ) << 24
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 16777216
+      ) << 25
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 33554432
+      ) << 25
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 33554432
+      ) << 26
+    ) | (
+      (
+        CAST(1 AS BIGINT) << CAST(52 - 2 * _wf_z AS INT)
+      ) - 1
+    ) AS kring_index,
+    GREATEST(ABS(_wf_dx), ABS(_wf_dy)) AS distance
+  FROM native_moransi_1_ring
+), native_moransi_1_weighted AS (
+  SELECT
+    r.index AS "index",
+    SUM(1.0 / CAST(r.distance AS DOUBLE PRECISION)) AS sw,
+    SUM(
+      (
+        1.0 / CAST(r.distance AS DOUBLE PRECISION)
+      ) * (
+        1.0 / CAST(r.distance AS DOUBLE PRECISION)
+      )
+    ) AS sww,
+    SUM((
+      1.0 / CAST(r.distance AS DOUBLE PRECISION)
+    ) * (
+      c.value - s.mean
+    )) AS swd
+  FROM native_moransi_1_neighbours AS r
+  INNER JOIN native_moransi_1_cells AS c
+    ON r.kring_index = c.index
+  CROSS JOIN native_moransi_1_stats AS s
+  WHERE
+    r.distance > 0
+  GROUP BY
+    r.index
+), native_moransi_1_lagged AS (
+  SELECT
+    c.value - s.mean AS dev,
+    CAST(w.swd AS DOUBLE PRECISION) / NULLIF(w.sw, 0) AS lag,
+    s.n AS n
+  FROM native_moransi_1_cells AS c
+  LEFT JOIN native_moransi_1_weighted AS w
+    ON c.index = w.index
+  CROSS JOIN native_moransi_1_stats AS s
+), native_moransi_1 AS (
+  SELECT
+    CAST((
+      (
+        CAST(MAX(n) AS DOUBLE PRECISION) / NULLIF(CAST(COUNT(lag) AS DOUBLE PRECISION), 0)
+      ) * SUM(dev * lag)
+    ) AS DOUBLE PRECISION) / NULLIF(SUM(dev * dev), 0) AS morans_i
+  FROM native_moransi_1_lagged
+)
+SELECT
+  *
+FROM native_moransi_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case localmoransi_h3
+-- stage native_saveastable_53a133a2
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_localmoransi_1_cells AS (
+  SELECT
+    h3 AS "index",
+    CAST(value AS DOUBLE PRECISION) AS value
+  FROM analytics.cells
+  WHERE
+    NOT h3 IS NULL AND NOT value IS NULL
+), native_localmoransi_1_stats AS (
+  SELECT
+    CAST(COUNT(*) AS DOUBLE PRECISION) AS n,
+    AVG(value) AS mean
+  FROM native_localmoransi_1_cells
+), native_localmoransi_1_moments AS (
+  SELECT
+    AVG((
+      c.value - s.mean
+    ) * (
+      c.value - s.mean
+    )) AS m2,
+    AVG(
+      (
+        c.value - s.mean
+      ) * (
+        c.value - s.mean
+      ) * (
+        c.value - s.mean
+      ) * (
+        c.value - s.mean
+      )
+    ) AS m4
+  FROM native_localmoransi_1_cells AS c
+  CROSS JOIN native_localmoransi_1_stats AS s
+), native_localmoransi_1_neighbours AS (
+  SELECT
+    "index",
+    CAST(_wf_kring_index_rows._wf_kring_index AS TEXT) AS kring_index,
+    CASE
+      WHEN SUBSTRING("index" FROM 2 FOR 1) = SUBSTRING(CAST(_wf_kring_index_rows._wf_kring_index AS TEXT) FROM 2 FOR 1)
+      THEN H3_GRID_DISTANCE(
+        CAST("index" AS h3index),
+        CAST(CAST(_wf_kring_index_rows._wf_kring_index AS TEXT) AS h3index)
+      )
+    END AS distance
+  FROM native_localmoransi_1_cells
+  CROSS JOIN LATERAL (
+    SELECT
+      CAST(H3_GRID_DISK(CAST("index" AS h3index), 1) AS TEXT) AS _wf_kring_index
+  ) AS _wf_kring_index_rows
+), native_localmoransi_1_weighted AS (
+  SELECT
+    r.index AS "index",
+    SUM(1.0) AS sw,
+    SUM(1.0 * 1.0) AS sww,
+    SUM(1.0 * (
+      c.value - s.mean
+    )) AS swd
+  FROM native_localmoransi_1_neighbours AS r
+  INNER JOIN native_localmoransi_1_cells AS c
+    ON r.kring_index = c.index
+  CROSS JOIN native_localmoransi_1_stats AS s
+  WHERE
+    r.distance > 0
+  GROUP BY
+    r.index
+), native_localmoransi_1_local AS (
+  SELECT
+    c.index AS "index",
+    CAST((
+      (
+        c.value - s.mean
+      ) * COALESCE(CAST(w.swd AS DOUBLE PRECISION) / NULLIF(w.sw, 0), 0.0) * (
+        s.n - 1.0
+      )
+    ) AS DOUBLE PRECISION) / NULLIF(s.n * m.m2, 0) AS value,
+    c.value - s.mean AS dev,
+    COALESCE(CAST(w.swd AS DOUBLE PRECISION) / NULLIF(w.sw, 0), 0.0) AS lag,
+    CASE WHEN NOT w.sw IS NULL THEN 1.0 ELSE 0.0 END AS wi,
+    COALESCE(CAST(w.sww AS DOUBLE PRECISION) / NULLIF(w.sw * w.sw, 0), 0.0) AS wi2,
+    CAST((
+      (
+        c.value - s.mean
+      ) * (
+        c.value - s.mean
+      )
+    ) AS DOUBLE PRECISION) / NULLIF(m.m2, 0) AS zz,
+    s.n AS n,
+    CAST(m.m4 AS DOUBLE PRECISION) / NULLIF(m.m2 * m.m2, 0) AS b2
+  FROM native_localmoransi_1_cells AS c
+  LEFT JOIN native_localmoransi_1_weighted AS w
+    ON c.index = w.index
+  CROSS JOIN native_localmoransi_1_stats AS s
+  CROSS JOIN native_localmoransi_1_moments AS m
+), native_localmoransi_1_scored AS (
+  SELECT
+    "index",
+    value,
+    -CAST((
+      zz * wi
+    ) AS DOUBLE PRECISION) / NULLIF(n - 1.0, 0) AS eic,
+    (
+      CAST((
+        zz * n
+      ) AS DOUBLE PRECISION) / NULLIF(n - 2.0, 0)
+    ) * (
+      wi2 - (
+        CAST((
+          wi * wi
+        ) AS DOUBLE PRECISION) / NULLIF(n - 1.0, 0)
+      )
+    ) * (
+      1.0 - (
+        CAST(zz AS DOUBLE PRECISION) / NULLIF(n - 1.0, 0)
+      )
+    ) AS vic,
+    -CAST(wi AS DOUBLE PRECISION) / NULLIF(n - 1.0, 0) AS ei,
+    (
+      (
+        CAST((
+          wi2 * (
+            n - b2
+          )
+        ) AS DOUBLE PRECISION) / NULLIF(n - 1.0, 0)
+      ) + (
+        CAST((
+          (
+            (
+              wi * wi
+            ) - wi2
+          ) * (
+            (
+              2.0 * b2
+            ) - n
+          )
+        ) AS DOUBLE PRECISION) / NULLIF((
+          n - 1.0
+        ) * (
+          n - 2.0
+        ), 0)
+      )
+    ) - (
+      CAST((
+        wi * wi
+      ) AS DOUBLE PRECISION) / NULLIF((
+        n - 1.0
+      ) * (
+        n - 1.0
+      ), 0)
+    ) AS vi,
+    CAST((
+      (
+        CAST((
+          value * n
+        ) AS DOUBLE PRECISION) / NULLIF(n - 1.0, 0)
+      ) - (
+        -CAST(wi AS DOUBLE PRECISION) / NULLIF(n - 1.0, 0)
+      )
+    ) AS DOUBLE PRECISION) / NULLIF(
+      SQRT(
+        GREATEST(
+          (
+            (
+              CAST((
+                wi2 * (
+                  n - b2
+                )
+              ) AS DOUBLE PRECISION) / NULLIF(n - 1.0, 0)
+            ) + (
+              CAST((
+                (
+                  (
+                    wi * wi
+                  ) - wi2
+                ) * (
+                  (
+                    2.0 * b2
+                  ) - n
+                )
+              ) AS DOUBLE PRECISION) / NULLIF((
+                n - 1.0
+              ) * (
+                n - 2.0
+              ), 0)
+            )
+          ) - (
+            CAST((
+              wi * wi
+            ) AS DOUBLE PRECISION) / NULLIF((
+              n - 1.0
+            ) * (
+              n - 1.0
+            ), 0)
+          ),
+          0.0
+        )
+      ),
+      0
+    ) AS z,
+    CASE
+      WHEN dev > 0.0 AND lag > 0.0
+      THEN 1
+      WHEN NOT dev > 0.0 AND NOT lag > 0.0
+      THEN 2
+      WHEN lag > 0.0
+      THEN 3
+      ELSE 4
+    END AS quad
+  FROM native_localmoransi_1_local
+), native_localmoransi_1 AS (
+  SELECT
+    "index",
+    value,
+    0.5 * CAST(1.0 AS DOUBLE PRECISION) / (
+      1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+    ) * (
+      0.254829592 + CAST(1.0 AS DOUBLE PRECISION) / (
+        1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+      ) * (
+        -0.284496736 + CAST(1.0 AS DOUBLE PRECISION) / (
+          1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+        ) * (
+          1.421413741 + CAST(1.0 AS DOUBLE PRECISION) / (
+            1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+          ) * (
+            -1.453152027 + CAST(1.0 AS DOUBLE PRECISION) / (
+              1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+            ) * (
+              1.061405429
+            )
+          )
+        )
+      )
+    ) * EXP(-ABS(z) * 0.7071067811865475 * ABS(z) * 0.7071067811865475) AS psim,
+    eic,
+    vic,
+    ei,
+    vi,
+    CAST(quad AS BIGINT) AS quad
+  FROM native_localmoransi_1_scored
+)
+SELECT
+  *
+FROM native_localmoransi_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case localmoransi_quadbin
+-- stage native_saveastable_1031f191
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_localmoransi_1_cells AS (
+  SELECT
+    quadbin AS "index",
+    CAST(value AS DOUBLE PRECISION) AS value
+  FROM analytics.cells
+  WHERE
+    NOT quadbin IS NULL AND NOT value IS NULL
+), native_localmoransi_1_stats AS (
+  SELECT
+    CAST(COUNT(*) AS DOUBLE PRECISION) AS n,
+    AVG(value) AS mean
+  FROM native_localmoransi_1_cells
+), native_localmoransi_1_moments AS (
+  SELECT
+    AVG((
+      c.value - s.mean
+    ) * (
+      c.value - s.mean
+    )) AS m2,
+    AVG(
+      (
+        c.value - s.mean
+      ) * (
+        c.value - s.mean
+      ) * (
+        c.value - s.mean
+      ) * (
+        c.value - s.mean
+      )
+    ) AS m4
+  FROM native_localmoransi_1_cells AS c
+  CROSS JOIN native_localmoransi_1_stats AS s
+), native_localmoransi_1_tile AS MATERIALIZED (
+  SELECT
+    "index",
+    (
+      "index" >> 52
+    ) & 31 AS _wf_z,
+    (
+      (
+        "index" & 4503599627370495
+      ) & 1 | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 1
+        ) & 2
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 2
+        ) & 4
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 3
+        ) & 8
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 4
+        ) & 16
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 5
+        ) & 32
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 6
+        ) & 64
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 7
+        ) & 128
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 8
+        ) & 256
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 9
+        ) & 512
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 10
+        ) & 1024
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 11
+        ) & 2048
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 12
+        ) & 4096
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 13
+        ) & 8192
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 14
+        ) & 16384
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 15
+        ) & 32768
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 16
+        ) & 65536
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 17
+        ) & 131072
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 18
+        ) & 262144
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 19
+        ) & 524288
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 20
+        ) & 1048576
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 21
+        ) & 2097152
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 22
+        ) & 4194304
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 23
+        ) & 8388608
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 24
+        ) & 16777216
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 25
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        "index" >> 52
+      ) & 31
+    ) AS INT) AS _wf_x,
+    (
+      (
+        (
+          "index" & 4503599627370495
+        ) >> 1
+      ) & 1 | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 2
+        ) & 2
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 3
+        ) & 4
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 4
+        ) & 8
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 5
+        ) & 16
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 6
+        ) & 32
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 7
+        ) & 64
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 8
+        ) & 128
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 9
+        ) & 256
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 10
+        ) & 512
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 11
+        ) & 1024
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 12
+        ) & 2048
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 13
+        ) & 4096
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 14
+        ) & 8192
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 15
+        ) & 16384
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 16
+        ) & 32768
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 17
+        ) & 65536
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 18
+        ) & 131072
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 19
+        ) & 262144
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 20
+        ) & 524288
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 21
+        ) & 1048576
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 22
+        ) & 2097152
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 23
+        ) & 4194304
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 24
+        ) & 8388608
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 25
+        ) & 16777216
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 26
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        "index" >> 52
+      ) & 31
+    ) AS INT) AS _wf_y
+  FROM native_localmoransi_1_cells
+), native_localmoransi_1_ring AS MATERIALIZED (
+  SELECT
+    native_localmoransi_1_tile.*,
+    CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) AS _wf_dx,
+    CAST(_wf__wf_dy_rows._wf__wf_dy AS BIGINT) AS _wf_dy,
+    (
+      _wf_x + CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) + (
+        CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+      )
+    ) % (
+      CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+    ) AS _wf_kx,
+    _wf_y + CAST(_wf__wf_dy_rows._wf__wf_dy AS BIGINT) AS _wf_ky
+  FROM native_localmoransi_1_tile
+  CROSS JOIN LATERAL (
+    SELECT
+      GENERATE_SERIES(
+        -LEAST(2, DIV((
+          (
+            CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+          ) - 1
+        ), 2)),
+        LEAST(2, DIV((
+          CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+        ), 2))
+      ) AS _wf__wf_dx
+  ) AS _wf__wf_dx_rows
+  CROSS JOIN LATERAL (
+    SELECT
+      GENERATE_SERIES(
+        GREATEST(-2, -_wf_y),
+        LEAST(2, (
+          (
+            CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+          ) - 1
+        ) - _wf_y)
+      ) AS _wf__wf_dy
+  ) AS _wf__wf_dy_rows
+), native_localmoransi_1_neighbours AS (
+  SELECT
+    "index",
+    5188146770730811392 | (
+      _wf_z << 52
+    ) | (
+      (
+        _wf_kx << CAST(26 - _wf_z AS INT)
+      ) & 1
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 1
+      ) << 1
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 2
+      ) << 1
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 2
+      ) << 2
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 4
+      ) << 2
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 4
+      ) << 3
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 8
+      ) << 3
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 8
+      ) << 4
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 16
+      ) << 4
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 16
+      ) << 5
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 32
+      ) << 5
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 32
+      ) << 6
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 64
+      ) << 6
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 64
+      ) << 7
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 128
+      ) << 7
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 128
+      ) << 8
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 256
+      ) << 8
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 256
+      ) << 9
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 512
+      ) << 9
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 512
+      ) << 10
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 1024
+      ) << 10
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 1024
+      ) << 11
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 2048
+      ) << 11
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 2048
+      ) << 12
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 4096
+      ) << 12
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 4096
+      ) << 13
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 8192
+      ) << 13
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 8192
+      ) << 14
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 16384
+      ) << 14
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 16384
+      ) << 15
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 32768
+      ) << 15
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 32768
+      ) << 16
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 65536
+      ) << 16
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 65536
+      ) << 17
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 131072
+      ) << 17
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 131072
+      ) << 18
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 262144
+      ) << 18
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 262144
+      ) << 19
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 524288
+      ) << 19
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 524288
+      ) << 20
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 1048576
+      ) << 20
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 1048576
+      ) << 21
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 2097152
+      ) << 21
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 2097152
+      ) << 22
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 4194304
+      ) << 22
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 4194304
+      ) << 23
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 8388608
+      ) << 23
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 8388608
+      ) << 24
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 16777216
+      ) << 24
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 16777216
+      ) << 25
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 33554432
+      ) << 25
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 33554432
+      ) << 26
+    ) | (
+      (
+        CAST(1 AS BIGINT) << CAST(52 - 2 * _wf_z AS INT)
+      ) - 1
+    ) AS kring_index,
+    GREATEST(ABS(_wf_dx), ABS(_wf_dy)) AS distance
+  FROM native_localmoransi_1_ring
+), native_localmoransi_1_weighted AS (
+  SELECT
+    r.index AS "index",
+    SUM(
+      CAST(1.0 AS DOUBLE PRECISION) / (
+        CAST(r.distance AS DOUBLE PRECISION) * CAST(r.distance AS DOUBLE PRECISION)
+      )
+    ) AS sw,
+    SUM(
+      (
+        CAST(1.0 AS DOUBLE PRECISION) / (
+          CAST(r.distance AS DOUBLE PRECISION) * CAST(r.distance AS DOUBLE PRECISION)
+        )
+      ) * (
+        CAST(1.0 AS DOUBLE PRECISION) / (
+          CAST(r.distance AS DOUBLE PRECISION) * CAST(r.distance AS DOUBLE PRECISION)
+        )
+      )
+    ) AS sww,
+    SUM(
+      (
+        CAST(1.0 AS DOUBLE PRECISION) / (
+          CAST(r.distance AS DOUBLE PRECISION) * CAST(r.distance AS DOUBLE PRECISION)
+        )
+      ) * (
+        c.value - s.mean
+      )
+    ) AS swd
+  FROM native_localmoransi_1_neighbours AS r
+  INNER JOIN native_localmoransi_1_cells AS c
+    ON r.kring_index = c.index
+  CROSS JOIN native_localmoransi_1_stats AS s
+  WHERE
+    r.distance > 0
+  GROUP BY
+    r.index
+), native_localmoransi_1_local AS (
+  SELECT
+    c.index AS "index",
+    CAST((
+      (
+        c.value - s.mean
+      ) * COALESCE(CAST(w.swd AS DOUBLE PRECISION) / NULLIF(w.sw, 0), 0.0) * (
+        s.n - 1.0
+      )
+    ) AS DOUBLE PRECISION) / NULLIF(s.n * m.m2, 0) AS value,
+    c.value - s.mean AS dev,
+    COALESCE(CAST(w.swd AS DOUBLE PRECISION) / NULLIF(w.sw, 0), 0.0) AS lag,
+    CASE WHEN NOT w.sw IS NULL THEN 1.0 ELSE 0.0 END AS wi,
+    COALESCE(CAST(w.sww AS DOUBLE PRECISION) / NULLIF(w.sw * w.sw, 0), 0.0) AS wi2,
+    CAST((
+      (
+        c.value - s.mean
+      ) * (
+        c.value - s.mean
+      )
+    ) AS DOUBLE PRECISION) / NULLIF(m.m2, 0) AS zz,
+    s.n AS n,
+    CAST(m.m4 AS DOUBLE PRECISION) / NULLIF(m.m2 * m.m2, 0) AS b2
+  FROM native_localmoransi_1_cells AS c
+  LEFT JOIN native_localmoransi_1_weighted AS w
+    ON c.index = w.index
+  CROSS JOIN native_localmoransi_1_stats AS s
+  CROSS JOIN native_localmoransi_1_moments AS m
+), native_localmoransi_1_scored AS (
+  SELECT
+    "index",
+    value,
+    -CAST((
+      zz * wi
+    ) AS DOUBLE PRECISION) / NULLIF(n - 1.0, 0) AS eic,
+    (
+      CAST((
+        zz * n
+      ) AS DOUBLE PRECISION) / NULLIF(n - 2.0, 0)
+    ) * (
+      wi2 - (
+        CAST((
+          wi * wi
+        ) AS DOUBLE PRECISION) / NULLIF(n - 1.0, 0)
+      )
+    ) * (
+      1.0 - (
+        CAST(zz AS DOUBLE PRECISION) / NULLIF(n - 1.0, 0)
+      )
+    ) AS vic,
+    -CAST(wi AS DOUBLE PRECISION) / NULLIF(n - 1.0, 0) AS ei,
+    (
+      (
+        CAST((
+          wi2 * (
+            n - b2
+          )
+        ) AS DOUBLE PRECISION) / NULLIF(n - 1.0, 0)
+      ) + (
+        CAST((
+          (
+            (
+              wi * wi
+            ) - wi2
+          ) * (
+            (
+              2.0 * b2
+            ) - n
+          )
+        ) AS DOUBLE PRECISION) / NULLIF((
+          n - 1.0
+        ) * (
+          n - 2.0
+        ), 0)
+      )
+    ) - (
+      CAST((
+        wi * wi
+      ) AS DOUBLE PRECISION) / NULLIF((
+        n - 1.0
+      ) * (
+        n - 1.0
+      ), 0)
+    ) AS vi,
+    CAST((
+      (
+        CAST((
+          value * n
+        ) AS DOUBLE PRECISION) / NULLIF(n - 1.0, 0)
+      ) - (
+        -CAST(wi AS DOUBLE PRECISION) / NULLIF(n - 1.0, 0)
+      )
+    ) AS DOUBLE PRECISION) / NULLIF(
+      SQRT(
+        GREATEST(
+          (
+            (
+              CAST((
+                wi2 * (
+                  n - b2
+                )
+              ) AS DOUBLE PRECISION) / NULLIF(n - 1.0, 0)
+            ) + (
+              CAST((
+                (
+                  (
+                    wi * wi
+                  ) - wi2
+                ) * (
+                  (
+                    2.0 * b2
+                  ) - n
+                )
+              ) AS DOUBLE PRECISION) / NULLIF((
+                n - 1.0
+              ) * (
+                n - 2.0
+              ), 0)
+            )
+          ) - (
+            CAST((
+              wi * wi
+            ) AS DOUBLE PRECISION) / NULLIF((
+              n - 1.0
+            ) * (
+              n - 1.0
+            ), 0)
+          ),
+          0.0
+        )
+      ),
+      0
+    ) AS z,
+    CASE
+      WHEN dev > 0.0 AND lag > 0.0
+      THEN 1
+      WHEN NOT dev > 0.0 AND NOT lag > 0.0
+      THEN 2
+      WHEN lag > 0.0
+      THEN 3
+      ELSE 4
+    END AS quad
+  FROM native_localmoransi_1_local
+), native_localmoransi_1 AS (
+  SELECT
+    "index",
+    value,
+    0.5 * CAST(1.0 AS DOUBLE PRECISION) / (
+      1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+    ) * (
+      0.254829592 + CAST(1.0 AS DOUBLE PRECISION) / (
+        1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+      ) * (
+        -0.284496736 + CAST(1.0 AS DOUBLE PRECISION) / (
+          1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+        ) * (
+          1.421413741 + CAST(1.0 AS DOUBLE PRECISION) / (
+            1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+          ) * (
+            -1.453152027 + CAST(1.0 AS DOUBLE PRECISION) / (
+              1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+            ) * (
+              1.061405429
+            )
+          )
+        )
+      )
+    ) * EXP(-ABS(z) * 0.7071067811865475 * ABS(z) * 0.7071067811865475) AS psim,
+    eic,
+    vic,
+    ei,
+    vi,
+    CAST(quad AS BIGINT) AS quad
+  FROM native_localmoransi_1_scored
+)
+SELECT
+  *
+FROM native_localmoransi_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case commercialhotspots_h3
+-- stage native_saveastable_e177f4fe
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_commercialhotspots_1_cells AS (
+  SELECT
+    h3 AS "index",
+    CAST(value AS DOUBLE PRECISION) AS v0,
+    CAST(id AS DOUBLE PRECISION) AS v1
+  FROM analytics.cells
+  WHERE
+    NOT h3 IS NULL AND NOT value IS NULL AND NOT id IS NULL
+), native_commercialhotspots_1_stats AS (
+  SELECT
+    CAST(COUNT(*) AS DOUBLE PRECISION) AS n,
+    AVG(v0) AS mean_v0,
+    AVG(v1) AS mean_v1,
+    STDDEV_POP(v0) AS sd_v0,
+    STDDEV_POP(v1) AS sd_v1
+  FROM native_commercialhotspots_1_cells
+), native_commercialhotspots_1_neighbours AS (
+  SELECT
+    "index",
+    CAST(_wf_kring_index_rows._wf_kring_index AS TEXT) AS kring_index,
+    CASE
+      WHEN SUBSTRING("index" FROM 2 FOR 1) = SUBSTRING(CAST(_wf_kring_index_rows._wf_kring_index AS TEXT) FROM 2 FOR 1)
+      THEN H3_GRID_DISTANCE(
+        CAST("index" AS h3index),
+        CAST(CAST(_wf_kring_index_rows._wf_kring_index AS TEXT) AS h3index)
+      )
+    END AS distance
+  FROM native_commercialhotspots_1_cells
+  CROSS JOIN LATERAL (
+    SELECT
+      CAST(H3_GRID_DISK(CAST("index" AS h3index), 2) AS TEXT) AS _wf_kring_index
+  ) AS _wf_kring_index_rows
+), native_commercialhotspots_1_weighted AS (
+  SELECT
+    r.index AS "index",
+    SUM(1.0) AS sw,
+    SUM(1.0 * 1.0) AS sww,
+    SUM(1.0 * c.v0) AS swx_v0,
+    SUM(1.0 * c.v1) AS swx_v1
+  FROM native_commercialhotspots_1_neighbours AS r
+  INNER JOIN native_commercialhotspots_1_cells AS c
+    ON r.kring_index = c.index
+  GROUP BY
+    r.index
+), native_commercialhotspots_1_scored AS (
+  SELECT
+    w.index,
+    (
+      0.3 * (
+        CAST((
+          w.swx_v0 - (
+            s.mean_v0 * w.sw
+          )
+        ) AS DOUBLE PRECISION) / NULLIF(
+          s.sd_v0 * SQRT(
+            GREATEST(
+              CAST((
+                (
+                  s.n * w.sww
+                ) - (
+                  w.sw * w.sw
+                )
+              ) AS DOUBLE PRECISION) / NULLIF(s.n - 1.0, 0),
+              0.0
+            )
+          ),
+          0
+        )
+      )
+    ) + (
+      0.7 * (
+        CAST((
+          w.swx_v1 - (
+            s.mean_v1 * w.sw
+          )
+        ) AS DOUBLE PRECISION) / NULLIF(
+          s.sd_v1 * SQRT(
+            GREATEST(
+              CAST((
+                (
+                  s.n * w.sww
+                ) - (
+                  w.sw * w.sw
+                )
+              ) AS DOUBLE PRECISION) / NULLIF(s.n - 1.0, 0),
+              0.0
+            )
+          ),
+          0
+        )
+      )
+    ) AS combined_gi
+  FROM native_commercialhotspots_1_weighted AS w
+  CROSS JOIN native_commercialhotspots_1_stats AS s
+), native_commercialhotspots_1_tested AS (
+  SELECT
+    "index",
+    combined_gi,
+    CAST(1.0 AS DOUBLE PRECISION) / (
+      1.0 + 0.3275911 * ABS(combined_gi) * 0.7071067811865475
+    ) * (
+      0.254829592 + CAST(1.0 AS DOUBLE PRECISION) / (
+        1.0 + 0.3275911 * ABS(combined_gi) * 0.7071067811865475
+      ) * (
+        -0.284496736 + CAST(1.0 AS DOUBLE PRECISION) / (
+          1.0 + 0.3275911 * ABS(combined_gi) * 0.7071067811865475
+        ) * (
+          1.421413741 + CAST(1.0 AS DOUBLE PRECISION) / (
+            1.0 + 0.3275911 * ABS(combined_gi) * 0.7071067811865475
+          ) * (
+            -1.453152027 + CAST(1.0 AS DOUBLE PRECISION) / (
+              1.0 + 0.3275911 * ABS(combined_gi) * 0.7071067811865475
+            ) * (
+              1.061405429
+            )
+          )
+        )
+      )
+    ) * EXP(-ABS(combined_gi) * 0.7071067811865475 * ABS(combined_gi) * 0.7071067811865475) AS p_value
+  FROM native_commercialhotspots_1_scored
+), native_commercialhotspots_1 AS (
+  SELECT
+    "index",
+    combined_gi,
+    p_value
+  FROM native_commercialhotspots_1_tested
+  WHERE
+    p_value <= 0.01
+)
+SELECT
+  *
+FROM native_commercialhotspots_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case commercialhotspots_quadbin
+-- stage native_saveastable_e9383e77
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_commercialhotspots_1_cells AS (
+  SELECT
+    quadbin AS "index",
+    CAST(value AS DOUBLE PRECISION) AS v0,
+    CAST(id AS DOUBLE PRECISION) AS v1
+  FROM analytics.cells
+  WHERE
+    NOT quadbin IS NULL AND NOT value IS NULL AND NOT id IS NULL
+), native_commercialhotspots_1_stats AS (
+  SELECT
+    CAST(COUNT(*) AS DOUBLE PRECISION) AS n,
+    AVG(v0) AS mean_v0,
+    AVG(v1) AS mean_v1,
+    STDDEV_POP(v0) AS sd_v0,
+    STDDEV_POP(v1) AS sd_v1
+  FROM native_commercialhotspots_1_cells
+), native_commercialhotspots_1_tile AS MATERIALIZED (
+  SELECT
+    "index",
+    (
+      "index" >> 52
+    ) & 31 AS _wf_z,
+    (
+      (
+        "index" & 4503599627370495
+      ) & 1 | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 1
+        ) & 2
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 2
+        ) & 4
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 3
+        ) & 8
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 4
+        ) & 16
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 5
+        ) & 32
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 6
+        ) & 64
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 7
+        ) & 128
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 8
+        ) & 256
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 9
+        ) & 512
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 10
+        ) & 1024
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 11
+        ) & 2048
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 12
+        ) & 4096
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 13
+        ) & 8192
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 14
+        ) & 16384
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 15
+        ) & 32768
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 16
+        ) & 65536
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 17
+        ) & 131072
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 18
+        ) & 262144
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 19
+        ) & 524288
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 20
+        ) & 1048576
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 21
+        ) & 2097152
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 22
+        ) & 4194304
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 23
+        ) & 8388608
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 24
+        ) & 16777216
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 25
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        "index" >> 52
+      ) & 31
+    ) AS INT) AS _wf_x,
+    (
+      (
+        (
+          "index" & 4503599627370495
+        ) >> 1
+      ) & 1 | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 2
+        ) & 2
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 3
+        ) & 4
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 4
+        ) & 8
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 5
+        ) & 16
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 6
+        ) & 32
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 7
+        ) & 64
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 8
+        ) & 128
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 9
+        ) & 256
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 10
+        ) & 512
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 11
+        ) & 1024
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 12
+        ) & 2048
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 13
+        ) & 4096
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 14
+        ) & 8192
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 15
+        ) & 16384
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 16
+        ) & 32768
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 17
+        ) & 65536
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 18
+        ) & 131072
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 19
+        ) & 262144
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 20
+        ) & 524288
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 21
+        ) & 1048576
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 22
+        ) & 2097152
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 23
+        ) & 4194304
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 24
+        ) & 8388608
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 25
+        ) & 16777216
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 26
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        "index" >> 52
+      ) & 31
+    ) AS INT) AS _wf_y
+  FROM native_commercialhotspots_1_cells
+), native_commercialhotspots_1_ring AS MATERIALIZED (
+  SELECT
+    native_commercialhotspots_1_tile.*,
+    CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) AS _wf_dx,
+    CAST(_wf__wf_dy_rows._wf__wf_dy AS BIGINT) AS _wf_dy,
+    (
+      _wf_x + CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) + (
+        CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+      )
+    ) % (
+      CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+    ) AS _wf_kx,
+    _wf_y + CAST(_wf__wf_dy_rows._wf__wf_dy AS BIGINT) AS _wf_ky
+  FROM native_commercialhotspots_1_tile
+  CROSS JOIN LATERAL (
+    SELECT
+      GENERATE_SERIES(
+        -LEAST(3, DIV((
+          (
+            CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+          ) - 1
+        ), 2)),
+        LEAST(3, DIV((
+          CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+        ), 2))
+      ) AS _wf__wf_dx
+  ) AS _wf__wf_dx_rows
+  CROSS JOIN LATERAL (
+    SELECT
+      GENERATE_SERIES(
+        GREATEST(-3, -_wf_y),
+        LEAST(3, (
+          (
+            CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+          ) - 1
+        ) - _wf_y)
+      ) AS _wf__wf_dy
+  ) AS _wf__wf_dy_rows
+), native_commercialhotspots_1_neighbours AS (
+  SELECT
+    "index",
+    5188146770730811392 | (
+      _wf_z << 52
+    ) | (
+      (
+        _wf_kx << CAST(26 - _wf_z AS INT)
+      ) & 1
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 1
+      ) << 1
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 2
+      ) << 1
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 2
+      ) << 2
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 4
+      ) << 2
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 4
+      ) << 3
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 8
+      ) << 3
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 8
+      ) << 4
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 16
+      ) << 4
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 16
+      ) << 5
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 32
+      ) << 5
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 32
+      ) << 6
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 64
+      ) << 6
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 64
+      ) << 7
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 128
+      ) << 7
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 128
+      ) << 8
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 256
+      ) << 8
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 256
+      ) << 9
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 512
+      ) << 9
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 512
+      ) << 10
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 1024
+      ) << 10
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 1024
+      ) << 11
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 2048
+      ) << 11
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 2048
+      ) << 12
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 4096
+      ) << 12
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 4096
+      ) << 13
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 8192
+      ) << 13
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 8192
+      ) << 14
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 16384
+      ) << 14
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 16384
+      ) << 15
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 32768
+      ) << 15
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 32768
+      ) << 16
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 65536
+      ) << 16
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 65536
+      ) << 17
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 131072
+      ) << 17
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 131072
+      ) << 18
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 262144
+      ) << 18
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 262144
+      ) << 19
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 524288
+      ) << 19
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 524288
+      ) << 20
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 1048576
+      ) << 20
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 1048576
+      ) << 21
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 2097152
+      ) << 21
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 2097152
+      ) << 22
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 4194304
+      ) << 22
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 4194304
+      ) << 23
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 8388608
+      ) << 23
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 8388608
+      ) << 24
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 16777216
+      ) << 24
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 16777216
+      ) << 25
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 33554432
+      ) << 25
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 33554432
+      ) << 26
+    ) | (
+      (
+        CAST(1 AS BIGINT) << CAST(52 - 2 * _wf_z AS INT)
+      ) - 1
+    ) AS kring_index,
+    GREATEST(ABS(_wf_dx), ABS(_wf_dy)) AS distance
+  FROM native_commercialhotspots_1_ring
+), native_commercialhotspots_1_weighted AS (
+  SELECT
+    r.index AS "index",
+    SUM(1.0) AS sw,
+    SUM(1.0 * 1.0) AS sww,
+    SUM(1.0 * c.v0) AS swx_v0,
+    SUM(1.0 * c.v1) AS swx_v1
+  FROM native_commercialhotspots_1_neighbours AS r
+  INNER JOIN native_commercialhotspots_1_cells AS c
+    ON r.kring_index = c.index
+  GROUP BY
+    r.index
+), native_commercialhotspots_1_scored AS (
+  SELECT
+    w.index,
+    (
+      0.5 * (
+        CAST((
+          w.swx_v0 - (
+            s.mean_v0 * w.sw
+          )
+        ) AS DOUBLE PRECISION) / NULLIF(
+          s.sd_v0 * SQRT(
+            GREATEST(
+              CAST((
+                (
+                  s.n * w.sww
+                ) - (
+                  w.sw * w.sw
+                )
+              ) AS DOUBLE PRECISION) / NULLIF(s.n - 1.0, 0),
+              0.0
+            )
+          ),
+          0
+        )
+      )
+    ) + (
+      0.5 * (
+        CAST((
+          w.swx_v1 - (
+            s.mean_v1 * w.sw
+          )
+        ) AS DOUBLE PRECISION) / NULLIF(
+          s.sd_v1 * SQRT(
+            GREATEST(
+              CAST((
+                (
+                  s.n * w.sww
+                ) - (
+                  w.sw * w.sw
+                )
+              ) AS DOUBLE PRECISION) / NULLIF(s.n - 1.0, 0),
+              0.0
+            )
+          ),
+          0
+        )
+      )
+    ) AS combined_gi
+  FROM native_commercialhotspots_1_weighted AS w
+  CROSS JOIN native_commercialhotspots_1_stats AS s
+), native_commercialhotspots_1_tested AS (
+  SELECT
+    "index",
+    combined_gi,
+    CAST(1.0 AS DOUBLE PRECISION) / (
+      1.0 + 0.3275911 * ABS(combined_gi) * 0.7071067811865475
+    ) * (
+      0.254829592 + CAST(1.0 AS DOUBLE PRECISION) / (
+        1.0 + 0.3275911 * ABS(combined_gi) * 0.7071067811865475
+      ) * (
+        -0.284496736 + CAST(1.0 AS DOUBLE PRECISION) / (
+          1.0 + 0.3275911 * ABS(combined_gi) * 0.7071067811865475
+        ) * (
+          1.421413741 + CAST(1.0 AS DOUBLE PRECISION) / (
+            1.0 + 0.3275911 * ABS(combined_gi) * 0.7071067811865475
+          ) * (
+            -1.453152027 + CAST(1.0 AS DOUBLE PRECISION) / (
+              1.0 + 0.3275911 * ABS(combined_gi) * 0.7071067811865475
+            ) * (
+              1.061405429
+            )
+          )
+        )
+      )
+    ) * EXP(-ABS(combined_gi) * 0.7071067811865475 * ABS(combined_gi) * 0.7071067811865475) AS p_value
+  FROM native_commercialhotspots_1_scored
+), native_commercialhotspots_1 AS (
+  SELECT
+    "index",
+    combined_gi,
+    p_value
+  FROM native_commercialhotspots_1_tested
+  WHERE
+    p_value <= 0.05
+)
+SELECT
+  *
+FROM native_commercialhotspots_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;

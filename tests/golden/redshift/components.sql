@@ -1550,3 +1550,15 @@ RENAME TO o;
 -- case getisord_h3: unsupported (the Amazon Redshift dialect cannot express this component (no h3_kring, h3_distance, int_range, arrays as rows))
 
 -- case getisord_quadbin: unsupported (the Amazon Redshift dialect cannot express this component (no h3_kring, h3_distance, int_range, arrays as rows))
+
+-- case moransi_h3: unsupported (the Amazon Redshift dialect cannot express this component (no h3_kring, h3_distance, int_range, arrays as rows))
+
+-- case moransi_quadbin: unsupported (the Amazon Redshift dialect cannot express this component (no h3_kring, h3_distance, int_range, arrays as rows))
+
+-- case localmoransi_h3: unsupported (the Amazon Redshift dialect cannot express this component (no h3_kring, h3_distance, int_range, arrays as rows))
+
+-- case localmoransi_quadbin: unsupported (the Amazon Redshift dialect cannot express this component (no h3_kring, h3_distance, int_range, arrays as rows))
+
+-- case commercialhotspots_h3: unsupported (the Amazon Redshift dialect cannot express this component (no h3_kring, h3_distance, int_range, arrays as rows))
+
+-- case commercialhotspots_quadbin: unsupported (the Amazon Redshift dialect cannot express this component (no h3_kring, h3_distance, int_range, arrays as rows))

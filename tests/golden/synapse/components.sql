@@ -470,3 +470,15 @@ RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 -- case getisord_h3: unsupported (the Azure Synapse dialect cannot express this component (no h3_kring, h3_distance, int_range))
 
 -- case getisord_quadbin: unsupported (the Azure Synapse dialect cannot express this component (no h3_kring, h3_distance, int_range))
+
+-- case moransi_h3: unsupported (the Azure Synapse dialect cannot express this component (no h3_kring, h3_distance, int_range))
+
+-- case moransi_quadbin: unsupported (the Azure Synapse dialect cannot express this component (no h3_kring, h3_distance, int_range))
+
+-- case localmoransi_h3: unsupported (the Azure Synapse dialect cannot express this component (no h3_kring, h3_distance, int_range))
+
+-- case localmoransi_quadbin: unsupported (the Azure Synapse dialect cannot express this component (no h3_kring, h3_distance, int_range))
+
+-- case commercialhotspots_h3: unsupported (the Azure Synapse dialect cannot express this component (no h3_kring, h3_distance, int_range))
+
+-- case commercialhotspots_quadbin: unsupported (the Azure Synapse dialect cannot express this component (no h3_kring, h3_distance, int_range))

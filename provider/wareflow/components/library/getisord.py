@@ -3,9 +3,9 @@ from __future__ import annotations
 from sqlglot import exp
 
 from wareflow.components.base import BuildContext, Component, Param
-from wareflow.components.library._grid import explode_into, quadbin_ring, select_all
+from wareflow.components.library._grid import select_all
+from wareflow.components.library._rings import cells_step, grid_of, index_type, ring_step
 from wareflow.components.registry import component
-from wareflow.errors import CompileError, Issue
 from wareflow.sql import ops, quadbin
 from wareflow.sql.relation import Column, Query, Rel, alias, col
 from wareflow.sql.stats import two_tailed_p
@@ -70,38 +70,17 @@ class GetisOrd(Component):
 
     def build(self, ctx: BuildContext, source: Rel) -> Query:  # type: ignore[override]
         size = ctx.constant(self.size, "size")
-        index, value = source.resolve(self.indexcol), source.resolve(self.valuecol)
-        grid = {"string": "h3", "number": "quadbin"}.get(source.type_of(index))
-        if source.columns is not None and grid is None:
-            raise CompileError(Issue(
-                "WF203", f"column '{index}' holds {source.type_of(index)} values, not H3 (text) or quadbin "
-                         "(integer) cells", node_id=ctx.node.id, component=ctx.node.component, field="indexcol"))
-        if source.columns is None:
-            source.known_columns("to tell an H3 index column from a quadbin one")
+        index = source.resolve(self.indexcol)
+        grid = grid_of(ctx, source, index)
         # step 1: the cells with a value (rows with a NULL index or value dropped first)
-        index_type = "string" if grid == "h3" else "integer"
-        cells = ctx.step("cells", Query(
-            exp.select(alias(source.col(index), "index"), alias(exp.Cast(
-                this=source.col(value), to=ctx.type("number")), "value")).from_(source.table(), copy=False).where(
-                exp.and_(exp.Not(this=exp.Is(this=source.col(index), expression=exp.Null())),
-                         exp.Not(this=exp.Is(this=source.col(value), expression=exp.Null()))), copy=False),
-            (Column("index", index_type), Column("value", "number"))))
+        cells = cells_step(ctx, source, index, [(source.resolve(self.valuecol), "value")], grid)
         # step 2: n, the mean and the population standard deviation over every cell
         stats = ctx.step("stats", Query(exp.select(
             alias(exp.Count(this=exp.Star()), "n"), alias(exp.Avg(this=col("value")), "mean"),
             alias(exp.StddevPop(this=col("value")), "sd")).from_(cells.table(), copy=False),
             (Column("n", "number"), Column("mean", "number"), Column("sd", "number"))))
         # step 3: each cell's ring, with the ring distance
-        if grid == "h3":
-            ring_query = exp.select(col("index")).from_(cells.table(), copy=False)
-            neighbour = explode_into(ctx, ring_query, ctx.fn(ops.H3_KRING, cell=col("index"), size=exp.Literal.number(
-                size)), "kring_index", "string")
-            ring_query.select(alias(ctx.fn(ops.H3_DISTANCE, a=col("index"), b=neighbour.copy()), "distance"),
-                              copy=False)
-            ring = ctx.step("neighbours", Query(ring_query, (Column("index", "string"), Column("kring_index", "string"),
-                                                       Column("distance", "number"))), shape="fanout")
-        else:
-            ring = ctx.step("neighbours", quadbin_ring(ctx, cells, "index", size, keep=("index",)), shape="fanout")
+        ring = ring_step(ctx, cells, grid, size)
         # step 4: the weighted sums over the neighbours present
         weight = kernel_weight(self.kernel, exp.column("distance", "r"), size)
         sums = exp.select(
@@ -113,23 +92,27 @@ class GetisOrd(Component):
         ).from_(ring.table("r"), copy=False).join(
             cells.table("c"), on=exp.EQ(this=exp.column("kring_index", "r"), expression=exp.column("index", "c")),
             join_type="INNER", copy=False).group_by(exp.column("index", "r"), copy=False)
-        weighted = ctx.step("weighted", Query(sums, (Column("index", index_type), Column("swx", "number"),
+        weighted = ctx.step("weighted", Query(sums, (Column("index", index_type(grid)), Column("swx", "number"),
                                                      Column("sw", "number"), Column("sww", "number"))))
-        # the result: gi = (Σwx - x̄·Σw) / (S·√((n·Σw² - (Σw)²) / (n - 1))); NULL where S or the variance is 0
-        n, mean, sd = exp.column("n", "s"), exp.column("mean", "s"), exp.column("sd", "s")
-        spread = exp.Div(this=exp.Paren(this=exp.Sub(
-            this=exp.Mul(this=n, expression=exp.column("sww", "w")),
-            expression=exp.Mul(this=exp.column("sw", "w"), expression=exp.column("sw", "w")))),
-            expression=exp.Nullif(this=exp.Sub(this=n.copy(), expression=exp.Literal.number(1)),
-                                  expression=exp.Literal.number(0)))
-        denominator = exp.Nullif(this=exp.Mul(this=sd, expression=exp.Sqrt(
-            this=quadbin.greatest(spread, exp.Literal.number("0.0")))), expression=exp.Literal.number(0))
-        gi = exp.Div(this=exp.Paren(this=exp.Sub(this=exp.column("swx", "w"), expression=exp.Mul(
-            this=mean, expression=exp.column("sw", "w")))), expression=denominator)
+        gi = gi_star(exp.column("n", "s"), exp.column("mean", "s"), exp.column("sd", "s"), exp.column("swx", "w"),
+                     exp.column("sw", "w"), exp.column("sww", "w"))
         scored = ctx.step("scored", Query(
             exp.select(exp.column("index", "w"), alias(gi, "gi")).from_(weighted.table("w"), copy=False).join(
                 stats.table("s"), join_type="CROSS", copy=False),
-            (Column("index", index_type), Column("gi", "number"))))
+            (Column("index", index_type(grid)), Column("gi", "number"))))
         result = select_all(scored).select(alias(two_tailed_p(col("gi")), "p_value"), copy=False)
-        return ctx.finish(Query(result, (Column("index", index_type), Column("gi", "number"),
+        return ctx.finish(Query(result, (Column("index", index_type(grid)), Column("gi", "number"),
                                          Column("p_value", "number"))))
+
+
+def gi_star(n: exp.Expr, mean: exp.Expr, sd: exp.Expr, swx: exp.Expr, sw: exp.Expr, sww: exp.Expr) -> exp.Expr:
+    """Gi* from a cell's weighted sums: (Σwx - x̄·Σw) / (S·√((n·Σw² - (Σw)²) / (n - 1))), NULL where S or the
+    spread is 0 (n, x̄, S over the whole grid)."""
+    spread = exp.Div(this=exp.Paren(this=exp.Sub(
+        this=exp.Mul(this=n, expression=sww), expression=exp.Mul(this=sw, expression=sw.copy()))),
+        expression=exp.Nullif(this=exp.Sub(this=n.copy(), expression=exp.Literal.number(1)),
+                              expression=exp.Literal.number(0)))
+    denominator = exp.Nullif(this=exp.Mul(this=sd, expression=exp.Sqrt(
+        this=quadbin.greatest(spread, exp.Literal.number("0.0")))), expression=exp.Literal.number(0))
+    return exp.Div(this=exp.Paren(this=exp.Sub(this=swx, expression=exp.Mul(this=mean, expression=sw.copy()))),
+                   expression=denominator)
