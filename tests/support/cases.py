@@ -274,6 +274,34 @@ def commercialhotspots_quadbin(wf: WorkflowBuilder) -> None:
                         variablecolumns=["value", "id"])), "proj.ds.o")
 
 
+def composite_unsupervised_custom(wf: WorkflowBuilder) -> None:
+    weights = '[["value",5,false],["id","1","true"]]'
+    wf.save(out(wf.node("native.spatialcompositeunsupervised", {"source": _cells(wf)}, indexcol="quadbin",
+                        scoringmethod="CUSTOM_WEIGHTS", weights=weights, scaling="RANKING", aggregation="GEOMETRIC",
+                        outputformatting="RETURN_RANGE", returnrange='["0.0","1.0"]')), "proj.ds.o")
+
+
+def composite_unsupervised_entropy(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.spatialcompositeunsupervised", {"source": _cells(wf)}, indexcol="quadbin",
+                        scoringmethod="ENTROPY", weights='[["value",1,false],["id",1,true]]',
+                        outputformatting="JENKS", nbuckets="4")), "proj.ds.o")
+
+
+def composite_unsupervised_first_pc(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.spatialcompositeunsupervised", {"source": _cells(wf)}, indexcol="quadbin",
+                        scoringmethod="FIRST_PC", weights='[["value",1,false],["id",1,false]]',
+                        correlationvar="value", outputformatting="EQUAL_INTERVALS", automaticnbuckets=True)),
+            "proj.ds.o")
+
+
+def composite_supervised(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.spatialcompositesupervised", {"source": _cells(wf)}, indexcol="h3",
+                        inputpredictors=["id", "quadbin"], modelvariablecolumn="value",
+                        modeloptions='{"DATA_SPLIT_METHOD":"NO_SPLIT","OPTIMIZE_STRATEGY":"NORMAL_EQUATION"}',
+                        bucketizemethod="EQUAL_INTERVALS_ZERO_CENTERED", nbuckets="6", removeoutliers=True,
+                        r2thr="0.5")), "proj.ds.o")
+
+
 CASES: dict[str, Callable[[WorkflowBuilder], None]] = {
     f.__name__: f for f in (
         save_replace, save_append, gettablebyname, tablefromgeojson, where, wheresimplified,
@@ -285,7 +313,8 @@ CASES: dict[str, Callable[[WorkflowBuilder], None]] = {
         *(_quadbinpolyfill(m, c) for m in ("center", "intersects", "contains") for c in (False, True)),
         quadbinboundary, quadbincenter, quadbinkring, quadbintoparent, quadbintochildren,
         getisord_h3, getisord_quadbin, moransi_h3, moransi_quadbin, localmoransi_h3, localmoransi_quadbin,
-        commercialhotspots_h3, commercialhotspots_quadbin)
+        commercialhotspots_h3, commercialhotspots_quadbin, composite_unsupervised_custom,
+        composite_unsupervised_entropy, composite_unsupervised_first_pc, composite_supervised)
 }
 
 

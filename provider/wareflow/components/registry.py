@@ -29,8 +29,7 @@ NOT_YET_SUPPORTED: Mapping[str, str] = {
     "native.h3enrich": "enrichment is not implemented yet",
     **{c: "calls CARTO's Analytics Toolbox" for c in (
         "native.getisordspacetime",
-        "native.gwr", "native.spatialcompositeunsupervised",
-        "native.spatialcompositesupervised", "native.timeseriesclustering", "native.enrichpoints",
+        "native.gwr", "native.timeseriesclustering", "native.enrichpoints",
         "native.enrichpolygons", "native.enrichgrid", "native.dbscan")},
     **{c: "calls CARTO's location services" for c in ("native.isolines", "native.geocode", "native.importurl")},
     **{c: "not implemented yet" for c in (

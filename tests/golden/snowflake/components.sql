@@ -8397,38 +8397,22 @@ WITH native_commercialhotspots_1_cells AS (
     (
       0.3 * (
         (
-          w.swx_v0 - (
-            s.mean_v0 * w.sw
-          )
+          w.swx_v0 - s.mean_v0 * w.sw
         ) / NULLIF(
-          s.sd_v0 * SQRT(
-            GREATEST((
-              (
-                s.n * w.sww
-              ) - (
-                w.sw * w.sw
-              )
-            ) / NULLIF(s.n - 1.0, 0), 0.0)
-          ),
+          s.sd_v0 * SQRT(GREATEST((
+            s.n * w.sww - w.sw * w.sw
+          ) / NULLIF(s.n - 1, 0), 0.0)),
           0
         )
       )
     ) + (
       0.7 * (
         (
-          w.swx_v1 - (
-            s.mean_v1 * w.sw
-          )
+          w.swx_v1 - s.mean_v1 * w.sw
         ) / NULLIF(
-          s.sd_v1 * SQRT(
-            GREATEST((
-              (
-                s.n * w.sww
-              ) - (
-                w.sw * w.sw
-              )
-            ) / NULLIF(s.n - 1.0, 0), 0.0)
-          ),
+          s.sd_v1 * SQRT(GREATEST((
+            s.n * w.sww - w.sw * w.sw
+          ) / NULLIF(s.n - 1, 0), 0.0)),
           0
         )
       )
@@ -9527,38 +9511,22 @@ WITH native_commercialhotspots_1_cells AS (
     (
       0.5 * (
         (
-          w.swx_v0 - (
-            s.mean_v0 * w.sw
-          )
+          w.swx_v0 - s.mean_v0 * w.sw
         ) / NULLIF(
-          s.sd_v0 * SQRT(
-            GREATEST((
-              (
-                s.n * w.sww
-              ) - (
-                w.sw * w.sw
-              )
-            ) / NULLIF(s.n - 1.0, 0), 0.0)
-          ),
+          s.sd_v0 * SQRT(GREATEST((
+            s.n * w.sww - w.sw * w.sw
+          ) / NULLIF(s.n - 1, 0), 0.0)),
           0
         )
       )
     ) + (
       0.5 * (
         (
-          w.swx_v1 - (
-            s.mean_v1 * w.sw
-          )
+          w.swx_v1 - s.mean_v1 * w.sw
         ) / NULLIF(
-          s.sd_v1 * SQRT(
-            GREATEST((
-              (
-                s.n * w.sww
-              ) - (
-                w.sw * w.sw
-              )
-            ) / NULLIF(s.n - 1.0, 0), 0.0)
-          ),
+          s.sd_v1 * SQRT(GREATEST((
+            s.n * w.sww - w.sw * w.sw
+          ) / NULLIF(s.n - 1, 0), 0.0)),
           0
         )
       )
@@ -9603,3 +9571,512 @@ WITH native_commercialhotspots_1_cells AS (
 SELECT
   *
 FROM native_commercialhotspots_1;
+
+-- case composite_unsupervised_custom
+-- stage native_saveastable_b7ac9cb1
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_spatialcompositeunsuper_1_rows AS (
+  SELECT
+    quadbin AS cell_id,
+    CAST(value AS DOUBLE) AS v1,
+    CAST(id AS DOUBLE) AS v2
+  FROM analytics.cells
+  WHERE
+    NOT value IS NULL AND NOT id IS NULL
+), native_spatialcompositeunsuper_1_scaled AS (
+  SELECT
+    r.cell_id,
+    PERCENT_RANK() OVER (ORDER BY r.v1 ASC) AS s1,
+    PERCENT_RANK() OVER (ORDER BY r.v2 DESC NULLS LAST) AS s2
+  FROM native_spatialcompositeunsuper_1_rows AS r
+), native_spatialcompositeunsuper_1_scored AS (
+  SELECT
+    c.cell_id,
+    CASE
+      WHEN c.s1 < 0 OR c.s2 < 0
+      THEN NULL
+      WHEN c.s1 = 0 OR c.s2 = 0
+      THEN 0.0
+      ELSE EXP(
+        0.8333333333333334 * LN(CASE WHEN c.s1 > 0 THEN c.s1 END) + 0.16666666666666666 * LN(CASE WHEN c.s2 > 0 THEN c.s2 END)
+      )
+    END AS score
+  FROM native_spatialcompositeunsuper_1_scaled AS c
+), native_spatialcompositeunsuper_1_score_range AS (
+  SELECT
+    MIN(score) AS lo,
+    MAX(score) AS hi
+  FROM native_spatialcompositeunsuper_1_scored
+), native_spatialcompositeunsuper_1 AS (
+  SELECT
+    c.cell_id AS quadbin,
+    0 + 1 * COALESCE((
+      c.score - g.lo
+    ) / (
+      NULLIF(g.hi - g.lo, 0)
+    ), 0.0) AS spatial_score
+  FROM native_spatialcompositeunsuper_1_scored AS c
+  CROSS JOIN native_spatialcompositeunsuper_1_score_range AS g
+)
+SELECT
+  *
+FROM native_spatialcompositeunsuper_1;
+
+-- case composite_unsupervised_entropy
+-- stage native_saveastable_d8f44a2f
+-- read while compiling: native_spatialcompositeunsuper_1_entropy
+WITH native_spatialcompositeunsuper_1_rows AS (
+  SELECT
+    quadbin AS cell_id,
+    CAST(value AS DOUBLE) AS v1,
+    CAST(id AS DOUBLE) AS v2
+  FROM analytics.cells
+  WHERE
+    NOT value IS NULL AND NOT id IS NULL
+), native_spatialcompositeunsuper_1_scaled_stats AS (
+  SELECT
+    MIN(v1) AS min1,
+    MAX(v1) AS max1,
+    MIN(v2) AS min2,
+    MAX(v2) AS max2
+  FROM native_spatialcompositeunsuper_1_rows
+), native_spatialcompositeunsuper_1_scaled AS (
+  SELECT
+    r.cell_id,
+    (
+      r.v1 - t.min1
+    ) / (
+      NULLIF(t.max1 - t.min1, 0)
+    ) AS s1,
+    (
+      t.max2 - r.v2
+    ) / (
+      NULLIF(t.max2 - t.min2, 0)
+    ) AS s2
+  FROM native_spatialcompositeunsuper_1_rows AS r
+  CROSS JOIN native_spatialcompositeunsuper_1_scaled_stats AS t
+)
+SELECT
+  COUNT(*) AS n,
+  SUM(s1) AS total1,
+  SUM(COALESCE(s1 * LN(CASE WHEN s1 > 0 THEN s1 END))) AS slog1,
+  SUM(s2) AS total2,
+  SUM(COALESCE(s2 * LN(CASE WHEN s2 > 0 THEN s2 END))) AS slog2
+FROM native_spatialcompositeunsuper_1_scaled;
+-- read while compiling: native_spatialcompositeunsuper_1_jenks
+WITH native_spatialcompositeunsuper_1_rows AS (
+  SELECT
+    quadbin AS cell_id,
+    CAST(value AS DOUBLE) AS v1,
+    CAST(id AS DOUBLE) AS v2
+  FROM analytics.cells
+  WHERE
+    NOT value IS NULL AND NOT id IS NULL
+), native_spatialcompositeunsuper_1_scaled_stats AS (
+  SELECT
+    MIN(v1) AS min1,
+    MAX(v1) AS max1,
+    MIN(v2) AS min2,
+    MAX(v2) AS max2
+  FROM native_spatialcompositeunsuper_1_rows
+), native_spatialcompositeunsuper_1_scaled AS (
+  SELECT
+    r.cell_id,
+    (
+      r.v1 - t.min1
+    ) / (
+      NULLIF(t.max1 - t.min1, 0)
+    ) AS s1,
+    (
+      t.max2 - r.v2
+    ) / (
+      NULLIF(t.max2 - t.min2, 0)
+    ) AS s2
+  FROM native_spatialcompositeunsuper_1_rows AS r
+  CROSS JOIN native_spatialcompositeunsuper_1_scaled_stats AS t
+), native_spatialcompositeunsuper_1_scored AS (
+  SELECT
+    c.cell_id,
+    (
+      :native_spatialcompositeunsuper_1_weight1 * c.s1
+    ) / (
+      :native_spatialcompositeunsuper_1_total1
+    ) + (
+      :native_spatialcompositeunsuper_1_weight2 * c.s2
+    ) / (
+      :native_spatialcompositeunsuper_1_total2
+    ) AS score
+  FROM native_spatialcompositeunsuper_1_scaled AS c
+)
+SELECT
+  g AS g,
+  COUNT(*) AS n,
+  SUM(score) AS total,
+  MAX(score) AS hi
+FROM (
+  SELECT
+    score,
+    CASE
+      WHEN MAX(dr) OVER () <= 1000
+      THEN dr - 1
+      ELSE FLOOR(CAST(rn - 1 AS DOUBLE) * 1000 / cnt)
+    END AS g
+  FROM (
+    SELECT
+      score,
+      DENSE_RANK() OVER (ORDER BY score ASC) AS dr,
+      ROW_NUMBER() OVER (ORDER BY score ASC) AS rn,
+      COUNT(*) OVER () AS cnt
+    FROM native_spatialcompositeunsuper_1_scored
+  ) AS d
+) AS j
+GROUP BY
+  g;
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_spatialcompositeunsuper_1_rows AS (
+  SELECT
+    quadbin AS cell_id,
+    CAST(value AS DOUBLE) AS v1,
+    CAST(id AS DOUBLE) AS v2
+  FROM analytics.cells
+  WHERE
+    NOT value IS NULL AND NOT id IS NULL
+), native_spatialcompositeunsuper_1_scaled_stats AS (
+  SELECT
+    MIN(v1) AS min1,
+    MAX(v1) AS max1,
+    MIN(v2) AS min2,
+    MAX(v2) AS max2
+  FROM native_spatialcompositeunsuper_1_rows
+), native_spatialcompositeunsuper_1_scaled AS (
+  SELECT
+    r.cell_id,
+    (
+      r.v1 - t.min1
+    ) / (
+      NULLIF(t.max1 - t.min1, 0)
+    ) AS s1,
+    (
+      t.max2 - r.v2
+    ) / (
+      NULLIF(t.max2 - t.min2, 0)
+    ) AS s2
+  FROM native_spatialcompositeunsuper_1_rows AS r
+  CROSS JOIN native_spatialcompositeunsuper_1_scaled_stats AS t
+), native_spatialcompositeunsuper_1_scored AS (
+  SELECT
+    c.cell_id,
+    (
+      :native_spatialcompositeunsuper_1_weight1 * c.s1
+    ) / (
+      :native_spatialcompositeunsuper_1_total1
+    ) + (
+      :native_spatialcompositeunsuper_1_weight2 * c.s2
+    ) / (
+      :native_spatialcompositeunsuper_1_total2
+    ) AS score
+  FROM native_spatialcompositeunsuper_1_scaled AS c
+), native_spatialcompositeunsuper_1 AS (
+  SELECT
+    c.cell_id AS quadbin,
+    CASE
+      WHEN c.score <= :native_spatialcompositeunsuper_1_break1
+      THEN 1
+      WHEN c.score <= :native_spatialcompositeunsuper_1_break2
+      THEN 2
+      WHEN c.score <= :native_spatialcompositeunsuper_1_break3
+      THEN 3
+      ELSE 4
+    END AS spatial_score
+  FROM native_spatialcompositeunsuper_1_scored AS c
+)
+SELECT
+  *
+FROM native_spatialcompositeunsuper_1;
+
+-- case composite_unsupervised_first_pc
+-- stage native_saveastable_197c6f05
+-- read while compiling: native_spatialcompositeunsuper_1_moments
+WITH native_spatialcompositeunsuper_1_rows AS (
+  SELECT
+    quadbin AS cell_id,
+    CAST(value AS DOUBLE) AS v1,
+    CAST(id AS DOUBLE) AS v2
+  FROM analytics.cells
+  WHERE
+    NOT value IS NULL AND NOT id IS NULL
+), native_spatialcompositeunsuper_1_pc_stats AS (
+  SELECT
+    AVG(v1) AS mean1,
+    AVG(v2) AS mean2,
+    STDDEV_POP(v1) AS sd1,
+    STDDEV_POP(v2) AS sd2
+  FROM native_spatialcompositeunsuper_1_rows
+)
+SELECT
+  COUNT(*) AS n,
+  SUM((
+    r.v1 - t.mean1
+  ) * (
+    r.v1 - t.mean1
+  )) AS c1_1,
+  SUM((
+    r.v1 - t.mean1
+  ) * (
+    r.v2 - t.mean2
+  )) AS c1_2,
+  SUM((
+    r.v2 - t.mean2
+  ) * (
+    r.v2 - t.mean2
+  )) AS c2_2
+FROM native_spatialcompositeunsuper_1_rows AS r
+CROSS JOIN native_spatialcompositeunsuper_1_pc_stats AS t;
+-- read while compiling: native_spatialcompositeunsuper_1_score_stats
+WITH native_spatialcompositeunsuper_1_rows AS (
+  SELECT
+    quadbin AS cell_id,
+    CAST(value AS DOUBLE) AS v1,
+    CAST(id AS DOUBLE) AS v2
+  FROM analytics.cells
+  WHERE
+    NOT value IS NULL AND NOT id IS NULL
+), native_spatialcompositeunsuper_1_pc_stats AS (
+  SELECT
+    AVG(v1) AS mean1,
+    AVG(v2) AS mean2,
+    STDDEV_POP(v1) AS sd1,
+    STDDEV_POP(v2) AS sd2
+  FROM native_spatialcompositeunsuper_1_rows
+), native_spatialcompositeunsuper_1_scored AS (
+  SELECT
+    r.cell_id,
+    :native_spatialcompositeunsuper_1_loading1 * (
+      r.v1 - t.mean1
+    ) / (
+      NULLIF(t.sd1, 0)
+    ) + :native_spatialcompositeunsuper_1_loading2 * (
+      r.v2 - t.mean2
+    ) / (
+      NULLIF(t.sd2, 0)
+    ) AS score
+  FROM native_spatialcompositeunsuper_1_rows AS r
+  CROSS JOIN native_spatialcompositeunsuper_1_pc_stats AS t
+)
+SELECT
+  MAX(cnt) AS n,
+  MIN(score) AS lo,
+  MAX(score) AS hi,
+  MAX(CASE WHEN rn - 1 = FLOOR(0.25 * (
+    cnt - 1
+  )) THEN score END) AS q1,
+  MAX(CASE WHEN rn - 1 = FLOOR(0.75 * (
+    cnt - 1
+  )) THEN score END) AS q3
+FROM (
+  SELECT
+    score,
+    ROW_NUMBER() OVER (ORDER BY score ASC) AS rn,
+    COUNT(*) OVER () AS cnt
+  FROM native_spatialcompositeunsuper_1_scored
+) AS o;
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_spatialcompositeunsuper_1_rows AS (
+  SELECT
+    quadbin AS cell_id,
+    CAST(value AS DOUBLE) AS v1,
+    CAST(id AS DOUBLE) AS v2
+  FROM analytics.cells
+  WHERE
+    NOT value IS NULL AND NOT id IS NULL
+), native_spatialcompositeunsuper_1_pc_stats AS (
+  SELECT
+    AVG(v1) AS mean1,
+    AVG(v2) AS mean2,
+    STDDEV_POP(v1) AS sd1,
+    STDDEV_POP(v2) AS sd2
+  FROM native_spatialcompositeunsuper_1_rows
+), native_spatialcompositeunsuper_1_scored AS (
+  SELECT
+    r.cell_id,
+    :native_spatialcompositeunsuper_1_loading1 * (
+      r.v1 - t.mean1
+    ) / (
+      NULLIF(t.sd1, 0)
+    ) + :native_spatialcompositeunsuper_1_loading2 * (
+      r.v2 - t.mean2
+    ) / (
+      NULLIF(t.sd2, 0)
+    ) AS score
+  FROM native_spatialcompositeunsuper_1_rows AS r
+  CROSS JOIN native_spatialcompositeunsuper_1_pc_stats AS t
+), native_spatialcompositeunsuper_1_score_range AS (
+  SELECT
+    MIN(score) AS lo,
+    MAX(score) AS hi
+  FROM native_spatialcompositeunsuper_1_scored
+), native_spatialcompositeunsuper_1 AS (
+  SELECT
+    c.cell_id AS quadbin,
+    CAST(COALESCE(
+      LEAST(
+        :native_spatialcompositeunsuper_1_nbuckets,
+        GREATEST(
+          1,
+          1 + FLOOR(
+            (
+              :native_spatialcompositeunsuper_1_nbuckets * (
+                c.score - g.lo
+              )
+            ) / (
+              NULLIF(g.hi - g.lo, 0)
+            )
+          )
+        )
+      ),
+      1
+    ) AS BIGINT) AS spatial_score
+  FROM native_spatialcompositeunsuper_1_scored AS c
+  CROSS JOIN native_spatialcompositeunsuper_1_score_range AS g
+)
+SELECT
+  *
+FROM native_spatialcompositeunsuper_1;
+
+-- case composite_supervised
+-- stage native_saveastable_bd22af71
+-- read while compiling: native_spatialcompositesupervi_1_moments
+WITH native_spatialcompositesupervi_1_rows AS (
+  SELECT
+    h3 AS cell_id,
+    CAST(value AS DOUBLE) AS v1,
+    CAST(id AS DOUBLE) AS v2,
+    CAST(quadbin AS DOUBLE) AS v3
+  FROM analytics.cells
+  WHERE
+    NOT value IS NULL AND NOT id IS NULL AND NOT quadbin IS NULL
+), native_spatialcompositesupervi_1_means AS (
+  SELECT
+    AVG(v1) AS mean1,
+    AVG(v2) AS mean2,
+    AVG(v3) AS mean3
+  FROM native_spatialcompositesupervi_1_rows
+)
+SELECT
+  COUNT(*) AS n,
+  SUM((
+    r.v1 - m.mean1
+  ) * (
+    r.v1 - m.mean1
+  )) AS c1_1,
+  SUM((
+    r.v1 - m.mean1
+  ) * (
+    r.v2 - m.mean2
+  )) AS c1_2,
+  SUM((
+    r.v1 - m.mean1
+  ) * (
+    r.v3 - m.mean3
+  )) AS c1_3,
+  SUM((
+    r.v2 - m.mean2
+  ) * (
+    r.v2 - m.mean2
+  )) AS c2_2,
+  SUM((
+    r.v2 - m.mean2
+  ) * (
+    r.v3 - m.mean3
+  )) AS c2_3,
+  SUM((
+    r.v3 - m.mean3
+  ) * (
+    r.v3 - m.mean3
+  )) AS c3_3
+FROM native_spatialcompositesupervi_1_rows AS r
+CROSS JOIN native_spatialcompositesupervi_1_means AS m;
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_spatialcompositesupervi_1_rows AS (
+  SELECT
+    h3 AS cell_id,
+    CAST(value AS DOUBLE) AS v1,
+    CAST(id AS DOUBLE) AS v2,
+    CAST(quadbin AS DOUBLE) AS v3
+  FROM analytics.cells
+  WHERE
+    NOT value IS NULL AND NOT id IS NULL AND NOT quadbin IS NULL
+), native_spatialcompositesupervi_1_means AS (
+  SELECT
+    AVG(v1) AS mean1,
+    AVG(v2) AS mean2,
+    AVG(v3) AS mean3
+  FROM native_spatialcompositesupervi_1_rows
+), native_spatialcompositesupervi_1_scored AS (
+  SELECT
+    r.cell_id,
+    (
+      r.v1 - m.mean1
+    ) - :native_spatialcompositesupervi_1_b1 * (
+      r.v2 - m.mean2
+    ) - :native_spatialcompositesupervi_1_b2 * (
+      r.v3 - m.mean3
+    ) AS score
+  FROM native_spatialcompositesupervi_1_rows AS r
+  CROSS JOIN native_spatialcompositesupervi_1_means AS m
+), native_spatialcompositesupervi_1_spread AS (
+  SELECT
+    MAX(ABS(c.score)) AS m
+  FROM native_spatialcompositesupervi_1_scored AS c
+  CROSS JOIN (
+    SELECT
+      MAX(cnt) AS n,
+      MIN(score) AS lo,
+      MAX(score) AS hi,
+      MAX(CASE WHEN rn - 1 = FLOOR(0.25 * (
+        cnt - 1
+      )) THEN score END) AS q1,
+      MAX(CASE WHEN rn - 1 = FLOOR(0.75 * (
+        cnt - 1
+      )) THEN score END) AS q3
+    FROM (
+      SELECT
+        score,
+        ROW_NUMBER() OVER (ORDER BY score ASC) AS rn,
+        COUNT(*) OVER () AS cnt
+      FROM native_spatialcompositesupervi_1_scored
+    ) AS o
+  ) AS q
+  WHERE
+    c.score BETWEEN q.q1 - 1.5 * (
+      q.q3 - q.q1
+    ) AND q.q3 + 1.5 * (
+      q.q3 - q.q1
+    )
+), native_spatialcompositesupervi_1 AS (
+  SELECT
+    c.cell_id AS h3,
+    CAST(COALESCE(
+      LEAST(
+        6,
+        GREATEST(
+          1,
+          1 + FLOOR((
+            6 * (
+              c.score - (
+                -s.m
+              )
+            )
+          ) / (
+            NULLIF(2 * s.m, 0)
+          ))
+        )
+      ),
+      1
+    ) AS BIGINT) AS spatial_score
+  FROM native_spatialcompositesupervi_1_scored AS c
+  CROSS JOIN native_spatialcompositesupervi_1_spread AS s
+)
+SELECT
+  *
+FROM native_spatialcompositesupervi_1;
