@@ -53,7 +53,8 @@ def _grid_nodes() -> list[tuple[str, dict]]:
         data = json.loads(path.read_text(encoding="utf-8"))
         for node in (data.get("nodes") or data.get("diagramJson", {}).get("nodes") or []):
             name = node.get("data", {}).get("name", "")
-            if name.startswith(("native.h3", "native.quadbin")) and name in catalog():
+            # enrichment nodes read variables and a geography from a second table this harness does not model
+            if name.startswith(("native.h3", "native.quadbin")) and name in catalog() and not name.endswith("enrich"):
                 found.append((f"{path.stem}:{node['id'][:8]}", node))
     return found
 

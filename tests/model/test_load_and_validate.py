@@ -108,7 +108,7 @@ def test_every_problem_is_reported_at_once_with_node_field_and_code():
     wf.node("native.buffer", {"source": src}, id="buf_1", geo="geom", distance="-5")
     wf.node("native.nosuchthing", {"source": src}, id="x")
     wf.node("native.h3polyfill", {"source": src}, id="h3")  # no `geo`: WF202
-    wf.node("native.h3enrich", {"source": src}, id="enrich")
+    wf.node("native.enrichgrid", {"source": src}, id="enrich")
     wf.node("native.limit", {"source": src}, id="lim", limit="ten")
     wf.node("native.wheresimplified", {"source": src}, id="f", column="a", operator="like", value="1")
     wf.node("native.where", {"source": src}, id="w", expression="a > 1; DROP TABLE t")

@@ -302,6 +302,39 @@ def composite_supervised(wf: WorkflowBuilder) -> None:
                         r2thr="0.5")), "proj.ds.o")
 
 
+def h3enrich(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.h3enrich", {"target": _cells(wf), "source": _zones(wf)}, target_col="h3",
+                        source_col="geom", variables="zone_id,sum,zone_id,avg,zone,max,zone_id,count")), "proj.ds.o")
+
+
+def h3enrich_kring(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.h3enrich", {"target": _cells(wf), "source": _zones(wf)}, target_col="h3",
+                        source_col="geom", variables="zone_id,sum,zone_id,min", kring="2",
+                        decay="exponential")), "proj.ds.o")
+
+
+def quadbinenrich(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.quadbinenrich", {"target": _cells(wf), "source": _zones(wf)}, target_col="quadbin",
+                        source_col="geom", variables="zone_id,sum,zone_id,avg,zone,min,zone_id,count")),
+            "proj.ds.o")
+
+
+def quadbinenrich_kring(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.quadbinenrich", {"target": _cells(wf), "source": _zones(wf)}, target_col="quadbin",
+                        source_col="geom", variables="zone_id,avg", kring="1", decay="inverse")), "proj.ds.o")
+
+
+def enrichpoints(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.enrichpoints", {"target": _people(wf), "source": _zones(wf)}, target_col="geom",
+                        source_col="geom", variables="zone_id,sum,zone_id,avg,zone,max,zone_id,count")),
+            "proj.ds.o")
+
+
+def enrichpolygons(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.enrichpolygons", {"target": _zones(wf), "source": _people(wf)}, target_col="geom",
+                        source_col="geom", variables="score,sum,age,avg,name,min,id,count")), "proj.ds.o")
+
+
 CASES: dict[str, Callable[[WorkflowBuilder], None]] = {
     f.__name__: f for f in (
         save_replace, save_append, gettablebyname, tablefromgeojson, where, wheresimplified,
@@ -314,7 +347,8 @@ CASES: dict[str, Callable[[WorkflowBuilder], None]] = {
         quadbinboundary, quadbincenter, quadbinkring, quadbintoparent, quadbintochildren,
         getisord_h3, getisord_quadbin, moransi_h3, moransi_quadbin, localmoransi_h3, localmoransi_quadbin,
         commercialhotspots_h3, commercialhotspots_quadbin, composite_unsupervised_custom,
-        composite_unsupervised_entropy, composite_unsupervised_first_pc, composite_supervised)
+        composite_unsupervised_entropy, composite_unsupervised_first_pc, composite_supervised,
+        h3enrich, h3enrich_kring, quadbinenrich, quadbinenrich_kring, enrichpoints, enrichpolygons)
 }
 
 

@@ -215,8 +215,7 @@ class Compiler:
         is probed; its statements go to `out`. Returns the table."""
         table = self._scratch_table(step.ref.name, json.dumps([stage.id, step.ref.name, self.run_key]))
         query = step.query.expression.copy()
-        read = {t.name for t in query.find_all(exp.Table)}
-        wanted = [(n, q) for n, q in ctes if n in read]
+        wanted = _reachable(ctes, replace(step.query, expression=query))  # and what those read, in turn
         if wanted:
             query = self._statement([*((n, replace(q, expression=q.expression.copy())) for n, q in wanted),
                                      ("_", replace(step.query, expression=query))], sink=False, materialized=set())

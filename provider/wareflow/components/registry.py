@@ -26,11 +26,9 @@ CATALOG: dict[str, type[Component]] = {}
 
 # CARTO components we know of but do not compile yet: id -> why. Reported as WF214, not WF201.
 NOT_YET_SUPPORTED: Mapping[str, str] = {
-    "native.h3enrich": "enrichment is not implemented yet",
     **{c: "calls CARTO's Analytics Toolbox" for c in (
         "native.getisordspacetime",
-        "native.gwr", "native.timeseriesclustering", "native.enrichpoints",
-        "native.enrichpolygons", "native.enrichgrid", "native.dbscan")},
+        "native.gwr", "native.timeseriesclustering", "native.enrichgrid", "native.dbscan")},
     **{c: "calls CARTO's location services" for c in ("native.isolines", "native.geocode", "native.importurl")},
     **{c: "not implemented yet" for c in (
         "native.joinv2", "native.cast", "native.distinct", "native.unionall", "native.summarize",

@@ -54,6 +54,9 @@ AS_BINARY = Operation("as_binary", ("geo",))
 # measures and transformations
 BUFFER = Operation("buffer", ("geo", "meters"))
 CENTROID = Operation("centroid", ("geo",))
+AREA = Operation("area", ("geo",), "an area in square metres (0 for points and lines)")
+LENGTH = Operation("length", ("geo",), "a length in metres (0 for points; polygons: 0 or their perimeter)")
+INTERSECTION = Operation("intersection", ("a", "b"))
 # predicates
 INTERSECTS = Operation("intersects", ("a", "b"), "predicate `intersects`")
 CONTAINS = Operation("contains", ("a", "b"), "predicate `contains`")
@@ -89,7 +92,7 @@ H3_TOPARENT = Operation("h3_toparent", ("cell", "resolution"))
 H3_TOCHILDREN = Operation("h3_tochildren", ("cell", "resolution"))
 
 OPERATIONS: tuple[Operation, ...] = (
-    POINT, FROM_WKT, FROM_GEOJSON, AS_WKT, AS_GEOJSON, AS_BINARY, BUFFER, CENTROID,
+    POINT, FROM_WKT, FROM_GEOJSON, AS_WKT, AS_GEOJSON, AS_BINARY, BUFFER, CENTROID, AREA, LENGTH, INTERSECTION,
     INTERSECTS, CONTAINS, WITHIN, COVERS, TOUCHES, UNION_AGG, CENTROID_AGG, CONVEXHULL_AGG,
     X, Y, XMIN, YMIN, XMAX, YMAX, ENVELOPE, INT_RANGE,
     H3_FROM_POINT, H3_POLYFILL, H3_POLYFILL_INTERSECTS, H3_POLYFILL_CONTAINS, H3_BOUNDARY, H3_CENTER,

@@ -7564,3 +7564,1812 @@ WITH native_spatialcompositesupervi_1_rows AS (
 SELECT
   *
 FROM native_spatialcompositesupervi_1;
+
+-- case h3enrich
+-- stage native_saveastable_5e92edff
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3enrich_1_features AS (
+  SELECT
+    geom AS _wf_geo,
+    CAST(zone_id AS DOUBLE) AS _wf_v0,
+    zone AS _wf_v1,
+    ST_AREA_SPHEROID(ST_FLIPCOORDINATES(geom)) AS _wf_area,
+    ST_LENGTH_SPHEROID(ST_FLIPCOORDINATES(geom)) AS _wf_length
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_h3enrich_1_shapes AS (
+  SELECT
+    h3 AS _wf_key,
+    ST_GEOMFROMTEXT(H3_CELL_TO_BOUNDARY_WKT(h3)) AS _wf_geo
+  FROM analytics.cells
+  WHERE
+    NOT h3 IS NULL
+  GROUP BY
+    h3
+), native_h3enrich_1_pairs AS (
+  SELECT
+    s._wf_key,
+    f._wf_v0,
+    f._wf_v1,
+    CASE
+      WHEN f._wf_area > 0
+      THEN ST_AREA_SPHEROID(ST_FLIPCOORDINATES(ST_INTERSECTION(s._wf_geo, f._wf_geo)))
+      WHEN f._wf_length > 0
+      THEN ST_LENGTH_SPHEROID(ST_FLIPCOORDINATES(ST_INTERSECTION(s._wf_geo, f._wf_geo)))
+      ELSE 1.0
+    END AS _wf_part,
+    CASE
+      WHEN f._wf_area > 0
+      THEN f._wf_area
+      WHEN f._wf_length > 0
+      THEN f._wf_length
+      ELSE 1.0
+    END AS _wf_whole
+  FROM native_h3enrich_1_shapes AS s
+  INNER JOIN native_h3enrich_1_features AS f
+    ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
+), native_h3enrich_1_enriched AS (
+  SELECT
+    _wf_key,
+    SUM(_wf_v0 * (
+      _wf_part / _wf_whole
+    )) AS zone_id_sum,
+    SUM(_wf_v0 * _wf_part) / NULLIF(SUM(CASE WHEN NOT _wf_v0 IS NULL THEN _wf_part END), 0) AS zone_id_avg,
+    MAX(_wf_v1) AS zone_max,
+    COUNT(_wf_v0) AS zone_id_count
+  FROM native_h3enrich_1_pairs
+  GROUP BY
+    _wf_key
+), native_h3enrich_1 AS (
+  SELECT
+    t.*,
+    e.zone_id_sum,
+    e.zone_id_avg,
+    e.zone_max,
+    e.zone_id_count
+  FROM analytics.cells AS t
+  LEFT JOIN native_h3enrich_1_enriched AS e
+    ON t.h3 = e._wf_key
+)
+SELECT
+  *
+FROM native_h3enrich_1;
+
+-- case h3enrich_kring
+-- stage native_saveastable_171df78f
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3enrich_1_features AS (
+  SELECT
+    geom AS _wf_geo,
+    CAST(zone_id AS DOUBLE) AS _wf_v0,
+    ST_AREA_SPHEROID(ST_FLIPCOORDINATES(geom)) AS _wf_area,
+    ST_LENGTH_SPHEROID(ST_FLIPCOORDINATES(geom)) AS _wf_length
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_h3enrich_1_shapes AS (
+  SELECT
+    h3 AS _wf_key,
+    ST_GEOMFROMTEXT(H3_CELL_TO_BOUNDARY_WKT(h3)) AS _wf_geo
+  FROM analytics.cells
+  WHERE
+    NOT h3 IS NULL
+  GROUP BY
+    h3
+), native_h3enrich_1_pairs AS (
+  SELECT
+    s._wf_key,
+    f._wf_v0,
+    CASE
+      WHEN f._wf_area > 0
+      THEN ST_AREA_SPHEROID(ST_FLIPCOORDINATES(ST_INTERSECTION(s._wf_geo, f._wf_geo)))
+      WHEN f._wf_length > 0
+      THEN ST_LENGTH_SPHEROID(ST_FLIPCOORDINATES(ST_INTERSECTION(s._wf_geo, f._wf_geo)))
+      ELSE 1.0
+    END AS _wf_part,
+    CASE
+      WHEN f._wf_area > 0
+      THEN f._wf_area
+      WHEN f._wf_length > 0
+      THEN f._wf_length
+      ELSE 1.0
+    END AS _wf_whole
+  FROM native_h3enrich_1_shapes AS s
+  INNER JOIN native_h3enrich_1_features AS f
+    ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
+), native_h3enrich_1_enriched AS (
+  SELECT
+    _wf_key,
+    SUM(_wf_v0 * (
+      _wf_part / _wf_whole
+    )) AS zone_id_sum,
+    MIN(_wf_v0) AS zone_id_min
+  FROM native_h3enrich_1_pairs
+  GROUP BY
+    _wf_key
+), native_h3enrich_1_ring_cells AS (
+  SELECT
+    _wf_key AS "index"
+  FROM native_h3enrich_1_shapes
+), native_h3enrich_1_neighbours AS (
+  SELECT
+    "index",
+    CAST(_wf_kring_index_rows._wf_kring_index AS TEXT) AS kring_index,
+    H3_GRID_DISTANCE("index", CAST(_wf_kring_index_rows._wf_kring_index AS TEXT)) AS distance
+  FROM native_h3enrich_1_ring_cells
+  CROSS JOIN UNNEST(H3_GRID_DISK("index", 2)) AS _wf_kring_index_rows(_wf_kring_index)
+), native_h3enrich_1_weights AS (
+  SELECT
+    "index",
+    kring_index,
+    EXP(-CAST(distance AS DOUBLE)) AS _wf_w
+  FROM native_h3enrich_1_neighbours
+), native_h3enrich_1_smoothed AS (
+  SELECT
+    r.index AS _wf_key,
+    SUM(r._wf_w * e.zone_id_sum) / NULLIF(SUM(CASE WHEN NOT e.zone_id_sum IS NULL THEN r._wf_w END), 0) AS zone_id_sum,
+    SUM(r._wf_w * e.zone_id_min) / NULLIF(SUM(CASE WHEN NOT e.zone_id_min IS NULL THEN r._wf_w END), 0) AS zone_id_min
+  FROM native_h3enrich_1_weights AS r
+  INNER JOIN native_h3enrich_1_enriched AS e
+    ON r.kring_index = e._wf_key
+  GROUP BY
+    r.index
+), native_h3enrich_1 AS (
+  SELECT
+    t.*,
+    e.zone_id_sum,
+    e.zone_id_min
+  FROM analytics.cells AS t
+  LEFT JOIN native_h3enrich_1_smoothed AS e
+    ON t.h3 = e._wf_key
+)
+SELECT
+  *
+FROM native_h3enrich_1;
+
+-- case quadbinenrich
+-- stage native_saveastable_6aff20bb
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbinenrich_1_features AS (
+  SELECT
+    geom AS _wf_geo,
+    CAST(zone_id AS DOUBLE) AS _wf_v0,
+    zone AS _wf_v1,
+    ST_AREA_SPHEROID(ST_FLIPCOORDINATES(geom)) AS _wf_area,
+    ST_LENGTH_SPHEROID(ST_FLIPCOORDINATES(geom)) AS _wf_length
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_quadbinenrich_1_tiles AS (
+  SELECT
+    quadbin AS _wf_key,
+    (
+      quadbin >> 52
+    ) & 31 AS _wf_z,
+    (
+      (
+        quadbin & 4503599627370495
+      ) & 1 | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 1
+        ) & 2
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 2
+        ) & 4
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 3
+        ) & 8
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 4
+        ) & 16
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 5
+        ) & 32
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 6
+        ) & 64
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 7
+        ) & 128
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 8
+        ) & 256
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 9
+        ) & 512
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 10
+        ) & 1024
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 11
+        ) & 2048
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 12
+        ) & 4096
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 13
+        ) & 8192
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 14
+        ) & 16384
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 15
+        ) & 32768
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 16
+        ) & 65536
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 17
+        ) & 131072
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 18
+        ) & 262144
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 19
+        ) & 524288
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 20
+        ) & 1048576
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 21
+        ) & 2097152
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 22
+        ) & 4194304
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 23
+        ) & 8388608
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 24
+        ) & 16777216
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 25
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT) AS _wf_x,
+    (
+      (
+        (
+          quadbin & 4503599627370495
+        ) >> 1
+      ) & 1 | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 2
+        ) & 2
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 3
+        ) & 4
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 4
+        ) & 8
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 5
+        ) & 16
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 6
+        ) & 32
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 7
+        ) & 64
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 8
+        ) & 128
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 9
+        ) & 256
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 10
+        ) & 512
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 11
+        ) & 1024
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 12
+        ) & 2048
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 13
+        ) & 4096
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 14
+        ) & 8192
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 15
+        ) & 16384
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 16
+        ) & 32768
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 17
+        ) & 65536
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 18
+        ) & 131072
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 19
+        ) & 262144
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 20
+        ) & 524288
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 21
+        ) & 1048576
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 22
+        ) & 2097152
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 23
+        ) & 4194304
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 24
+        ) & 8388608
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 25
+        ) & 16777216
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 26
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT) AS _wf_y
+  FROM analytics.cells
+  WHERE
+    NOT quadbin IS NULL
+  GROUP BY
+    quadbin
+), native_quadbinenrich_1_shapes AS (
+  SELECT
+    _wf_key,
+    ST_MAKEENVELOPE(
+      360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+      114.59155902616465 * ATAN(
+        EXP(
+          3.141592653589793 * (
+            1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, _wf_z)
+          )
+        )
+      ) - 90.0,
+      360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+      114.59155902616465 * ATAN(
+        EXP(3.141592653589793 * (
+          1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, _wf_z)
+        ))
+      ) - 90.0
+    ) AS _wf_geo
+  FROM native_quadbinenrich_1_tiles
+), native_quadbinenrich_1_pairs AS (
+  SELECT
+    s._wf_key,
+    f._wf_v0,
+    f._wf_v1,
+    CASE
+      WHEN f._wf_area > 0
+      THEN ST_AREA_SPHEROID(ST_FLIPCOORDINATES(ST_INTERSECTION(s._wf_geo, f._wf_geo)))
+      WHEN f._wf_length > 0
+      THEN ST_LENGTH_SPHEROID(ST_FLIPCOORDINATES(ST_INTERSECTION(s._wf_geo, f._wf_geo)))
+      ELSE 1.0
+    END AS _wf_part,
+    CASE
+      WHEN f._wf_area > 0
+      THEN f._wf_area
+      WHEN f._wf_length > 0
+      THEN f._wf_length
+      ELSE 1.0
+    END AS _wf_whole
+  FROM native_quadbinenrich_1_shapes AS s
+  INNER JOIN native_quadbinenrich_1_features AS f
+    ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
+), native_quadbinenrich_1_enriched AS (
+  SELECT
+    _wf_key,
+    SUM(_wf_v0 * (
+      _wf_part / _wf_whole
+    )) AS zone_id_sum,
+    SUM(_wf_v0 * _wf_part) / NULLIF(SUM(CASE WHEN NOT _wf_v0 IS NULL THEN _wf_part END), 0) AS zone_id_avg,
+    MIN(_wf_v1) AS zone_min,
+    COUNT(_wf_v0) AS zone_id_count
+  FROM native_quadbinenrich_1_pairs
+  GROUP BY
+    _wf_key
+), native_quadbinenrich_1 AS (
+  SELECT
+    t.*,
+    e.zone_id_sum,
+    e.zone_id_avg,
+    e.zone_min,
+    e.zone_id_count
+  FROM analytics.cells AS t
+  LEFT JOIN native_quadbinenrich_1_enriched AS e
+    ON t.quadbin = e._wf_key
+)
+SELECT
+  *
+FROM native_quadbinenrich_1;
+
+-- case quadbinenrich_kring
+-- stage native_saveastable_db16c51a
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbinenrich_1_features AS (
+  SELECT
+    geom AS _wf_geo,
+    CAST(zone_id AS DOUBLE) AS _wf_v0,
+    ST_AREA_SPHEROID(ST_FLIPCOORDINATES(geom)) AS _wf_area,
+    ST_LENGTH_SPHEROID(ST_FLIPCOORDINATES(geom)) AS _wf_length
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_quadbinenrich_1_tiles AS (
+  SELECT
+    quadbin AS _wf_key,
+    (
+      quadbin >> 52
+    ) & 31 AS _wf_z,
+    (
+      (
+        quadbin & 4503599627370495
+      ) & 1 | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 1
+        ) & 2
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 2
+        ) & 4
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 3
+        ) & 8
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 4
+        ) & 16
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 5
+        ) & 32
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 6
+        ) & 64
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 7
+        ) & 128
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 8
+        ) & 256
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 9
+        ) & 512
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 10
+        ) & 1024
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 11
+        ) & 2048
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 12
+        ) & 4096
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 13
+        ) & 8192
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 14
+        ) & 16384
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 15
+        ) & 32768
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 16
+        ) & 65536
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 17
+        ) & 131072
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 18
+        ) & 262144
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 19
+        ) & 524288
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 20
+        ) & 1048576
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 21
+        ) & 2097152
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 22
+        ) & 4194304
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 23
+        ) & 8388608
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 24
+        ) & 16777216
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 25
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT) AS _wf_x,
+    (
+      (
+        (
+          quadbin & 4503599627370495
+        ) >> 1
+      ) & 1 | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 2
+        ) & 2
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 3
+        ) & 4
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 4
+        ) & 8
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 5
+        ) & 16
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 6
+        ) & 32
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 7
+        ) & 64
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 8
+        ) & 128
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 9
+        ) & 256
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 10
+        ) & 512
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 11
+        ) & 1024
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 12
+        ) & 2048
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 13
+        ) & 4096
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 14
+        ) & 8192
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 15
+        ) & 16384
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 16
+        ) & 32768
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 17
+        ) & 65536
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 18
+        ) & 131072
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 19
+        ) & 262144
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 20
+        ) & 524288
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 21
+        ) & 1048576
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 22
+        ) & 2097152
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 23
+        ) & 4194304
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 24
+        ) & 8388608
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 25
+        ) & 16777216
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 26
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT) AS _wf_y
+  FROM analytics.cells
+  WHERE
+    NOT quadbin IS NULL
+  GROUP BY
+    quadbin
+), native_quadbinenrich_1_shapes AS (
+  SELECT
+    _wf_key,
+    ST_MAKEENVELOPE(
+      360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+      114.59155902616465 * ATAN(
+        EXP(
+          3.141592653589793 * (
+            1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, _wf_z)
+          )
+        )
+      ) - 90.0,
+      360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+      114.59155902616465 * ATAN(
+        EXP(3.141592653589793 * (
+          1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, _wf_z)
+        ))
+      ) - 90.0
+    ) AS _wf_geo
+  FROM native_quadbinenrich_1_tiles
+), native_quadbinenrich_1_pairs AS (
+  SELECT
+    s._wf_key,
+    f._wf_v0,
+    CASE
+      WHEN f._wf_area > 0
+      THEN ST_AREA_SPHEROID(ST_FLIPCOORDINATES(ST_INTERSECTION(s._wf_geo, f._wf_geo)))
+      WHEN f._wf_length > 0
+      THEN ST_LENGTH_SPHEROID(ST_FLIPCOORDINATES(ST_INTERSECTION(s._wf_geo, f._wf_geo)))
+      ELSE 1.0
+    END AS _wf_part,
+    CASE
+      WHEN f._wf_area > 0
+      THEN f._wf_area
+      WHEN f._wf_length > 0
+      THEN f._wf_length
+      ELSE 1.0
+    END AS _wf_whole
+  FROM native_quadbinenrich_1_shapes AS s
+  INNER JOIN native_quadbinenrich_1_features AS f
+    ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
+), native_quadbinenrich_1_enriched AS (
+  SELECT
+    _wf_key,
+    SUM(_wf_v0 * _wf_part) / NULLIF(SUM(CASE WHEN NOT _wf_v0 IS NULL THEN _wf_part END), 0) AS zone_id_avg
+  FROM native_quadbinenrich_1_pairs
+  GROUP BY
+    _wf_key
+), native_quadbinenrich_1_ring_cells AS (
+  SELECT
+    _wf_key AS "index"
+  FROM native_quadbinenrich_1_tiles
+), native_quadbinenrich_1_tile AS (
+  SELECT
+    "index",
+    (
+      "index" >> 52
+    ) & 31 AS _wf_z,
+    (
+      (
+        "index" & 4503599627370495
+      ) & 1 | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 1
+        ) & 2
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 2
+        ) & 4
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 3
+        ) & 8
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 4
+        ) & 16
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 5
+        ) & 32
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 6
+        ) & 64
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 7
+        ) & 128
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 8
+        ) & 256
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 9
+        ) & 512
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 10
+        ) & 1024
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 11
+        ) & 2048
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 12
+        ) & 4096
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 13
+        ) & 8192
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 14
+        ) & 16384
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 15
+        ) & 32768
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 16
+        ) & 65536
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 17
+        ) & 131072
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 18
+        ) & 262144
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 19
+        ) & 524288
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 20
+        ) & 1048576
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 21
+        ) & 2097152
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 22
+        ) & 4194304
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 23
+        ) & 8388608
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 24
+        ) & 16777216
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 25
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        "index" >> 52
+      ) & 31
+    ) AS INT) AS _wf_x,
+    (
+      (
+        (
+          "index" & 4503599627370495
+        ) >> 1
+      ) & 1 | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 2
+        ) & 2
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 3
+        ) & 4
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 4
+        ) & 8
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 5
+        ) & 16
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 6
+        ) & 32
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 7
+        ) & 64
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 8
+        ) & 128
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 9
+        ) & 256
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 10
+        ) & 512
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 11
+        ) & 1024
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 12
+        ) & 2048
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 13
+        ) & 4096
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 14
+        ) & 8192
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 15
+        ) & 16384
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 16
+        ) & 32768
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 17
+        ) & 65536
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 18
+        ) & 131072
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 19
+        ) & 262144
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 20
+        ) & 524288
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 21
+        ) & 1048576
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 22
+        ) & 2097152
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 23
+        ) & 4194304
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 24
+        ) & 8388608
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 25
+        ) & 16777216
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 26
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        "index" >> 52
+      ) & 31
+    ) AS INT) AS _wf_y
+  FROM native_quadbinenrich_1_ring_cells
+), native_quadbinenrich_1_ring AS (
+  SELECT
+    native_quadbinenrich_1_tile.*,
+    CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) AS _wf_dx,
+    CAST(_wf__wf_dy_rows._wf__wf_dy AS BIGINT) AS _wf_dy,
+    (
+      _wf_x + CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) + (
+        CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+      )
+    ) % (
+      CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+    ) AS _wf_kx,
+    _wf_y + CAST(_wf__wf_dy_rows._wf__wf_dy AS BIGINT) AS _wf_ky
+  FROM native_quadbinenrich_1_tile
+  CROSS JOIN UNNEST(GENERATE_SERIES(
+    -LEAST(1, (
+      (
+        CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+      ) - 1
+    ) // 2),
+    LEAST(1, (
+      CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+    ) // 2)
+  )) AS _wf__wf_dx_rows(_wf__wf_dx)
+  CROSS JOIN UNNEST(GENERATE_SERIES(
+    GREATEST(-1, -_wf_y),
+    LEAST(1, (
+      (
+        CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+      ) - 1
+    ) - _wf_y)
+  )) AS _wf__wf_dy_rows(_wf__wf_dy)
+), native_quadbinenrich_1_neighbours AS (
+  SELECT
+    "index",
+    5188146770730811392 | (
+      _wf_z << 52
+    ) | (
+      (
+        _wf_kx << CAST(26 - _wf_z AS INT)
+      ) & 1
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 1
+      ) << 1
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 2
+      ) << 1
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 2
+      ) << 2
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 4
+      ) << 2
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 4
+      ) << 3
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 8
+      ) << 3
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 8
+      ) << 4
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 16
+      ) << 4
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 16
+      ) << 5
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 32
+      ) << 5
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 32
+      ) << 6
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 64
+      ) << 6
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 64
+      ) << 7
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 128
+      ) << 7
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 128
+      ) << 8
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 256
+      ) << 8
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 256
+      ) << 9
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 512
+      ) << 9
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 512
+      ) << 10
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 1024
+      ) << 10
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 1024
+      ) << 11
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 2048
+      ) << 11
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 2048
+      ) << 12
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 4096
+      ) << 12
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 4096
+      ) << 13
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 8192
+      ) << 13
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 8192
+      ) << 14
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 16384
+      ) << 14
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 16384
+      ) << 15
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 32768
+      ) << 15
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 32768
+      ) << 16
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 65536
+      ) << 16
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 65536
+      ) << 17
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 131072
+      ) << 17
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 131072
+      ) << 18
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 262144
+      ) << 18
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 262144
+      ) << 19
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 524288
+      ) << 19
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 524288
+      ) << 20
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 1048576
+      ) << 20
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 1048576
+      ) << 21
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 2097152
+      ) << 21
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 2097152
+      ) << 22
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 4194304
+      ) << 22
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 4194304
+      ) << 23
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 8388608
+      ) << 23
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 8388608
+      ) << 24
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 16777216
+      ) << 24
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 16777216
+      ) << 25
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 33554432
+      ) << 25
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 33554432
+      ) << 26
+    ) | (
+      (
+        CAST(1 AS BIGINT) << CAST(52 - 2 * _wf_z AS INT)
+      ) - 1
+    ) AS kring_index,
+    GREATEST(ABS(_wf_dx), ABS(_wf_dy)) AS distance
+  FROM native_quadbinenrich_1_ring
+), native_quadbinenrich_1_weights AS (
+  SELECT
+    "index",
+    kring_index,
+    1.0 / (
+      1.0 + CAST(distance AS DOUBLE)
+    ) AS _wf_w
+  FROM native_quadbinenrich_1_neighbours
+), native_quadbinenrich_1_smoothed AS (
+  SELECT
+    r.index AS _wf_key,
+    SUM(r._wf_w * e.zone_id_avg) / NULLIF(SUM(CASE WHEN NOT e.zone_id_avg IS NULL THEN r._wf_w END), 0) AS zone_id_avg
+  FROM native_quadbinenrich_1_weights AS r
+  INNER JOIN native_quadbinenrich_1_enriched AS e
+    ON r.kring_index = e._wf_key
+  GROUP BY
+    r.index
+), native_quadbinenrich_1 AS (
+  SELECT
+    t.*,
+    e.zone_id_avg
+  FROM analytics.cells AS t
+  LEFT JOIN native_quadbinenrich_1_smoothed AS e
+    ON t.quadbin = e._wf_key
+)
+SELECT
+  *
+FROM native_quadbinenrich_1;
+
+-- case enrichpoints
+-- stage native_saveastable_e417b979
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_enrichpoints_1_features AS (
+  SELECT
+    geom AS _wf_geo,
+    CAST(zone_id AS DOUBLE) AS _wf_v0,
+    zone AS _wf_v1
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_enrichpoints_1_shapes AS (
+  SELECT
+    geom AS _wf_key,
+    geom AS _wf_geo
+  FROM analytics.people
+  WHERE
+    NOT geom IS NULL
+  GROUP BY
+    geom
+), native_enrichpoints_1_pairs AS (
+  SELECT
+    s._wf_key,
+    f._wf_v0,
+    f._wf_v1
+  FROM native_enrichpoints_1_shapes AS s
+  INNER JOIN native_enrichpoints_1_features AS f
+    ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
+), native_enrichpoints_1_enriched AS (
+  SELECT
+    _wf_key,
+    SUM(_wf_v0) AS zone_id_sum,
+    AVG(_wf_v0) AS zone_id_avg,
+    MAX(_wf_v1) AS zone_max,
+    COUNT(_wf_v0) AS zone_id_count
+  FROM native_enrichpoints_1_pairs
+  GROUP BY
+    _wf_key
+), native_enrichpoints_1 AS (
+  SELECT
+    t.*,
+    e.zone_id_sum,
+    e.zone_id_avg,
+    e.zone_max,
+    e.zone_id_count
+  FROM analytics.people AS t
+  LEFT JOIN native_enrichpoints_1_enriched AS e
+    ON t.geom = e._wf_key
+)
+SELECT
+  *
+FROM native_enrichpoints_1;
+
+-- case enrichpolygons
+-- stage native_saveastable_9370586c
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_enrichpolygons_1_features AS (
+  SELECT
+    geom AS _wf_geo,
+    CAST(score AS DOUBLE) AS _wf_v0,
+    CAST(age AS DOUBLE) AS _wf_v1,
+    name AS _wf_v2,
+    id AS _wf_v3,
+    ST_AREA_SPHEROID(ST_FLIPCOORDINATES(geom)) AS _wf_area,
+    ST_LENGTH_SPHEROID(ST_FLIPCOORDINATES(geom)) AS _wf_length
+  FROM analytics.people
+  WHERE
+    NOT geom IS NULL
+), native_enrichpolygons_1_shapes AS (
+  SELECT
+    geom AS _wf_key,
+    geom AS _wf_geo
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+  GROUP BY
+    geom
+), native_enrichpolygons_1_pairs AS (
+  SELECT
+    s._wf_key,
+    f._wf_v0,
+    f._wf_v1,
+    f._wf_v2,
+    f._wf_v3,
+    CASE
+      WHEN f._wf_area > 0
+      THEN ST_AREA_SPHEROID(ST_FLIPCOORDINATES(ST_INTERSECTION(s._wf_geo, f._wf_geo)))
+      WHEN f._wf_length > 0
+      THEN ST_LENGTH_SPHEROID(ST_FLIPCOORDINATES(ST_INTERSECTION(s._wf_geo, f._wf_geo)))
+      ELSE 1.0
+    END AS _wf_part,
+    CASE
+      WHEN f._wf_area > 0
+      THEN f._wf_area
+      WHEN f._wf_length > 0
+      THEN f._wf_length
+      ELSE 1.0
+    END AS _wf_whole
+  FROM native_enrichpolygons_1_shapes AS s
+  INNER JOIN native_enrichpolygons_1_features AS f
+    ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
+), native_enrichpolygons_1_enriched AS (
+  SELECT
+    _wf_key,
+    SUM(_wf_v0 * (
+      _wf_part / _wf_whole
+    )) AS score_sum,
+    SUM(_wf_v1 * _wf_part) / NULLIF(SUM(CASE WHEN NOT _wf_v1 IS NULL THEN _wf_part END), 0) AS age_avg,
+    MIN(_wf_v2) AS name_min,
+    COUNT(_wf_v3) AS id_count
+  FROM native_enrichpolygons_1_pairs
+  GROUP BY
+    _wf_key
+), native_enrichpolygons_1 AS (
+  SELECT
+    t.*,
+    e.score_sum,
+    e.age_avg,
+    e.name_min,
+    e.id_count
+  FROM analytics.zones AS t
+  LEFT JOIN native_enrichpolygons_1_enriched AS e
+    ON t.geom = e._wf_key
+)
+SELECT
+  *
+FROM native_enrichpolygons_1;

@@ -3761,3 +3761,483 @@ FROM native_spatialcompositesupervi_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
+
+-- case h3enrich
+-- stage native_saveastable_5e92edff
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_h3enrich_1_features AS (
+  SELECT
+    geom AS _wf_geo,
+    CAST(zone_id AS NUMBER) AS _wf_v0,
+    zone AS _wf_v1,
+    SDO_GEOM.SDO_AREA(geom, 0.05, 'unit=SQ_M') AS _wf_area,
+    SDO_GEOM.SDO_LENGTH(geom, 0.05, 'unit=M') AS _wf_length
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_h3enrich_1_shapes AS (
+  SELECT
+    h3 AS _wf_key,
+    SDO_UTIL.H3_BOUNDARY(HEXTORAW(LPAD(h3, 16, '0')), 4326) AS _wf_geo
+  FROM analytics.cells
+  WHERE
+    NOT h3 IS NULL
+  GROUP BY
+    h3
+), native_h3enrich_1_pairs AS (
+  SELECT
+    s._wf_key,
+    f._wf_v0,
+    f._wf_v1,
+    CASE
+      WHEN f._wf_area > 0
+      THEN SDO_GEOM.SDO_AREA(SDO_GEOM.SDO_INTERSECTION(s._wf_geo, f._wf_geo, 0.05), 0.05, 'unit=SQ_M')
+      WHEN f._wf_length > 0
+      THEN SDO_GEOM.SDO_LENGTH(SDO_GEOM.SDO_INTERSECTION(s._wf_geo, f._wf_geo, 0.05), 0.05, 'unit=M')
+      ELSE 1.0
+    END AS _wf_part,
+    CASE
+      WHEN f._wf_area > 0
+      THEN f._wf_area
+      WHEN f._wf_length > 0
+      THEN f._wf_length
+      ELSE 1.0
+    END AS _wf_whole
+  FROM native_h3enrich_1_shapes s
+  INNER JOIN native_h3enrich_1_features f
+    ON SDO_GEOM.RELATE(s._wf_geo, 'ANYINTERACT', f._wf_geo, 0.05) <> 'FALSE'
+), native_h3enrich_1_enriched AS (
+  SELECT
+    _wf_key,
+    SUM(_wf_v0 * (
+      _wf_part / _wf_whole
+    )) AS zone_id_sum,
+    SUM(_wf_v0 * _wf_part) / NULLIF(SUM(CASE WHEN NOT _wf_v0 IS NULL THEN _wf_part END), 0) AS zone_id_avg,
+    MAX(_wf_v1) AS zone_max,
+    COUNT(_wf_v0) AS zone_id_count
+  FROM native_h3enrich_1_pairs
+  GROUP BY
+    _wf_key
+), native_h3enrich_1 AS (
+  SELECT
+    t.*,
+    e.zone_id_sum,
+    e.zone_id_avg,
+    e.zone_max,
+    e.zone_id_count
+  FROM analytics.cells t
+  LEFT JOIN native_h3enrich_1_enriched e
+    ON t.h3 = e._wf_key
+)
+SELECT
+  *
+FROM native_h3enrich_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case h3enrich_kring: unsupported (the Oracle dialect cannot express this component (no h3_kring, h3_distance))
+
+-- case quadbinenrich
+-- stage native_saveastable_6aff20bb
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_quadbinenrich_1_features AS (
+  SELECT
+    geom AS _wf_geo,
+    CAST(zone_id AS NUMBER) AS _wf_v0,
+    zone AS _wf_v1,
+    SDO_GEOM.SDO_AREA(geom, 0.05, 'unit=SQ_M') AS _wf_area,
+    SDO_GEOM.SDO_LENGTH(geom, 0.05, 'unit=M') AS _wf_length
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_quadbinenrich_1_tiles AS (
+  SELECT
+    quadbin AS _wf_key,
+    BITAND(CAST(FLOOR(quadbin / 4503599627370496) AS NUMBER(19)), 31) AS _wf_z,
+    CAST(FLOOR(
+      (
+        BITAND(BITAND(quadbin, 4503599627370495), 1) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2) AS NUMBER(19)), 2) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4) AS NUMBER(19)), 4) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8) AS NUMBER(19)), 8) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16) AS NUMBER(19)), 16) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 32) AS NUMBER(19)), 32) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 64) AS NUMBER(19)), 64) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 128) AS NUMBER(19)), 128) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 256) AS NUMBER(19)), 256) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 512) AS NUMBER(19)), 512) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 1024) AS NUMBER(19)), 1024) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2048) AS NUMBER(19)), 2048) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4096) AS NUMBER(19)), 4096) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8192) AS NUMBER(19)), 8192) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16384) AS NUMBER(19)), 16384) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 32768) AS NUMBER(19)), 32768) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 65536) AS NUMBER(19)), 65536) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 131072) AS NUMBER(19)), 131072) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 262144) AS NUMBER(19)), 262144) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 524288) AS NUMBER(19)), 524288) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 1048576) AS NUMBER(19)), 1048576) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2097152) AS NUMBER(19)), 2097152) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4194304) AS NUMBER(19)), 4194304) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8388608) AS NUMBER(19)), 8388608) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16777216) AS NUMBER(19)), 16777216) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 33554432) AS NUMBER(19)), 33554432)
+      ) / CAST(POWER(2, 26 - BITAND(CAST(FLOOR(quadbin / 4503599627370496) AS NUMBER(19)), 31)) AS NUMBER(19))
+    ) AS NUMBER(19)) AS _wf_x,
+    CAST(FLOOR(
+      (
+        BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2) AS NUMBER(19)), 1) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4) AS NUMBER(19)), 2) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8) AS NUMBER(19)), 4) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16) AS NUMBER(19)), 8) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 32) AS NUMBER(19)), 16) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 64) AS NUMBER(19)), 32) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 128) AS NUMBER(19)), 64) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 256) AS NUMBER(19)), 128) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 512) AS NUMBER(19)), 256) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 1024) AS NUMBER(19)), 512) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2048) AS NUMBER(19)), 1024) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4096) AS NUMBER(19)), 2048) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8192) AS NUMBER(19)), 4096) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16384) AS NUMBER(19)), 8192) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 32768) AS NUMBER(19)), 16384) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 65536) AS NUMBER(19)), 32768) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 131072) AS NUMBER(19)), 65536) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 262144) AS NUMBER(19)), 131072) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 524288) AS NUMBER(19)), 262144) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 1048576) AS NUMBER(19)), 524288) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2097152) AS NUMBER(19)), 1048576) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4194304) AS NUMBER(19)), 2097152) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8388608) AS NUMBER(19)), 4194304) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16777216) AS NUMBER(19)), 8388608) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 33554432) AS NUMBER(19)), 16777216) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 67108864) AS NUMBER(19)), 33554432)
+      ) / CAST(POWER(2, 26 - BITAND(CAST(FLOOR(quadbin / 4503599627370496) AS NUMBER(19)), 31)) AS NUMBER(19))
+    ) AS NUMBER(19)) AS _wf_y
+  FROM analytics.cells
+  WHERE
+    NOT quadbin IS NULL
+  GROUP BY
+    quadbin
+), native_quadbinenrich_1_shapes AS (
+  SELECT
+    _wf_key,
+    SDO_GEOMETRY(
+      2003,
+      4326,
+      NULL,
+      SDO_ELEM_INFO_ARRAY(1, 1003, 3),
+      SDO_ORDINATE_ARRAY(
+        360.0 * CAST(_wf_x AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
+        114.59155902616465 * ATAN(
+          EXP(
+            3.141592653589793 * (
+              1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
+            )
+          )
+        ) - 90.0,
+        360.0 * CAST(_wf_x + 1 AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
+        114.59155902616465 * ATAN(
+          EXP(
+            3.141592653589793 * (
+              1 - 2.0 * CAST(_wf_y AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
+            )
+          )
+        ) - 90.0
+      )
+    ) AS _wf_geo
+  FROM native_quadbinenrich_1_tiles
+), native_quadbinenrich_1_pairs AS (
+  SELECT
+    s._wf_key,
+    f._wf_v0,
+    f._wf_v1,
+    CASE
+      WHEN f._wf_area > 0
+      THEN SDO_GEOM.SDO_AREA(SDO_GEOM.SDO_INTERSECTION(s._wf_geo, f._wf_geo, 0.05), 0.05, 'unit=SQ_M')
+      WHEN f._wf_length > 0
+      THEN SDO_GEOM.SDO_LENGTH(SDO_GEOM.SDO_INTERSECTION(s._wf_geo, f._wf_geo, 0.05), 0.05, 'unit=M')
+      ELSE 1.0
+    END AS _wf_part,
+    CASE
+      WHEN f._wf_area > 0
+      THEN f._wf_area
+      WHEN f._wf_length > 0
+      THEN f._wf_length
+      ELSE 1.0
+    END AS _wf_whole
+  FROM native_quadbinenrich_1_shapes s
+  INNER JOIN native_quadbinenrich_1_features f
+    ON SDO_GEOM.RELATE(s._wf_geo, 'ANYINTERACT', f._wf_geo, 0.05) <> 'FALSE'
+), native_quadbinenrich_1_enriched AS (
+  SELECT
+    _wf_key,
+    SUM(_wf_v0 * (
+      _wf_part / _wf_whole
+    )) AS zone_id_sum,
+    SUM(_wf_v0 * _wf_part) / NULLIF(SUM(CASE WHEN NOT _wf_v0 IS NULL THEN _wf_part END), 0) AS zone_id_avg,
+    MIN(_wf_v1) AS zone_min,
+    COUNT(_wf_v0) AS zone_id_count
+  FROM native_quadbinenrich_1_pairs
+  GROUP BY
+    _wf_key
+), native_quadbinenrich_1 AS (
+  SELECT
+    t.*,
+    e.zone_id_sum,
+    e.zone_id_avg,
+    e.zone_min,
+    e.zone_id_count
+  FROM analytics.cells t
+  LEFT JOIN native_quadbinenrich_1_enriched e
+    ON t.quadbin = e._wf_key
+)
+SELECT
+  *
+FROM native_quadbinenrich_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case quadbinenrich_kring
+-- stage native_saveastable_db16c51a
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_quadbinenrich_1_features AS (
+  SELECT
+    geom AS _wf_geo,
+    CAST(zone_id AS NUMBER) AS _wf_v0,
+    SDO_GEOM.SDO_AREA(geom, 0.05, 'unit=SQ_M') AS _wf_area,
+    SDO_GEOM.SDO_LENGTH(geom, 0.05, 'unit=M') AS _wf_length
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_quadbinenrich_1_tiles AS (
+  SELECT
+    quadbin AS _wf_key,
+    BITAND(CAST(FLOOR(quadbin / 4503599627370496) AS NUMBER(19)), 31) AS _wf_z,
+    CAST(FLOOR(
+      (
+        BITAND(BITAND(quadbin, 4503599627370495), 1) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2) AS NUMBER(19)), 2) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4) AS NUMBER(19)), 4) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8) AS NUMBER(19)), 8) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16) AS NUMBER(19)), 16) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 32) AS NUMBER(19)), 32) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 64) AS NUMBER(19)), 64) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 128) AS NUMBER(19)), 128) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 256) AS NUMBER(19)), 256) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 512) AS NUMBER(19)), 512) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 1024) AS NUMBER(19)), 1024) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2048) AS NUMBER(19)), 2048) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4096) AS NUMBER(19)), 4096) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8192) AS NUMBER(19)), 8192) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16384) AS NUMBER(19)), 16384) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 32768) AS NUMBER(19)), 32768) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 65536) AS NUMBER(19)), 65536) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 131072) AS NUMBER(19)), 131072) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 262144) AS NUMBER(19)), 262144) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 524288) AS NUMBER(19)), 524288) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 1048576) AS NUMBER(19)), 1048576) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2097152) AS NUMBER(19)), 2097152) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4194304) AS NUMBER(19)), 4194304) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8388608) AS NUMBER(19)), 8388608) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16777216) AS NUMBER(19)), 16777216) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 33554432) AS NUMBER(19)), 33554432)
+      ) / CAST(POWER(2, 26 - BITAND(CAST(FLOOR(quadbin / 4503599627370496) AS NUMBER(19)), 31)) AS NUMBER(19))
+    ) AS NUMBER(19)) AS _wf_x,
+    CAST(FLOOR(
+      (
+        BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2) AS NUMBER(19)), 1) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4) AS NUMBER(19)), 2) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8) AS NUMBER(19)), 4) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16) AS NUMBER(19)), 8) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 32) AS NUMBER(19)), 16) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 64) AS NUMBER(19)), 32) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 128) AS NUMBER(19)), 64) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 256) AS NUMBER(19)), 128) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 512) AS NUMBER(19)), 256) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 1024) AS NUMBER(19)), 512) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2048) AS NUMBER(19)), 1024) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4096) AS NUMBER(19)), 2048) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8192) AS NUMBER(19)), 4096) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16384) AS NUMBER(19)), 8192) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 32768) AS NUMBER(19)), 16384) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 65536) AS NUMBER(19)), 32768) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 131072) AS NUMBER(19)), 65536) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 262144) AS NUMBER(19)), 131072) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 524288) AS NUMBER(19)), 262144) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 1048576) AS NUMBER(19)), 524288) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 2097152) AS NUMBER(19)), 1048576) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 4194304) AS NUMBER(19)), 2097152) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 8388608) AS NUMBER(19)), 4194304) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 16777216) AS NUMBER(19)), 8388608) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 33554432) AS NUMBER(19)), 16777216) + BITAND(CAST(FLOOR(BITAND(quadbin, 4503599627370495) / 67108864) AS NUMBER(19)), 33554432)
+      ) / CAST(POWER(2, 26 - BITAND(CAST(FLOOR(quadbin / 4503599627370496) AS NUMBER(19)), 31)) AS NUMBER(19))
+    ) AS NUMBER(19)) AS _wf_y
+  FROM analytics.cells
+  WHERE
+    NOT quadbin IS NULL
+  GROUP BY
+    quadbin
+), native_quadbinenrich_1_shapes AS (
+  SELECT
+    _wf_key,
+    SDO_GEOMETRY(
+      2003,
+      4326,
+      NULL,
+      SDO_ELEM_INFO_ARRAY(1, 1003, 3),
+      SDO_ORDINATE_ARRAY(
+        360.0 * CAST(_wf_x AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
+        114.59155902616465 * ATAN(
+          EXP(
+            3.141592653589793 * (
+              1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
+            )
+          )
+        ) - 90.0,
+        360.0 * CAST(_wf_x + 1 AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
+        114.59155902616465 * ATAN(
+          EXP(
+            3.141592653589793 * (
+              1 - 2.0 * CAST(_wf_y AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
+            )
+          )
+        ) - 90.0
+      )
+    ) AS _wf_geo
+  FROM native_quadbinenrich_1_tiles
+), native_quadbinenrich_1_pairs AS (
+  SELECT
+    s._wf_key,
+    f._wf_v0,
+    CASE
+      WHEN f._wf_area > 0
+      THEN SDO_GEOM.SDO_AREA(SDO_GEOM.SDO_INTERSECTION(s._wf_geo, f._wf_geo, 0.05), 0.05, 'unit=SQ_M')
+      WHEN f._wf_length > 0
+      THEN SDO_GEOM.SDO_LENGTH(SDO_GEOM.SDO_INTERSECTION(s._wf_geo, f._wf_geo, 0.05), 0.05, 'unit=M')
+      ELSE 1.0
+    END AS _wf_part,
+    CASE
+      WHEN f._wf_area > 0
+      THEN f._wf_area
+      WHEN f._wf_length > 0
+      THEN f._wf_length
+      ELSE 1.0
+    END AS _wf_whole
+  FROM native_quadbinenrich_1_shapes s
+  INNER JOIN native_quadbinenrich_1_features f
+    ON SDO_GEOM.RELATE(s._wf_geo, 'ANYINTERACT', f._wf_geo, 0.05) <> 'FALSE'
+), native_quadbinenrich_1_enriched AS (
+  SELECT
+    _wf_key,
+    SUM(_wf_v0 * _wf_part) / NULLIF(SUM(CASE WHEN NOT _wf_v0 IS NULL THEN _wf_part END), 0) AS zone_id_avg
+  FROM native_quadbinenrich_1_pairs
+  GROUP BY
+    _wf_key
+), native_quadbinenrich_1_ring_cells AS (
+  SELECT
+    _wf_key AS "INDEX"
+  FROM native_quadbinenrich_1_tiles
+), native_quadbinenrich_1_tile AS (
+  SELECT
+    "INDEX",
+    BITAND(CAST(FLOOR("INDEX" / 4503599627370496) AS NUMBER(19)), 31) AS _wf_z,
+    CAST(FLOOR(
+      (
+        BITAND(BITAND("INDEX", 4503599627370495), 1) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2) AS NUMBER(19)), 2) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4) AS NUMBER(19)), 4) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8) AS NUMBER(19)), 8) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16) AS NUMBER(19)), 16) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 32) AS NUMBER(19)), 32) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 64) AS NUMBER(19)), 64) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 128) AS NUMBER(19)), 128) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 256) AS NUMBER(19)), 256) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 512) AS NUMBER(19)), 512) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 1024) AS NUMBER(19)), 1024) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2048) AS NUMBER(19)), 2048) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4096) AS NUMBER(19)), 4096) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8192) AS NUMBER(19)), 8192) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16384) AS NUMBER(19)), 16384) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 32768) AS NUMBER(19)), 32768) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 65536) AS NUMBER(19)), 65536) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 131072) AS NUMBER(19)), 131072) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 262144) AS NUMBER(19)), 262144) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 524288) AS NUMBER(19)), 524288) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 1048576) AS NUMBER(19)), 1048576) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2097152) AS NUMBER(19)), 2097152) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4194304) AS NUMBER(19)), 4194304) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8388608) AS NUMBER(19)), 8388608) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16777216) AS NUMBER(19)), 16777216) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 33554432) AS NUMBER(19)), 33554432)
+      ) / CAST(POWER(2, 26 - BITAND(CAST(FLOOR("INDEX" / 4503599627370496) AS NUMBER(19)), 31)) AS NUMBER(19))
+    ) AS NUMBER(19)) AS _wf_x,
+    CAST(FLOOR(
+      (
+        BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2) AS NUMBER(19)), 1) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4) AS NUMBER(19)), 2) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8) AS NUMBER(19)), 4) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16) AS NUMBER(19)), 8) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 32) AS NUMBER(19)), 16) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 64) AS NUMBER(19)), 32) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 128) AS NUMBER(19)), 64) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 256) AS NUMBER(19)), 128) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 512) AS NUMBER(19)), 256) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 1024) AS NUMBER(19)), 512) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2048) AS NUMBER(19)), 1024) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4096) AS NUMBER(19)), 2048) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8192) AS NUMBER(19)), 4096) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16384) AS NUMBER(19)), 8192) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 32768) AS NUMBER(19)), 16384) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 65536) AS NUMBER(19)), 32768) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 131072) AS NUMBER(19)), 65536) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 262144) AS NUMBER(19)), 131072) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 524288) AS NUMBER(19)), 262144) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 1048576) AS NUMBER(19)), 524288) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2097152) AS NUMBER(19)), 1048576) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4194304) AS NUMBER(19)), 2097152) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8388608) AS NUMBER(19)), 4194304) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16777216) AS NUMBER(19)), 8388608) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 33554432) AS NUMBER(19)), 16777216) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 67108864) AS NUMBER(19)), 33554432)
+      ) / CAST(POWER(2, 26 - BITAND(CAST(FLOOR("INDEX" / 4503599627370496) AS NUMBER(19)), 31)) AS NUMBER(19))
+    ) AS NUMBER(19)) AS _wf_y
+  FROM native_quadbinenrich_1_ring_cells
+), native_quadbinenrich_1_ring AS (
+  SELECT
+    native_quadbinenrich_1_tile.*,
+    CAST(_wf__wf_dx_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_dx,
+    CAST(_wf__wf_dy_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_dy,
+    MOD(
+      (
+        _wf_x + CAST(_wf__wf_dx_rows.COLUMN_VALUE AS NUMBER(19)) + CAST(POWER(2, _wf_z) AS NUMBER(19))
+      ),
+      CAST(POWER(2, _wf_z) AS NUMBER(19))
+    ) AS _wf_kx,
+    _wf_y + CAST(_wf__wf_dy_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_ky
+  FROM native_quadbinenrich_1_tile
+  CROSS JOIN TABLE(
+    CAST(MULTISET(
+      SELECT
+        -LEAST(1, CAST(TRUNC((
+          CAST(POWER(2, _wf_z) AS NUMBER(19)) - 1
+        ) / 2) AS INT)) + LEVEL - 1
+      FROM DUAL
+      CONNECT BY LEVEL <= LEAST(1, CAST(TRUNC(CAST(POWER(2, _wf_z) AS NUMBER(19)) / 2) AS INT)) - -LEAST(1, CAST(TRUNC((
+        CAST(POWER(2, _wf_z) AS NUMBER(19)) - 1
+      ) / 2) AS INT)) + 1
+    ) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_dx_rows
+  CROSS JOIN TABLE(
+    CAST(MULTISET(
+      SELECT
+        GREATEST(-1, -_wf_y) + LEVEL - 1
+      FROM DUAL
+      CONNECT BY LEVEL <= LEAST(1, (
+        CAST(POWER(2, _wf_z) AS NUMBER(19)) - 1
+      ) - _wf_y) - GREATEST(-1, -_wf_y) + 1
+    ) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_dy_rows
+), native_quadbinenrich_1_neighbours AS (
+  SELECT
+    "INDEX",
+    5188146770730811392 + (
+      _wf_z * 4503599627370496
+    ) + BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1) * 2
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2) * 2
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2) * 4
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4) * 4
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4) * 8
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8) * 8
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8) * 16
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16) * 16
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16) * 32
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32) * 32
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32) * 64
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 64) * 64
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 64) * 128
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 128) * 128
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 128) * 256
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 256) * 256
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 256) * 512
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 512) * 512
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 512) * 1024
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1024) * 1024
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1024) * 2048
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2048) * 2048
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2048) * 4096
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4096) * 4096
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4096) * 8192
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8192) * 8192
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8192) * 16384
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16384) * 16384
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16384) * 32768
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32768) * 32768
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32768) * 65536
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 65536) * 65536
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 65536) * 131072
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 131072) * 131072
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 131072) * 262144
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 262144) * 262144
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 262144) * 524288
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 524288) * 524288
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 524288) * 1048576
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1048576) * 1048576
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1048576) * 2097152
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2097152) * 2097152
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2097152) * 4194304
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4194304) * 4194304
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4194304) * 8388608
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8388608) * 8388608
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8388608) * 16777216
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16777216) * 16777216
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16777216) * 33554432
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 33554432) * 33554432
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 33554432) * 67108864
+    ) + (
+      CAST(POWER(2, 52 - 2 * _wf_z) AS NUMBER(19)) - 1
+    ) AS kring_index,
+    GREATEST(ABS(_wf_dx), ABS(_wf_dy)) AS distance
+  FROM native_quadbinenrich_1_ring
+), native_quadbinenrich_1_weights AS (
+  SELECT
+    "INDEX",
+    kring_index,
+    1.0 / (
+      1.0 + CAST(distance AS NUMBER)
+    ) AS _wf_w
+  FROM native_quadbinenrich_1_neighbours
+), native_quadbinenrich_1_smoothed AS (
+  SELECT
+    r.index AS _wf_key,
+    SUM(r._wf_w * e.zone_id_avg) / NULLIF(SUM(CASE WHEN NOT e.zone_id_avg IS NULL THEN r._wf_w END), 0) AS zone_id_avg
+  FROM native_quadbinenrich_1_weights r
+  INNER JOIN native_quadbinenrich_1_enriched e
+    ON r.kring_index = e._wf_key
+  GROUP BY
+    r.index
+), native_quadbinenrich_1 AS (
+  SELECT
+    t.*,
+    e.zone_id_avg
+  FROM analytics.cells t
+  LEFT JOIN native_quadbinenrich_1_smoothed e
+    ON t.quadbin = e._wf_key
+)
+SELECT
+  *
+FROM native_quadbinenrich_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case enrichpoints: unsupported (the Oracle dialect cannot express this component (no as_binary))
+
+-- case enrichpolygons: unsupported (the Oracle dialect cannot express this component (no as_binary))

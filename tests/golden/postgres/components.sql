@@ -8009,3 +8009,2569 @@ FROM native_spatialcompositesupervi_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
+
+-- case h3enrich
+-- stage native_saveastable_5e92edff
+DROP TABLE IF EXISTS wareflow_native_h3enrich_1_featur_9267d07efab8;
+CREATE UNLOGGED TABLE wareflow_native_h3enrich_1_featur_9267d07efab8 AS
+SELECT
+  geom AS _wf_geo,
+  CAST(zone_id AS DOUBLE PRECISION) AS _wf_v0,
+  zone AS _wf_v1,
+  ST_AREA(CAST(geom AS GEOGRAPHY)) AS _wf_area,
+  ST_LENGTH(CAST(geom AS GEOGRAPHY)) AS _wf_length
+FROM analytics.zones
+WHERE
+  NOT geom IS NULL;
+CREATE INDEX ON wareflow_native_h3enrich_1_featur_9267d07efab8 USING GIST(_wf_geo);
+ANALYZE wareflow_native_h3enrich_1_featur_9267d07efab8;
+DROP TABLE IF EXISTS wareflow_native_h3enrich_1_shapes_19e44a68de86;
+CREATE UNLOGGED TABLE wareflow_native_h3enrich_1_shapes_19e44a68de86 AS
+SELECT
+  h3 AS _wf_key,
+  H3_CELL_TO_BOUNDARY_GEOMETRY(CAST(h3 AS h3index)) AS _wf_geo
+FROM analytics.cells
+WHERE
+  NOT h3 IS NULL
+GROUP BY
+  h3;
+CREATE INDEX ON wareflow_native_h3enrich_1_shapes_19e44a68de86 USING GIST(_wf_geo);
+ANALYZE wareflow_native_h3enrich_1_shapes_19e44a68de86;
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_h3enrich_1_pairs AS MATERIALIZED (
+  SELECT
+    s._wf_key,
+    f._wf_v0,
+    f._wf_v1,
+    CASE
+      WHEN f._wf_area > 0
+      THEN ST_AREA(CAST(ST_INTERSECTION(s._wf_geo, f._wf_geo) AS GEOGRAPHY))
+      WHEN f._wf_length > 0
+      THEN ST_LENGTH(CAST(ST_INTERSECTION(s._wf_geo, f._wf_geo) AS GEOGRAPHY))
+      ELSE 1.0
+    END AS _wf_part,
+    CASE
+      WHEN f._wf_area > 0
+      THEN f._wf_area
+      WHEN f._wf_length > 0
+      THEN f._wf_length
+      ELSE 1.0
+    END AS _wf_whole
+  FROM wareflow_native_h3enrich_1_shapes_19e44a68de86 AS s
+  INNER JOIN wareflow_native_h3enrich_1_featur_9267d07efab8 AS f
+    ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
+), native_h3enrich_1_enriched AS (
+  SELECT
+    _wf_key,
+    SUM(_wf_v0 * (
+      CAST(_wf_part AS DOUBLE PRECISION) / _wf_whole
+    )) AS zone_id_sum,
+    CAST(SUM(_wf_v0 * _wf_part) AS DOUBLE PRECISION) / NULLIF(SUM(CASE WHEN NOT _wf_v0 IS NULL THEN _wf_part END), 0) AS zone_id_avg,
+    MAX(_wf_v1) AS zone_max,
+    COUNT(_wf_v0) AS zone_id_count
+  FROM native_h3enrich_1_pairs
+  GROUP BY
+    _wf_key
+), native_h3enrich_1 AS (
+  SELECT
+    t.*,
+    e.zone_id_sum,
+    e.zone_id_avg,
+    e.zone_max,
+    e.zone_id_count
+  FROM analytics.cells AS t
+  LEFT JOIN native_h3enrich_1_enriched AS e
+    ON t.h3 = e._wf_key
+)
+SELECT
+  *
+FROM native_h3enrich_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+DROP TABLE IF EXISTS wareflow_native_h3enrich_1_featur_9267d07efab8;
+DROP TABLE IF EXISTS wareflow_native_h3enrich_1_shapes_19e44a68de86;
+
+-- case h3enrich_kring
+-- stage native_saveastable_171df78f
+DROP TABLE IF EXISTS wareflow_native_h3enrich_1_featur_1b4975bede15;
+CREATE UNLOGGED TABLE wareflow_native_h3enrich_1_featur_1b4975bede15 AS
+SELECT
+  geom AS _wf_geo,
+  CAST(zone_id AS DOUBLE PRECISION) AS _wf_v0,
+  ST_AREA(CAST(geom AS GEOGRAPHY)) AS _wf_area,
+  ST_LENGTH(CAST(geom AS GEOGRAPHY)) AS _wf_length
+FROM analytics.zones
+WHERE
+  NOT geom IS NULL;
+CREATE INDEX ON wareflow_native_h3enrich_1_featur_1b4975bede15 USING GIST(_wf_geo);
+ANALYZE wareflow_native_h3enrich_1_featur_1b4975bede15;
+DROP TABLE IF EXISTS wareflow_native_h3enrich_1_shapes_9617670852c1;
+CREATE UNLOGGED TABLE wareflow_native_h3enrich_1_shapes_9617670852c1 AS
+SELECT
+  h3 AS _wf_key,
+  H3_CELL_TO_BOUNDARY_GEOMETRY(CAST(h3 AS h3index)) AS _wf_geo
+FROM analytics.cells
+WHERE
+  NOT h3 IS NULL
+GROUP BY
+  h3;
+CREATE INDEX ON wareflow_native_h3enrich_1_shapes_9617670852c1 USING GIST(_wf_geo);
+ANALYZE wareflow_native_h3enrich_1_shapes_9617670852c1;
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_h3enrich_1_pairs AS MATERIALIZED (
+  SELECT
+    s._wf_key,
+    f._wf_v0,
+    CASE
+      WHEN f._wf_area > 0
+      THEN ST_AREA(CAST(ST_INTERSECTION(s._wf_geo, f._wf_geo) AS GEOGRAPHY))
+      WHEN f._wf_length > 0
+      THEN ST_LENGTH(CAST(ST_INTERSECTION(s._wf_geo, f._wf_geo) AS GEOGRAPHY))
+      ELSE 1.0
+    END AS _wf_part,
+    CASE
+      WHEN f._wf_area > 0
+      THEN f._wf_area
+      WHEN f._wf_length > 0
+      THEN f._wf_length
+      ELSE 1.0
+    END AS _wf_whole
+  FROM wareflow_native_h3enrich_1_shapes_9617670852c1 AS s
+  INNER JOIN wareflow_native_h3enrich_1_featur_1b4975bede15 AS f
+    ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
+), native_h3enrich_1_enriched AS (
+  SELECT
+    _wf_key,
+    SUM(_wf_v0 * (
+      CAST(_wf_part AS DOUBLE PRECISION) / _wf_whole
+    )) AS zone_id_sum,
+    MIN(_wf_v0) AS zone_id_min
+  FROM native_h3enrich_1_pairs
+  GROUP BY
+    _wf_key
+), native_h3enrich_1_ring_cells AS (
+  SELECT
+    _wf_key AS "index"
+  FROM wareflow_native_h3enrich_1_shapes_9617670852c1 AS native_h3enrich_1_shapes
+), native_h3enrich_1_neighbours AS (
+  SELECT
+    "index",
+    CAST(_wf_kring_index_rows._wf_kring_index AS TEXT) AS kring_index,
+    CASE
+      WHEN SUBSTRING("index" FROM 2 FOR 1) = SUBSTRING(CAST(_wf_kring_index_rows._wf_kring_index AS TEXT) FROM 2 FOR 1)
+      THEN H3_GRID_DISTANCE(
+        CAST("index" AS h3index),
+        CAST(CAST(_wf_kring_index_rows._wf_kring_index AS TEXT) AS h3index)
+      )
+    END AS distance
+  FROM native_h3enrich_1_ring_cells
+  CROSS JOIN LATERAL (
+    SELECT
+      CAST(H3_GRID_DISK(CAST("index" AS h3index), 2) AS TEXT) AS _wf_kring_index
+  ) AS _wf_kring_index_rows
+), native_h3enrich_1_weights AS MATERIALIZED (
+  SELECT
+    "index",
+    kring_index,
+    EXP(-CAST(distance AS DOUBLE PRECISION)) AS _wf_w
+  FROM native_h3enrich_1_neighbours
+), native_h3enrich_1_smoothed AS (
+  SELECT
+    r.index AS _wf_key,
+    CAST(SUM(r._wf_w * e.zone_id_sum) AS DOUBLE PRECISION) / NULLIF(SUM(CASE WHEN NOT e.zone_id_sum IS NULL THEN r._wf_w END), 0) AS zone_id_sum,
+    CAST(SUM(r._wf_w * e.zone_id_min) AS DOUBLE PRECISION) / NULLIF(SUM(CASE WHEN NOT e.zone_id_min IS NULL THEN r._wf_w END), 0) AS zone_id_min
+  FROM native_h3enrich_1_weights AS r
+  INNER JOIN native_h3enrich_1_enriched AS e
+    ON r.kring_index = e._wf_key
+  GROUP BY
+    r.index
+), native_h3enrich_1 AS (
+  SELECT
+    t.*,
+    e.zone_id_sum,
+    e.zone_id_min
+  FROM analytics.cells AS t
+  LEFT JOIN native_h3enrich_1_smoothed AS e
+    ON t.h3 = e._wf_key
+)
+SELECT
+  *
+FROM native_h3enrich_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+DROP TABLE IF EXISTS wareflow_native_h3enrich_1_featur_1b4975bede15;
+DROP TABLE IF EXISTS wareflow_native_h3enrich_1_shapes_9617670852c1;
+
+-- case quadbinenrich
+-- stage native_saveastable_6aff20bb
+DROP TABLE IF EXISTS wareflow_native_quadbinenrich_1_f_9fccd702ef60;
+CREATE UNLOGGED TABLE wareflow_native_quadbinenrich_1_f_9fccd702ef60 AS
+SELECT
+  geom AS _wf_geo,
+  CAST(zone_id AS DOUBLE PRECISION) AS _wf_v0,
+  zone AS _wf_v1,
+  ST_AREA(CAST(geom AS GEOGRAPHY)) AS _wf_area,
+  ST_LENGTH(CAST(geom AS GEOGRAPHY)) AS _wf_length
+FROM analytics.zones
+WHERE
+  NOT geom IS NULL;
+CREATE INDEX ON wareflow_native_quadbinenrich_1_f_9fccd702ef60 USING GIST(_wf_geo);
+ANALYZE wareflow_native_quadbinenrich_1_f_9fccd702ef60;
+DROP TABLE IF EXISTS wareflow_native_quadbinenrich_1_s_f3ebe01eeb62;
+CREATE UNLOGGED TABLE wareflow_native_quadbinenrich_1_s_f3ebe01eeb62 AS
+WITH native_quadbinenrich_1_tiles AS (
+  SELECT
+    quadbin AS _wf_key,
+    (
+      quadbin >> 52
+    ) & 31 AS _wf_z,
+    (
+      (
+        quadbin & 4503599627370495
+      ) & 1 | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 1
+        ) & 2
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 2
+        ) & 4
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 3
+        ) & 8
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 4
+        ) & 16
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 5
+        ) & 32
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 6
+        ) & 64
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 7
+        ) & 128
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 8
+        ) & 256
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 9
+        ) & 512
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 10
+        ) & 1024
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 11
+        ) & 2048
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 12
+        ) & 4096
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 13
+        ) & 8192
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 14
+        ) & 16384
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 15
+        ) & 32768
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 16
+        ) & 65536
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 17
+        ) & 131072
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 18
+        ) & 262144
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 19
+        ) & 524288
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 20
+        ) & 1048576
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 21
+        ) & 2097152
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 22
+        ) & 4194304
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 23
+        ) & 8388608
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 24
+        ) & 16777216
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 25
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT) AS _wf_x,
+    (
+      (
+        (
+          quadbin & 4503599627370495
+        ) >> 1
+      ) & 1 | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 2
+        ) & 2
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 3
+        ) & 4
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 4
+        ) & 8
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 5
+        ) & 16
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 6
+        ) & 32
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 7
+        ) & 64
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 8
+        ) & 128
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 9
+        ) & 256
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 10
+        ) & 512
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 11
+        ) & 1024
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 12
+        ) & 2048
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 13
+        ) & 4096
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 14
+        ) & 8192
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 15
+        ) & 16384
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 16
+        ) & 32768
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 17
+        ) & 65536
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 18
+        ) & 131072
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 19
+        ) & 262144
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 20
+        ) & 524288
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 21
+        ) & 1048576
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 22
+        ) & 2097152
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 23
+        ) & 4194304
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 24
+        ) & 8388608
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 25
+        ) & 16777216
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 26
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT) AS _wf_y
+  FROM analytics.cells
+  WHERE
+    NOT quadbin IS NULL
+  GROUP BY
+    quadbin
+)
+SELECT
+  _wf_key,
+  ST_MAKEENVELOPE(
+    CAST(360.0 * CAST(_wf_x AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
+    114.59155902616465 * ATAN(
+      EXP(
+        3.141592653589793 * (
+          1 - CAST(2.0 * CAST(_wf_y + 1 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
+        )
+      )
+    ) - 90.0,
+    CAST(360.0 * CAST(_wf_x + 1 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
+    114.59155902616465 * ATAN(
+      EXP(
+        3.141592653589793 * (
+          1 - CAST(2.0 * CAST(_wf_y AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
+        )
+      )
+    ) - 90.0,
+    4326
+  ) AS _wf_geo
+FROM native_quadbinenrich_1_tiles;
+CREATE INDEX ON wareflow_native_quadbinenrich_1_s_f3ebe01eeb62 USING GIST(_wf_geo);
+ANALYZE wareflow_native_quadbinenrich_1_s_f3ebe01eeb62;
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_quadbinenrich_1_tiles AS MATERIALIZED (
+  SELECT
+    quadbin AS _wf_key,
+    (
+      quadbin >> 52
+    ) & 31 AS _wf_z,
+    (
+      (
+        quadbin & 4503599627370495
+      ) & 1 | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 1
+        ) & 2
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 2
+        ) & 4
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 3
+        ) & 8
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 4
+        ) & 16
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 5
+        ) & 32
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 6
+        ) & 64
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 7
+        ) & 128
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 8
+        ) & 256
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 9
+        ) & 512
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 10
+        ) & 1024
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 11
+        ) & 2048
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 12
+        ) & 4096
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 13
+        ) & 8192
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 14
+        ) & 16384
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 15
+        ) & 32768
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 16
+        ) & 65536
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 17
+        ) & 131072
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 18
+        ) & 262144
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 19
+        ) & 524288
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 20
+        ) & 1048576
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 21
+        ) & 2097152
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 22
+        ) & 4194304
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 23
+        ) & 8388608
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 24
+        ) & 16777216
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 25
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT) AS _wf_x,
+    (
+      (
+        (
+          quadbin & 4503599627370495
+        ) >> 1
+      ) & 1 | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 2
+        ) & 2
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 3
+        ) & 4
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 4
+        ) & 8
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 5
+        ) & 16
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 6
+        ) & 32
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 7
+        ) & 64
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 8
+        ) & 128
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 9
+        ) & 256
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 10
+        ) & 512
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 11
+        ) & 1024
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 12
+        ) & 2048
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 13
+        ) & 4096
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 14
+        ) & 8192
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 15
+        ) & 16384
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 16
+        ) & 32768
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 17
+        ) & 65536
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 18
+        ) & 131072
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 19
+        ) & 262144
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 20
+        ) & 524288
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 21
+        ) & 1048576
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 22
+        ) & 2097152
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 23
+        ) & 4194304
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 24
+        ) & 8388608
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 25
+        ) & 16777216
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 26
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT) AS _wf_y
+  FROM analytics.cells
+  WHERE
+    NOT quadbin IS NULL
+  GROUP BY
+    quadbin
+), native_quadbinenrich_1_pairs AS MATERIALIZED (
+  SELECT
+    s._wf_key,
+    f._wf_v0,
+    f._wf_v1,
+    CASE
+      WHEN f._wf_area > 0
+      THEN ST_AREA(CAST(ST_INTERSECTION(s._wf_geo, f._wf_geo) AS GEOGRAPHY))
+      WHEN f._wf_length > 0
+      THEN ST_LENGTH(CAST(ST_INTERSECTION(s._wf_geo, f._wf_geo) AS GEOGRAPHY))
+      ELSE 1.0
+    END AS _wf_part,
+    CASE
+      WHEN f._wf_area > 0
+      THEN f._wf_area
+      WHEN f._wf_length > 0
+      THEN f._wf_length
+      ELSE 1.0
+    END AS _wf_whole
+  FROM wareflow_native_quadbinenrich_1_s_f3ebe01eeb62 AS s
+  INNER JOIN wareflow_native_quadbinenrich_1_f_9fccd702ef60 AS f
+    ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
+), native_quadbinenrich_1_enriched AS (
+  SELECT
+    _wf_key,
+    SUM(_wf_v0 * (
+      CAST(_wf_part AS DOUBLE PRECISION) / _wf_whole
+    )) AS zone_id_sum,
+    CAST(SUM(_wf_v0 * _wf_part) AS DOUBLE PRECISION) / NULLIF(SUM(CASE WHEN NOT _wf_v0 IS NULL THEN _wf_part END), 0) AS zone_id_avg,
+    MIN(_wf_v1) AS zone_min,
+    COUNT(_wf_v0) AS zone_id_count
+  FROM native_quadbinenrich_1_pairs
+  GROUP BY
+    _wf_key
+), native_quadbinenrich_1 AS (
+  SELECT
+    t.*,
+    e.zone_id_sum,
+    e.zone_id_avg,
+    e.zone_min,
+    e.zone_id_count
+  FROM analytics.cells AS t
+  LEFT JOIN native_quadbinenrich_1_enriched AS e
+    ON t.quadbin = e._wf_key
+)
+SELECT
+  *
+FROM native_quadbinenrich_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+DROP TABLE IF EXISTS wareflow_native_quadbinenrich_1_f_9fccd702ef60;
+DROP TABLE IF EXISTS wareflow_native_quadbinenrich_1_s_f3ebe01eeb62;
+
+-- case quadbinenrich_kring
+-- stage native_saveastable_db16c51a
+DROP TABLE IF EXISTS wareflow_native_quadbinenrich_1_f_82b16bb0c73f;
+CREATE UNLOGGED TABLE wareflow_native_quadbinenrich_1_f_82b16bb0c73f AS
+SELECT
+  geom AS _wf_geo,
+  CAST(zone_id AS DOUBLE PRECISION) AS _wf_v0,
+  ST_AREA(CAST(geom AS GEOGRAPHY)) AS _wf_area,
+  ST_LENGTH(CAST(geom AS GEOGRAPHY)) AS _wf_length
+FROM analytics.zones
+WHERE
+  NOT geom IS NULL;
+CREATE INDEX ON wareflow_native_quadbinenrich_1_f_82b16bb0c73f USING GIST(_wf_geo);
+ANALYZE wareflow_native_quadbinenrich_1_f_82b16bb0c73f;
+DROP TABLE IF EXISTS wareflow_native_quadbinenrich_1_s_b6df9b97f0ac;
+CREATE UNLOGGED TABLE wareflow_native_quadbinenrich_1_s_b6df9b97f0ac AS
+WITH native_quadbinenrich_1_tiles AS (
+  SELECT
+    quadbin AS _wf_key,
+    (
+      quadbin >> 52
+    ) & 31 AS _wf_z,
+    (
+      (
+        quadbin & 4503599627370495
+      ) & 1 | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 1
+        ) & 2
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 2
+        ) & 4
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 3
+        ) & 8
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 4
+        ) & 16
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 5
+        ) & 32
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 6
+        ) & 64
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 7
+        ) & 128
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 8
+        ) & 256
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 9
+        ) & 512
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 10
+        ) & 1024
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 11
+        ) & 2048
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 12
+        ) & 4096
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 13
+        ) & 8192
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 14
+        ) & 16384
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 15
+        ) & 32768
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 16
+        ) & 65536
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 17
+        ) & 131072
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 18
+        ) & 262144
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 19
+        ) & 524288
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 20
+        ) & 1048576
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 21
+        ) & 2097152
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 22
+        ) & 4194304
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 23
+        ) & 8388608
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 24
+        ) & 16777216
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 25
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT) AS _wf_x,
+    (
+      (
+        (
+          quadbin & 4503599627370495
+        ) >> 1
+      ) & 1 | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 2
+        ) & 2
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 3
+        ) & 4
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 4
+        ) & 8
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 5
+        ) & 16
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 6
+        ) & 32
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 7
+        ) & 64
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 8
+        ) & 128
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 9
+        ) & 256
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 10
+        ) & 512
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 11
+        ) & 1024
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 12
+        ) & 2048
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 13
+        ) & 4096
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 14
+        ) & 8192
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 15
+        ) & 16384
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 16
+        ) & 32768
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 17
+        ) & 65536
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 18
+        ) & 131072
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 19
+        ) & 262144
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 20
+        ) & 524288
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 21
+        ) & 1048576
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 22
+        ) & 2097152
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 23
+        ) & 4194304
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 24
+        ) & 8388608
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 25
+        ) & 16777216
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 26
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT) AS _wf_y
+  FROM analytics.cells
+  WHERE
+    NOT quadbin IS NULL
+  GROUP BY
+    quadbin
+)
+SELECT
+  _wf_key,
+  ST_MAKEENVELOPE(
+    CAST(360.0 * CAST(_wf_x AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
+    114.59155902616465 * ATAN(
+      EXP(
+        3.141592653589793 * (
+          1 - CAST(2.0 * CAST(_wf_y + 1 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
+        )
+      )
+    ) - 90.0,
+    CAST(360.0 * CAST(_wf_x + 1 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
+    114.59155902616465 * ATAN(
+      EXP(
+        3.141592653589793 * (
+          1 - CAST(2.0 * CAST(_wf_y AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
+        )
+      )
+    ) - 90.0,
+    4326
+  ) AS _wf_geo
+FROM native_quadbinenrich_1_tiles;
+CREATE INDEX ON wareflow_native_quadbinenrich_1_s_b6df9b97f0ac USING GIST(_wf_geo);
+ANALYZE wareflow_native_quadbinenrich_1_s_b6df9b97f0ac;
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_quadbinenrich_1_tiles AS MATERIALIZED (
+  SELECT
+    quadbin AS _wf_key,
+    (
+      quadbin >> 52
+    ) & 31 AS _wf_z,
+    (
+      (
+        quadbin & 4503599627370495
+      ) & 1 | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 1
+        ) & 2
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 2
+        ) & 4
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 3
+        ) & 8
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 4
+        ) & 16
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 5
+        ) & 32
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 6
+        ) & 64
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 7
+        ) & 128
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 8
+        ) & 256
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 9
+        ) & 512
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 10
+        ) & 1024
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 11
+        ) & 2048
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 12
+        ) & 4096
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 13
+        ) & 8192
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 14
+        ) & 16384
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 15
+        ) & 32768
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 16
+        ) & 65536
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 17
+        ) & 131072
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 18
+        ) & 262144
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 19
+        ) & 524288
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 20
+        ) & 1048576
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 21
+        ) & 2097152
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 22
+        ) & 4194304
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 23
+        ) & 8388608
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 24
+        ) & 16777216
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 25
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT) AS _wf_x,
+    (
+      (
+        (
+          quadbin & 4503599627370495
+        ) >> 1
+      ) & 1 | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 2
+        ) & 2
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 3
+        ) & 4
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 4
+        ) & 8
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 5
+        ) & 16
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 6
+        ) & 32
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 7
+        ) & 64
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 8
+        ) & 128
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 9
+        ) & 256
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 10
+        ) & 512
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 11
+        ) & 1024
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 12
+        ) & 2048
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 13
+        ) & 4096
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 14
+        ) & 8192
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 15
+        ) & 16384
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 16
+        ) & 32768
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 17
+        ) & 65536
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 18
+        ) & 131072
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 19
+        ) & 262144
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 20
+        ) & 524288
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 21
+        ) & 1048576
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 22
+        ) & 2097152
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 23
+        ) & 4194304
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 24
+        ) & 8388608
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 25
+        ) & 16777216
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 26
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INT) AS _wf_y
+  FROM analytics.cells
+  WHERE
+    NOT quadbin IS NULL
+  GROUP BY
+    quadbin
+), native_quadbinenrich_1_pairs AS MATERIALIZED (
+  SELECT
+    s._wf_key,
+    f._wf_v0,
+    CASE
+      WHEN f._wf_area > 0
+      THEN ST_AREA(CAST(ST_INTERSECTION(s._wf_geo, f._wf_geo) AS GEOGRAPHY))
+      WHEN f._wf_length > 0
+      THEN ST_LENGTH(CAST(ST_INTERSECTION(s._wf_geo, f._wf_geo) AS GEOGRAPHY))
+      ELSE 1.0
+    END AS _wf_part,
+    CASE
+      WHEN f._wf_area > 0
+      THEN f._wf_area
+      WHEN f._wf_length > 0
+      THEN f._wf_length
+      ELSE 1.0
+    END AS _wf_whole
+  FROM wareflow_native_quadbinenrich_1_s_b6df9b97f0ac AS s
+  INNER JOIN wareflow_native_quadbinenrich_1_f_82b16bb0c73f AS f
+    ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
+), native_quadbinenrich_1_enriched AS (
+  SELECT
+    _wf_key,
+    CAST(SUM(_wf_v0 * _wf_part) AS DOUBLE PRECISION) / NULLIF(SUM(CASE WHEN NOT _wf_v0 IS NULL THEN _wf_part END), 0) AS zone_id_avg
+  FROM native_quadbinenrich_1_pairs
+  GROUP BY
+    _wf_key
+), native_quadbinenrich_1_ring_cells AS (
+  SELECT
+    _wf_key AS "index"
+  FROM native_quadbinenrich_1_tiles
+), native_quadbinenrich_1_tile AS MATERIALIZED (
+  SELECT
+    "index",
+    (
+      "index" >> 52
+    ) & 31 AS _wf_z,
+    (
+      (
+        "index" & 4503599627370495
+      ) & 1 | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 1
+        ) & 2
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 2
+        ) & 4
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 3
+        ) & 8
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 4
+        ) & 16
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 5
+        ) & 32
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 6
+        ) & 64
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 7
+        ) & 128
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 8
+        ) & 256
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 9
+        ) & 512
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 10
+        ) & 1024
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 11
+        ) & 2048
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 12
+        ) & 4096
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 13
+        ) & 8192
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 14
+        ) & 16384
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 15
+        ) & 32768
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 16
+        ) & 65536
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 17
+        ) & 131072
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 18
+        ) & 262144
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 19
+        ) & 524288
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 20
+        ) & 1048576
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 21
+        ) & 2097152
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 22
+        ) & 4194304
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 23
+        ) & 8388608
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 24
+        ) & 16777216
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 25
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        "index" >> 52
+      ) & 31
+    ) AS INT) AS _wf_x,
+    (
+      (
+        (
+          "index" & 4503599627370495
+        ) >> 1
+      ) & 1 | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 2
+        ) & 2
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 3
+        ) & 4
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 4
+        ) & 8
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 5
+        ) & 16
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 6
+        ) & 32
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 7
+        ) & 64
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 8
+        ) & 128
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 9
+        ) & 256
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 10
+        ) & 512
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 11
+        ) & 1024
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 12
+        ) & 2048
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 13
+        ) & 4096
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 14
+        ) & 8192
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 15
+        ) & 16384
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 16
+        ) & 32768
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 17
+        ) & 65536
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 18
+        ) & 131072
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 19
+        ) & 262144
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 20
+        ) & 524288
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 21
+        ) & 1048576
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 22
+        ) & 2097152
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 23
+        ) & 4194304
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 24
+        ) & 8388608
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 25
+        ) & 16777216
+      ) | (
+        (
+          (
+            "index" & 4503599627370495
+          ) >> 26
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        "index" >> 52
+      ) & 31
+    ) AS INT) AS _wf_y
+  FROM native_quadbinenrich_1_ring_cells
+), native_quadbinenrich_1_ring AS MATERIALIZED (
+  SELECT
+    native_quadbinenrich_1_tile.*,
+    CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) AS _wf_dx,
+    CAST(_wf__wf_dy_rows._wf__wf_dy AS BIGINT) AS _wf_dy,
+    (
+      _wf_x + CAST(_wf__wf_dx_rows._wf__wf_dx AS BIGINT) + (
+        CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+      )
+    ) % (
+      CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+    ) AS _wf_kx,
+    _wf_y + CAST(_wf__wf_dy_rows._wf__wf_dy AS BIGINT) AS _wf_ky
+  FROM native_quadbinenrich_1_tile
+  CROSS JOIN LATERAL (
+    SELECT
+      GENERATE_SERIES(
+        -LEAST(1, DIV((
+          (
+            CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+          ) - 1
+        ), 2)),
+        LEAST(1, DIV((
+          CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+        ), 2))
+      ) AS _wf__wf_dx
+  ) AS _wf__wf_dx_rows
+  CROSS JOIN LATERAL (
+    SELECT
+      GENERATE_SERIES(
+        GREATEST(-1, -_wf_y),
+        LEAST(1, (
+          (
+            CAST(1 AS BIGINT) << CAST(_wf_z AS INT)
+          ) - 1
+        ) - _wf_y)
+      ) AS _wf__wf_dy
+  ) AS _wf__wf_dy_rows
+), native_quadbinenrich_1_neighbours AS (
+  SELECT
+    "index",
+    5188146770730811392 | (
+      _wf_z << 52
+    ) | (
+      (
+        _wf_kx << CAST(26 - _wf_z AS INT)
+      ) & 1
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 1
+      ) << 1
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 2
+      ) << 1
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 2
+      ) << 2
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 4
+      ) << 2
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 4
+      ) << 3
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 8
+      ) << 3
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 8
+      ) << 4
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 16
+      ) << 4
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 16
+      ) << 5
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 32
+      ) << 5
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 32
+      ) << 6
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 64
+      ) << 6
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 64
+      ) << 7
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 128
+      ) << 7
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 128
+      ) << 8
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 256
+      ) << 8
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 256
+      ) << 9
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 512
+      ) << 9
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 512
+      ) << 10
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 1024
+      ) << 10
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 1024
+      ) << 11
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 2048
+      ) << 11
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 2048
+      ) << 12
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 4096
+      ) << 12
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 4096
+      ) << 13
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 8192
+      ) << 13
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 8192
+      ) << 14
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 16384
+      ) << 14
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 16384
+      ) << 15
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 32768
+      ) << 15
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 32768
+      ) << 16
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 65536
+      ) << 16
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 65536
+      ) << 17
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 131072
+      ) << 17
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 131072
+      ) << 18
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 262144
+      ) << 18
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 262144
+      ) << 19
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 524288
+      ) << 19
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 524288
+      ) << 20
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 1048576
+      ) << 20
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 1048576
+      ) << 21
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 2097152
+      ) << 21
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 2097152
+      ) << 22
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 4194304
+      ) << 22
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 4194304
+      ) << 23
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 8388608
+      ) << 23
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 8388608
+      ) << 24
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 16777216
+      ) << 24
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 16777216
+      ) << 25
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT)
+        ) & 33554432
+      ) << 25
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT)
+        ) & 33554432
+      ) << 26
+    ) | (
+      (
+        CAST(1 AS BIGINT) << CAST(52 - 2 * _wf_z AS INT)
+      ) - 1
+    ) AS kring_index,
+    GREATEST(ABS(_wf_dx), ABS(_wf_dy)) AS distance
+  FROM native_quadbinenrich_1_ring
+), native_quadbinenrich_1_weights AS MATERIALIZED (
+  SELECT
+    "index",
+    kring_index,
+    CAST(1.0 AS DOUBLE PRECISION) / (
+      1.0 + CAST(distance AS DOUBLE PRECISION)
+    ) AS _wf_w
+  FROM native_quadbinenrich_1_neighbours
+), native_quadbinenrich_1_smoothed AS (
+  SELECT
+    r.index AS _wf_key,
+    CAST(SUM(r._wf_w * e.zone_id_avg) AS DOUBLE PRECISION) / NULLIF(SUM(CASE WHEN NOT e.zone_id_avg IS NULL THEN r._wf_w END), 0) AS zone_id_avg
+  FROM native_quadbinenrich_1_weights AS r
+  INNER JOIN native_quadbinenrich_1_enriched AS e
+    ON r.kring_index = e._wf_key
+  GROUP BY
+    r.index
+), native_quadbinenrich_1 AS (
+  SELECT
+    t.*,
+    e.zone_id_avg
+  FROM analytics.cells AS t
+  LEFT JOIN native_quadbinenrich_1_smoothed AS e
+    ON t.quadbin = e._wf_key
+)
+SELECT
+  *
+FROM native_quadbinenrich_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+DROP TABLE IF EXISTS wareflow_native_quadbinenrich_1_f_82b16bb0c73f;
+DROP TABLE IF EXISTS wareflow_native_quadbinenrich_1_s_b6df9b97f0ac;
+
+-- case enrichpoints
+-- stage native_saveastable_e417b979
+DROP TABLE IF EXISTS wareflow_native_enrichpoints_1_fe_184cc071daaa;
+CREATE UNLOGGED TABLE wareflow_native_enrichpoints_1_fe_184cc071daaa AS
+SELECT
+  geom AS _wf_geo,
+  CAST(zone_id AS DOUBLE PRECISION) AS _wf_v0,
+  zone AS _wf_v1
+FROM analytics.zones
+WHERE
+  NOT geom IS NULL;
+CREATE INDEX ON wareflow_native_enrichpoints_1_fe_184cc071daaa USING GIST(_wf_geo);
+ANALYZE wareflow_native_enrichpoints_1_fe_184cc071daaa;
+DROP TABLE IF EXISTS wareflow_native_enrichpoints_1_sh_64a533048cea;
+CREATE UNLOGGED TABLE wareflow_native_enrichpoints_1_sh_64a533048cea AS
+SELECT
+  geom AS _wf_key,
+  geom AS _wf_geo
+FROM analytics.people
+WHERE
+  NOT geom IS NULL
+GROUP BY
+  geom;
+CREATE INDEX ON wareflow_native_enrichpoints_1_sh_64a533048cea USING GIST(_wf_geo);
+ANALYZE wareflow_native_enrichpoints_1_sh_64a533048cea;
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_enrichpoints_1_pairs AS MATERIALIZED (
+  SELECT
+    s._wf_key,
+    f._wf_v0,
+    f._wf_v1
+  FROM wareflow_native_enrichpoints_1_sh_64a533048cea AS s
+  INNER JOIN wareflow_native_enrichpoints_1_fe_184cc071daaa AS f
+    ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
+), native_enrichpoints_1_enriched AS (
+  SELECT
+    _wf_key,
+    SUM(_wf_v0) AS zone_id_sum,
+    AVG(_wf_v0) AS zone_id_avg,
+    MAX(_wf_v1) AS zone_max,
+    COUNT(_wf_v0) AS zone_id_count
+  FROM native_enrichpoints_1_pairs
+  GROUP BY
+    _wf_key
+), native_enrichpoints_1 AS (
+  SELECT
+    t.*,
+    e.zone_id_sum,
+    e.zone_id_avg,
+    e.zone_max,
+    e.zone_id_count
+  FROM analytics.people AS t
+  LEFT JOIN native_enrichpoints_1_enriched AS e
+    ON t.geom = e._wf_key
+)
+SELECT
+  *
+FROM native_enrichpoints_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+DROP TABLE IF EXISTS wareflow_native_enrichpoints_1_fe_184cc071daaa;
+DROP TABLE IF EXISTS wareflow_native_enrichpoints_1_sh_64a533048cea;
+
+-- case enrichpolygons
+-- stage native_saveastable_9370586c
+DROP TABLE IF EXISTS wareflow_native_enrichpolygons_1__21ea326a14e2;
+CREATE UNLOGGED TABLE wareflow_native_enrichpolygons_1__21ea326a14e2 AS
+SELECT
+  geom AS _wf_geo,
+  CAST(score AS DOUBLE PRECISION) AS _wf_v0,
+  CAST(age AS DOUBLE PRECISION) AS _wf_v1,
+  name AS _wf_v2,
+  id AS _wf_v3,
+  ST_AREA(CAST(geom AS GEOGRAPHY)) AS _wf_area,
+  ST_LENGTH(CAST(geom AS GEOGRAPHY)) AS _wf_length
+FROM analytics.people
+WHERE
+  NOT geom IS NULL;
+CREATE INDEX ON wareflow_native_enrichpolygons_1__21ea326a14e2 USING GIST(_wf_geo);
+ANALYZE wareflow_native_enrichpolygons_1__21ea326a14e2;
+DROP TABLE IF EXISTS wareflow_native_enrichpolygons_1__eb6ddd8626fe;
+CREATE UNLOGGED TABLE wareflow_native_enrichpolygons_1__eb6ddd8626fe AS
+SELECT
+  geom AS _wf_key,
+  geom AS _wf_geo
+FROM analytics.zones
+WHERE
+  NOT geom IS NULL
+GROUP BY
+  geom;
+CREATE INDEX ON wareflow_native_enrichpolygons_1__eb6ddd8626fe USING GIST(_wf_geo);
+ANALYZE wareflow_native_enrichpolygons_1__eb6ddd8626fe;
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_enrichpolygons_1_pairs AS MATERIALIZED (
+  SELECT
+    s._wf_key,
+    f._wf_v0,
+    f._wf_v1,
+    f._wf_v2,
+    f._wf_v3,
+    CASE
+      WHEN f._wf_area > 0
+      THEN ST_AREA(CAST(ST_INTERSECTION(s._wf_geo, f._wf_geo) AS GEOGRAPHY))
+      WHEN f._wf_length > 0
+      THEN ST_LENGTH(CAST(ST_INTERSECTION(s._wf_geo, f._wf_geo) AS GEOGRAPHY))
+      ELSE 1.0
+    END AS _wf_part,
+    CASE
+      WHEN f._wf_area > 0
+      THEN f._wf_area
+      WHEN f._wf_length > 0
+      THEN f._wf_length
+      ELSE 1.0
+    END AS _wf_whole
+  FROM wareflow_native_enrichpolygons_1__eb6ddd8626fe AS s
+  INNER JOIN wareflow_native_enrichpolygons_1__21ea326a14e2 AS f
+    ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
+), native_enrichpolygons_1_enriched AS (
+  SELECT
+    _wf_key,
+    SUM(_wf_v0 * (
+      CAST(_wf_part AS DOUBLE PRECISION) / _wf_whole
+    )) AS score_sum,
+    CAST(SUM(_wf_v1 * _wf_part) AS DOUBLE PRECISION) / NULLIF(SUM(CASE WHEN NOT _wf_v1 IS NULL THEN _wf_part END), 0) AS age_avg,
+    MIN(_wf_v2) AS name_min,
+    COUNT(_wf_v3) AS id_count
+  FROM native_enrichpolygons_1_pairs
+  GROUP BY
+    _wf_key
+), native_enrichpolygons_1 AS (
+  SELECT
+    t.*,
+    e.score_sum,
+    e.age_avg,
+    e.name_min,
+    e.id_count
+  FROM analytics.zones AS t
+  LEFT JOIN native_enrichpolygons_1_enriched AS e
+    ON t.geom = e._wf_key
+)
+SELECT
+  *
+FROM native_enrichpolygons_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+DROP TABLE IF EXISTS wareflow_native_enrichpolygons_1__21ea326a14e2;
+DROP TABLE IF EXISTS wareflow_native_enrichpolygons_1__eb6ddd8626fe;

@@ -2089,3 +2089,638 @@ FROM native_spatialcompositesupervi_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
+
+-- case h3enrich
+-- stage native_saveastable_5e92edff
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_h3enrich_1_features AS (
+  SELECT
+    geom AS _wf_geo,
+    CAST(zone_id AS DOUBLE PRECISION) AS _wf_v0,
+    zone AS _wf_v1,
+    ST_AREA(CAST(geom AS GEOGRAPHY)) AS _wf_area,
+    ST_LENGTH(CAST(geom AS GEOGRAPHY)) AS _wf_length
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_h3enrich_1_shapes AS (
+  SELECT
+    h3 AS _wf_key,
+    H3_BOUNDARY(h3) AS _wf_geo
+  FROM analytics.cells
+  WHERE
+    NOT h3 IS NULL
+  GROUP BY
+    h3
+), native_h3enrich_1_pairs AS (
+  SELECT
+    s._wf_key,
+    f._wf_v0,
+    f._wf_v1,
+    CASE
+      WHEN f._wf_area > 0
+      THEN ST_AREA(CAST(ST_INTERSECTION(s._wf_geo, f._wf_geo) AS GEOGRAPHY))
+      WHEN f._wf_length > 0
+      THEN ST_LENGTH(CAST(ST_INTERSECTION(s._wf_geo, f._wf_geo) AS GEOGRAPHY))
+      ELSE 1.0
+    END AS _wf_part,
+    CASE
+      WHEN f._wf_area > 0
+      THEN f._wf_area
+      WHEN f._wf_length > 0
+      THEN f._wf_length
+      ELSE 1.0
+    END AS _wf_whole
+  FROM native_h3enrich_1_shapes AS s
+  INNER JOIN native_h3enrich_1_features AS f
+    ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
+), native_h3enrich_1_enriched AS (
+  SELECT
+    _wf_key,
+    SUM(_wf_v0 * (
+      CAST(_wf_part AS DOUBLE PRECISION) / _wf_whole
+    )) AS zone_id_sum,
+    CAST(SUM(_wf_v0 * _wf_part) AS DOUBLE PRECISION) / NULLIF(SUM(CASE WHEN NOT _wf_v0 IS NULL THEN _wf_part END), 0) AS zone_id_avg,
+    MAX(_wf_v1) AS zone_max,
+    COUNT(_wf_v0) AS zone_id_count
+  FROM native_h3enrich_1_pairs
+  GROUP BY
+    _wf_key
+), native_h3enrich_1 AS (
+  SELECT
+    t.*,
+    e.zone_id_sum,
+    e.zone_id_avg,
+    e.zone_max,
+    e.zone_id_count
+  FROM analytics.cells AS t
+  LEFT JOIN native_h3enrich_1_enriched AS e
+    ON t.h3 = e._wf_key
+)
+SELECT
+  *
+FROM native_h3enrich_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case h3enrich_kring: unsupported (the Amazon Redshift dialect cannot express this component (no h3_kring, h3_distance))
+
+-- case quadbinenrich
+-- stage native_saveastable_6aff20bb
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_quadbinenrich_1_features AS (
+  SELECT
+    geom AS _wf_geo,
+    CAST(zone_id AS DOUBLE PRECISION) AS _wf_v0,
+    zone AS _wf_v1,
+    ST_AREA(CAST(geom AS GEOGRAPHY)) AS _wf_area,
+    ST_LENGTH(CAST(geom AS GEOGRAPHY)) AS _wf_length
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_quadbinenrich_1_tiles AS (
+  SELECT
+    quadbin AS _wf_key,
+    (
+      quadbin >> 52
+    ) & 31 AS _wf_z,
+    (
+      (
+        quadbin & 4503599627370495
+      ) & 1 | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 1
+        ) & 2
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 2
+        ) & 4
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 3
+        ) & 8
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 4
+        ) & 16
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 5
+        ) & 32
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 6
+        ) & 64
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 7
+        ) & 128
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 8
+        ) & 256
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 9
+        ) & 512
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 10
+        ) & 1024
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 11
+        ) & 2048
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 12
+        ) & 4096
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 13
+        ) & 8192
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 14
+        ) & 16384
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 15
+        ) & 32768
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 16
+        ) & 65536
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 17
+        ) & 131072
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 18
+        ) & 262144
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 19
+        ) & 524288
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 20
+        ) & 1048576
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 21
+        ) & 2097152
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 22
+        ) & 4194304
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 23
+        ) & 8388608
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 24
+        ) & 16777216
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 25
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INTEGER) AS _wf_x,
+    (
+      (
+        (
+          quadbin & 4503599627370495
+        ) >> 1
+      ) & 1 | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 2
+        ) & 2
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 3
+        ) & 4
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 4
+        ) & 8
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 5
+        ) & 16
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 6
+        ) & 32
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 7
+        ) & 64
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 8
+        ) & 128
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 9
+        ) & 256
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 10
+        ) & 512
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 11
+        ) & 1024
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 12
+        ) & 2048
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 13
+        ) & 4096
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 14
+        ) & 8192
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 15
+        ) & 16384
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 16
+        ) & 32768
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 17
+        ) & 65536
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 18
+        ) & 131072
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 19
+        ) & 262144
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 20
+        ) & 524288
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 21
+        ) & 1048576
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 22
+        ) & 2097152
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 23
+        ) & 4194304
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 24
+        ) & 8388608
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 25
+        ) & 16777216
+      ) | (
+        (
+          (
+            quadbin & 4503599627370495
+          ) >> 26
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        quadbin >> 52
+      ) & 31
+    ) AS INTEGER) AS _wf_y
+  FROM analytics.cells
+  WHERE
+    NOT quadbin IS NULL
+  GROUP BY
+    quadbin
+), native_quadbinenrich_1_shapes AS (
+  SELECT
+    _wf_key,
+    ST_MAKEENVELOPE(
+      CAST(360.0 * CAST(_wf_x AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
+      114.59155902616465 * ATAN(
+        EXP(
+          3.141592653589793 * (
+            1 - CAST(2.0 * CAST(_wf_y + 1 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
+          )
+        )
+      ) - 90.0,
+      CAST(360.0 * CAST(_wf_x + 1 AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, _wf_z) - 180.0,
+      114.59155902616465 * ATAN(
+        EXP(
+          3.141592653589793 * (
+            1 - CAST(2.0 * CAST(_wf_y AS DOUBLE PRECISION) AS DOUBLE PRECISION) / POWER(2.0, _wf_z)
+          )
+        )
+      ) - 90.0,
+      4326
+    ) AS _wf_geo
+  FROM native_quadbinenrich_1_tiles
+), native_quadbinenrich_1_pairs AS (
+  SELECT
+    s._wf_key,
+    f._wf_v0,
+    f._wf_v1,
+    CASE
+      WHEN f._wf_area > 0
+      THEN ST_AREA(CAST(ST_INTERSECTION(s._wf_geo, f._wf_geo) AS GEOGRAPHY))
+      WHEN f._wf_length > 0
+      THEN ST_LENGTH(CAST(ST_INTERSECTION(s._wf_geo, f._wf_geo) AS GEOGRAPHY))
+      ELSE 1.0
+    END AS _wf_part,
+    CASE
+      WHEN f._wf_area > 0
+      THEN f._wf_area
+      WHEN f._wf_length > 0
+      THEN f._wf_length
+      ELSE 1.0
+    END AS _wf_whole
+  FROM native_quadbinenrich_1_shapes AS s
+  INNER JOIN native_quadbinenrich_1_features AS f
+    ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
+), native_quadbinenrich_1_enriched AS (
+  SELECT
+    _wf_key,
+    SUM(_wf_v0 * (
+      CAST(_wf_part AS DOUBLE PRECISION) / _wf_whole
+    )) AS zone_id_sum,
+    CAST(SUM(_wf_v0 * _wf_part) AS DOUBLE PRECISION) / NULLIF(SUM(CASE WHEN NOT _wf_v0 IS NULL THEN _wf_part END), 0) AS zone_id_avg,
+    MIN(_wf_v1) AS zone_min,
+    COUNT(_wf_v0) AS zone_id_count
+  FROM native_quadbinenrich_1_pairs
+  GROUP BY
+    _wf_key
+), native_quadbinenrich_1 AS (
+  SELECT
+    t.*,
+    e.zone_id_sum,
+    e.zone_id_avg,
+    e.zone_min,
+    e.zone_id_count
+  FROM analytics.cells AS t
+  LEFT JOIN native_quadbinenrich_1_enriched AS e
+    ON t.quadbin = e._wf_key
+)
+SELECT
+  *
+FROM native_quadbinenrich_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case quadbinenrich_kring: unsupported (the Amazon Redshift dialect cannot express this component (no int_range))
+
+-- case enrichpoints
+-- stage native_saveastable_e417b979
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_enrichpoints_1_features AS (
+  SELECT
+    geom AS _wf_geo,
+    CAST(zone_id AS DOUBLE PRECISION) AS _wf_v0,
+    zone AS _wf_v1
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_enrichpoints_1_shapes AS (
+  SELECT
+    geom AS _wf_key,
+    geom AS _wf_geo
+  FROM analytics.people
+  WHERE
+    NOT geom IS NULL
+  GROUP BY
+    geom
+), native_enrichpoints_1_pairs AS (
+  SELECT
+    s._wf_key,
+    f._wf_v0,
+    f._wf_v1
+  FROM native_enrichpoints_1_shapes AS s
+  INNER JOIN native_enrichpoints_1_features AS f
+    ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
+), native_enrichpoints_1_enriched AS (
+  SELECT
+    _wf_key,
+    SUM(_wf_v0) AS zone_id_sum,
+    AVG(_wf_v0) AS zone_id_avg,
+    MAX(_wf_v1) AS zone_max,
+    COUNT(_wf_v0) AS zone_id_count
+  FROM native_enrichpoints_1_pairs
+  GROUP BY
+    _wf_key
+), native_enrichpoints_1 AS (
+  SELECT
+    t.*,
+    e.zone_id_sum,
+    e.zone_id_avg,
+    e.zone_max,
+    e.zone_id_count
+  FROM analytics.people AS t
+  LEFT JOIN native_enrichpoints_1_enriched AS e
+    ON t.geom = e._wf_key
+)
+SELECT
+  *
+FROM native_enrichpoints_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case enrichpolygons
+-- stage native_saveastable_9370586c
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_enrichpolygons_1_features AS (
+  SELECT
+    geom AS _wf_geo,
+    CAST(score AS DOUBLE PRECISION) AS _wf_v0,
+    CAST(age AS DOUBLE PRECISION) AS _wf_v1,
+    name AS _wf_v2,
+    id AS _wf_v3,
+    ST_AREA(CAST(geom AS GEOGRAPHY)) AS _wf_area,
+    ST_LENGTH(CAST(geom AS GEOGRAPHY)) AS _wf_length
+  FROM analytics.people
+  WHERE
+    NOT geom IS NULL
+), native_enrichpolygons_1_shapes AS (
+  SELECT
+    geom AS _wf_key,
+    geom AS _wf_geo
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+  GROUP BY
+    geom
+), native_enrichpolygons_1_pairs AS (
+  SELECT
+    s._wf_key,
+    f._wf_v0,
+    f._wf_v1,
+    f._wf_v2,
+    f._wf_v3,
+    CASE
+      WHEN f._wf_area > 0
+      THEN ST_AREA(CAST(ST_INTERSECTION(s._wf_geo, f._wf_geo) AS GEOGRAPHY))
+      WHEN f._wf_length > 0
+      THEN ST_LENGTH(CAST(ST_INTERSECTION(s._wf_geo, f._wf_geo) AS GEOGRAPHY))
+      ELSE 1.0
+    END AS _wf_part,
+    CASE
+      WHEN f._wf_area > 0
+      THEN f._wf_area
+      WHEN f._wf_length > 0
+      THEN f._wf_length
+      ELSE 1.0
+    END AS _wf_whole
+  FROM native_enrichpolygons_1_shapes AS s
+  INNER JOIN native_enrichpolygons_1_features AS f
+    ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
+), native_enrichpolygons_1_enriched AS (
+  SELECT
+    _wf_key,
+    SUM(_wf_v0 * (
+      CAST(_wf_part AS DOUBLE PRECISION) / _wf_whole
+    )) AS score_sum,
+    CAST(SUM(_wf_v1 * _wf_part) AS DOUBLE PRECISION) / NULLIF(SUM(CASE WHEN NOT _wf_v1 IS NULL THEN _wf_part END), 0) AS age_avg,
+    MIN(_wf_v2) AS name_min,
+    COUNT(_wf_v3) AS id_count
+  FROM native_enrichpolygons_1_pairs
+  GROUP BY
+    _wf_key
+), native_enrichpolygons_1 AS (
+  SELECT
+    t.*,
+    e.score_sum,
+    e.age_avg,
+    e.name_min,
+    e.id_count
+  FROM analytics.zones AS t
+  LEFT JOIN native_enrichpolygons_1_enriched AS e
+    ON t.geom = e._wf_key
+)
+SELECT
+  *
+FROM native_enrichpolygons_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;

@@ -10080,3 +10080,2538 @@ WITH native_spatialcompositesupervi_1_rows AS (
 SELECT
   *
 FROM native_spatialcompositesupervi_1;
+
+-- case h3enrich
+-- stage native_saveastable_5e92edff
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3enrich_1_features AS (
+  SELECT
+    geom AS _wf_geo,
+    CAST(zone_id AS DOUBLE) AS _wf_v0,
+    zone AS _wf_v1,
+    ST_AREA(geom) AS _wf_area,
+    ST_LENGTH(geom) AS _wf_length
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_h3enrich_1_shapes AS (
+  SELECT
+    h3 AS _wf_key,
+    H3_CELL_TO_BOUNDARY(h3) AS _wf_geo
+  FROM analytics.cells
+  WHERE
+    NOT h3 IS NULL
+  GROUP BY
+    h3
+), native_h3enrich_1_pairs AS (
+  SELECT
+    s._wf_key,
+    f._wf_v0,
+    f._wf_v1,
+    CASE
+      WHEN f._wf_area > 0
+      THEN ST_AREA(ST_INTERSECTION(s._wf_geo, f._wf_geo))
+      WHEN f._wf_length > 0
+      THEN ST_LENGTH(ST_INTERSECTION(s._wf_geo, f._wf_geo))
+      ELSE 1.0
+    END AS _wf_part,
+    CASE
+      WHEN f._wf_area > 0
+      THEN f._wf_area
+      WHEN f._wf_length > 0
+      THEN f._wf_length
+      ELSE 1.0
+    END AS _wf_whole
+  FROM native_h3enrich_1_shapes AS s
+  INNER JOIN native_h3enrich_1_features AS f
+    ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
+), native_h3enrich_1_enriched AS (
+  SELECT
+    _wf_key,
+    SUM(_wf_v0 * (
+      _wf_part / _wf_whole
+    )) AS zone_id_sum,
+    SUM(_wf_v0 * _wf_part) / NULLIF(SUM(CASE WHEN NOT _wf_v0 IS NULL THEN _wf_part END), 0) AS zone_id_avg,
+    MAX(_wf_v1) AS zone_max,
+    COUNT(_wf_v0) AS zone_id_count
+  FROM native_h3enrich_1_pairs
+  GROUP BY
+    _wf_key
+), native_h3enrich_1 AS (
+  SELECT
+    t.*,
+    e.zone_id_sum,
+    e.zone_id_avg,
+    e.zone_max,
+    e.zone_id_count
+  FROM analytics.cells AS t
+  LEFT JOIN native_h3enrich_1_enriched AS e
+    ON t.h3 = e._wf_key
+)
+SELECT
+  *
+FROM native_h3enrich_1;
+
+-- case h3enrich_kring
+-- stage native_saveastable_171df78f
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_h3enrich_1_features AS (
+  SELECT
+    geom AS _wf_geo,
+    CAST(zone_id AS DOUBLE) AS _wf_v0,
+    ST_AREA(geom) AS _wf_area,
+    ST_LENGTH(geom) AS _wf_length
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_h3enrich_1_shapes AS (
+  SELECT
+    h3 AS _wf_key,
+    H3_CELL_TO_BOUNDARY(h3) AS _wf_geo
+  FROM analytics.cells
+  WHERE
+    NOT h3 IS NULL
+  GROUP BY
+    h3
+), native_h3enrich_1_pairs AS (
+  SELECT
+    s._wf_key,
+    f._wf_v0,
+    CASE
+      WHEN f._wf_area > 0
+      THEN ST_AREA(ST_INTERSECTION(s._wf_geo, f._wf_geo))
+      WHEN f._wf_length > 0
+      THEN ST_LENGTH(ST_INTERSECTION(s._wf_geo, f._wf_geo))
+      ELSE 1.0
+    END AS _wf_part,
+    CASE
+      WHEN f._wf_area > 0
+      THEN f._wf_area
+      WHEN f._wf_length > 0
+      THEN f._wf_length
+      ELSE 1.0
+    END AS _wf_whole
+  FROM native_h3enrich_1_shapes AS s
+  INNER JOIN native_h3enrich_1_features AS f
+    ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
+), native_h3enrich_1_enriched AS (
+  SELECT
+    _wf_key,
+    SUM(_wf_v0 * (
+      _wf_part / _wf_whole
+    )) AS zone_id_sum,
+    MIN(_wf_v0) AS zone_id_min
+  FROM native_h3enrich_1_pairs
+  GROUP BY
+    _wf_key
+), native_h3enrich_1_ring_cells AS (
+  SELECT
+    _wf_key AS "INDEX"
+  FROM native_h3enrich_1_shapes
+), native_h3enrich_1_neighbours AS (
+  SELECT
+    "INDEX",
+    CAST(_wf_kring_index_rows.value AS VARCHAR) AS kring_index,
+    H3_GRID_DISTANCE("INDEX", CAST(_wf_kring_index_rows.value AS VARCHAR)) AS distance
+  FROM native_h3enrich_1_ring_cells, LATERAL FLATTEN(INPUT => H3_GRID_DISK("INDEX", 2)) AS _wf_kring_index_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS)
+), native_h3enrich_1_weights AS (
+  SELECT
+    "INDEX",
+    kring_index,
+    EXP(-CAST(distance AS DOUBLE)) AS _wf_w
+  FROM native_h3enrich_1_neighbours
+), native_h3enrich_1_smoothed AS (
+  SELECT
+    r.index AS _wf_key,
+    SUM(r._wf_w * e.zone_id_sum) / NULLIF(SUM(CASE WHEN NOT e.zone_id_sum IS NULL THEN r._wf_w END), 0) AS zone_id_sum,
+    SUM(r._wf_w * e.zone_id_min) / NULLIF(SUM(CASE WHEN NOT e.zone_id_min IS NULL THEN r._wf_w END), 0) AS zone_id_min
+  FROM native_h3enrich_1_weights AS r
+  INNER JOIN native_h3enrich_1_enriched AS e
+    ON r.kring_index = e._wf_key
+  GROUP BY
+    r.index
+), native_h3enrich_1 AS (
+  SELECT
+    t.*,
+    e.zone_id_sum,
+    e.zone_id_min
+  FROM analytics.cells AS t
+  LEFT JOIN native_h3enrich_1_smoothed AS e
+    ON t.h3 = e._wf_key
+)
+SELECT
+  *
+FROM native_h3enrich_1;
+
+-- case quadbinenrich
+-- stage native_saveastable_6aff20bb
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbinenrich_1_features AS (
+  SELECT
+    geom AS _wf_geo,
+    CAST(zone_id AS DOUBLE) AS _wf_v0,
+    zone AS _wf_v1,
+    ST_AREA(geom) AS _wf_area,
+    ST_LENGTH(geom) AS _wf_length
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_quadbinenrich_1_tiles AS (
+  SELECT
+    quadbin AS _wf_key,
+    BITAND((
+      BITSHIFTRIGHT(quadbin, 52)
+    ), 31) AS _wf_z,
+    BITSHIFTRIGHT(
+      (
+        BITOR(
+          BITOR(
+            BITOR(
+              BITOR(
+                BITOR(
+                  BITOR(
+                    BITOR(
+                      BITOR(
+                        BITOR(
+                          BITOR(
+                            BITOR(
+                              BITOR(
+                                BITOR(
+                                  BITOR(
+                                    BITOR(
+                                      BITOR(
+                                        BITOR(
+                                          BITOR(
+                                            BITOR(
+                                              BITOR(
+                                                BITOR(
+                                                  BITOR(
+                                                    BITOR(
+                                                      BITOR(
+                                                        BITOR(
+                                                          BITAND((
+                                                            BITAND(quadbin, 4503599627370495)
+                                                          ), 1),
+                                                          (
+                                                            BITAND((
+                                                              BITSHIFTRIGHT((
+                                                                BITAND(quadbin, 4503599627370495)
+                                                              ), 1)
+                                                            ), 2)
+                                                          )
+                                                        ),
+                                                        (
+                                                          BITAND((
+                                                            BITSHIFTRIGHT((
+                                                              BITAND(quadbin, 4503599627370495)
+                                                            ), 2)
+                                                          ), 4)
+                                                        )
+                                                      ),
+                                                      (
+                                                        BITAND((
+                                                          BITSHIFTRIGHT((
+                                                            BITAND(quadbin, 4503599627370495)
+                                                          ), 3)
+                                                        ), 8)
+                                                      )
+                                                    ),
+                                                    (
+                                                      BITAND((
+                                                        BITSHIFTRIGHT((
+                                                          BITAND(quadbin, 4503599627370495)
+                                                        ), 4)
+                                                      ), 16)
+                                                    )
+                                                  ),
+                                                  (
+                                                    BITAND((
+                                                      BITSHIFTRIGHT((
+                                                        BITAND(quadbin, 4503599627370495)
+                                                      ), 5)
+                                                    ), 32)
+                                                  )
+                                                ),
+                                                (
+                                                  BITAND((
+                                                    BITSHIFTRIGHT((
+                                                      BITAND(quadbin, 4503599627370495)
+                                                    ), 6)
+                                                  ), 64)
+                                                )
+                                              ),
+                                              (
+                                                BITAND((
+                                                  BITSHIFTRIGHT((
+                                                    BITAND(quadbin, 4503599627370495)
+                                                  ), 7)
+                                                ), 128)
+                                              )
+                                            ),
+                                            (
+                                              BITAND((
+                                                BITSHIFTRIGHT((
+                                                  BITAND(quadbin, 4503599627370495)
+                                                ), 8)
+                                              ), 256)
+                                            )
+                                          ),
+                                          (
+                                            BITAND((
+                                              BITSHIFTRIGHT((
+                                                BITAND(quadbin, 4503599627370495)
+                                              ), 9)
+                                            ), 512)
+                                          )
+                                        ),
+                                        (
+                                          BITAND((
+                                            BITSHIFTRIGHT((
+                                              BITAND(quadbin, 4503599627370495)
+                                            ), 10)
+                                          ), 1024)
+                                        )
+                                      ),
+                                      (
+                                        BITAND((
+                                          BITSHIFTRIGHT((
+                                            BITAND(quadbin, 4503599627370495)
+                                          ), 11)
+                                        ), 2048)
+                                      )
+                                    ),
+                                    (
+                                      BITAND((
+                                        BITSHIFTRIGHT((
+                                          BITAND(quadbin, 4503599627370495)
+                                        ), 12)
+                                      ), 4096)
+                                    )
+                                  ),
+                                  (
+                                    BITAND((
+                                      BITSHIFTRIGHT((
+                                        BITAND(quadbin, 4503599627370495)
+                                      ), 13)
+                                    ), 8192)
+                                  )
+                                ),
+                                (
+                                  BITAND((
+                                    BITSHIFTRIGHT((
+                                      BITAND(quadbin, 4503599627370495)
+                                    ), 14)
+                                  ), 16384)
+                                )
+                              ),
+                              (
+                                BITAND((
+                                  BITSHIFTRIGHT((
+                                    BITAND(quadbin, 4503599627370495)
+                                  ), 15)
+                                ), 32768)
+                              )
+                            ),
+                            (
+                              BITAND((
+                                BITSHIFTRIGHT((
+                                  BITAND(quadbin, 4503599627370495)
+                                ), 16)
+                              ), 65536)
+                            )
+                          ),
+                          (
+                            BITAND((
+                              BITSHIFTRIGHT((
+                                BITAND(quadbin, 4503599627370495)
+                              ), 17)
+                            ), 131072)
+                          )
+                        ),
+                        (
+                          BITAND((
+                            BITSHIFTRIGHT((
+                              BITAND(quadbin, 4503599627370495)
+                            ), 18)
+                          ), 262144)
+                        )
+                      ),
+                      (
+                        BITAND((
+                          BITSHIFTRIGHT((
+                            BITAND(quadbin, 4503599627370495)
+                          ), 19)
+                        ), 524288)
+                      )
+                    ),
+                    (
+                      BITAND((
+                        BITSHIFTRIGHT((
+                          BITAND(quadbin, 4503599627370495)
+                        ), 20)
+                      ), 1048576)
+                    )
+                  ),
+                  (
+                    BITAND((
+                      BITSHIFTRIGHT((
+                        BITAND(quadbin, 4503599627370495)
+                      ), 21)
+                    ), 2097152)
+                  )
+                ),
+                (
+                  BITAND((
+                    BITSHIFTRIGHT((
+                      BITAND(quadbin, 4503599627370495)
+                    ), 22)
+                  ), 4194304)
+                )
+              ),
+              (
+                BITAND((
+                  BITSHIFTRIGHT((
+                    BITAND(quadbin, 4503599627370495)
+                  ), 23)
+                ), 8388608)
+              )
+            ),
+            (
+              BITAND((
+                BITSHIFTRIGHT((
+                  BITAND(quadbin, 4503599627370495)
+                ), 24)
+              ), 16777216)
+            )
+          ),
+          (
+            BITAND((
+              BITSHIFTRIGHT((
+                BITAND(quadbin, 4503599627370495)
+              ), 25)
+            ), 33554432)
+          )
+        )
+      ),
+      CAST(26 - (
+        BITAND((
+          BITSHIFTRIGHT(quadbin, 52)
+        ), 31)
+      ) AS INT)
+    ) AS _wf_x,
+    BITSHIFTRIGHT(
+      (
+        BITOR(
+          BITOR(
+            BITOR(
+              BITOR(
+                BITOR(
+                  BITOR(
+                    BITOR(
+                      BITOR(
+                        BITOR(
+                          BITOR(
+                            BITOR(
+                              BITOR(
+                                BITOR(
+                                  BITOR(
+                                    BITOR(
+                                      BITOR(
+                                        BITOR(
+                                          BITOR(
+                                            BITOR(
+                                              BITOR(
+                                                BITOR(
+                                                  BITOR(
+                                                    BITOR(
+                                                      BITOR(
+                                                        BITOR(
+                                                          BITAND((
+                                                            BITSHIFTRIGHT((
+                                                              BITAND(quadbin, 4503599627370495)
+                                                            ), 1)
+                                                          ), 1),
+                                                          (
+                                                            BITAND((
+                                                              BITSHIFTRIGHT((
+                                                                BITAND(quadbin, 4503599627370495)
+                                                              ), 2)
+                                                            ), 2)
+                                                          )
+                                                        ),
+                                                        (
+                                                          BITAND((
+                                                            BITSHIFTRIGHT((
+                                                              BITAND(quadbin, 4503599627370495)
+                                                            ), 3)
+                                                          ), 4)
+                                                        )
+                                                      ),
+                                                      (
+                                                        BITAND((
+                                                          BITSHIFTRIGHT((
+                                                            BITAND(quadbin, 4503599627370495)
+                                                          ), 4)
+                                                        ), 8)
+                                                      )
+                                                    ),
+                                                    (
+                                                      BITAND((
+                                                        BITSHIFTRIGHT((
+                                                          BITAND(quadbin, 4503599627370495)
+                                                        ), 5)
+                                                      ), 16)
+                                                    )
+                                                  ),
+                                                  (
+                                                    BITAND((
+                                                      BITSHIFTRIGHT((
+                                                        BITAND(quadbin, 4503599627370495)
+                                                      ), 6)
+                                                    ), 32)
+                                                  )
+                                                ),
+                                                (
+                                                  BITAND((
+                                                    BITSHIFTRIGHT((
+                                                      BITAND(quadbin, 4503599627370495)
+                                                    ), 7)
+                                                  ), 64)
+                                                )
+                                              ),
+                                              (
+                                                BITAND((
+                                                  BITSHIFTRIGHT((
+                                                    BITAND(quadbin, 4503599627370495)
+                                                  ), 8)
+                                                ), 128)
+                                              )
+                                            ),
+                                            (
+                                              BITAND((
+                                                BITSHIFTRIGHT((
+                                                  BITAND(quadbin, 4503599627370495)
+                                                ), 9)
+                                              ), 256)
+                                            )
+                                          ),
+                                          (
+                                            BITAND((
+                                              BITSHIFTRIGHT((
+                                                BITAND(quadbin, 4503599627370495)
+                                              ), 10)
+                                            ), 512)
+                                          )
+                                        ),
+                                        (
+                                          BITAND((
+                                            BITSHIFTRIGHT((
+                                              BITAND(quadbin, 4503599627370495)
+                                            ), 11)
+                                          ), 1024)
+                                        )
+                                      ),
+                                      (
+                                        BITAND((
+                                          BITSHIFTRIGHT((
+                                            BITAND(quadbin, 4503599627370495)
+                                          ), 12)
+                                        ), 2048)
+                                      )
+                                    ),
+                                    (
+                                      BITAND((
+                                        BITSHIFTRIGHT((
+                                          BITAND(quadbin, 4503599627370495)
+                                        ), 13)
+                                      ), 4096)
+                                    )
+                                  ),
+                                  (
+                                    BITAND((
+                                      BITSHIFTRIGHT((
+                                        BITAND(quadbin, 4503599627370495)
+                                      ), 14)
+                                    ), 8192)
+                                  )
+                                ),
+                                (
+                                  BITAND((
+                                    BITSHIFTRIGHT((
+                                      BITAND(quadbin, 4503599627370495)
+                                    ), 15)
+                                  ), 16384)
+                                )
+                              ),
+                              (
+                                BITAND((
+                                  BITSHIFTRIGHT((
+                                    BITAND(quadbin, 4503599627370495)
+                                  ), 16)
+                                ), 32768)
+                              )
+                            ),
+                            (
+                              BITAND((
+                                BITSHIFTRIGHT((
+                                  BITAND(quadbin, 4503599627370495)
+                                ), 17)
+                              ), 65536)
+                            )
+                          ),
+                          (
+                            BITAND((
+                              BITSHIFTRIGHT((
+                                BITAND(quadbin, 4503599627370495)
+                              ), 18)
+                            ), 131072)
+                          )
+                        ),
+                        (
+                          BITAND((
+                            BITSHIFTRIGHT((
+                              BITAND(quadbin, 4503599627370495)
+                            ), 19)
+                          ), 262144)
+                        )
+                      ),
+                      (
+                        BITAND((
+                          BITSHIFTRIGHT((
+                            BITAND(quadbin, 4503599627370495)
+                          ), 20)
+                        ), 524288)
+                      )
+                    ),
+                    (
+                      BITAND((
+                        BITSHIFTRIGHT((
+                          BITAND(quadbin, 4503599627370495)
+                        ), 21)
+                      ), 1048576)
+                    )
+                  ),
+                  (
+                    BITAND((
+                      BITSHIFTRIGHT((
+                        BITAND(quadbin, 4503599627370495)
+                      ), 22)
+                    ), 2097152)
+                  )
+                ),
+                (
+                  BITAND((
+                    BITSHIFTRIGHT((
+                      BITAND(quadbin, 4503599627370495)
+                    ), 23)
+                  ), 4194304)
+                )
+              ),
+              (
+                BITAND((
+                  BITSHIFTRIGHT((
+                    BITAND(quadbin, 4503599627370495)
+                  ), 24)
+                ), 8388608)
+              )
+            ),
+            (
+              BITAND((
+                BITSHIFTRIGHT((
+                  BITAND(quadbin, 4503599627370495)
+                ), 25)
+              ), 16777216)
+            )
+          ),
+          (
+            BITAND((
+              BITSHIFTRIGHT((
+                BITAND(quadbin, 4503599627370495)
+              ), 26)
+            ), 33554432)
+          )
+        )
+      ),
+      CAST(26 - (
+        BITAND((
+          BITSHIFTRIGHT(quadbin, 52)
+        ), 31)
+      ) AS INT)
+    ) AS _wf_y
+  FROM analytics.cells
+  WHERE
+    NOT quadbin IS NULL
+  GROUP BY
+    quadbin
+), native_quadbinenrich_1_shapes AS (
+  SELECT
+    _wf_key,
+    ST_MAKEPOLYGON(
+      ST_MAKELINE(
+        ST_MAKELINE(
+          ST_MAKELINE(
+            ST_MAKELINE(
+              ST_MAKEPOINT(
+                360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+                114.59155902616465 * ATAN(
+                  EXP(
+                    3.141592653589793 * (
+                      1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, _wf_z)
+                    )
+                  )
+                ) - 90.0
+              ),
+              ST_MAKEPOINT(
+                360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+                114.59155902616465 * ATAN(
+                  EXP(
+                    3.141592653589793 * (
+                      1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, _wf_z)
+                    )
+                  )
+                ) - 90.0
+              )
+            ),
+            ST_MAKEPOINT(
+              360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+              114.59155902616465 * ATAN(
+                EXP(3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, _wf_z)
+                ))
+              ) - 90.0
+            )
+          ),
+          ST_MAKEPOINT(
+            360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+            114.59155902616465 * ATAN(
+              EXP(3.141592653589793 * (
+                1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, _wf_z)
+              ))
+            ) - 90.0
+          )
+        ),
+        ST_MAKEPOINT(
+          360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+          114.59155902616465 * ATAN(
+            EXP(
+              3.141592653589793 * (
+                1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, _wf_z)
+              )
+            )
+          ) - 90.0
+        )
+      )
+    ) AS _wf_geo
+  FROM native_quadbinenrich_1_tiles
+), native_quadbinenrich_1_pairs AS (
+  SELECT
+    s._wf_key,
+    f._wf_v0,
+    f._wf_v1,
+    CASE
+      WHEN f._wf_area > 0
+      THEN ST_AREA(ST_INTERSECTION(s._wf_geo, f._wf_geo))
+      WHEN f._wf_length > 0
+      THEN ST_LENGTH(ST_INTERSECTION(s._wf_geo, f._wf_geo))
+      ELSE 1.0
+    END AS _wf_part,
+    CASE
+      WHEN f._wf_area > 0
+      THEN f._wf_area
+      WHEN f._wf_length > 0
+      THEN f._wf_length
+      ELSE 1.0
+    END AS _wf_whole
+  FROM native_quadbinenrich_1_shapes AS s
+  INNER JOIN native_quadbinenrich_1_features AS f
+    ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
+), native_quadbinenrich_1_enriched AS (
+  SELECT
+    _wf_key,
+    SUM(_wf_v0 * (
+      _wf_part / _wf_whole
+    )) AS zone_id_sum,
+    SUM(_wf_v0 * _wf_part) / NULLIF(SUM(CASE WHEN NOT _wf_v0 IS NULL THEN _wf_part END), 0) AS zone_id_avg,
+    MIN(_wf_v1) AS zone_min,
+    COUNT(_wf_v0) AS zone_id_count
+  FROM native_quadbinenrich_1_pairs
+  GROUP BY
+    _wf_key
+), native_quadbinenrich_1 AS (
+  SELECT
+    t.*,
+    e.zone_id_sum,
+    e.zone_id_avg,
+    e.zone_min,
+    e.zone_id_count
+  FROM analytics.cells AS t
+  LEFT JOIN native_quadbinenrich_1_enriched AS e
+    ON t.quadbin = e._wf_key
+)
+SELECT
+  *
+FROM native_quadbinenrich_1;
+
+-- case quadbinenrich_kring
+-- stage native_saveastable_db16c51a
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_quadbinenrich_1_features AS (
+  SELECT
+    geom AS _wf_geo,
+    CAST(zone_id AS DOUBLE) AS _wf_v0,
+    ST_AREA(geom) AS _wf_area,
+    ST_LENGTH(geom) AS _wf_length
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_quadbinenrich_1_tiles AS (
+  SELECT
+    quadbin AS _wf_key,
+    BITAND((
+      BITSHIFTRIGHT(quadbin, 52)
+    ), 31) AS _wf_z,
+    BITSHIFTRIGHT(
+      (
+        BITOR(
+          BITOR(
+            BITOR(
+              BITOR(
+                BITOR(
+                  BITOR(
+                    BITOR(
+                      BITOR(
+                        BITOR(
+                          BITOR(
+                            BITOR(
+                              BITOR(
+                                BITOR(
+                                  BITOR(
+                                    BITOR(
+                                      BITOR(
+                                        BITOR(
+                                          BITOR(
+                                            BITOR(
+                                              BITOR(
+                                                BITOR(
+                                                  BITOR(
+                                                    BITOR(
+                                                      BITOR(
+                                                        BITOR(
+                                                          BITAND((
+                                                            BITAND(quadbin, 4503599627370495)
+                                                          ), 1),
+                                                          (
+                                                            BITAND((
+                                                              BITSHIFTRIGHT((
+                                                                BITAND(quadbin, 4503599627370495)
+                                                              ), 1)
+                                                            ), 2)
+                                                          )
+                                                        ),
+                                                        (
+                                                          BITAND((
+                                                            BITSHIFTRIGHT((
+                                                              BITAND(quadbin, 4503599627370495)
+                                                            ), 2)
+                                                          ), 4)
+                                                        )
+                                                      ),
+                                                      (
+                                                        BITAND((
+                                                          BITSHIFTRIGHT((
+                                                            BITAND(quadbin, 4503599627370495)
+                                                          ), 3)
+                                                        ), 8)
+                                                      )
+                                                    ),
+                                                    (
+                                                      BITAND((
+                                                        BITSHIFTRIGHT((
+                                                          BITAND(quadbin, 4503599627370495)
+                                                        ), 4)
+                                                      ), 16)
+                                                    )
+                                                  ),
+                                                  (
+                                                    BITAND((
+                                                      BITSHIFTRIGHT((
+                                                        BITAND(quadbin, 4503599627370495)
+                                                      ), 5)
+                                                    ), 32)
+                                                  )
+                                                ),
+                                                (
+                                                  BITAND((
+                                                    BITSHIFTRIGHT((
+                                                      BITAND(quadbin, 4503599627370495)
+                                                    ), 6)
+                                                  ), 64)
+                                                )
+                                              ),
+                                              (
+                                                BITAND((
+                                                  BITSHIFTRIGHT((
+                                                    BITAND(quadbin, 4503599627370495)
+                                                  ), 7)
+                                                ), 128)
+                                              )
+                                            ),
+                                            (
+                                              BITAND((
+                                                BITSHIFTRIGHT((
+                                                  BITAND(quadbin, 4503599627370495)
+                                                ), 8)
+                                              ), 256)
+                                            )
+                                          ),
+                                          (
+                                            BITAND((
+                                              BITSHIFTRIGHT((
+                                                BITAND(quadbin, 4503599627370495)
+                                              ), 9)
+                                            ), 512)
+                                          )
+                                        ),
+                                        (
+                                          BITAND((
+                                            BITSHIFTRIGHT((
+                                              BITAND(quadbin, 4503599627370495)
+                                            ), 10)
+                                          ), 1024)
+                                        )
+                                      ),
+                                      (
+                                        BITAND((
+                                          BITSHIFTRIGHT((
+                                            BITAND(quadbin, 4503599627370495)
+                                          ), 11)
+                                        ), 2048)
+                                      )
+                                    ),
+                                    (
+                                      BITAND((
+                                        BITSHIFTRIGHT((
+                                          BITAND(quadbin, 4503599627370495)
+                                        ), 12)
+                                      ), 4096)
+                                    )
+                                  ),
+                                  (
+                                    BITAND((
+                                      BITSHIFTRIGHT((
+                                        BITAND(quadbin, 4503599627370495)
+                                      ), 13)
+                                    ), 8192)
+                                  )
+                                ),
+                                (
+                                  BITAND((
+                                    BITSHIFTRIGHT((
+                                      BITAND(quadbin, 4503599627370495)
+                                    ), 14)
+                                  ), 16384)
+                                )
+                              ),
+                              (
+                                BITAND((
+                                  BITSHIFTRIGHT((
+                                    BITAND(quadbin, 4503599627370495)
+                                  ), 15)
+                                ), 32768)
+                              )
+                            ),
+                            (
+                              BITAND((
+                                BITSHIFTRIGHT((
+                                  BITAND(quadbin, 4503599627370495)
+                                ), 16)
+                              ), 65536)
+                            )
+                          ),
+                          (
+                            BITAND((
+                              BITSHIFTRIGHT((
+                                BITAND(quadbin, 4503599627370495)
+                              ), 17)
+                            ), 131072)
+                          )
+                        ),
+                        (
+                          BITAND((
+                            BITSHIFTRIGHT((
+                              BITAND(quadbin, 4503599627370495)
+                            ), 18)
+                          ), 262144)
+                        )
+                      ),
+                      (
+                        BITAND((
+                          BITSHIFTRIGHT((
+                            BITAND(quadbin, 4503599627370495)
+                          ), 19)
+                        ), 524288)
+                      )
+                    ),
+                    (
+                      BITAND((
+                        BITSHIFTRIGHT((
+                          BITAND(quadbin, 4503599627370495)
+                        ), 20)
+                      ), 1048576)
+                    )
+                  ),
+                  (
+                    BITAND((
+                      BITSHIFTRIGHT((
+                        BITAND(quadbin, 4503599627370495)
+                      ), 21)
+                    ), 2097152)
+                  )
+                ),
+                (
+                  BITAND((
+                    BITSHIFTRIGHT((
+                      BITAND(quadbin, 4503599627370495)
+                    ), 22)
+                  ), 4194304)
+                )
+              ),
+              (
+                BITAND((
+                  BITSHIFTRIGHT((
+                    BITAND(quadbin, 4503599627370495)
+                  ), 23)
+                ), 8388608)
+              )
+            ),
+            (
+              BITAND((
+                BITSHIFTRIGHT((
+                  BITAND(quadbin, 4503599627370495)
+                ), 24)
+              ), 16777216)
+            )
+          ),
+          (
+            BITAND((
+              BITSHIFTRIGHT((
+                BITAND(quadbin, 4503599627370495)
+              ), 25)
+            ), 33554432)
+          )
+        )
+      ),
+      CAST(26 - (
+        BITAND((
+          BITSHIFTRIGHT(quadbin, 52)
+        ), 31)
+      ) AS INT)
+    ) AS _wf_x,
+    BITSHIFTRIGHT(
+      (
+        BITOR(
+          BITOR(
+            BITOR(
+              BITOR(
+                BITOR(
+                  BITOR(
+                    BITOR(
+                      BITOR(
+                        BITOR(
+                          BITOR(
+                            BITOR(
+                              BITOR(
+                                BITOR(
+                                  BITOR(
+                                    BITOR(
+                                      BITOR(
+                                        BITOR(
+                                          BITOR(
+                                            BITOR(
+                                              BITOR(
+                                                BITOR(
+                                                  BITOR(
+                                                    BITOR(
+                                                      BITOR(
+                                                        BITOR(
+                                                          BITAND((
+                                                            BITSHIFTRIGHT((
+                                                              BITAND(quadbin, 4503599627370495)
+                                                            ), 1)
+                                                          ), 1),
+                                                          (
+                                                            BITAND((
+                                                              BITSHIFTRIGHT((
+                                                                BITAND(quadbin, 4503599627370495)
+                                                              ), 2)
+                                                            ), 2)
+                                                          )
+                                                        ),
+                                                        (
+                                                          BITAND((
+                                                            BITSHIFTRIGHT((
+                                                              BITAND(quadbin, 4503599627370495)
+                                                            ), 3)
+                                                          ), 4)
+                                                        )
+                                                      ),
+                                                      (
+                                                        BITAND((
+                                                          BITSHIFTRIGHT((
+                                                            BITAND(quadbin, 4503599627370495)
+                                                          ), 4)
+                                                        ), 8)
+                                                      )
+                                                    ),
+                                                    (
+                                                      BITAND((
+                                                        BITSHIFTRIGHT((
+                                                          BITAND(quadbin, 4503599627370495)
+                                                        ), 5)
+                                                      ), 16)
+                                                    )
+                                                  ),
+                                                  (
+                                                    BITAND((
+                                                      BITSHIFTRIGHT((
+                                                        BITAND(quadbin, 4503599627370495)
+                                                      ), 6)
+                                                    ), 32)
+                                                  )
+                                                ),
+                                                (
+                                                  BITAND((
+                                                    BITSHIFTRIGHT((
+                                                      BITAND(quadbin, 4503599627370495)
+                                                    ), 7)
+                                                  ), 64)
+                                                )
+                                              ),
+                                              (
+                                                BITAND((
+                                                  BITSHIFTRIGHT((
+                                                    BITAND(quadbin, 4503599627370495)
+                                                  ), 8)
+                                                ), 128)
+                                              )
+                                            ),
+                                            (
+                                              BITAND((
+                                                BITSHIFTRIGHT((
+                                                  BITAND(quadbin, 4503599627370495)
+                                                ), 9)
+                                              ), 256)
+                                            )
+                                          ),
+                                          (
+                                            BITAND((
+                                              BITSHIFTRIGHT((
+                                                BITAND(quadbin, 4503599627370495)
+                                              ), 10)
+                                            ), 512)
+                                          )
+                                        ),
+                                        (
+                                          BITAND((
+                                            BITSHIFTRIGHT((
+                                              BITAND(quadbin, 4503599627370495)
+                                            ), 11)
+                                          ), 1024)
+                                        )
+                                      ),
+                                      (
+                                        BITAND((
+                                          BITSHIFTRIGHT((
+                                            BITAND(quadbin, 4503599627370495)
+                                          ), 12)
+                                        ), 2048)
+                                      )
+                                    ),
+                                    (
+                                      BITAND((
+                                        BITSHIFTRIGHT((
+                                          BITAND(quadbin, 4503599627370495)
+                                        ), 13)
+                                      ), 4096)
+                                    )
+                                  ),
+                                  (
+                                    BITAND((
+                                      BITSHIFTRIGHT((
+                                        BITAND(quadbin, 4503599627370495)
+                                      ), 14)
+                                    ), 8192)
+                                  )
+                                ),
+                                (
+                                  BITAND((
+                                    BITSHIFTRIGHT((
+                                      BITAND(quadbin, 4503599627370495)
+                                    ), 15)
+                                  ), 16384)
+                                )
+                              ),
+                              (
+                                BITAND((
+                                  BITSHIFTRIGHT((
+                                    BITAND(quadbin, 4503599627370495)
+                                  ), 16)
+                                ), 32768)
+                              )
+                            ),
+                            (
+                              BITAND((
+                                BITSHIFTRIGHT((
+                                  BITAND(quadbin, 4503599627370495)
+                                ), 17)
+                              ), 65536)
+                            )
+                          ),
+                          (
+                            BITAND((
+                              BITSHIFTRIGHT((
+                                BITAND(quadbin, 4503599627370495)
+                              ), 18)
+                            ), 131072)
+                          )
+                        ),
+                        (
+                          BITAND((
+                            BITSHIFTRIGHT((
+                              BITAND(quadbin, 4503599627370495)
+                            ), 19)
+                          ), 262144)
+                        )
+                      ),
+                      (
+                        BITAND((
+                          BITSHIFTRIGHT((
+                            BITAND(quadbin, 4503599627370495)
+                          ), 20)
+                        ), 524288)
+                      )
+                    ),
+                    (
+                      BITAND((
+                        BITSHIFTRIGHT((
+                          BITAND(quadbin, 4503599627370495)
+                        ), 21)
+                      ), 1048576)
+                    )
+                  ),
+                  (
+                    BITAND((
+                      BITSHIFTRIGHT((
+                        BITAND(quadbin, 4503599627370495)
+                      ), 22)
+                    ), 2097152)
+                  )
+                ),
+                (
+                  BITAND((
+                    BITSHIFTRIGHT((
+                      BITAND(quadbin, 4503599627370495)
+                    ), 23)
+                  ), 4194304)
+                )
+              ),
+              (
+                BITAND((
+                  BITSHIFTRIGHT((
+                    BITAND(quadbin, 4503599627370495)
+                  ), 24)
+                ), 8388608)
+              )
+            ),
+            (
+              BITAND((
+                BITSHIFTRIGHT((
+                  BITAND(quadbin, 4503599627370495)
+                ), 25)
+              ), 16777216)
+            )
+          ),
+          (
+            BITAND((
+              BITSHIFTRIGHT((
+                BITAND(quadbin, 4503599627370495)
+              ), 26)
+            ), 33554432)
+          )
+        )
+      ),
+      CAST(26 - (
+        BITAND((
+          BITSHIFTRIGHT(quadbin, 52)
+        ), 31)
+      ) AS INT)
+    ) AS _wf_y
+  FROM analytics.cells
+  WHERE
+    NOT quadbin IS NULL
+  GROUP BY
+    quadbin
+), native_quadbinenrich_1_shapes AS (
+  SELECT
+    _wf_key,
+    ST_MAKEPOLYGON(
+      ST_MAKELINE(
+        ST_MAKELINE(
+          ST_MAKELINE(
+            ST_MAKELINE(
+              ST_MAKEPOINT(
+                360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+                114.59155902616465 * ATAN(
+                  EXP(
+                    3.141592653589793 * (
+                      1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, _wf_z)
+                    )
+                  )
+                ) - 90.0
+              ),
+              ST_MAKEPOINT(
+                360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+                114.59155902616465 * ATAN(
+                  EXP(
+                    3.141592653589793 * (
+                      1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, _wf_z)
+                    )
+                  )
+                ) - 90.0
+              )
+            ),
+            ST_MAKEPOINT(
+              360.0 * CAST(_wf_x + 1 AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+              114.59155902616465 * ATAN(
+                EXP(3.141592653589793 * (
+                  1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, _wf_z)
+                ))
+              ) - 90.0
+            )
+          ),
+          ST_MAKEPOINT(
+            360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+            114.59155902616465 * ATAN(
+              EXP(3.141592653589793 * (
+                1 - 2.0 * CAST(_wf_y AS DOUBLE) / POWER(2.0, _wf_z)
+              ))
+            ) - 90.0
+          )
+        ),
+        ST_MAKEPOINT(
+          360.0 * CAST(_wf_x AS DOUBLE) / POWER(2.0, _wf_z) - 180.0,
+          114.59155902616465 * ATAN(
+            EXP(
+              3.141592653589793 * (
+                1 - 2.0 * CAST(_wf_y + 1 AS DOUBLE) / POWER(2.0, _wf_z)
+              )
+            )
+          ) - 90.0
+        )
+      )
+    ) AS _wf_geo
+  FROM native_quadbinenrich_1_tiles
+), native_quadbinenrich_1_pairs AS (
+  SELECT
+    s._wf_key,
+    f._wf_v0,
+    CASE
+      WHEN f._wf_area > 0
+      THEN ST_AREA(ST_INTERSECTION(s._wf_geo, f._wf_geo))
+      WHEN f._wf_length > 0
+      THEN ST_LENGTH(ST_INTERSECTION(s._wf_geo, f._wf_geo))
+      ELSE 1.0
+    END AS _wf_part,
+    CASE
+      WHEN f._wf_area > 0
+      THEN f._wf_area
+      WHEN f._wf_length > 0
+      THEN f._wf_length
+      ELSE 1.0
+    END AS _wf_whole
+  FROM native_quadbinenrich_1_shapes AS s
+  INNER JOIN native_quadbinenrich_1_features AS f
+    ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
+), native_quadbinenrich_1_enriched AS (
+  SELECT
+    _wf_key,
+    SUM(_wf_v0 * _wf_part) / NULLIF(SUM(CASE WHEN NOT _wf_v0 IS NULL THEN _wf_part END), 0) AS zone_id_avg
+  FROM native_quadbinenrich_1_pairs
+  GROUP BY
+    _wf_key
+), native_quadbinenrich_1_ring_cells AS (
+  SELECT
+    _wf_key AS "INDEX"
+  FROM native_quadbinenrich_1_tiles
+), native_quadbinenrich_1_tile AS (
+  SELECT
+    "INDEX",
+    BITAND((
+      BITSHIFTRIGHT("INDEX", 52)
+    ), 31) AS _wf_z,
+    BITSHIFTRIGHT(
+      (
+        BITOR(
+          BITOR(
+            BITOR(
+              BITOR(
+                BITOR(
+                  BITOR(
+                    BITOR(
+                      BITOR(
+                        BITOR(
+                          BITOR(
+                            BITOR(
+                              BITOR(
+                                BITOR(
+                                  BITOR(
+                                    BITOR(
+                                      BITOR(
+                                        BITOR(
+                                          BITOR(
+                                            BITOR(
+                                              BITOR(
+                                                BITOR(
+                                                  BITOR(
+                                                    BITOR(
+                                                      BITOR(
+                                                        BITOR(
+                                                          BITAND((
+                                                            BITAND("INDEX", 4503599627370495)
+                                                          ), 1),
+                                                          (
+                                                            BITAND((
+                                                              BITSHIFTRIGHT((
+                                                                BITAND("INDEX", 4503599627370495)
+                                                              ), 1)
+                                                            ), 2)
+                                                          )
+                                                        ),
+                                                        (
+                                                          BITAND((
+                                                            BITSHIFTRIGHT((
+                                                              BITAND("INDEX", 4503599627370495)
+                                                            ), 2)
+                                                          ), 4)
+                                                        )
+                                                      ),
+                                                      (
+                                                        BITAND((
+                                                          BITSHIFTRIGHT((
+                                                            BITAND("INDEX", 4503599627370495)
+                                                          ), 3)
+                                                        ), 8)
+                                                      )
+                                                    ),
+                                                    (
+                                                      BITAND((
+                                                        BITSHIFTRIGHT((
+                                                          BITAND("INDEX", 4503599627370495)
+                                                        ), 4)
+                                                      ), 16)
+                                                    )
+                                                  ),
+                                                  (
+                                                    BITAND((
+                                                      BITSHIFTRIGHT((
+                                                        BITAND("INDEX", 4503599627370495)
+                                                      ), 5)
+                                                    ), 32)
+                                                  )
+                                                ),
+                                                (
+                                                  BITAND((
+                                                    BITSHIFTRIGHT((
+                                                      BITAND("INDEX", 4503599627370495)
+                                                    ), 6)
+                                                  ), 64)
+                                                )
+                                              ),
+                                              (
+                                                BITAND((
+                                                  BITSHIFTRIGHT((
+                                                    BITAND("INDEX", 4503599627370495)
+                                                  ), 7)
+                                                ), 128)
+                                              )
+                                            ),
+                                            (
+                                              BITAND((
+                                                BITSHIFTRIGHT((
+                                                  BITAND("INDEX", 4503599627370495)
+                                                ), 8)
+                                              ), 256)
+                                            )
+                                          ),
+                                          (
+                                            BITAND((
+                                              BITSHIFTRIGHT((
+                                                BITAND("INDEX", 4503599627370495)
+                                              ), 9)
+                                            ), 512)
+                                          )
+                                        ),
+                                        (
+                                          BITAND((
+                                            BITSHIFTRIGHT((
+                                              BITAND("INDEX", 4503599627370495)
+                                            ), 10)
+                                          ), 1024)
+                                        )
+                                      ),
+                                      (
+                                        BITAND((
+                                          BITSHIFTRIGHT((
+                                            BITAND("INDEX", 4503599627370495)
+                                          ), 11)
+                                        ), 2048)
+                                      )
+                                    ),
+                                    (
+                                      BITAND((
+                                        BITSHIFTRIGHT((
+                                          BITAND("INDEX", 4503599627370495)
+                                        ), 12)
+                                      ), 4096)
+                                    )
+                                  ),
+                                  (
+                                    BITAND((
+                                      BITSHIFTRIGHT((
+                                        BITAND("INDEX", 4503599627370495)
+                                      ), 13)
+                                    ), 8192)
+                                  )
+                                ),
+                                (
+                                  BITAND((
+                                    BITSHIFTRIGHT((
+                                      BITAND("INDEX", 4503599627370495)
+                                    ), 14)
+                                  ), 16384)
+                                )
+                              ),
+                              (
+                                BITAND((
+                                  BITSHIFTRIGHT((
+                                    BITAND("INDEX", 4503599627370495)
+                                  ), 15)
+                                ), 32768)
+                              )
+                            ),
+                            (
+                              BITAND((
+                                BITSHIFTRIGHT((
+                                  BITAND("INDEX", 4503599627370495)
+                                ), 16)
+                              ), 65536)
+                            )
+                          ),
+                          (
+                            BITAND((
+                              BITSHIFTRIGHT((
+                                BITAND("INDEX", 4503599627370495)
+                              ), 17)
+                            ), 131072)
+                          )
+                        ),
+                        (
+                          BITAND((
+                            BITSHIFTRIGHT((
+                              BITAND("INDEX", 4503599627370495)
+                            ), 18)
+                          ), 262144)
+                        )
+                      ),
+                      (
+                        BITAND((
+                          BITSHIFTRIGHT((
+                            BITAND("INDEX", 4503599627370495)
+                          ), 19)
+                        ), 524288)
+                      )
+                    ),
+                    (
+                      BITAND((
+                        BITSHIFTRIGHT((
+                          BITAND("INDEX", 4503599627370495)
+                        ), 20)
+                      ), 1048576)
+                    )
+                  ),
+                  (
+                    BITAND((
+                      BITSHIFTRIGHT((
+                        BITAND("INDEX", 4503599627370495)
+                      ), 21)
+                    ), 2097152)
+                  )
+                ),
+                (
+                  BITAND((
+                    BITSHIFTRIGHT((
+                      BITAND("INDEX", 4503599627370495)
+                    ), 22)
+                  ), 4194304)
+                )
+              ),
+              (
+                BITAND((
+                  BITSHIFTRIGHT((
+                    BITAND("INDEX", 4503599627370495)
+                  ), 23)
+                ), 8388608)
+              )
+            ),
+            (
+              BITAND((
+                BITSHIFTRIGHT((
+                  BITAND("INDEX", 4503599627370495)
+                ), 24)
+              ), 16777216)
+            )
+          ),
+          (
+            BITAND((
+              BITSHIFTRIGHT((
+                BITAND("INDEX", 4503599627370495)
+              ), 25)
+            ), 33554432)
+          )
+        )
+      ),
+      CAST(26 - (
+        BITAND((
+          BITSHIFTRIGHT("INDEX", 52)
+        ), 31)
+      ) AS INT)
+    ) AS _wf_x,
+    BITSHIFTRIGHT(
+      (
+        BITOR(
+          BITOR(
+            BITOR(
+              BITOR(
+                BITOR(
+                  BITOR(
+                    BITOR(
+                      BITOR(
+                        BITOR(
+                          BITOR(
+                            BITOR(
+                              BITOR(
+                                BITOR(
+                                  BITOR(
+                                    BITOR(
+                                      BITOR(
+                                        BITOR(
+                                          BITOR(
+                                            BITOR(
+                                              BITOR(
+                                                BITOR(
+                                                  BITOR(
+                                                    BITOR(
+                                                      BITOR(
+                                                        BITOR(
+                                                          BITAND((
+                                                            BITSHIFTRIGHT((
+                                                              BITAND("INDEX", 4503599627370495)
+                                                            ), 1)
+                                                          ), 1),
+                                                          (
+                                                            BITAND((
+                                                              BITSHIFTRIGHT((
+                                                                BITAND("INDEX", 4503599627370495)
+                                                              ), 2)
+                                                            ), 2)
+                                                          )
+                                                        ),
+                                                        (
+                                                          BITAND((
+                                                            BITSHIFTRIGHT((
+                                                              BITAND("INDEX", 4503599627370495)
+                                                            ), 3)
+                                                          ), 4)
+                                                        )
+                                                      ),
+                                                      (
+                                                        BITAND((
+                                                          BITSHIFTRIGHT((
+                                                            BITAND("INDEX", 4503599627370495)
+                                                          ), 4)
+                                                        ), 8)
+                                                      )
+                                                    ),
+                                                    (
+                                                      BITAND((
+                                                        BITSHIFTRIGHT((
+                                                          BITAND("INDEX", 4503599627370495)
+                                                        ), 5)
+                                                      ), 16)
+                                                    )
+                                                  ),
+                                                  (
+                                                    BITAND((
+                                                      BITSHIFTRIGHT((
+                                                        BITAND("INDEX", 4503599627370495)
+                                                      ), 6)
+                                                    ), 32)
+                                                  )
+                                                ),
+                                                (
+                                                  BITAND((
+                                                    BITSHIFTRIGHT((
+                                                      BITAND("INDEX", 4503599627370495)
+                                                    ), 7)
+                                                  ), 64)
+                                                )
+                                              ),
+                                              (
+                                                BITAND((
+                                                  BITSHIFTRIGHT((
+                                                    BITAND("INDEX", 4503599627370495)
+                                                  ), 8)
+                                                ), 128)
+                                              )
+                                            ),
+                                            (
+                                              BITAND((
+                                                BITSHIFTRIGHT((
+                                                  BITAND("INDEX", 4503599627370495)
+                                                ), 9)
+                                              ), 256)
+                                            )
+                                          ),
+                                          (
+                                            BITAND((
+                                              BITSHIFTRIGHT((
+                                                BITAND("INDEX", 4503599627370495)
+                                              ), 10)
+                                            ), 512)
+                                          )
+                                        ),
+                                        (
+                                          BITAND((
+                                            BITSHIFTRIGHT((
+                                              BITAND("INDEX", 4503599627370495)
+                                            ), 11)
+                                          ), 1024)
+                                        )
+                                      ),
+                                      (
+                                        BITAND((
+                                          BITSHIFTRIGHT((
+                                            BITAND("INDEX", 4503599627370495)
+                                          ), 12)
+                                        ), 2048)
+                                      )
+                                    ),
+                                    (
+                                      BITAND((
+                                        BITSHIFTRIGHT((
+                                          BITAND("INDEX", 4503599627370495)
+                                        ), 13)
+                                      ), 4096)
+                                    )
+                                  ),
+                                  (
+                                    BITAND((
+                                      BITSHIFTRIGHT((
+                                        BITAND("INDEX", 4503599627370495)
+                                      ), 14)
+                                    ), 8192)
+                                  )
+                                ),
+                                (
+                                  BITAND((
+                                    BITSHIFTRIGHT((
+                                      BITAND("INDEX", 4503599627370495)
+                                    ), 15)
+                                  ), 16384)
+                                )
+                              ),
+                              (
+                                BITAND((
+                                  BITSHIFTRIGHT((
+                                    BITAND("INDEX", 4503599627370495)
+                                  ), 16)
+                                ), 32768)
+                              )
+                            ),
+                            (
+                              BITAND((
+                                BITSHIFTRIGHT((
+                                  BITAND("INDEX", 4503599627370495)
+                                ), 17)
+                              ), 65536)
+                            )
+                          ),
+                          (
+                            BITAND((
+                              BITSHIFTRIGHT((
+                                BITAND("INDEX", 4503599627370495)
+                              ), 18)
+                            ), 131072)
+                          )
+                        ),
+                        (
+                          BITAND((
+                            BITSHIFTRIGHT((
+                              BITAND("INDEX", 4503599627370495)
+                            ), 19)
+                          ), 262144)
+                        )
+                      ),
+                      (
+                        BITAND((
+                          BITSHIFTRIGHT((
+                            BITAND("INDEX", 4503599627370495)
+                          ), 20)
+                        ), 524288)
+                      )
+                    ),
+                    (
+                      BITAND((
+                        BITSHIFTRIGHT((
+                          BITAND("INDEX", 4503599627370495)
+                        ), 21)
+                      ), 1048576)
+                    )
+                  ),
+                  (
+                    BITAND((
+                      BITSHIFTRIGHT((
+                        BITAND("INDEX", 4503599627370495)
+                      ), 22)
+                    ), 2097152)
+                  )
+                ),
+                (
+                  BITAND((
+                    BITSHIFTRIGHT((
+                      BITAND("INDEX", 4503599627370495)
+                    ), 23)
+                  ), 4194304)
+                )
+              ),
+              (
+                BITAND((
+                  BITSHIFTRIGHT((
+                    BITAND("INDEX", 4503599627370495)
+                  ), 24)
+                ), 8388608)
+              )
+            ),
+            (
+              BITAND((
+                BITSHIFTRIGHT((
+                  BITAND("INDEX", 4503599627370495)
+                ), 25)
+              ), 16777216)
+            )
+          ),
+          (
+            BITAND((
+              BITSHIFTRIGHT((
+                BITAND("INDEX", 4503599627370495)
+              ), 26)
+            ), 33554432)
+          )
+        )
+      ),
+      CAST(26 - (
+        BITAND((
+          BITSHIFTRIGHT("INDEX", 52)
+        ), 31)
+      ) AS INT)
+    ) AS _wf_y
+  FROM native_quadbinenrich_1_ring_cells
+), native_quadbinenrich_1_ring AS (
+  SELECT
+    native_quadbinenrich_1_tile.*,
+    CAST(_wf__wf_dx_rows.value AS BIGINT) AS _wf_dx,
+    CAST(_wf__wf_dy_rows.value AS BIGINT) AS _wf_dy,
+    (
+      _wf_x + CAST(_wf__wf_dx_rows.value AS BIGINT) + (
+        BITSHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+      )
+    ) % (
+      BITSHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+    ) AS _wf_kx,
+    _wf_y + CAST(_wf__wf_dy_rows.value AS BIGINT) AS _wf_ky
+  FROM native_quadbinenrich_1_tile, LATERAL FLATTEN(
+    INPUT => ARRAY_GENERATE_RANGE(
+      -LEAST(
+        1,
+        CAST(TRUNC((
+          (
+            BITSHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+          ) - 1
+        ) / 2) AS BIGINT)
+      ),
+      LEAST(
+        1,
+        CAST(TRUNC((
+          BITSHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+        ) / 2) AS BIGINT)
+      ) + 1
+    )
+  ) AS _wf__wf_dx_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS), LATERAL FLATTEN(
+    INPUT => ARRAY_GENERATE_RANGE(
+      GREATEST(-1, -_wf_y),
+      LEAST(1, (
+        (
+          BITSHIFTLEFT(CAST(1 AS BIGINT), CAST(_wf_z AS INT))
+        ) - 1
+      ) - _wf_y) + 1
+    )
+  ) AS _wf__wf_dy_rows(SEQ, KEY, PATH, INDEX, VALUE, THIS)
+), native_quadbinenrich_1_neighbours AS (
+  SELECT
+    "INDEX",
+    BITOR(
+      BITOR(
+        BITOR(
+          BITOR(
+            BITOR(
+              BITOR(
+                BITOR(
+                  BITOR(
+                    BITOR(
+                      BITOR(
+                        BITOR(
+                          BITOR(
+                            BITOR(
+                              BITOR(
+                                BITOR(
+                                  BITOR(
+                                    BITOR(
+                                      BITOR(
+                                        BITOR(
+                                          BITOR(
+                                            BITOR(
+                                              BITOR(
+                                                BITOR(
+                                                  BITOR(
+                                                    BITOR(
+                                                      BITOR(
+                                                        BITOR(
+                                                          BITOR(
+                                                            BITOR(
+                                                              BITOR(
+                                                                BITOR(
+                                                                  BITOR(
+                                                                    BITOR(
+                                                                      BITOR(
+                                                                        BITOR(
+                                                                          BITOR(
+                                                                            BITOR(
+                                                                              BITOR(
+                                                                                BITOR(
+                                                                                  BITOR(
+                                                                                    BITOR(
+                                                                                      BITOR(
+                                                                                        BITOR(
+                                                                                          BITOR(
+                                                                                            BITOR(
+                                                                                              BITOR(
+                                                                                                BITOR(
+                                                                                                  BITOR(
+                                                                                                    BITOR(
+                                                                                                      BITOR(
+                                                                                                        BITOR(
+                                                                                                          BITOR(
+                                                                                                            BITOR(
+                                                                                                              BITOR(5188146770730811392, (
+                                                                                                                BITSHIFTLEFT(_wf_z, 52)
+                                                                                                              )),
+                                                                                                              (
+                                                                                                                BITAND((
+                                                                                                                  BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                                                                                                                ), 1)
+                                                                                                              )
+                                                                                                            ),
+                                                                                                            (
+                                                                                                              BITSHIFTLEFT((
+                                                                                                                BITAND((
+                                                                                                                  BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                                                                                                                ), 1)
+                                                                                                              ), 1)
+                                                                                                            )
+                                                                                                          ),
+                                                                                                          (
+                                                                                                            BITSHIFTLEFT((
+                                                                                                              BITAND((
+                                                                                                                BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                                                                                                              ), 2)
+                                                                                                            ), 1)
+                                                                                                          )
+                                                                                                        ),
+                                                                                                        (
+                                                                                                          BITSHIFTLEFT((
+                                                                                                            BITAND((
+                                                                                                              BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                                                                                                            ), 2)
+                                                                                                          ), 2)
+                                                                                                        )
+                                                                                                      ),
+                                                                                                      (
+                                                                                                        BITSHIFTLEFT((
+                                                                                                          BITAND((
+                                                                                                            BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                                                                                                          ), 4)
+                                                                                                        ), 2)
+                                                                                                      )
+                                                                                                    ),
+                                                                                                    (
+                                                                                                      BITSHIFTLEFT((
+                                                                                                        BITAND((
+                                                                                                          BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                                                                                                        ), 4)
+                                                                                                      ), 3)
+                                                                                                    )
+                                                                                                  ),
+                                                                                                  (
+                                                                                                    BITSHIFTLEFT((
+                                                                                                      BITAND((
+                                                                                                        BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                                                                                                      ), 8)
+                                                                                                    ), 3)
+                                                                                                  )
+                                                                                                ),
+                                                                                                (
+                                                                                                  BITSHIFTLEFT((
+                                                                                                    BITAND((
+                                                                                                      BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                                                                                                    ), 8)
+                                                                                                  ), 4)
+                                                                                                )
+                                                                                              ),
+                                                                                              (
+                                                                                                BITSHIFTLEFT((
+                                                                                                  BITAND((
+                                                                                                    BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                                                                                                  ), 16)
+                                                                                                ), 4)
+                                                                                              )
+                                                                                            ),
+                                                                                            (
+                                                                                              BITSHIFTLEFT((
+                                                                                                BITAND((
+                                                                                                  BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                                                                                                ), 16)
+                                                                                              ), 5)
+                                                                                            )
+                                                                                          ),
+                                                                                          (
+                                                                                            BITSHIFTLEFT((
+                                                                                              BITAND((
+                                                                                                BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                                                                                              ), 32)
+                                                                                            ), 5)
+                                                                                          )
+                                                                                        ),
+                                                                                        (
+                                                                                          BITSHIFTLEFT((
+                                                                                            BITAND((
+                                                                                              BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                                                                                            ), 32)
+                                                                                          ), 6)
+                                                                                        )
+                                                                                      ),
+                                                                                      (
+                                                                                        BITSHIFTLEFT((
+                                                                                          BITAND((
+                                                                                            BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                                                                                          ), 64)
+                                                                                        ), 6)
+                                                                                      )
+                                                                                    ),
+                                                                                    (
+                                                                                      BITSHIFTLEFT((
+                                                                                        BITAND((
+                                                                                          BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                                                                                        ), 64)
+                                                                                      ), 7)
+                                                                                    )
+                                                                                  ),
+                                                                                  (
+                                                                                    BITSHIFTLEFT((
+                                                                                      BITAND((
+                                                                                        BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                                                                                      ), 128)
+                                                                                    ), 7)
+                                                                                  )
+                                                                                ),
+                                                                                (
+                                                                                  BITSHIFTLEFT((
+                                                                                    BITAND((
+                                                                                      BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                                                                                    ), 128)
+                                                                                  ), 8)
+                                                                                )
+                                                                              ),
+                                                                              (
+                                                                                BITSHIFTLEFT((
+                                                                                  BITAND((
+                                                                                    BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                                                                                  ), 256)
+                                                                                ), 8)
+                                                                              )
+                                                                            ),
+                                                                            (
+                                                                              BITSHIFTLEFT((
+                                                                                BITAND((
+                                                                                  BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                                                                                ), 256)
+                                                                              ), 9)
+                                                                            )
+                                                                          ),
+                                                                          (
+                                                                            BITSHIFTLEFT((
+                                                                              BITAND((
+                                                                                BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                                                                              ), 512)
+                                                                            ), 9)
+                                                                          )
+                                                                        ),
+                                                                        (
+                                                                          BITSHIFTLEFT((
+                                                                            BITAND((
+                                                                              BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                                                                            ), 512)
+                                                                          ), 10)
+                                                                        )
+                                                                      ),
+                                                                      (
+                                                                        BITSHIFTLEFT((
+                                                                          BITAND((
+                                                                            BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                                                                          ), 1024)
+                                                                        ), 10)
+                                                                      )
+                                                                    ),
+                                                                    (
+                                                                      BITSHIFTLEFT((
+                                                                        BITAND((
+                                                                          BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                                                                        ), 1024)
+                                                                      ), 11)
+                                                                    )
+                                                                  ),
+                                                                  (
+                                                                    BITSHIFTLEFT((
+                                                                      BITAND((
+                                                                        BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                                                                      ), 2048)
+                                                                    ), 11)
+                                                                  )
+                                                                ),
+                                                                (
+                                                                  BITSHIFTLEFT((
+                                                                    BITAND((
+                                                                      BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                                                                    ), 2048)
+                                                                  ), 12)
+                                                                )
+                                                              ),
+                                                              (
+                                                                BITSHIFTLEFT((
+                                                                  BITAND((
+                                                                    BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                                                                  ), 4096)
+                                                                ), 12)
+                                                              )
+                                                            ),
+                                                            (
+                                                              BITSHIFTLEFT((
+                                                                BITAND((
+                                                                  BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                                                                ), 4096)
+                                                              ), 13)
+                                                            )
+                                                          ),
+                                                          (
+                                                            BITSHIFTLEFT((
+                                                              BITAND((
+                                                                BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                                                              ), 8192)
+                                                            ), 13)
+                                                          )
+                                                        ),
+                                                        (
+                                                          BITSHIFTLEFT((
+                                                            BITAND((
+                                                              BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                                                            ), 8192)
+                                                          ), 14)
+                                                        )
+                                                      ),
+                                                      (
+                                                        BITSHIFTLEFT((
+                                                          BITAND((
+                                                            BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                                                          ), 16384)
+                                                        ), 14)
+                                                      )
+                                                    ),
+                                                    (
+                                                      BITSHIFTLEFT((
+                                                        BITAND((
+                                                          BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                                                        ), 16384)
+                                                      ), 15)
+                                                    )
+                                                  ),
+                                                  (
+                                                    BITSHIFTLEFT((
+                                                      BITAND((
+                                                        BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                                                      ), 32768)
+                                                    ), 15)
+                                                  )
+                                                ),
+                                                (
+                                                  BITSHIFTLEFT((
+                                                    BITAND((
+                                                      BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                                                    ), 32768)
+                                                  ), 16)
+                                                )
+                                              ),
+                                              (
+                                                BITSHIFTLEFT((
+                                                  BITAND((
+                                                    BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                                                  ), 65536)
+                                                ), 16)
+                                              )
+                                            ),
+                                            (
+                                              BITSHIFTLEFT((
+                                                BITAND((
+                                                  BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                                                ), 65536)
+                                              ), 17)
+                                            )
+                                          ),
+                                          (
+                                            BITSHIFTLEFT((
+                                              BITAND((
+                                                BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                                              ), 131072)
+                                            ), 17)
+                                          )
+                                        ),
+                                        (
+                                          BITSHIFTLEFT((
+                                            BITAND((
+                                              BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                                            ), 131072)
+                                          ), 18)
+                                        )
+                                      ),
+                                      (
+                                        BITSHIFTLEFT((
+                                          BITAND((
+                                            BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                                          ), 262144)
+                                        ), 18)
+                                      )
+                                    ),
+                                    (
+                                      BITSHIFTLEFT((
+                                        BITAND((
+                                          BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                                        ), 262144)
+                                      ), 19)
+                                    )
+                                  ),
+                                  (
+                                    BITSHIFTLEFT((
+                                      BITAND((
+                                        BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                                      ), 524288)
+                                    ), 19)
+                                  )
+                                ),
+                                (
+                                  BITSHIFTLEFT((
+                                    BITAND((
+                                      BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                                    ), 524288)
+                                  ), 20)
+                                )
+                              ),
+                              (
+                                BITSHIFTLEFT((
+                                  BITAND((
+                                    BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                                  ), 1048576)
+                                ), 20)
+                              )
+                            ),
+                            (
+                              BITSHIFTLEFT((
+                                BITAND((
+                                  BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                                ), 1048576)
+                              ), 21)
+                            )
+                          ),
+                          (
+                            BITSHIFTLEFT((
+                              BITAND((
+                                BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                              ), 2097152)
+                            ), 21)
+                          )
+                        ),
+                        (
+                          BITSHIFTLEFT((
+                            BITAND((
+                              BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                            ), 2097152)
+                          ), 22)
+                        )
+                      ),
+                      (
+                        BITSHIFTLEFT((
+                          BITAND((
+                            BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                          ), 4194304)
+                        ), 22)
+                      )
+                    ),
+                    (
+                      BITSHIFTLEFT((
+                        BITAND((
+                          BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                        ), 4194304)
+                      ), 23)
+                    )
+                  ),
+                  (
+                    BITSHIFTLEFT((
+                      BITAND((
+                        BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                      ), 8388608)
+                    ), 23)
+                  )
+                ),
+                (
+                  BITSHIFTLEFT((
+                    BITAND((
+                      BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                    ), 8388608)
+                  ), 24)
+                )
+              ),
+              (
+                BITSHIFTLEFT(
+                  (
+                    BITAND((
+                      BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                    ), 16777216)
+                  ),
+                  24
+                )
+              )
+            ),
+            (
+              BITSHIFTLEFT(
+                (
+                  BITAND((
+                    BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+                  ), 16777216)
+                ),
+                25
+              )
+            )
+          ),
+          (
+            BITSHIFTLEFT(
+              (
+                BITAND((
+                  BITSHIFTLEFT(_wf_kx, CAST(26 - _wf_z AS INT))
+                ), 33554432)
+              ),
+              25
+            )
+          )
+        ),
+        (
+          BITSHIFTLEFT(
+            (
+              BITAND((
+                BITSHIFTLEFT(_wf_ky, CAST(26 - _wf_z AS INT))
+              ), 33554432)
+            ),
+            26
+          )
+        )
+      ),
+      (
+        (
+          BITSHIFTLEFT(CAST(1 AS BIGINT), CAST(52 - 2 * _wf_z AS INT))
+        ) - 1
+      )
+    ) AS kring_index,
+    GREATEST(ABS(_wf_dx), ABS(_wf_dy)) AS distance
+  FROM native_quadbinenrich_1_ring
+), native_quadbinenrich_1_weights AS (
+  SELECT
+    "INDEX",
+    kring_index,
+    1.0 / (
+      1.0 + CAST(distance AS DOUBLE)
+    ) AS _wf_w
+  FROM native_quadbinenrich_1_neighbours
+), native_quadbinenrich_1_smoothed AS (
+  SELECT
+    r.index AS _wf_key,
+    SUM(r._wf_w * e.zone_id_avg) / NULLIF(SUM(CASE WHEN NOT e.zone_id_avg IS NULL THEN r._wf_w END), 0) AS zone_id_avg
+  FROM native_quadbinenrich_1_weights AS r
+  INNER JOIN native_quadbinenrich_1_enriched AS e
+    ON r.kring_index = e._wf_key
+  GROUP BY
+    r.index
+), native_quadbinenrich_1 AS (
+  SELECT
+    t.*,
+    e.zone_id_avg
+  FROM analytics.cells AS t
+  LEFT JOIN native_quadbinenrich_1_smoothed AS e
+    ON t.quadbin = e._wf_key
+)
+SELECT
+  *
+FROM native_quadbinenrich_1;
+
+-- case enrichpoints
+-- stage native_saveastable_e417b979
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_enrichpoints_1_features AS (
+  SELECT
+    geom AS _wf_geo,
+    CAST(zone_id AS DOUBLE) AS _wf_v0,
+    zone AS _wf_v1
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+), native_enrichpoints_1_shapes AS (
+  SELECT
+    geom AS _wf_key,
+    geom AS _wf_geo
+  FROM analytics.people
+  WHERE
+    NOT geom IS NULL
+  GROUP BY
+    geom
+), native_enrichpoints_1_pairs AS (
+  SELECT
+    s._wf_key,
+    f._wf_v0,
+    f._wf_v1
+  FROM native_enrichpoints_1_shapes AS s
+  INNER JOIN native_enrichpoints_1_features AS f
+    ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
+), native_enrichpoints_1_enriched AS (
+  SELECT
+    _wf_key,
+    SUM(_wf_v0) AS zone_id_sum,
+    AVG(_wf_v0) AS zone_id_avg,
+    MAX(_wf_v1) AS zone_max,
+    COUNT(_wf_v0) AS zone_id_count
+  FROM native_enrichpoints_1_pairs
+  GROUP BY
+    _wf_key
+), native_enrichpoints_1 AS (
+  SELECT
+    t.*,
+    e.zone_id_sum,
+    e.zone_id_avg,
+    e.zone_max,
+    e.zone_id_count
+  FROM analytics.people AS t
+  LEFT JOIN native_enrichpoints_1_enriched AS e
+    ON t.geom = e._wf_key
+)
+SELECT
+  *
+FROM native_enrichpoints_1;
+
+-- case enrichpolygons
+-- stage native_saveastable_9370586c
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_enrichpolygons_1_features AS (
+  SELECT
+    geom AS _wf_geo,
+    CAST(score AS DOUBLE) AS _wf_v0,
+    CAST(age AS DOUBLE) AS _wf_v1,
+    name AS _wf_v2,
+    id AS _wf_v3,
+    ST_AREA(geom) AS _wf_area,
+    ST_LENGTH(geom) AS _wf_length
+  FROM analytics.people
+  WHERE
+    NOT geom IS NULL
+), native_enrichpolygons_1_shapes AS (
+  SELECT
+    geom AS _wf_key,
+    geom AS _wf_geo
+  FROM analytics.zones
+  WHERE
+    NOT geom IS NULL
+  GROUP BY
+    geom
+), native_enrichpolygons_1_pairs AS (
+  SELECT
+    s._wf_key,
+    f._wf_v0,
+    f._wf_v1,
+    f._wf_v2,
+    f._wf_v3,
+    CASE
+      WHEN f._wf_area > 0
+      THEN ST_AREA(ST_INTERSECTION(s._wf_geo, f._wf_geo))
+      WHEN f._wf_length > 0
+      THEN ST_LENGTH(ST_INTERSECTION(s._wf_geo, f._wf_geo))
+      ELSE 1.0
+    END AS _wf_part,
+    CASE
+      WHEN f._wf_area > 0
+      THEN f._wf_area
+      WHEN f._wf_length > 0
+      THEN f._wf_length
+      ELSE 1.0
+    END AS _wf_whole
+  FROM native_enrichpolygons_1_shapes AS s
+  INNER JOIN native_enrichpolygons_1_features AS f
+    ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
+), native_enrichpolygons_1_enriched AS (
+  SELECT
+    _wf_key,
+    SUM(_wf_v0 * (
+      _wf_part / _wf_whole
+    )) AS score_sum,
+    SUM(_wf_v1 * _wf_part) / NULLIF(SUM(CASE WHEN NOT _wf_v1 IS NULL THEN _wf_part END), 0) AS age_avg,
+    MIN(_wf_v2) AS name_min,
+    COUNT(_wf_v3) AS id_count
+  FROM native_enrichpolygons_1_pairs
+  GROUP BY
+    _wf_key
+), native_enrichpolygons_1 AS (
+  SELECT
+    t.*,
+    e.score_sum,
+    e.age_avg,
+    e.name_min,
+    e.id_count
+  FROM analytics.zones AS t
+  LEFT JOIN native_enrichpolygons_1_enriched AS e
+    ON t.geom = e._wf_key
+)
+SELECT
+  *
+FROM native_enrichpolygons_1;

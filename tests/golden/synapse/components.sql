@@ -1021,3 +1021,15 @@ FROM (
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
+
+-- case h3enrich: unsupported (the Azure Synapse dialect cannot express this component (no h3_boundary, intersects, area, length, intersection))
+
+-- case h3enrich_kring: unsupported (the Azure Synapse dialect cannot express this component (no h3_boundary, intersects, area, length, intersection, h3_kring, h3_distance))
+
+-- case quadbinenrich: unsupported (the Azure Synapse dialect cannot express this component (no envelope, intersects, area, length, intersection))
+
+-- case quadbinenrich_kring: unsupported (the Azure Synapse dialect cannot express this component (no envelope, intersects, area, length, intersection, int_range))
+
+-- case enrichpoints: unsupported (the Azure Synapse dialect cannot express this component (no intersects, as_binary))
+
+-- case enrichpolygons: unsupported (the Azure Synapse dialect cannot express this component (no intersects, area, length, intersection, as_binary))

@@ -96,6 +96,9 @@ class BigQuery(BigQueryDriver, WarehouseDialect):
         ops.FROM_GEOJSON: call("ST_GEOGFROMGEOJSON", "geojson"),
         ops.AS_BINARY: call("ST_ASBINARY", "geo"),
         ops.BUFFER: call("ST_BUFFER", "geo", "meters"),  # metres on the spheroid
+        ops.AREA: call("ST_AREA", "geo"),  # m², on the sphere (edges are geodesics)
+        ops.LENGTH: call("ST_LENGTH", "geo"),  # m
+        ops.INTERSECTION: call("ST_INTERSECTION", "a", "b"),
         ops.UNION_AGG: call("ST_UNION_AGG", "geo"),
         ops.CENTROID_AGG: call("ST_CENTROID_AGG", "geo"),
         ops.CONVEXHULL_AGG: Template("ST_CONVEXHULL(ST_UNION_AGG(:geo))"),

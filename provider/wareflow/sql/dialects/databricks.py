@@ -72,6 +72,10 @@ class Databricks(DatabricksDriver, WarehouseDialect):
         ops.FROM_WKT: Template("ST_GEOMFROMTEXT(:wkt, 4326)"),
         ops.FROM_GEOJSON: call("ST_GEOMFROMGEOJSON", "geojson"),
         ops.BUFFER: Template(MERCATOR_BUFFER),
+        # GEOGRAPHY measures are geodesic on WGS84 in m² / m (https://docs.databricks.com/sql/language-manual/functions/st_area)
+        ops.AREA: Template("ST_AREA(ST_GEOGFROMWKB(ST_ASWKB(:geo)))"),
+        ops.LENGTH: Template("ST_LENGTH(ST_GEOGFROMWKB(ST_ASWKB(:geo)))"),
+        ops.INTERSECTION: call("ST_INTERSECTION", "a", "b"),
         ops.UNION_AGG: call("ST_UNION_AGG", "geo"),
         ops.CENTROID_AGG: Template("ST_CENTROID(ST_UNION_AGG(:geo))"),
         ops.CONVEXHULL_AGG: Template("ST_CONVEXHULL(ST_UNION_AGG(:geo))"),

@@ -86,6 +86,10 @@ class DuckDB(DuckDBDriver, WarehouseDialect):
         ops.FROM_WKT: call("ST_GeomFromText", "wkt"),
         ops.FROM_GEOJSON: call("ST_GeomFromGeoJSON", "geojson"),
         ops.BUFFER: Template(f"ST_Scale(ST_Buffer(ST_Scale(:geo, {_KX}, {_KY}), :meters), 1 / {_KX}, 1 / {_KY})"),
+        # Geodesic on the WGS84 ellipsoid (GeographicLib); the *_Spheroid functions read [lat, lon] axis order.
+        ops.AREA: Template("ST_Area_Spheroid(ST_FlipCoordinates(:geo))"),
+        ops.LENGTH: Template("ST_Length_Spheroid(ST_FlipCoordinates(:geo))"),
+        ops.INTERSECTION: call("ST_Intersection", "a", "b"),
         ops.UNION_AGG: call("ST_Union_Agg", "geo"),
         ops.CENTROID_AGG: Template("ST_Centroid(ST_Collect(LIST(:geo)))"),
         ops.CONVEXHULL_AGG: Template("ST_ConvexHull(ST_Collect(LIST(:geo)))"),

@@ -75,6 +75,10 @@ class Oracle(OracleDriver, WarehouseDialect):
         ops.AS_WKT: Template("SDO_UTIL.TO_WKTGEOMETRY(:geo)"),
         ops.AS_GEOJSON: Template("SDO_UTIL.TO_GEOJSON(:geo)"),
         ops.BUFFER: Template(f"SDO_GEOM.SDO_BUFFER(:geo, :meters, {TOLERANCE}, 'unit=M')"),
+        # Geodetic (SRID 4326) area and length on the ellipsoid; SDO_LENGTH of a polygon is its perimeter.
+        ops.AREA: Template(f"SDO_GEOM.SDO_AREA(:geo, {TOLERANCE}, 'unit=SQ_M')"),
+        ops.LENGTH: Template(f"SDO_GEOM.SDO_LENGTH(:geo, {TOLERANCE}, 'unit=M')"),
+        ops.INTERSECTION: Template(f"SDO_GEOM.SDO_INTERSECTION(:a, :b, {TOLERANCE})"),
         # Oracle's INSIDE/CONTAINS exclude boundary contact; OGC within/contains/covers allow it.
         ops.INTERSECTS: relate("ANYINTERACT"),
         ops.CONTAINS: relate("CONTAINS+COVERS+EQUAL"),

@@ -60,6 +60,10 @@ class Postgres(PostgresDriver, WarehouseDialect):
         ops.FROM_GEOJSON: Template("ST_SetSRID(ST_GeomFromGeoJSON(:geojson), 4326)"),
         # https://postgis.net/docs/ST_Buffer.html: geography input buffers in metres.
         ops.BUFFER: Template("CAST(ST_Buffer(CAST(:geo AS GEOGRAPHY), :meters) AS GEOMETRY)"),
+        # https://postgis.net/docs/ST_Area.html: geography measures in metres on the spheroid.
+        ops.AREA: Template("ST_Area(CAST(:geo AS GEOGRAPHY))"),
+        ops.LENGTH: Template("ST_Length(CAST(:geo AS GEOGRAPHY))"),
+        ops.INTERSECTION: call("ST_Intersection", "a", "b"),
         ops.UNION_AGG: call("ST_Union", "geo"),
         ops.CENTROID_AGG: Template("ST_Centroid(ST_Collect(:geo))"),
         ops.CONVEXHULL_AGG: Template("ST_ConvexHull(ST_Collect(:geo))"),

@@ -50,6 +50,10 @@ class Redshift(RedshiftDriver, WarehouseDialect):
         ops.FROM_WKT: Template("ST_GEOMFROMTEXT(:wkt, 4326)"),
         ops.FROM_GEOJSON: Template("ST_SETSRID(ST_GEOMFROMGEOJSON(:geojson), 4326)"),
         ops.BUFFER: Template(MERCATOR_BUFFER),
+        # GEOGRAPHY measures are in m² / m on the spheroid (https://docs.aws.amazon.com/redshift/latest/dg/ST_Area-function.html)
+        ops.AREA: Template("ST_AREA(CAST(:geo AS GEOGRAPHY))"),
+        ops.LENGTH: Template("ST_LENGTH(CAST(:geo AS GEOGRAPHY))"),
+        ops.INTERSECTION: call("ST_INTERSECTION", "a", "b"),
         # No union aggregate: ST_Union takes two geometries and ST_Collect does not dissolve, so
         # `combine` is WF302 here (https://docs.aws.amazon.com/redshift/latest/dg/ST_Union-function.html).
         ops.CENTROID_AGG: Template("ST_CENTROID(ST_COLLECT(:geo))"),

@@ -88,6 +88,9 @@ class Snowflake(SnowflakeDriver, WarehouseDialect):
         ops.FROM_WKT: call("TO_GEOGRAPHY", "wkt"),
         ops.FROM_GEOJSON: call("TO_GEOGRAPHY", "geojson"),
         ops.AS_WKT: call("ST_ASWKT", "geo"),
+        ops.AREA: call("ST_AREA", "geo"),  # GEOGRAPHY: m² (https://docs.snowflake.com/en/sql-reference/functions/st_area)
+        ops.LENGTH: call("ST_LENGTH", "geo"),  # GEOGRAPHY: m
+        ops.INTERSECTION: call("ST_INTERSECTION", "a", "b"),
         # ST_BUFFER takes GEOMETRY only: go through GEOMETRY (SRID 4326), buffer in Web Mercator
         # with the metres scaled by the local 1/cos(latitude), come back to GEOGRAPHY.
         ops.BUFFER: Template(
