@@ -22,7 +22,8 @@ from wareflow.sql.dialects.duckdb import DuckDB
 from wareflow.warehouses.duckdb import connect
 from wareflow.warehouses.duckdb_h3 import install_h3
 
-NAMES = ("h3_latlng_to_cell_string", "h3_cell_to_boundary_wkt", "h3_cell_to_lat", "h3_cell_to_lng", "h3_grid_disk",
+NAMES = ("h3_latlng_to_cell_string", "h3_cell_to_boundary_wkt", "h3_cell_to_boundary_wkb", "h3_cell_to_lat",
+         "h3_cell_to_lng", "h3_grid_disk",
          "h3_grid_distance", "h3_cell_to_parent", "h3_cell_to_children",
          "h3_polygon_wkt_to_cells_experimental_string", "h3_is_valid_cell")
 RESOLUTIONS = (0, 1, 5, 9, 12, 15)
@@ -96,6 +97,17 @@ def test_boundary_wkt_is_the_cell_boundary_lon_lat_closed(conn: Any, res: int) -
         ring = h3.cell_to_boundary(cell)
         assert vertices[0] == vertices[-1] and len(vertices) == len(ring) + 1
         assert np.allclose(vertices[:-1], [(lng, lat) for lat, lng in ring], rtol=0, atol=5.000001e-7)
+
+
+@pytest.mark.parametrize("res", (0, 5, 15))
+def test_boundary_wkb_is_the_cell_boundary_at_full_precision(conn: Any, res: int) -> None:
+    cells = cells_at(conn, res)
+    polygons = column(conn, "SELECT ST_AsText(ST_GeomFromWKB(h3_cell_to_boundary_wkb("
+                            "h3_latlng_to_cell_string(lat, lng, ?)))) FROM pts ORDER BY id", res)
+    for cell, wkt in zip(cells, polygons, strict=True):
+        ring = h3.cell_to_boundary(cell)
+        vertices = list(shapely.from_wkt(wkt).exterior.coords)
+        assert vertices[:-1] == [(lng, lat) for lat, lng in ring]  # exactly h3's doubles
 
 
 def test_boundary_wkt_example_of_the_extension(conn: Any) -> None:
@@ -268,7 +280,7 @@ INVALID_CELLS = ["", "zz", "0", "fffffffffffffff", "ffffffffffffffff", "0x822d57
     "h3_latlng_to_cell_string(0, 0, NULL)",
     "h3_latlng_to_cell_string('nan'::DOUBLE, 0, 5)", "h3_latlng_to_cell_string(0, 'inf'::DOUBLE, 5)",
     "h3_latlng_to_cell_string(0, 0, -1)", "h3_latlng_to_cell_string(0, 0, 16)",
-    "h3_cell_to_boundary_wkt(NULL)", "h3_cell_to_lat(NULL)", "h3_cell_to_lng(NULL)",
+    "h3_cell_to_boundary_wkt(NULL)", "h3_cell_to_boundary_wkb(NULL)", "h3_cell_to_lat(NULL)", "h3_cell_to_lng(NULL)",
     "h3_grid_disk(NULL, 1)", "h3_grid_disk('822d57fffffffff', NULL)", "h3_grid_disk('822d57fffffffff', -1)",
     "h3_grid_distance(NULL, '822d57fffffffff')", "h3_grid_distance('822d57fffffffff', NULL)",
     "h3_cell_to_parent(NULL, 1)", "h3_cell_to_parent('822d57fffffffff', NULL)",
@@ -294,8 +306,8 @@ def test_invalid_cell_gives_null_and_is_not_valid(conn: Any, bad: str) -> None:
     row = conn.execute(
         "SELECT h3_cell_to_boundary_wkt($1), h3_cell_to_lat($1), h3_cell_to_lng($1), h3_grid_disk($1, 1), "
         "h3_grid_distance($1, '822d57fffffffff'), h3_grid_distance('822d57fffffffff', $1), h3_cell_to_parent($1, 0), "
-        "h3_cell_to_children($1, 3), h3_is_valid_cell($1)", [bad]).fetchone()
-    assert row == (None,) * 8 + (False,)
+        "h3_cell_to_children($1, 3), h3_cell_to_boundary_wkb($1), h3_is_valid_cell($1)", [bad]).fetchone()
+    assert row == (None,) * 9 + (False,)
 
 
 def test_upper_case_cells_are_read_and_answers_are_lower_case(conn: Any) -> None:

@@ -3,8 +3,7 @@ reference in `tests.support.enrich_reference` (shapely + pyproj's geodesics + h3
 
 Both engines measure geodesically on the WGS84 ellipsoid (PostGIS geography, DuckDB's *_Spheroid functions,
 GeographicLib in both and in pyproj) and intersect planar in lon/lat (GEOS, as shapely): results agree to
-1e-9 relative. DuckDB's H3 boundaries come from WKT with six decimals, so its reference cells are rounded
-the same way.
+1e-9 relative. H3 cell boundaries are h3's own vertices on both engines (WKB, full precision).
 """
 
 from __future__ import annotations
@@ -179,10 +178,9 @@ def _run_h3(engine, run_workflow, targets, sources, runs: dict[str, dict[str, st
 
 def _h3_expected(engine, targets, sources) -> tuple[dict[str, dict[str, float | None]], dict[str, dict[str, Any]]]:
     """The reference values per cell and their allowances."""
-    digits = 6 if engine.name == "duckdb" else None  # DuckDB's boundaries are six-decimal WKT
     present = {c for _, _, c in targets if c is not None}
     allowances: dict[str, dict[str, Any]] = {}
-    values = ref.enrich({c: ref.h3_shape(c, digits) for c in present}, as_features(sources), PAIRS,
+    values = ref.enrich({c: ref.h3_shape(c) for c in present}, as_features(sources), PAIRS,
                         tolerances=allowances)
     return values, allowances
 

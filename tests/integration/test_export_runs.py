@@ -74,10 +74,6 @@ def close(a: float | None, b: float | None, rel: float, abs_: float = 1e-12) -> 
 # spheroid on geography) of planar intersections (GEOS everywhere): equal to this relative tolerance
 # (PostGIS's areas of the small res-10 pieces differ from GeographicLib's by up to ~2e-9 relative).
 REL_AREA = 1e-8
-# H3 cell boundaries as the engine has them: DuckDB's h3 extension (and Wareflow's stand-in for it)
-# prints h3_cell_to_boundary_wkt with 6 decimals, so its cells' vertices are rounded to 1e-6 degrees
-# (which moves area shares by up to ~1.3e-4 relative); h3-pg's geometry keeps full precision.
-BOUNDARY_DECIMALS = {"duckdb": 6, "postgis": None}
 
 
 def node_of(name: str, component: str) -> str:
@@ -114,7 +110,7 @@ def test_poi_hotspot(engine):
 # --------------------------------------------------------------------------------------------------
 def test_enrich_grid(engine):
     name = "enrich_grid"
-    expected = ref.enrich_grid(exports.generate(name), export_path(name), BOUNDARY_DECIMALS[engine.name])
+    expected = ref.enrich_grid(exports.generate(name), export_path(name))
     tables = run_export(engine, name)
     sink = node_of(name, "native.saveastable")
     assert set(tables) == {sink}
@@ -167,7 +163,7 @@ def test_enrich_points(engine):
 # --------------------------------------------------------------------------------------------------
 def test_commercial_hotspots(engine):
     name = "commercial_hotspots"
-    expected = ref.commercial_hotspots(exports.generate(name), decimals=BOUNDARY_DECIMALS[engine.name])
+    expected = ref.commercial_hotspots(exports.generate(name))
     # one table per node (as CARTO runs it), so the preparation is checked too, not only the result
     tables = run_export(engine, name, materialize="all")
     leaf = node_of(name, "native.commercialhotspots")

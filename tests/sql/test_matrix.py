@@ -37,7 +37,8 @@ H3_ALL = {"h3frompoint", "h3boundary", "h3center", "h3kring", "h3distance", "h3t
           *H3_POLYFILL}
 QUADBIN_POLYFILL = {f"quadbinpolyfill_{m}{c}" for m in ("center", "intersects", "contains") for c in ("", "_cols")}
 # k-ring statistics: H3 ones need a k-ring and grid distance, quadbin ones a range of integers as rows
-MORAN_AND_HOTSPOTS = {f"{c}_{g}" for c in ("moransi", "localmoransi", "commercialhotspots") for g in ("h3", "quadbin")}
+MORAN_AND_HOTSPOTS = {f"{c}_{g}" for c in ("moransi", "localmoransi", "commercialhotspots", "getisordspacetime")
+                      for g in ("h3", "quadbin")}
 # enrichment: smoothing needs k-rings (arrays as rows); point and polygon targets are told apart by their
 # geometry, or its WKB where geometries cannot be grouped (Oracle has neither)
 ENRICH_SMOOTHING = {"h3enrich_kring", "quadbinenrich_kring"}
@@ -46,7 +47,7 @@ ENRICH_ALL = {"h3enrich", "quadbinenrich", "enrichpoints", "enrichpolygons", *EN
 UNSUPPORTED: dict[str, set[str]] = {
     # SDO_UTIL.H3_* has no polyfill, k-ring, grid distance or children
     "oracle": {"h3kring", "h3distance", "h3tochildren", "getisord_h3", "moransi_h3", "localmoransi_h3",
-               "commercialhotspots_h3", *ENRICH_ORACLE,
+               "commercialhotspots_h3", "getisordspacetime_h3", *ENRICH_ORACLE,
                *H3_POLYFILL},
     # no ST_Union aggregate; H3 polyfill and children return SUPER arrays it cannot turn into rows here, and
     # it has no grid distance or k-ring; no arrays as rows for quadbin polyfill, k-ring and children either

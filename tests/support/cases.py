@@ -335,6 +335,36 @@ def enrichpolygons(wf: WorkflowBuilder) -> None:
                         source_col="geom", variables="score,sum,age,avg,name,min,id,count")), "proj.ds.o")
 
 
+SERIES = [("h3", "string"), ("quadbin", "number"), ("week", "date"), ("value", "number"), ("gi", "number"),
+          ("p_value", "number")]
+
+
+def _series(wf: WorkflowBuilder) -> Out:
+    return wf.source("proj.ds.series", schema=SERIES)
+
+
+def getisordspacetime_h3(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.getisordspacetime", {"source": _series(wf)}, indexcol="h3", datecol="week",
+                        valuecol="value", size="2", bandwidth="2", kernel="gaussian", kerneltime="triangular",
+                        timeinterval="week")), "proj.ds.o")
+
+
+def getisordspacetime_quadbin(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.getisordspacetime", {"source": _series(wf)}, indexcol="quadbin", datecol="week",
+                        valuecol="value", timeinterval="month")), "proj.ds.o")
+
+
+def spacetimehotspots_mk(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.spacetimehotspotsclassification", {"source": _series(wf)}, indexcol="h3",
+                        datecol="week", valuecol="gi", pvaluecol="p_value", threshold="0.05",
+                        algorithm="Mann-Kendall")), "proj.ds.o")
+
+
+def spacetimehotspots_mmk(wf: WorkflowBuilder) -> None:
+    wf.save(out(wf.node("native.spacetimehotspotsclassification", {"source": _series(wf)}, indexcol="quadbin",
+                        datecol="week", threshold=0.1, algorithm="Modified Mann-Kendall")), "proj.ds.o")
+
+
 CASES: dict[str, Callable[[WorkflowBuilder], None]] = {
     f.__name__: f for f in (
         save_replace, save_append, gettablebyname, tablefromgeojson, where, wheresimplified,
@@ -348,6 +378,7 @@ CASES: dict[str, Callable[[WorkflowBuilder], None]] = {
         getisord_h3, getisord_quadbin, moransi_h3, moransi_quadbin, localmoransi_h3, localmoransi_quadbin,
         commercialhotspots_h3, commercialhotspots_quadbin, composite_unsupervised_custom,
         composite_unsupervised_entropy, composite_unsupervised_first_pc, composite_supervised,
+        getisordspacetime_h3, getisordspacetime_quadbin, spacetimehotspots_mk, spacetimehotspots_mmk,
         h3enrich, h3enrich_kring, quadbinenrich, quadbinenrich_kring, enrichpoints, enrichpolygons)
 }
 

@@ -70,13 +70,9 @@ class Feature:
     values: Mapping[str, float | None]
 
 
-def h3_shape(cell: str, digits: int | None = None) -> Polygon:
-    """The cell's boundary as a lon/lat polygon, vertices rounded to `digits` decimals when the warehouse
-    writes them so (DuckDB's h3_cell_to_boundary_wkt prints six)."""
-    def r(v: float) -> float:
-        return float(f"{v:.{digits}f}") if digits is not None else v
-
-    return Polygon([(r(lng), r(lat)) for lat, lng in h3.cell_to_boundary(cell)])
+def h3_shape(cell: str) -> Polygon:
+    """The cell's boundary as a lon/lat polygon (h3's vertices)."""
+    return Polygon([(lng, lat) for lat, lng in h3.cell_to_boundary(cell)])
 
 
 def quadbin_shape(cell: int) -> Polygon:

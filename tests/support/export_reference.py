@@ -44,14 +44,9 @@ def geodesic_area(geom: Any) -> float:
     return abs(_GEOD.geometry_area_perimeter(geom)[0])
 
 
-def cell_polygon(cell: str, decimals: int | None = None) -> Polygon:
-    """An H3 cell as the planar lon/lat polygon of its boundary vertices (what ST_* functions see);
-    `decimals` rounds them as a WKT printed with that many decimals would (DuckDB's h3 extension, and
-    Wareflow's stand-in for it, print `h3_cell_to_boundary_wkt` with 6)."""
-    if decimals is None:
-        return Polygon([(lng, lat) for lat, lng in h3.cell_to_boundary(cell)])
-    return Polygon([(float(f"{lng:.{decimals}f}"), float(f"{lat:.{decimals}f}")) for lat, lng in
-                    h3.cell_to_boundary(cell)])
+def cell_polygon(cell: str) -> Polygon:
+    """An H3 cell as the planar lon/lat polygon of its boundary vertices (what ST_* functions see)."""
+    return Polygon([(lng, lat) for lat, lng in h3.cell_to_boundary(cell)])
 
 
 # --------------------------------------------------------------------------------------------------
@@ -128,21 +123,21 @@ def h3_center_fill(geom: Any, res: int) -> set[str]:
     return cells
 
 
-def enrich_grid(data: ExportData, export_path: Path, decimals: int | None = None) -> dict[str, tuple[Any, Any, Any]]:
+def enrich_grid(data: ExportData, export_path: Path) -> dict[str, tuple[Any, Any, Any]]:
     """H3 res-8 centre polyfill of the drawn polygon, then each target cell's population/female/male
     `sum`: Σ v_f·A(cell∩f)/A(f) over the tracts f intersecting the cell (analytics.md §6), NULL values
     skipped, NULL when nothing intersects (or every value is NULL).
 
     A = geodesic area on the WGS84 ellipsoid (GeographicLib, via pyproj) of the planar lon/lat
     intersection; this follows `native.h3enrich`'s docstring (planar intersections, ellipsoidal areas
-    on PostGIS and DuckDB). `decimals`: the cells' boundary precision (see `cell_polygon`)."""
+    on PostGIS and DuckDB)."""
     rows = data.tables["census_tracts_madrid"].records()
     polys = [shapely_wkt.loads(r["geom"]) for r in rows]
     whole = [geodesic_area(p) for p in polys]
     tree = STRtree(polys)
     out = {}
     for cell in h3_center_fill(export_geojson_polygon(export_path), 8):
-        target = cell_polygon(cell, decimals)
+        target = cell_polygon(cell)
         acc: list[Any] = [None, None, None]
         for i in tree.query(target, predicate="intersects"):
             share = geodesic_area(polys[i].intersection(target)) / whole[i]
@@ -186,7 +181,7 @@ def enrich_points(data: ExportData) -> dict[str, dict[str, Any]]:
 # --------------------------------------------------------------------------------------------------
 # commercial_hotspots
 # --------------------------------------------------------------------------------------------------
-def commercial_hotspots(data: ExportData, *, threshold: float = 0.01, decimals: int | None = None) -> dict[str, Any]:
+def commercial_hotspots(data: ExportData, *, threshold: float = 0.01) -> dict[str, Any]:
     """The export's own preparation, then COMMERCIAL_HOTSPOTS (Decision 4).
 
     - Spatial Filter: planet nodes intersecting any delivery area; Custom SQL keeps
@@ -195,8 +190,7 @@ def commercial_hotspots(data: ExportData, *, threshold: float = 0.01, decimals: 
     - cross join + H3 Grid Distance + Group by min: h3_distance_min = distance to the nearest restaurant;
     - Enrich H3 Grid: population_sum = Σ population_f · A(cell ∩ f) / A(f), f the Spatial Features res-8
       cells (their H3 boundaries), the intersection planar in lon/lat, A its geodesic WGS84 area (as
-      `native.h3enrich`'s docstring says it measures on PostGIS and DuckDB); `decimals` the precision of
-      the H3 boundaries (H3 Boundary and the enrichment's cells; see `cell_polygon`);
+      `native.h3enrich`'s docstring says it measures on PostGIS and DuckDB);
     - inner Join on h3; combined_gi = 0.3·gi(h3_distance_min) + 0.7·gi(population_sum), each Gi* uniform
       with k-ring 2; p two-tailed; keep p <= 0.01.
     """
@@ -212,12 +206,12 @@ def commercial_hotspots(data: ExportData, *, threshold: float = 0.01, decimals: 
         cells |= h3_center_fill(a, 10)
     distance = {c: min(h3.grid_distance(c, r) for r in restaurants) for c in cells}
     features = data.tables["honolulu_spatial_features"].records()
-    polys = [cell_polygon(f["geoid"], decimals) for f in features]
+    polys = [cell_polygon(f["geoid"]) for f in features]
     whole = [geodesic_area(p) for p in polys]
     tree = STRtree(polys)
     population: dict[str, float | None] = {}
     for c in cells:
-        target = cell_polygon(c, decimals)
+        target = cell_polygon(c)
         hits = tree.query(target, predicate="intersects")
         population[c] = (None if len(hits) == 0 else
                          sum(features[i]["population"] * geodesic_area(polys[i].intersection(target)) / whole[i]

@@ -27,7 +27,6 @@ CATALOG: dict[str, type[Component]] = {}
 # CARTO components we know of but do not compile yet: id -> why. Reported as WF214, not WF201.
 NOT_YET_SUPPORTED: Mapping[str, str] = {
     **{c: "calls CARTO's Analytics Toolbox" for c in (
-        "native.getisordspacetime",
         "native.gwr", "native.timeseriesclustering", "native.enrichgrid", "native.dbscan")},
     **{c: "calls CARTO's location services" for c in ("native.isolines", "native.geocode", "native.importurl")},
     **{c: "not implemented yet" for c in (

@@ -8,6 +8,7 @@ PyPI package: the generated SQL is the same either way. Mirrored (cells are lowe
 
     h3_latlng_to_cell_string(lat DOUBLE, lng DOUBLE, res INTEGER) -> VARCHAR
     h3_cell_to_boundary_wkt(cell VARCHAR) -> VARCHAR        'POLYGON ((lng lat, ...))', closed, 6 decimals
+    h3_cell_to_boundary_wkb(cell VARCHAR) -> BLOB           the same polygon as WKB, at full precision
     h3_cell_to_lat(cell VARCHAR) -> DOUBLE,  h3_cell_to_lng(cell VARCHAR) -> DOUBLE
     h3_grid_disk(cell VARCHAR, k INTEGER) -> VARCHAR[]
     h3_grid_distance(a VARCHAR, b VARCHAR) -> BIGINT
@@ -181,6 +182,15 @@ def cell_to_boundary_wkt(cell: Column) -> pa.Array:
     return pa.array(_rowwise(_boundary_wkt, _cells(cell)), pa.string())
 
 
+def _boundary_wkb(cell: int) -> bytes:
+    ring = [(lng, lat) for lat, lng in basic_int.cell_to_boundary(cell)]
+    return shapely.to_wkb(shapely.Polygon(ring))
+
+
+def cell_to_boundary_wkb(cell: Column) -> pa.Array:
+    return pa.array(_rowwise(_boundary_wkb, _cells(cell)), pa.binary())
+
+
 def cell_to_lat(cell: Column) -> pa.Array:
     return pa.array(_rowwise(lambda c: basic_int.cell_to_latlng(c)[0], _cells(cell)), pa.float64())
 
@@ -250,6 +260,7 @@ def is_valid_cell(cell: Column) -> pa.Array:
 _FUNCTIONS: list[tuple[str, Callable[..., pa.Array], list[str], str]] = [
     ("h3_latlng_to_cell_string", latlng_to_cell_string, ["DOUBLE", "DOUBLE", "INTEGER"], "VARCHAR"),
     ("h3_cell_to_boundary_wkt", cell_to_boundary_wkt, ["VARCHAR"], "VARCHAR"),
+    ("h3_cell_to_boundary_wkb", cell_to_boundary_wkb, ["VARCHAR"], "BLOB"),
     ("h3_cell_to_lat", cell_to_lat, ["VARCHAR"], "DOUBLE"),
     ("h3_cell_to_lng", cell_to_lng, ["VARCHAR"], "DOUBLE"),
     ("h3_grid_disk", grid_disk, ["VARCHAR", "INTEGER"], "VARCHAR[]"),

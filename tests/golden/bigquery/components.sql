@@ -7615,6 +7615,1601 @@ SELECT
   *
 FROM native_spatialcompositesupervi_1;
 
+-- case getisordspacetime_h3
+-- stage native_saveastable_47460b9e
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_getisordspacetime_1_series AS (
+  SELECT
+    `index`,
+    step,
+    SUM(value) AS value
+  FROM (
+    SELECT
+      `index`,
+      value,
+      CAST(FLOOR(
+        (
+          365 * (
+            _wf_year - CASE WHEN _wf_month <= 2 THEN 1 ELSE 0 END
+          ) + FLOOR((
+            _wf_year - CASE WHEN _wf_month <= 2 THEN 1 ELSE 0 END
+          ) / 4) - FLOOR((
+            _wf_year - CASE WHEN _wf_month <= 2 THEN 1 ELSE 0 END
+          ) / 100) + FLOOR((
+            _wf_year - CASE WHEN _wf_month <= 2 THEN 1 ELSE 0 END
+          ) / 400) + FLOOR(
+            (
+              153 * (
+                CASE WHEN _wf_month <= 2 THEN _wf_month + 9 ELSE _wf_month - 3 END
+              ) + 2
+            ) / 5
+          ) + _wf_day - 1 + 3
+        ) / 7
+      ) AS INT64) AS step
+    FROM (
+      SELECT
+        h3 AS `index`,
+        CAST(value AS FLOAT64) AS value,
+        CAST(EXTRACT(YEAR FROM CAST(week AS TIMESTAMP)) AS INT64) AS _wf_year,
+        CAST(EXTRACT(MONTH FROM CAST(week AS TIMESTAMP)) AS INT64) AS _wf_month,
+        CAST(EXTRACT(DAY FROM CAST(week AS TIMESTAMP)) AS INT64) AS _wf_day
+      FROM analytics.series
+      WHERE
+        NOT h3 IS NULL AND NOT week IS NULL AND NOT value IS NULL
+    ) AS _wf_fields
+  ) AS _wf_steps
+  GROUP BY
+    `index`,
+    step
+), native_getisordspacetime_1_stats AS (
+  SELECT
+    COUNT(*) AS n,
+    AVG(value) AS mean,
+    STDDEV_POP(value) AS sd
+  FROM native_getisordspacetime_1_series
+), native_getisordspacetime_1_cells AS (
+  SELECT DISTINCT
+    `index`
+  FROM native_getisordspacetime_1_series
+), native_getisordspacetime_1_neighbours AS (
+  SELECT
+    `index`,
+    CAST(_wf_kring_index AS STRING) AS kring_index,
+    `carto-un`.`carto`.H3_DISTANCE(`index`, CAST(_wf_kring_index AS STRING)) AS distance
+  FROM native_getisordspacetime_1_cells
+  CROSS JOIN UNNEST(`carto-un`.`carto`.H3_KRING(`index`, 2)) AS _wf_kring_index
+), native_getisordspacetime_1_reach AS (
+  SELECT
+    a.index,
+    a.step,
+    r.kring_index,
+    EXP(
+      -(
+        CAST(r.distance AS FLOAT64) / 3.0
+      ) * (
+        CAST(r.distance AS FLOAT64) / 3.0
+      ) / 2.0
+    ) AS space_weight
+  FROM native_getisordspacetime_1_series AS a
+  INNER JOIN native_getisordspacetime_1_neighbours AS r
+    ON r.index = a.index
+), native_getisordspacetime_1_weighted AS (
+  SELECT
+    a.index AS `index`,
+    a.step AS step,
+    SUM(
+      (
+        a.space_weight * (
+          1.0 - CAST(ABS(b.step - a.step) AS FLOAT64) / 3.0
+        )
+      ) * b.value
+    ) AS swx,
+    SUM(a.space_weight * (
+      1.0 - CAST(ABS(b.step - a.step) AS FLOAT64) / 3.0
+    )) AS sw,
+    SUM(
+      (
+        a.space_weight * (
+          1.0 - CAST(ABS(b.step - a.step) AS FLOAT64) / 3.0
+        )
+      ) * (
+        a.space_weight * (
+          1.0 - CAST(ABS(b.step - a.step) AS FLOAT64) / 3.0
+        )
+      )
+    ) AS sww
+  FROM native_getisordspacetime_1_reach AS a
+  INNER JOIN native_getisordspacetime_1_series AS b
+    ON b.index = a.kring_index AND ABS(b.step - a.step) <= 2
+  GROUP BY
+    a.index,
+    a.step
+), native_getisordspacetime_1_dates AS (
+  SELECT
+    step,
+    CAST(PARSE_TIMESTAMP(
+      '%F %T',
+      LPAD(
+        CAST(CAST(_wf_yoe + 400 * (
+          _wf_era
+        ) + CASE WHEN _wf_mp >= 10 THEN 1 ELSE 0 END AS INT64) AS STRING),
+        4,
+        '0'
+      ) || '-' || LPAD(
+        CAST(CAST(CASE WHEN _wf_mp < 10 THEN _wf_mp + 3 ELSE _wf_mp - 9 END AS INT64) AS STRING),
+        2,
+        '0'
+      ) || '-' || LPAD(
+        CAST(CAST(_wf_doy - FLOOR((
+          153 * (
+            _wf_mp
+          ) + 2
+        ) / 5) + 1 AS INT64) AS STRING),
+        2,
+        '0'
+      ) || ' ' || LPAD(CAST(CAST(0 AS INT64) AS STRING), 2, '0') || ':' || LPAD(CAST(CAST(0 AS INT64) AS STRING), 2, '0') || ':' || LPAD(CAST(CAST(0 AS INT64) AS STRING), 2, '0')
+    ) AS TIMESTAMP) AS `date`
+  FROM (
+    SELECT
+      step,
+      _wf_z,
+      _wf_rem,
+      _wf_era,
+      _wf_doe,
+      _wf_yoe,
+      _wf_doy,
+      FLOOR((
+        5 * (
+          _wf_doy
+        ) + 2
+      ) / 153) AS _wf_mp
+    FROM (
+      SELECT
+        step,
+        _wf_z,
+        _wf_rem,
+        _wf_era,
+        _wf_doe,
+        _wf_yoe,
+        _wf_doe - (
+          365 * (
+            _wf_yoe
+          ) + FLOOR((
+            _wf_yoe
+          ) / 4) - FLOOR((
+            _wf_yoe
+          ) / 100)
+        ) AS _wf_doy
+      FROM (
+        SELECT
+          step,
+          _wf_z,
+          _wf_rem,
+          _wf_era,
+          _wf_doe,
+          FLOOR(
+            (
+              _wf_doe - FLOOR((
+                _wf_doe
+              ) / 1460) + FLOOR((
+                _wf_doe
+              ) / 36524) - FLOOR((
+                _wf_doe
+              ) / 146096)
+            ) / 365
+          ) AS _wf_yoe
+        FROM (
+          SELECT
+            step,
+            _wf_z,
+            _wf_rem,
+            _wf_era,
+            _wf_z - 146097 * (
+              _wf_era
+            ) AS _wf_doe
+          FROM (
+            SELECT
+              step,
+              _wf_z,
+              _wf_rem,
+              FLOOR((
+                _wf_z
+              ) / 146097) AS _wf_era
+            FROM (
+              SELECT
+                step,
+                7 * (
+                  step
+                ) - 3 AS _wf_z,
+                0 AS _wf_rem
+              FROM (
+                SELECT DISTINCT
+                  step
+                FROM native_getisordspacetime_1_series
+              ) AS _wf_steps
+            ) AS _wf_l0
+          ) AS _wf_l1
+        ) AS _wf_l2
+      ) AS _wf_l3
+    ) AS _wf_l4
+  ) AS _wf_days
+), native_getisordspacetime_1_scored AS (
+  SELECT
+    w.index,
+    d.date,
+    (
+      w.swx - s.mean * w.sw
+    ) / NULLIF(
+      s.sd * SQRT(GREATEST((
+        s.n * w.sww - w.sw * w.sw
+      ) / NULLIF(s.n - 1, 0), 0.0)),
+      0
+    ) AS gi
+  FROM native_getisordspacetime_1_weighted AS w
+  INNER JOIN native_getisordspacetime_1_dates AS d
+    ON d.step = w.step
+  CROSS JOIN native_getisordspacetime_1_stats AS s
+), native_getisordspacetime_1 AS (
+  SELECT
+    native_getisordspacetime_1_scored.*,
+    1.0 / (
+      1.0 + 0.3275911 * ABS(gi) * 0.7071067811865475
+    ) * (
+      0.254829592 + 1.0 / (
+        1.0 + 0.3275911 * ABS(gi) * 0.7071067811865475
+      ) * (
+        -0.284496736 + 1.0 / (
+          1.0 + 0.3275911 * ABS(gi) * 0.7071067811865475
+        ) * (
+          1.421413741 + 1.0 / (
+            1.0 + 0.3275911 * ABS(gi) * 0.7071067811865475
+          ) * (
+            -1.453152027 + 1.0 / (
+              1.0 + 0.3275911 * ABS(gi) * 0.7071067811865475
+            ) * (
+              1.061405429
+            )
+          )
+        )
+      )
+    ) * EXP(-ABS(gi) * 0.7071067811865475 * ABS(gi) * 0.7071067811865475) AS p_value
+  FROM native_getisordspacetime_1_scored
+)
+SELECT
+  *
+FROM native_getisordspacetime_1;
+
+-- case getisordspacetime_quadbin
+-- stage native_saveastable_314c8ced
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_getisordspacetime_1_series AS (
+  SELECT
+    `index`,
+    step,
+    SUM(value) AS value
+  FROM (
+    SELECT
+      `index`,
+      value,
+      CAST(12 * (
+        _wf_year
+      ) + _wf_month - 1 AS INT64) AS step
+    FROM (
+      SELECT
+        quadbin AS `index`,
+        CAST(value AS FLOAT64) AS value,
+        CAST(EXTRACT(YEAR FROM CAST(week AS TIMESTAMP)) AS INT64) AS _wf_year,
+        CAST(EXTRACT(MONTH FROM CAST(week AS TIMESTAMP)) AS INT64) AS _wf_month
+      FROM analytics.series
+      WHERE
+        NOT quadbin IS NULL AND NOT week IS NULL AND NOT value IS NULL
+    ) AS _wf_fields
+  ) AS _wf_steps
+  GROUP BY
+    `index`,
+    step
+), native_getisordspacetime_1_stats AS (
+  SELECT
+    COUNT(*) AS n,
+    AVG(value) AS mean,
+    STDDEV_POP(value) AS sd
+  FROM native_getisordspacetime_1_series
+), native_getisordspacetime_1_cells AS (
+  SELECT DISTINCT
+    `index`
+  FROM native_getisordspacetime_1_series
+), native_getisordspacetime_1_tile AS (
+  SELECT
+    `index`,
+    (
+      `index` >> 52
+    ) & 31 AS _wf_z,
+    (
+      (
+        `index` & 4503599627370495
+      ) & 1 | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 1
+        ) & 2
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 2
+        ) & 4
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 3
+        ) & 8
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 4
+        ) & 16
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 5
+        ) & 32
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 6
+        ) & 64
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 7
+        ) & 128
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 8
+        ) & 256
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 9
+        ) & 512
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 10
+        ) & 1024
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 11
+        ) & 2048
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 12
+        ) & 4096
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 13
+        ) & 8192
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 14
+        ) & 16384
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 15
+        ) & 32768
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 16
+        ) & 65536
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 17
+        ) & 131072
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 18
+        ) & 262144
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 19
+        ) & 524288
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 20
+        ) & 1048576
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 21
+        ) & 2097152
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 22
+        ) & 4194304
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 23
+        ) & 8388608
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 24
+        ) & 16777216
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 25
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        `index` >> 52
+      ) & 31
+    ) AS INT64) AS _wf_x,
+    (
+      (
+        (
+          `index` & 4503599627370495
+        ) >> 1
+      ) & 1 | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 2
+        ) & 2
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 3
+        ) & 4
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 4
+        ) & 8
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 5
+        ) & 16
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 6
+        ) & 32
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 7
+        ) & 64
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 8
+        ) & 128
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 9
+        ) & 256
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 10
+        ) & 512
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 11
+        ) & 1024
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 12
+        ) & 2048
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 13
+        ) & 4096
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 14
+        ) & 8192
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 15
+        ) & 16384
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 16
+        ) & 32768
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 17
+        ) & 65536
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 18
+        ) & 131072
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 19
+        ) & 262144
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 20
+        ) & 524288
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 21
+        ) & 1048576
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 22
+        ) & 2097152
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 23
+        ) & 4194304
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 24
+        ) & 8388608
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 25
+        ) & 16777216
+      ) | (
+        (
+          (
+            `index` & 4503599627370495
+          ) >> 26
+        ) & 33554432
+      )
+    ) >> CAST(26 - (
+      (
+        `index` >> 52
+      ) & 31
+    ) AS INT64) AS _wf_y
+  FROM native_getisordspacetime_1_cells
+), native_getisordspacetime_1_ring AS (
+  SELECT
+    native_getisordspacetime_1_tile.*,
+    CAST(_wf__wf_dx AS INT64) AS _wf_dx,
+    CAST(_wf__wf_dy AS INT64) AS _wf_dy,
+    MOD(
+      _wf_x + CAST(_wf__wf_dx AS INT64) + (
+        CAST(1 AS INT64) << CAST(_wf_z AS INT64)
+      ),
+      CAST(1 AS INT64) << CAST(_wf_z AS INT64)
+    ) AS _wf_kx,
+    _wf_y + CAST(_wf__wf_dy AS INT64) AS _wf_ky
+  FROM native_getisordspacetime_1_tile
+  CROSS JOIN UNNEST(GENERATE_ARRAY(
+    -LEAST(3, DIV((
+      (
+        CAST(1 AS INT64) << CAST(_wf_z AS INT64)
+      ) - 1
+    ), 2)),
+    LEAST(3, DIV((
+      CAST(1 AS INT64) << CAST(_wf_z AS INT64)
+    ), 2))
+  )) AS _wf__wf_dx
+  CROSS JOIN UNNEST(GENERATE_ARRAY(
+    GREATEST(-3, -_wf_y),
+    LEAST(3, (
+      (
+        CAST(1 AS INT64) << CAST(_wf_z AS INT64)
+      ) - 1
+    ) - _wf_y)
+  )) AS _wf__wf_dy
+), native_getisordspacetime_1_neighbours AS (
+  SELECT
+    `index`,
+    5188146770730811392 | (
+      _wf_z << 52
+    ) | (
+      (
+        _wf_kx << CAST(26 - _wf_z AS INT64)
+      ) & 1
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 1
+      ) << 1
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT64)
+        ) & 2
+      ) << 1
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 2
+      ) << 2
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT64)
+        ) & 4
+      ) << 2
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 4
+      ) << 3
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT64)
+        ) & 8
+      ) << 3
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 8
+      ) << 4
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT64)
+        ) & 16
+      ) << 4
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 16
+      ) << 5
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT64)
+        ) & 32
+      ) << 5
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 32
+      ) << 6
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT64)
+        ) & 64
+      ) << 6
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 64
+      ) << 7
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT64)
+        ) & 128
+      ) << 7
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 128
+      ) << 8
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT64)
+        ) & 256
+      ) << 8
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 256
+      ) << 9
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT64)
+        ) & 512
+      ) << 9
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 512
+      ) << 10
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT64)
+        ) & 1024
+      ) << 10
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 1024
+      ) << 11
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT64)
+        ) & 2048
+      ) << 11
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 2048
+      ) << 12
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT64)
+        ) & 4096
+      ) << 12
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 4096
+      ) << 13
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT64)
+        ) & 8192
+      ) << 13
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 8192
+      ) << 14
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT64)
+        ) & 16384
+      ) << 14
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 16384
+      ) << 15
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT64)
+        ) & 32768
+      ) << 15
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 32768
+      ) << 16
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT64)
+        ) & 65536
+      ) << 16
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 65536
+      ) << 17
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT64)
+        ) & 131072
+      ) << 17
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 131072
+      ) << 18
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT64)
+        ) & 262144
+      ) << 18
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 262144
+      ) << 19
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT64)
+        ) & 524288
+      ) << 19
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 524288
+      ) << 20
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT64)
+        ) & 1048576
+      ) << 20
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 1048576
+      ) << 21
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT64)
+        ) & 2097152
+      ) << 21
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 2097152
+      ) << 22
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT64)
+        ) & 4194304
+      ) << 22
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 4194304
+      ) << 23
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT64)
+        ) & 8388608
+      ) << 23
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 8388608
+      ) << 24
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT64)
+        ) & 16777216
+      ) << 24
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 16777216
+      ) << 25
+    ) | (
+      (
+        (
+          _wf_kx << CAST(26 - _wf_z AS INT64)
+        ) & 33554432
+      ) << 25
+    ) | (
+      (
+        (
+          _wf_ky << CAST(26 - _wf_z AS INT64)
+        ) & 33554432
+      ) << 26
+    ) | (
+      (
+        CAST(1 AS INT64) << CAST(52 - 2 * _wf_z AS INT64)
+      ) - 1
+    ) AS kring_index,
+    GREATEST(ABS(_wf_dx), ABS(_wf_dy)) AS distance
+  FROM native_getisordspacetime_1_ring
+), native_getisordspacetime_1_reach AS (
+  SELECT
+    a.index,
+    a.step,
+    r.kring_index,
+    1.0 AS space_weight
+  FROM native_getisordspacetime_1_series AS a
+  INNER JOIN native_getisordspacetime_1_neighbours AS r
+    ON r.index = a.index
+), native_getisordspacetime_1_weighted AS (
+  SELECT
+    a.index AS `index`,
+    a.step AS step,
+    SUM((
+      a.space_weight * (
+        1.0
+      )
+    ) * b.value) AS swx,
+    SUM(a.space_weight * (
+      1.0
+    )) AS sw,
+    SUM((
+      a.space_weight * (
+        1.0
+      )
+    ) * (
+      a.space_weight * (
+        1.0
+      )
+    )) AS sww
+  FROM native_getisordspacetime_1_reach AS a
+  INNER JOIN native_getisordspacetime_1_series AS b
+    ON b.index = a.kring_index AND ABS(b.step - a.step) <= 3
+  GROUP BY
+    a.index,
+    a.step
+), native_getisordspacetime_1_dates AS (
+  SELECT
+    step,
+    CAST(PARSE_TIMESTAMP(
+      '%F %T',
+      LPAD(CAST(CAST(FLOOR((
+        step
+      ) / 12) AS INT64) AS STRING), 4, '0') || '-' || LPAD(
+        CAST(CAST(step - 12 * (
+          FLOOR((
+            step
+          ) / 12)
+        ) + 1 AS INT64) AS STRING),
+        2,
+        '0'
+      ) || '-' || LPAD(CAST(CAST(1 AS INT64) AS STRING), 2, '0') || ' ' || LPAD(CAST(CAST(0 AS INT64) AS STRING), 2, '0') || ':' || LPAD(CAST(CAST(0 AS INT64) AS STRING), 2, '0') || ':' || LPAD(CAST(CAST(0 AS INT64) AS STRING), 2, '0')
+    ) AS TIMESTAMP) AS `date`
+  FROM (
+    SELECT DISTINCT
+      step
+    FROM native_getisordspacetime_1_series
+  ) AS _wf_steps
+), native_getisordspacetime_1_scored AS (
+  SELECT
+    w.index,
+    d.date,
+    (
+      w.swx - s.mean * w.sw
+    ) / NULLIF(
+      s.sd * SQRT(GREATEST((
+        s.n * w.sww - w.sw * w.sw
+      ) / NULLIF(s.n - 1, 0), 0.0)),
+      0
+    ) AS gi
+  FROM native_getisordspacetime_1_weighted AS w
+  INNER JOIN native_getisordspacetime_1_dates AS d
+    ON d.step = w.step
+  CROSS JOIN native_getisordspacetime_1_stats AS s
+), native_getisordspacetime_1 AS (
+  SELECT
+    native_getisordspacetime_1_scored.*,
+    1.0 / (
+      1.0 + 0.3275911 * ABS(gi) * 0.7071067811865475
+    ) * (
+      0.254829592 + 1.0 / (
+        1.0 + 0.3275911 * ABS(gi) * 0.7071067811865475
+      ) * (
+        -0.284496736 + 1.0 / (
+          1.0 + 0.3275911 * ABS(gi) * 0.7071067811865475
+        ) * (
+          1.421413741 + 1.0 / (
+            1.0 + 0.3275911 * ABS(gi) * 0.7071067811865475
+          ) * (
+            -1.453152027 + 1.0 / (
+              1.0 + 0.3275911 * ABS(gi) * 0.7071067811865475
+            ) * (
+              1.061405429
+            )
+          )
+        )
+      )
+    ) * EXP(-ABS(gi) * 0.7071067811865475 * ABS(gi) * 0.7071067811865475) AS p_value
+  FROM native_getisordspacetime_1_scored
+)
+SELECT
+  *
+FROM native_getisordspacetime_1;
+
+-- case spacetimehotspots_mk
+-- stage native_saveastable_4f3f964e
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_spacetimehotspotsclassi_1_series AS (
+  SELECT
+    h3 AS cell,
+    CAST(gi AS FLOAT64) AS x,
+    CAST(p_value AS FLOAT64) AS p,
+    ROW_NUMBER() OVER (PARTITION BY h3 ORDER BY week NULLS LAST, CAST(gi AS FLOAT64) NULLS LAST) AS t,
+    RANK() OVER (PARTITION BY h3 ORDER BY CAST(gi AS FLOAT64) NULLS LAST) AS rank_up,
+    RANK() OVER (PARTITION BY h3 ORDER BY CAST(gi AS FLOAT64) DESC) AS rank_down,
+    COUNT(*) OVER (PARTITION BY h3) AS steps
+  FROM analytics.series
+  WHERE
+    NOT h3 IS NULL AND NOT week IS NULL AND NOT gi IS NULL AND NOT p_value IS NULL
+), native_spacetimehotspotsclassi_1_summary AS (
+  SELECT
+    cell,
+    CAST(COUNT(*) AS FLOAT64) AS n,
+    SUM(CASE WHEN p < 0.05 AND x > 0 THEN 1 ELSE 0 END) AS hot,
+    MAX(CASE WHEN p < 0.05 AND x > 0 THEN t END) AS last_hot,
+    MAX(CASE WHEN NOT (
+      p < 0.05 AND x > 0
+    ) THEN t END) AS last_not_hot,
+    SUM(CASE WHEN p < 0.05 AND x < 0 THEN 1 ELSE 0 END) AS cold,
+    MAX(CASE WHEN p < 0.05 AND x < 0 THEN t END) AS last_cold,
+    MAX(CASE WHEN NOT (
+      p < 0.05 AND x < 0
+    ) THEN t END) AS last_not_cold,
+    SUM(
+      (
+        (
+          steps + 2 - (
+            rank_up + rank_down
+          )
+        ) - 1
+      ) * (
+        2 * (
+          steps + 2 - (
+            rank_up + rank_down
+          )
+        ) + 5
+      )
+    ) AS tie_term
+  FROM native_spacetimehotspotsclassi_1_series
+  GROUP BY
+    cell
+), native_spacetimehotspotsclassi_1_scores AS (
+  SELECT
+    a.cell AS cell,
+    SUM(CASE WHEN b.x > a.x THEN 1 WHEN b.x < a.x THEN -1 ELSE 0 END) AS s
+  FROM native_spacetimehotspotsclassi_1_series AS a
+  INNER JOIN native_spacetimehotspotsclassi_1_series AS b
+    ON b.cell = a.cell AND a.t < b.t
+  GROUP BY
+    a.cell
+), native_spacetimehotspotsclassi_1_trend AS (
+  SELECT
+    m.cell,
+    m.n,
+    m.hot,
+    m.last_hot,
+    m.last_not_hot,
+    m.cold,
+    m.last_cold,
+    m.last_not_cold,
+    k.s AS s,
+    COALESCE(k.s, 0) / NULLIF((
+      m.n * (
+        m.n - 1
+      )
+    ) / 2, 0) AS tau,
+    (
+      m.n * (
+        m.n - 1
+      ) * (
+        2 * m.n + 5
+      ) - m.tie_term
+    ) / 18 AS var_s
+  FROM native_spacetimehotspotsclassi_1_summary AS m
+  LEFT JOIN native_spacetimehotspotsclassi_1_scores AS k
+    ON k.cell = m.cell
+), native_spacetimehotspotsclassi_1 AS (
+  SELECT
+    cell AS h3,
+    CASE
+      WHEN NOT (
+        COALESCE(last_hot, 0) = n
+      ) AND n >= 2 AND 10 * hot >= 9 * (
+        n - 1
+      )
+      THEN 'historical hotspot'
+      WHEN COALESCE(last_hot, 0) = n AND hot = 1
+      THEN 'new hotspot'
+      WHEN COALESCE(last_hot, 0) = n
+      AND 10 * hot < 9 * n
+      AND hot = n - COALESCE(last_not_hot, 0)
+      THEN 'consecutive hotspot'
+      WHEN COALESCE(last_hot, 0) = n
+      AND 10 * hot >= 9 * n
+      AND (
+        NOT tau_p IS NULL AND tau_p < 0.05
+      )
+      AND tau > 0
+      THEN 'intensifying hotspot'
+      WHEN COALESCE(last_hot, 0) = n
+      AND 10 * hot >= 9 * n
+      AND NOT (
+        NOT tau_p IS NULL AND tau_p < 0.05
+      )
+      THEN 'persistent hotspot'
+      WHEN COALESCE(last_hot, 0) = n
+      AND 10 * hot >= 9 * n
+      AND (
+        NOT tau_p IS NULL AND tau_p < 0.05
+      )
+      AND tau < 0
+      THEN 'diminishing hotspot'
+      WHEN COALESCE(last_hot, 0) = n AND 10 * hot < 9 * n AND cold > 0
+      THEN 'oscillating hotspot'
+      WHEN COALESCE(last_hot, 0) = n AND 10 * hot < 9 * n AND cold = 0
+      THEN 'sporadic hotspot'
+      WHEN NOT (
+        COALESCE(last_cold, 0) = n
+      ) AND n >= 2 AND 10 * cold >= 9 * (
+        n - 1
+      )
+      THEN 'historical coldspot'
+      WHEN COALESCE(last_cold, 0) = n AND cold = 1
+      THEN 'new coldspot'
+      WHEN COALESCE(last_cold, 0) = n
+      AND 10 * cold < 9 * n
+      AND cold = n - COALESCE(last_not_cold, 0)
+      THEN 'consecutive coldspot'
+      WHEN COALESCE(last_cold, 0) = n
+      AND 10 * cold >= 9 * n
+      AND (
+        NOT tau_p IS NULL AND tau_p < 0.05
+      )
+      AND tau < 0
+      THEN 'intensifying coldspot'
+      WHEN COALESCE(last_cold, 0) = n
+      AND 10 * cold >= 9 * n
+      AND NOT (
+        NOT tau_p IS NULL AND tau_p < 0.05
+      )
+      THEN 'persistent coldspot'
+      WHEN COALESCE(last_cold, 0) = n
+      AND 10 * cold >= 9 * n
+      AND (
+        NOT tau_p IS NULL AND tau_p < 0.05
+      )
+      AND tau > 0
+      THEN 'diminishing coldspot'
+      WHEN COALESCE(last_cold, 0) = n AND 10 * cold < 9 * n AND hot > 0
+      THEN 'oscillating coldspot'
+      WHEN COALESCE(last_cold, 0) = n AND 10 * cold < 9 * n AND hot = 0
+      THEN 'sporadic coldspot'
+      ELSE 'undetected pattern'
+    END AS classification,
+    tau,
+    tau_p
+  FROM (
+    SELECT
+      _wf_tested.*,
+      1.0 / (
+        1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+      ) * (
+        0.254829592 + 1.0 / (
+          1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+        ) * (
+          -0.284496736 + 1.0 / (
+            1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+          ) * (
+            1.421413741 + 1.0 / (
+              1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+            ) * (
+              -1.453152027 + 1.0 / (
+                1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+              ) * (
+                1.061405429
+              )
+            )
+          )
+        )
+      ) * EXP(-ABS(z) * 0.7071067811865475 * ABS(z) * 0.7071067811865475) AS tau_p
+    FROM (
+      SELECT
+        native_spacetimehotspotsclassi_1_trend.*,
+        CASE
+          WHEN n < 2
+          THEN NULL
+          WHEN COALESCE(s, 0) > 0
+          THEN (
+            s - 1
+          ) / SQRT(CASE WHEN var_s > 0 THEN var_s END)
+          WHEN COALESCE(s, 0) < 0
+          THEN (
+            s + 1
+          ) / SQRT(CASE WHEN var_s > 0 THEN var_s END)
+          WHEN NOT var_s IS NULL
+          THEN 0
+        END AS z
+      FROM native_spacetimehotspotsclassi_1_trend
+    ) AS _wf_tested
+  ) AS _wf_trend
+)
+SELECT
+  *
+FROM native_spacetimehotspotsclassi_1;
+
+-- case spacetimehotspots_mmk
+-- stage native_saveastable_d5626004
+CREATE OR REPLACE TABLE analytics.o AS
+WITH native_spacetimehotspotsclassi_1_series AS (
+  SELECT
+    quadbin AS cell,
+    CAST(gi AS FLOAT64) AS x,
+    CAST(p_value AS FLOAT64) AS p,
+    ROW_NUMBER() OVER (PARTITION BY quadbin ORDER BY week NULLS LAST, CAST(gi AS FLOAT64) NULLS LAST) AS t,
+    RANK() OVER (PARTITION BY quadbin ORDER BY CAST(gi AS FLOAT64) NULLS LAST) AS rank_up,
+    RANK() OVER (PARTITION BY quadbin ORDER BY CAST(gi AS FLOAT64) DESC) AS rank_down,
+    COUNT(*) OVER (PARTITION BY quadbin) AS steps
+  FROM analytics.series
+  WHERE
+    NOT quadbin IS NULL AND NOT week IS NULL AND NOT gi IS NULL AND NOT p_value IS NULL
+), native_spacetimehotspotsclassi_1_summary AS (
+  SELECT
+    cell,
+    CAST(COUNT(*) AS FLOAT64) AS n,
+    SUM(CASE WHEN p < 0.1 AND x > 0 THEN 1 ELSE 0 END) AS hot,
+    MAX(CASE WHEN p < 0.1 AND x > 0 THEN t END) AS last_hot,
+    MAX(CASE WHEN NOT (
+      p < 0.1 AND x > 0
+    ) THEN t END) AS last_not_hot,
+    SUM(CASE WHEN p < 0.1 AND x < 0 THEN 1 ELSE 0 END) AS cold,
+    MAX(CASE WHEN p < 0.1 AND x < 0 THEN t END) AS last_cold,
+    MAX(CASE WHEN NOT (
+      p < 0.1 AND x < 0
+    ) THEN t END) AS last_not_cold,
+    SUM(
+      (
+        (
+          steps + 2 - (
+            rank_up + rank_down
+          )
+        ) - 1
+      ) * (
+        2 * (
+          steps + 2 - (
+            rank_up + rank_down
+          )
+        ) + 5
+      )
+    ) AS tie_term
+  FROM native_spacetimehotspotsclassi_1_series
+  GROUP BY
+    cell
+), native_spacetimehotspotsclassi_1_scores AS (
+  SELECT
+    a.cell AS cell,
+    SUM(CASE WHEN b.x > a.x THEN 1 WHEN b.x < a.x THEN -1 ELSE 0 END) AS s
+  FROM native_spacetimehotspotsclassi_1_series AS a
+  INNER JOIN native_spacetimehotspotsclassi_1_series AS b
+    ON b.cell = a.cell AND a.t < b.t
+  GROUP BY
+    a.cell
+), native_spacetimehotspotsclassi_1_slopes AS (
+  SELECT
+    a.cell AS cell,
+    (
+      b.x - a.x
+    ) / (
+      b.t - a.t
+    ) AS slope,
+    ROW_NUMBER() OVER (PARTITION BY a.cell ORDER BY (
+      b.x - a.x
+    ) / (
+      b.t - a.t
+    ) NULLS LAST) AS k,
+    COUNT(*) OVER (PARTITION BY a.cell) AS pairs
+  FROM native_spacetimehotspotsclassi_1_series AS a
+  INNER JOIN native_spacetimehotspotsclassi_1_series AS b
+    ON b.cell = a.cell AND a.t < b.t
+), native_spacetimehotspotsclassi_1_sen AS (
+  SELECT
+    cell,
+    AVG(slope) AS slope
+  FROM native_spacetimehotspotsclassi_1_slopes
+  WHERE
+    k = FLOOR((
+      pairs + 1
+    ) / 2) OR k = FLOOR((
+      pairs
+    ) / 2) + 1
+  GROUP BY
+    cell
+), native_spacetimehotspotsclassi_1_ranks AS (
+  SELECT
+    r.cell AS cell,
+    r.t AS t,
+    (
+      RANK() OVER (PARTITION BY r.cell ORDER BY r.x - r.t * e.slope NULLS LAST) + r.steps + 1 - RANK() OVER (PARTITION BY r.cell ORDER BY r.x - r.t * e.slope DESC)
+    ) / 2.0 - (
+      r.steps + 1
+    ) / 2.0 AS y
+  FROM native_spacetimehotspotsclassi_1_series AS r
+  INNER JOIN native_spacetimehotspotsclassi_1_sen AS e
+    ON e.cell = r.cell
+), native_spacetimehotspotsclassi_1_autocovariance AS (
+  SELECT
+    a.cell AS cell,
+    b.t - a.t AS gap,
+    SUM(a.y * b.y) AS acov
+  FROM native_spacetimehotspotsclassi_1_ranks AS a
+  INNER JOIN native_spacetimehotspotsclassi_1_ranks AS b
+    ON b.cell = a.cell AND a.t <= b.t
+  GROUP BY
+    a.cell,
+    b.t - a.t
+), native_spacetimehotspotsclassi_1_variance AS (
+  SELECT
+    m.cell AS cell,
+    SUM(
+      CASE
+        WHEN c.gap >= 1 AND ABS(c.acov / NULLIF(z.acov, 0)) > 1.6448536269514715 / SQRT(m.n)
+        THEN (
+          m.n - c.gap
+        ) * (
+          m.n - c.gap - 1
+        ) * (
+          m.n - c.gap - 2
+        ) * c.acov / NULLIF(z.acov, 0)
+        ELSE 0
+      END
+    ) AS sni
+  FROM native_spacetimehotspotsclassi_1_summary AS m
+  INNER JOIN native_spacetimehotspotsclassi_1_autocovariance AS z
+    ON z.cell = m.cell AND z.gap = 0
+  INNER JOIN native_spacetimehotspotsclassi_1_autocovariance AS c
+    ON c.cell = m.cell
+  GROUP BY
+    m.cell
+), native_spacetimehotspotsclassi_1_trend AS (
+  SELECT
+    m.cell,
+    m.n,
+    m.hot,
+    m.last_hot,
+    m.last_not_hot,
+    m.cold,
+    m.last_cold,
+    m.last_not_cold,
+    k.s AS s,
+    COALESCE(k.s, 0) / NULLIF((
+      m.n * (
+        m.n - 1
+      )
+    ) / 2, 0) AS tau,
+    (
+      (
+        m.n * (
+          m.n - 1
+        ) * (
+          2 * m.n + 5
+        ) - m.tie_term
+      ) / 18
+    ) * (
+      1 + 2.0 / NULLIF(m.n * (
+        m.n - 1
+      ) * (
+        m.n - 2
+      ), 0) * v.sni
+    ) AS var_s
+  FROM native_spacetimehotspotsclassi_1_summary AS m
+  LEFT JOIN native_spacetimehotspotsclassi_1_scores AS k
+    ON k.cell = m.cell
+  LEFT JOIN native_spacetimehotspotsclassi_1_variance AS v
+    ON v.cell = m.cell
+), native_spacetimehotspotsclassi_1 AS (
+  SELECT
+    cell AS quadbin,
+    CASE
+      WHEN NOT (
+        COALESCE(last_hot, 0) = n
+      ) AND n >= 2 AND 10 * hot >= 9 * (
+        n - 1
+      )
+      THEN 'historical hotspot'
+      WHEN COALESCE(last_hot, 0) = n AND hot = 1
+      THEN 'new hotspot'
+      WHEN COALESCE(last_hot, 0) = n
+      AND 10 * hot < 9 * n
+      AND hot = n - COALESCE(last_not_hot, 0)
+      THEN 'consecutive hotspot'
+      WHEN COALESCE(last_hot, 0) = n
+      AND 10 * hot >= 9 * n
+      AND (
+        NOT tau_p IS NULL AND tau_p < 0.1
+      )
+      AND tau > 0
+      THEN 'intensifying hotspot'
+      WHEN COALESCE(last_hot, 0) = n
+      AND 10 * hot >= 9 * n
+      AND NOT (
+        NOT tau_p IS NULL AND tau_p < 0.1
+      )
+      THEN 'persistent hotspot'
+      WHEN COALESCE(last_hot, 0) = n
+      AND 10 * hot >= 9 * n
+      AND (
+        NOT tau_p IS NULL AND tau_p < 0.1
+      )
+      AND tau < 0
+      THEN 'diminishing hotspot'
+      WHEN COALESCE(last_hot, 0) = n AND 10 * hot < 9 * n AND cold > 0
+      THEN 'oscillating hotspot'
+      WHEN COALESCE(last_hot, 0) = n AND 10 * hot < 9 * n AND cold = 0
+      THEN 'sporadic hotspot'
+      WHEN NOT (
+        COALESCE(last_cold, 0) = n
+      ) AND n >= 2 AND 10 * cold >= 9 * (
+        n - 1
+      )
+      THEN 'historical coldspot'
+      WHEN COALESCE(last_cold, 0) = n AND cold = 1
+      THEN 'new coldspot'
+      WHEN COALESCE(last_cold, 0) = n
+      AND 10 * cold < 9 * n
+      AND cold = n - COALESCE(last_not_cold, 0)
+      THEN 'consecutive coldspot'
+      WHEN COALESCE(last_cold, 0) = n
+      AND 10 * cold >= 9 * n
+      AND (
+        NOT tau_p IS NULL AND tau_p < 0.1
+      )
+      AND tau < 0
+      THEN 'intensifying coldspot'
+      WHEN COALESCE(last_cold, 0) = n
+      AND 10 * cold >= 9 * n
+      AND NOT (
+        NOT tau_p IS NULL AND tau_p < 0.1
+      )
+      THEN 'persistent coldspot'
+      WHEN COALESCE(last_cold, 0) = n
+      AND 10 * cold >= 9 * n
+      AND (
+        NOT tau_p IS NULL AND tau_p < 0.1
+      )
+      AND tau > 0
+      THEN 'diminishing coldspot'
+      WHEN COALESCE(last_cold, 0) = n AND 10 * cold < 9 * n AND hot > 0
+      THEN 'oscillating coldspot'
+      WHEN COALESCE(last_cold, 0) = n AND 10 * cold < 9 * n AND hot = 0
+      THEN 'sporadic coldspot'
+      ELSE 'undetected pattern'
+    END AS classification,
+    tau,
+    tau_p
+  FROM (
+    SELECT
+      _wf_tested.*,
+      1.0 / (
+        1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+      ) * (
+        0.254829592 + 1.0 / (
+          1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+        ) * (
+          -0.284496736 + 1.0 / (
+            1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+          ) * (
+            1.421413741 + 1.0 / (
+              1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+            ) * (
+              -1.453152027 + 1.0 / (
+                1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+              ) * (
+                1.061405429
+              )
+            )
+          )
+        )
+      ) * EXP(-ABS(z) * 0.7071067811865475 * ABS(z) * 0.7071067811865475) AS tau_p
+    FROM (
+      SELECT
+        native_spacetimehotspotsclassi_1_trend.*,
+        CASE
+          WHEN n < 2
+          THEN NULL
+          WHEN COALESCE(s, 0) > 0
+          THEN (
+            s - 1
+          ) / SQRT(CASE WHEN var_s > 0 THEN var_s END)
+          WHEN COALESCE(s, 0) < 0
+          THEN (
+            s + 1
+          ) / SQRT(CASE WHEN var_s > 0 THEN var_s END)
+          WHEN NOT var_s IS NULL
+          THEN 0
+        END AS z
+      FROM native_spacetimehotspotsclassi_1_trend
+    ) AS _wf_tested
+  ) AS _wf_trend
+)
+SELECT
+  *
+FROM native_spacetimehotspotsclassi_1;
+
 -- case h3enrich
 -- stage native_saveastable_5e92edff
 CREATE OR REPLACE TABLE analytics.o AS

@@ -3762,6 +3762,833 @@ DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
+-- case getisordspacetime_h3: unsupported (the Oracle dialect cannot express operation 'h3_kring')
+
+-- case getisordspacetime_quadbin
+-- stage native_saveastable_314c8ced
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_getisordspacetime_1_series AS (
+  SELECT
+    "INDEX",
+    step,
+    SUM(value) AS value
+  FROM (
+    SELECT
+      "INDEX",
+      value,
+      CAST(12 * (
+        _wf_year
+      ) + _wf_month - 1 AS NUMBER(19)) AS step
+    FROM (
+      SELECT
+        quadbin AS "INDEX",
+        CAST(value AS NUMBER) AS value,
+        CAST(EXTRACT(YEAR FROM CAST(week AS TIMESTAMP)) AS NUMBER(19)) AS _wf_year,
+        CAST(EXTRACT(MONTH FROM CAST(week AS TIMESTAMP)) AS NUMBER(19)) AS _wf_month
+      FROM analytics.series
+      WHERE
+        NOT quadbin IS NULL AND NOT week IS NULL AND NOT value IS NULL
+    ) _wf_fields
+  ) _wf_steps
+  GROUP BY
+    "INDEX",
+    step
+), native_getisordspacetime_1_stats AS (
+  SELECT
+    COUNT(*) AS n,
+    AVG(value) AS mean,
+    STDDEV_POP(value) AS sd
+  FROM native_getisordspacetime_1_series
+), native_getisordspacetime_1_cells AS (
+  SELECT DISTINCT
+    "INDEX"
+  FROM native_getisordspacetime_1_series
+), native_getisordspacetime_1_tile AS (
+  SELECT
+    "INDEX",
+    BITAND(CAST(FLOOR("INDEX" / 4503599627370496) AS NUMBER(19)), 31) AS _wf_z,
+    CAST(FLOOR(
+      (
+        BITAND(BITAND("INDEX", 4503599627370495), 1) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2) AS NUMBER(19)), 2) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4) AS NUMBER(19)), 4) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8) AS NUMBER(19)), 8) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16) AS NUMBER(19)), 16) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 32) AS NUMBER(19)), 32) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 64) AS NUMBER(19)), 64) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 128) AS NUMBER(19)), 128) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 256) AS NUMBER(19)), 256) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 512) AS NUMBER(19)), 512) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 1024) AS NUMBER(19)), 1024) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2048) AS NUMBER(19)), 2048) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4096) AS NUMBER(19)), 4096) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8192) AS NUMBER(19)), 8192) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16384) AS NUMBER(19)), 16384) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 32768) AS NUMBER(19)), 32768) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 65536) AS NUMBER(19)), 65536) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 131072) AS NUMBER(19)), 131072) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 262144) AS NUMBER(19)), 262144) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 524288) AS NUMBER(19)), 524288) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 1048576) AS NUMBER(19)), 1048576) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2097152) AS NUMBER(19)), 2097152) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4194304) AS NUMBER(19)), 4194304) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8388608) AS NUMBER(19)), 8388608) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16777216) AS NUMBER(19)), 16777216) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 33554432) AS NUMBER(19)), 33554432)
+      ) / CAST(POWER(2, 26 - BITAND(CAST(FLOOR("INDEX" / 4503599627370496) AS NUMBER(19)), 31)) AS NUMBER(19))
+    ) AS NUMBER(19)) AS _wf_x,
+    CAST(FLOOR(
+      (
+        BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2) AS NUMBER(19)), 1) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4) AS NUMBER(19)), 2) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8) AS NUMBER(19)), 4) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16) AS NUMBER(19)), 8) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 32) AS NUMBER(19)), 16) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 64) AS NUMBER(19)), 32) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 128) AS NUMBER(19)), 64) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 256) AS NUMBER(19)), 128) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 512) AS NUMBER(19)), 256) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 1024) AS NUMBER(19)), 512) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2048) AS NUMBER(19)), 1024) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4096) AS NUMBER(19)), 2048) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8192) AS NUMBER(19)), 4096) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16384) AS NUMBER(19)), 8192) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 32768) AS NUMBER(19)), 16384) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 65536) AS NUMBER(19)), 32768) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 131072) AS NUMBER(19)), 65536) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 262144) AS NUMBER(19)), 131072) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 524288) AS NUMBER(19)), 262144) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 1048576) AS NUMBER(19)), 524288) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 2097152) AS NUMBER(19)), 1048576) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 4194304) AS NUMBER(19)), 2097152) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 8388608) AS NUMBER(19)), 4194304) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 16777216) AS NUMBER(19)), 8388608) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 33554432) AS NUMBER(19)), 16777216) + BITAND(CAST(FLOOR(BITAND("INDEX", 4503599627370495) / 67108864) AS NUMBER(19)), 33554432)
+      ) / CAST(POWER(2, 26 - BITAND(CAST(FLOOR("INDEX" / 4503599627370496) AS NUMBER(19)), 31)) AS NUMBER(19))
+    ) AS NUMBER(19)) AS _wf_y
+  FROM native_getisordspacetime_1_cells
+), native_getisordspacetime_1_ring AS (
+  SELECT
+    native_getisordspacetime_1_tile.*,
+    CAST(_wf__wf_dx_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_dx,
+    CAST(_wf__wf_dy_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_dy,
+    MOD(
+      (
+        _wf_x + CAST(_wf__wf_dx_rows.COLUMN_VALUE AS NUMBER(19)) + CAST(POWER(2, _wf_z) AS NUMBER(19))
+      ),
+      CAST(POWER(2, _wf_z) AS NUMBER(19))
+    ) AS _wf_kx,
+    _wf_y + CAST(_wf__wf_dy_rows.COLUMN_VALUE AS NUMBER(19)) AS _wf_ky
+  FROM native_getisordspacetime_1_tile
+  CROSS JOIN TABLE(
+    CAST(MULTISET(
+      SELECT
+        -LEAST(3, CAST(TRUNC((
+          CAST(POWER(2, _wf_z) AS NUMBER(19)) - 1
+        ) / 2) AS INT)) + LEVEL - 1
+      FROM DUAL
+      CONNECT BY LEVEL <= LEAST(3, CAST(TRUNC(CAST(POWER(2, _wf_z) AS NUMBER(19)) / 2) AS INT)) - -LEAST(3, CAST(TRUNC((
+        CAST(POWER(2, _wf_z) AS NUMBER(19)) - 1
+      ) / 2) AS INT)) + 1
+    ) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_dx_rows
+  CROSS JOIN TABLE(
+    CAST(MULTISET(
+      SELECT
+        GREATEST(-3, -_wf_y) + LEVEL - 1
+      FROM DUAL
+      CONNECT BY LEVEL <= LEAST(3, (
+        CAST(POWER(2, _wf_z) AS NUMBER(19)) - 1
+      ) - _wf_y) - GREATEST(-3, -_wf_y) + 1
+    ) AS SYS.ODCINUMBERLIST)
+  ) _wf__wf_dy_rows
+), native_getisordspacetime_1_neighbours AS (
+  SELECT
+    "INDEX",
+    5188146770730811392 + (
+      _wf_z * 4503599627370496
+    ) + BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1) * 2
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2) * 2
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2) * 4
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4) * 4
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4) * 8
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8) * 8
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8) * 16
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16) * 16
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16) * 32
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32) * 32
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32) * 64
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 64) * 64
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 64) * 128
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 128) * 128
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 128) * 256
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 256) * 256
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 256) * 512
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 512) * 512
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 512) * 1024
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1024) * 1024
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1024) * 2048
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2048) * 2048
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2048) * 4096
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4096) * 4096
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4096) * 8192
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8192) * 8192
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8192) * 16384
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16384) * 16384
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16384) * 32768
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32768) * 32768
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 32768) * 65536
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 65536) * 65536
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 65536) * 131072
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 131072) * 131072
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 131072) * 262144
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 262144) * 262144
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 262144) * 524288
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 524288) * 524288
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 524288) * 1048576
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1048576) * 1048576
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 1048576) * 2097152
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2097152) * 2097152
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 2097152) * 4194304
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4194304) * 4194304
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 4194304) * 8388608
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8388608) * 8388608
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 8388608) * 16777216
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16777216) * 16777216
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 16777216) * 33554432
+    ) + (
+      BITAND(_wf_kx * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 33554432) * 33554432
+    ) + (
+      BITAND(_wf_ky * CAST(POWER(2, 26 - _wf_z) AS NUMBER(19)), 33554432) * 67108864
+    ) + (
+      CAST(POWER(2, 52 - 2 * _wf_z) AS NUMBER(19)) - 1
+    ) AS kring_index,
+    GREATEST(ABS(_wf_dx), ABS(_wf_dy)) AS distance
+  FROM native_getisordspacetime_1_ring
+), native_getisordspacetime_1_reach AS (
+  SELECT
+    a.index,
+    a.step,
+    r.kring_index,
+    1.0 AS space_weight
+  FROM native_getisordspacetime_1_series a
+  INNER JOIN native_getisordspacetime_1_neighbours r
+    ON r.index = a.index
+), native_getisordspacetime_1_weighted AS (
+  SELECT
+    a.index AS "INDEX",
+    a.step AS step,
+    SUM((
+      a.space_weight * (
+        1.0
+      )
+    ) * b.value) AS swx,
+    SUM(a.space_weight * (
+      1.0
+    )) AS sw,
+    SUM((
+      a.space_weight * (
+        1.0
+      )
+    ) * (
+      a.space_weight * (
+        1.0
+      )
+    )) AS sww
+  FROM native_getisordspacetime_1_reach a
+  INNER JOIN native_getisordspacetime_1_series b
+    ON b.index = a.kring_index AND ABS(b.step - a.step) <= 3
+  GROUP BY
+    a.index,
+    a.step
+), native_getisordspacetime_1_dates AS (
+  SELECT
+    step,
+    CAST(TO_TIMESTAMP(
+      LPAD(CAST(CAST(FLOOR((
+        step
+      ) / 12) AS NUMBER(19)) AS VARCHAR2(4000)), 4, '0') || '-' || LPAD(
+        CAST(CAST(step - 12 * (
+          FLOOR((
+            step
+          ) / 12)
+        ) + 1 AS NUMBER(19)) AS VARCHAR2(4000)),
+        2,
+        '0'
+      ) || '-' || LPAD(CAST(CAST(1 AS NUMBER(19)) AS VARCHAR2(4000)), 2, '0') || ' ' || LPAD(CAST(CAST(0 AS NUMBER(19)) AS VARCHAR2(4000)), 2, '0') || ':' || LPAD(CAST(CAST(0 AS NUMBER(19)) AS VARCHAR2(4000)), 2, '0') || ':' || LPAD(CAST(CAST(0 AS NUMBER(19)) AS VARCHAR2(4000)), 2, '0'),
+      'YYYY-MM-DD HH24:MI:SS'
+    ) AS TIMESTAMP) AS "DATE"
+  FROM (
+    SELECT DISTINCT
+      step
+    FROM native_getisordspacetime_1_series
+  ) _wf_steps
+), native_getisordspacetime_1_scored AS (
+  SELECT
+    w.index,
+    d.date,
+    (
+      w.swx - s.mean * w.sw
+    ) / NULLIF(
+      s.sd * SQRT(GREATEST((
+        s.n * w.sww - w.sw * w.sw
+      ) / NULLIF(s.n - 1, 0), 0.0)),
+      0
+    ) AS gi
+  FROM native_getisordspacetime_1_weighted w
+  INNER JOIN native_getisordspacetime_1_dates d
+    ON d.step = w.step
+  CROSS JOIN native_getisordspacetime_1_stats s
+), native_getisordspacetime_1 AS (
+  SELECT
+    native_getisordspacetime_1_scored.*,
+    1.0 / (
+      1.0 + 0.3275911 * ABS(gi) * 0.7071067811865475
+    ) * (
+      0.254829592 + 1.0 / (
+        1.0 + 0.3275911 * ABS(gi) * 0.7071067811865475
+      ) * (
+        -0.284496736 + 1.0 / (
+          1.0 + 0.3275911 * ABS(gi) * 0.7071067811865475
+        ) * (
+          1.421413741 + 1.0 / (
+            1.0 + 0.3275911 * ABS(gi) * 0.7071067811865475
+          ) * (
+            -1.453152027 + 1.0 / (
+              1.0 + 0.3275911 * ABS(gi) * 0.7071067811865475
+            ) * (
+              1.061405429
+            )
+          )
+        )
+      )
+    ) * EXP(-ABS(gi) * 0.7071067811865475 * ABS(gi) * 0.7071067811865475) AS p_value
+  FROM native_getisordspacetime_1_scored
+)
+SELECT
+  *
+FROM native_getisordspacetime_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case spacetimehotspots_mk
+-- stage native_saveastable_4f3f964e
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_spacetimehotspotsclassi_1_series AS (
+  SELECT
+    h3 AS cell,
+    CAST(gi AS NUMBER) AS x,
+    CAST(p_value AS NUMBER) AS p,
+    ROW_NUMBER() OVER (PARTITION BY h3 ORDER BY week, CAST(gi AS NUMBER)) AS t,
+    RANK() OVER (PARTITION BY h3 ORDER BY CAST(gi AS NUMBER)) AS rank_up,
+    RANK() OVER (PARTITION BY h3 ORDER BY CAST(gi AS NUMBER) DESC NULLS LAST) AS rank_down,
+    COUNT(*) OVER (PARTITION BY h3) AS steps
+  FROM analytics.series
+  WHERE
+    NOT h3 IS NULL AND NOT week IS NULL AND NOT gi IS NULL AND NOT p_value IS NULL
+), native_spacetimehotspotsclassi_1_summary AS (
+  SELECT
+    cell,
+    CAST(COUNT(*) AS NUMBER) AS n,
+    SUM(CASE WHEN p < 0.05 AND x > 0 THEN 1 ELSE 0 END) AS hot,
+    MAX(CASE WHEN p < 0.05 AND x > 0 THEN t END) AS last_hot,
+    MAX(CASE WHEN NOT (
+      p < 0.05 AND x > 0
+    ) THEN t END) AS last_not_hot,
+    SUM(CASE WHEN p < 0.05 AND x < 0 THEN 1 ELSE 0 END) AS cold,
+    MAX(CASE WHEN p < 0.05 AND x < 0 THEN t END) AS last_cold,
+    MAX(CASE WHEN NOT (
+      p < 0.05 AND x < 0
+    ) THEN t END) AS last_not_cold,
+    SUM(
+      (
+        (
+          steps + 2 - (
+            rank_up + rank_down
+          )
+        ) - 1
+      ) * (
+        2 * (
+          steps + 2 - (
+            rank_up + rank_down
+          )
+        ) + 5
+      )
+    ) AS tie_term
+  FROM native_spacetimehotspotsclassi_1_series
+  GROUP BY
+    cell
+), native_spacetimehotspotsclassi_1_scores AS (
+  SELECT
+    a.cell AS cell,
+    SUM(CASE WHEN b.x > a.x THEN 1 WHEN b.x < a.x THEN -1 ELSE 0 END) AS s
+  FROM native_spacetimehotspotsclassi_1_series a
+  INNER JOIN native_spacetimehotspotsclassi_1_series b
+    ON b.cell = a.cell AND a.t < b.t
+  GROUP BY
+    a.cell
+), native_spacetimehotspotsclassi_1_trend AS (
+  SELECT
+    m.cell,
+    m.n,
+    m.hot,
+    m.last_hot,
+    m.last_not_hot,
+    m.cold,
+    m.last_cold,
+    m.last_not_cold,
+    k.s AS s,
+    COALESCE(k.s, 0) / NULLIF((
+      m.n * (
+        m.n - 1
+      )
+    ) / 2, 0) AS tau,
+    (
+      m.n * (
+        m.n - 1
+      ) * (
+        2 * m.n + 5
+      ) - m.tie_term
+    ) / 18 AS var_s
+  FROM native_spacetimehotspotsclassi_1_summary m
+  LEFT JOIN native_spacetimehotspotsclassi_1_scores k
+    ON k.cell = m.cell
+), native_spacetimehotspotsclassi_1 AS (
+  SELECT
+    cell AS h3,
+    CASE
+      WHEN NOT (
+        COALESCE(last_hot, 0) = n
+      ) AND n >= 2 AND 10 * hot >= 9 * (
+        n - 1
+      )
+      THEN 'historical hotspot'
+      WHEN COALESCE(last_hot, 0) = n AND hot = 1
+      THEN 'new hotspot'
+      WHEN COALESCE(last_hot, 0) = n
+      AND 10 * hot < 9 * n
+      AND hot = n - COALESCE(last_not_hot, 0)
+      THEN 'consecutive hotspot'
+      WHEN COALESCE(last_hot, 0) = n
+      AND 10 * hot >= 9 * n
+      AND (
+        NOT tau_p IS NULL AND tau_p < 0.05
+      )
+      AND tau > 0
+      THEN 'intensifying hotspot'
+      WHEN COALESCE(last_hot, 0) = n
+      AND 10 * hot >= 9 * n
+      AND NOT (
+        NOT tau_p IS NULL AND tau_p < 0.05
+      )
+      THEN 'persistent hotspot'
+      WHEN COALESCE(last_hot, 0) = n
+      AND 10 * hot >= 9 * n
+      AND (
+        NOT tau_p IS NULL AND tau_p < 0.05
+      )
+      AND tau < 0
+      THEN 'diminishing hotspot'
+      WHEN COALESCE(last_hot, 0) = n AND 10 * hot < 9 * n AND cold > 0
+      THEN 'oscillating hotspot'
+      WHEN COALESCE(last_hot, 0) = n AND 10 * hot < 9 * n AND cold = 0
+      THEN 'sporadic hotspot'
+      WHEN NOT (
+        COALESCE(last_cold, 0) = n
+      ) AND n >= 2 AND 10 * cold >= 9 * (
+        n - 1
+      )
+      THEN 'historical coldspot'
+      WHEN COALESCE(last_cold, 0) = n AND cold = 1
+      THEN 'new coldspot'
+      WHEN COALESCE(last_cold, 0) = n
+      AND 10 * cold < 9 * n
+      AND cold = n - COALESCE(last_not_cold, 0)
+      THEN 'consecutive coldspot'
+      WHEN COALESCE(last_cold, 0) = n
+      AND 10 * cold >= 9 * n
+      AND (
+        NOT tau_p IS NULL AND tau_p < 0.05
+      )
+      AND tau < 0
+      THEN 'intensifying coldspot'
+      WHEN COALESCE(last_cold, 0) = n
+      AND 10 * cold >= 9 * n
+      AND NOT (
+        NOT tau_p IS NULL AND tau_p < 0.05
+      )
+      THEN 'persistent coldspot'
+      WHEN COALESCE(last_cold, 0) = n
+      AND 10 * cold >= 9 * n
+      AND (
+        NOT tau_p IS NULL AND tau_p < 0.05
+      )
+      AND tau > 0
+      THEN 'diminishing coldspot'
+      WHEN COALESCE(last_cold, 0) = n AND 10 * cold < 9 * n AND hot > 0
+      THEN 'oscillating coldspot'
+      WHEN COALESCE(last_cold, 0) = n AND 10 * cold < 9 * n AND hot = 0
+      THEN 'sporadic coldspot'
+      ELSE 'undetected pattern'
+    END AS classification,
+    tau,
+    tau_p
+  FROM (
+    SELECT
+      _wf_tested.*,
+      1.0 / (
+        1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+      ) * (
+        0.254829592 + 1.0 / (
+          1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+        ) * (
+          -0.284496736 + 1.0 / (
+            1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+          ) * (
+            1.421413741 + 1.0 / (
+              1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+            ) * (
+              -1.453152027 + 1.0 / (
+                1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+              ) * (
+                1.061405429
+              )
+            )
+          )
+        )
+      ) * EXP(-ABS(z) * 0.7071067811865475 * ABS(z) * 0.7071067811865475) AS tau_p
+    FROM (
+      SELECT
+        native_spacetimehotspotsclassi_1_trend.*,
+        CASE
+          WHEN n < 2
+          THEN NULL
+          WHEN COALESCE(s, 0) > 0
+          THEN (
+            s - 1
+          ) / SQRT(CASE WHEN var_s > 0 THEN var_s END)
+          WHEN COALESCE(s, 0) < 0
+          THEN (
+            s + 1
+          ) / SQRT(CASE WHEN var_s > 0 THEN var_s END)
+          WHEN NOT var_s IS NULL
+          THEN 0
+        END AS z
+      FROM native_spacetimehotspotsclassi_1_trend
+    ) _wf_tested
+  ) _wf_trend
+)
+SELECT
+  *
+FROM native_spacetimehotspotsclassi_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case spacetimehotspots_mmk
+-- stage native_saveastable_d5626004
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_spacetimehotspotsclassi_1_series AS (
+  SELECT
+    quadbin AS cell,
+    CAST(gi AS NUMBER) AS x,
+    CAST(p_value AS NUMBER) AS p,
+    ROW_NUMBER() OVER (PARTITION BY quadbin ORDER BY week, CAST(gi AS NUMBER)) AS t,
+    RANK() OVER (PARTITION BY quadbin ORDER BY CAST(gi AS NUMBER)) AS rank_up,
+    RANK() OVER (PARTITION BY quadbin ORDER BY CAST(gi AS NUMBER) DESC NULLS LAST) AS rank_down,
+    COUNT(*) OVER (PARTITION BY quadbin) AS steps
+  FROM analytics.series
+  WHERE
+    NOT quadbin IS NULL AND NOT week IS NULL AND NOT gi IS NULL AND NOT p_value IS NULL
+), native_spacetimehotspotsclassi_1_summary AS (
+  SELECT
+    cell,
+    CAST(COUNT(*) AS NUMBER) AS n,
+    SUM(CASE WHEN p < 0.1 AND x > 0 THEN 1 ELSE 0 END) AS hot,
+    MAX(CASE WHEN p < 0.1 AND x > 0 THEN t END) AS last_hot,
+    MAX(CASE WHEN NOT (
+      p < 0.1 AND x > 0
+    ) THEN t END) AS last_not_hot,
+    SUM(CASE WHEN p < 0.1 AND x < 0 THEN 1 ELSE 0 END) AS cold,
+    MAX(CASE WHEN p < 0.1 AND x < 0 THEN t END) AS last_cold,
+    MAX(CASE WHEN NOT (
+      p < 0.1 AND x < 0
+    ) THEN t END) AS last_not_cold,
+    SUM(
+      (
+        (
+          steps + 2 - (
+            rank_up + rank_down
+          )
+        ) - 1
+      ) * (
+        2 * (
+          steps + 2 - (
+            rank_up + rank_down
+          )
+        ) + 5
+      )
+    ) AS tie_term
+  FROM native_spacetimehotspotsclassi_1_series
+  GROUP BY
+    cell
+), native_spacetimehotspotsclassi_1_scores AS (
+  SELECT
+    a.cell AS cell,
+    SUM(CASE WHEN b.x > a.x THEN 1 WHEN b.x < a.x THEN -1 ELSE 0 END) AS s
+  FROM native_spacetimehotspotsclassi_1_series a
+  INNER JOIN native_spacetimehotspotsclassi_1_series b
+    ON b.cell = a.cell AND a.t < b.t
+  GROUP BY
+    a.cell
+), native_spacetimehotspotsclassi_1_slopes AS (
+  SELECT
+    a.cell AS cell,
+    (
+      b.x - a.x
+    ) / (
+      b.t - a.t
+    ) AS slope,
+    ROW_NUMBER() OVER (PARTITION BY a.cell ORDER BY (
+      b.x - a.x
+    ) / (
+      b.t - a.t
+    )) AS k,
+    COUNT(*) OVER (PARTITION BY a.cell) AS pairs
+  FROM native_spacetimehotspotsclassi_1_series a
+  INNER JOIN native_spacetimehotspotsclassi_1_series b
+    ON b.cell = a.cell AND a.t < b.t
+), native_spacetimehotspotsclassi_1_sen AS (
+  SELECT
+    cell,
+    AVG(slope) AS slope
+  FROM native_spacetimehotspotsclassi_1_slopes
+  WHERE
+    k = FLOOR((
+      pairs + 1
+    ) / 2) OR k = FLOOR((
+      pairs
+    ) / 2) + 1
+  GROUP BY
+    cell
+), native_spacetimehotspotsclassi_1_ranks AS (
+  SELECT
+    r.cell AS cell,
+    r.t AS t,
+    (
+      RANK() OVER (PARTITION BY r.cell ORDER BY r.x - r.t * e.slope) + r.steps + 1 - RANK() OVER (PARTITION BY r.cell ORDER BY r.x - r.t * e.slope DESC NULLS LAST)
+    ) / 2.0 - (
+      r.steps + 1
+    ) / 2.0 AS y
+  FROM native_spacetimehotspotsclassi_1_series r
+  INNER JOIN native_spacetimehotspotsclassi_1_sen e
+    ON e.cell = r.cell
+), native_spacetimehotspotsclassi_1_autocovariance AS (
+  SELECT
+    a.cell AS cell,
+    b.t - a.t AS gap,
+    SUM(a.y * b.y) AS acov
+  FROM native_spacetimehotspotsclassi_1_ranks a
+  INNER JOIN native_spacetimehotspotsclassi_1_ranks b
+    ON b.cell = a.cell AND a.t <= b.t
+  GROUP BY
+    a.cell,
+    b.t - a.t
+), native_spacetimehotspotsclassi_1_variance AS (
+  SELECT
+    m.cell AS cell,
+    SUM(
+      CASE
+        WHEN c.gap >= 1 AND ABS(c.acov / NULLIF(z.acov, 0)) > 1.6448536269514715 / SQRT(m.n)
+        THEN (
+          m.n - c.gap
+        ) * (
+          m.n - c.gap - 1
+        ) * (
+          m.n - c.gap - 2
+        ) * c.acov / NULLIF(z.acov, 0)
+        ELSE 0
+      END
+    ) AS sni
+  FROM native_spacetimehotspotsclassi_1_summary m
+  INNER JOIN native_spacetimehotspotsclassi_1_autocovariance z
+    ON z.cell = m.cell AND z.gap = 0
+  INNER JOIN native_spacetimehotspotsclassi_1_autocovariance c
+    ON c.cell = m.cell
+  GROUP BY
+    m.cell
+), native_spacetimehotspotsclassi_1_trend AS (
+  SELECT
+    m.cell,
+    m.n,
+    m.hot,
+    m.last_hot,
+    m.last_not_hot,
+    m.cold,
+    m.last_cold,
+    m.last_not_cold,
+    k.s AS s,
+    COALESCE(k.s, 0) / NULLIF((
+      m.n * (
+        m.n - 1
+      )
+    ) / 2, 0) AS tau,
+    (
+      (
+        m.n * (
+          m.n - 1
+        ) * (
+          2 * m.n + 5
+        ) - m.tie_term
+      ) / 18
+    ) * (
+      1 + 2.0 / NULLIF(m.n * (
+        m.n - 1
+      ) * (
+        m.n - 2
+      ), 0) * v.sni
+    ) AS var_s
+  FROM native_spacetimehotspotsclassi_1_summary m
+  LEFT JOIN native_spacetimehotspotsclassi_1_scores k
+    ON k.cell = m.cell
+  LEFT JOIN native_spacetimehotspotsclassi_1_variance v
+    ON v.cell = m.cell
+), native_spacetimehotspotsclassi_1 AS (
+  SELECT
+    cell AS quadbin,
+    CASE
+      WHEN NOT (
+        COALESCE(last_hot, 0) = n
+      ) AND n >= 2 AND 10 * hot >= 9 * (
+        n - 1
+      )
+      THEN 'historical hotspot'
+      WHEN COALESCE(last_hot, 0) = n AND hot = 1
+      THEN 'new hotspot'
+      WHEN COALESCE(last_hot, 0) = n
+      AND 10 * hot < 9 * n
+      AND hot = n - COALESCE(last_not_hot, 0)
+      THEN 'consecutive hotspot'
+      WHEN COALESCE(last_hot, 0) = n
+      AND 10 * hot >= 9 * n
+      AND (
+        NOT tau_p IS NULL AND tau_p < 0.1
+      )
+      AND tau > 0
+      THEN 'intensifying hotspot'
+      WHEN COALESCE(last_hot, 0) = n
+      AND 10 * hot >= 9 * n
+      AND NOT (
+        NOT tau_p IS NULL AND tau_p < 0.1
+      )
+      THEN 'persistent hotspot'
+      WHEN COALESCE(last_hot, 0) = n
+      AND 10 * hot >= 9 * n
+      AND (
+        NOT tau_p IS NULL AND tau_p < 0.1
+      )
+      AND tau < 0
+      THEN 'diminishing hotspot'
+      WHEN COALESCE(last_hot, 0) = n AND 10 * hot < 9 * n AND cold > 0
+      THEN 'oscillating hotspot'
+      WHEN COALESCE(last_hot, 0) = n AND 10 * hot < 9 * n AND cold = 0
+      THEN 'sporadic hotspot'
+      WHEN NOT (
+        COALESCE(last_cold, 0) = n
+      ) AND n >= 2 AND 10 * cold >= 9 * (
+        n - 1
+      )
+      THEN 'historical coldspot'
+      WHEN COALESCE(last_cold, 0) = n AND cold = 1
+      THEN 'new coldspot'
+      WHEN COALESCE(last_cold, 0) = n
+      AND 10 * cold < 9 * n
+      AND cold = n - COALESCE(last_not_cold, 0)
+      THEN 'consecutive coldspot'
+      WHEN COALESCE(last_cold, 0) = n
+      AND 10 * cold >= 9 * n
+      AND (
+        NOT tau_p IS NULL AND tau_p < 0.1
+      )
+      AND tau < 0
+      THEN 'intensifying coldspot'
+      WHEN COALESCE(last_cold, 0) = n
+      AND 10 * cold >= 9 * n
+      AND NOT (
+        NOT tau_p IS NULL AND tau_p < 0.1
+      )
+      THEN 'persistent coldspot'
+      WHEN COALESCE(last_cold, 0) = n
+      AND 10 * cold >= 9 * n
+      AND (
+        NOT tau_p IS NULL AND tau_p < 0.1
+      )
+      AND tau > 0
+      THEN 'diminishing coldspot'
+      WHEN COALESCE(last_cold, 0) = n AND 10 * cold < 9 * n AND hot > 0
+      THEN 'oscillating coldspot'
+      WHEN COALESCE(last_cold, 0) = n AND 10 * cold < 9 * n AND hot = 0
+      THEN 'sporadic coldspot'
+      ELSE 'undetected pattern'
+    END AS classification,
+    tau,
+    tau_p
+  FROM (
+    SELECT
+      _wf_tested.*,
+      1.0 / (
+        1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+      ) * (
+        0.254829592 + 1.0 / (
+          1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+        ) * (
+          -0.284496736 + 1.0 / (
+            1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+          ) * (
+            1.421413741 + 1.0 / (
+              1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+            ) * (
+              -1.453152027 + 1.0 / (
+                1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+              ) * (
+                1.061405429
+              )
+            )
+          )
+        )
+      ) * EXP(-ABS(z) * 0.7071067811865475 * ABS(z) * 0.7071067811865475) AS tau_p
+    FROM (
+      SELECT
+        native_spacetimehotspotsclassi_1_trend.*,
+        CASE
+          WHEN n < 2
+          THEN NULL
+          WHEN COALESCE(s, 0) > 0
+          THEN (
+            s - 1
+          ) / SQRT(CASE WHEN var_s > 0 THEN var_s END)
+          WHEN COALESCE(s, 0) < 0
+          THEN (
+            s + 1
+          ) / SQRT(CASE WHEN var_s > 0 THEN var_s END)
+          WHEN NOT var_s IS NULL
+          THEN 0
+        END AS z
+      FROM native_spacetimehotspotsclassi_1_trend
+    ) _wf_tested
+  ) _wf_trend
+)
+SELECT
+  *
+FROM native_spacetimehotspotsclassi_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
 -- case h3enrich
 -- stage native_saveastable_5e92edff
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;

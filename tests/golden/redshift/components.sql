@@ -2090,6 +2090,531 @@ DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
+-- case getisordspacetime_h3: unsupported (the Amazon Redshift dialect cannot express this component (no h3_kring, h3_distance, int_range, arrays as rows))
+
+-- case getisordspacetime_quadbin: unsupported (the Amazon Redshift dialect cannot express this component (no h3_kring, h3_distance, int_range, arrays as rows))
+
+-- case spacetimehotspots_mk
+-- stage native_saveastable_4f3f964e
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_spacetimehotspotsclassi_1_series AS (
+  SELECT
+    h3 AS cell,
+    CAST(gi AS DOUBLE PRECISION) AS x,
+    CAST(p_value AS DOUBLE PRECISION) AS p,
+    ROW_NUMBER() OVER (PARTITION BY h3 ORDER BY week, CAST(gi AS DOUBLE PRECISION)) AS t,
+    RANK() OVER (PARTITION BY h3 ORDER BY CAST(gi AS DOUBLE PRECISION)) AS rank_up,
+    RANK() OVER (PARTITION BY h3 ORDER BY CAST(gi AS DOUBLE PRECISION) DESC NULLS LAST) AS rank_down,
+    COUNT(*) OVER (PARTITION BY h3) AS steps
+  FROM analytics.series
+  WHERE
+    NOT h3 IS NULL AND NOT week IS NULL AND NOT gi IS NULL AND NOT p_value IS NULL
+), native_spacetimehotspotsclassi_1_summary AS (
+  SELECT
+    cell,
+    CAST(COUNT(*) AS DOUBLE PRECISION) AS n,
+    SUM(CASE WHEN p < 0.05 AND x > 0 THEN 1 ELSE 0 END) AS hot,
+    MAX(CASE WHEN p < 0.05 AND x > 0 THEN t END) AS last_hot,
+    MAX(CASE WHEN NOT (
+      p < 0.05 AND x > 0
+    ) THEN t END) AS last_not_hot,
+    SUM(CASE WHEN p < 0.05 AND x < 0 THEN 1 ELSE 0 END) AS cold,
+    MAX(CASE WHEN p < 0.05 AND x < 0 THEN t END) AS last_cold,
+    MAX(CASE WHEN NOT (
+      p < 0.05 AND x < 0
+    ) THEN t END) AS last_not_cold,
+    SUM(
+      (
+        (
+          steps + 2 - (
+            rank_up + rank_down
+          )
+        ) - 1
+      ) * (
+        2 * (
+          steps + 2 - (
+            rank_up + rank_down
+          )
+        ) + 5
+      )
+    ) AS tie_term
+  FROM native_spacetimehotspotsclassi_1_series
+  GROUP BY
+    cell
+), native_spacetimehotspotsclassi_1_scores AS (
+  SELECT
+    a.cell AS cell,
+    SUM(CASE WHEN b.x > a.x THEN 1 WHEN b.x < a.x THEN -1 ELSE 0 END) AS s
+  FROM native_spacetimehotspotsclassi_1_series AS a
+  INNER JOIN native_spacetimehotspotsclassi_1_series AS b
+    ON b.cell = a.cell AND a.t < b.t
+  GROUP BY
+    a.cell
+), native_spacetimehotspotsclassi_1_trend AS (
+  SELECT
+    m.cell,
+    m.n,
+    m.hot,
+    m.last_hot,
+    m.last_not_hot,
+    m.cold,
+    m.last_cold,
+    m.last_not_cold,
+    k.s AS s,
+    CAST(COALESCE(k.s, 0) AS DOUBLE PRECISION) / NULLIF(CAST((
+      m.n * (
+        m.n - 1
+      )
+    ) AS DOUBLE PRECISION) / 2, 0) AS tau,
+    CAST((
+      m.n * (
+        m.n - 1
+      ) * (
+        2 * m.n + 5
+      ) - m.tie_term
+    ) AS DOUBLE PRECISION) / 18 AS var_s
+  FROM native_spacetimehotspotsclassi_1_summary AS m
+  LEFT JOIN native_spacetimehotspotsclassi_1_scores AS k
+    ON k.cell = m.cell
+), native_spacetimehotspotsclassi_1 AS (
+  SELECT
+    cell AS h3,
+    CASE
+      WHEN NOT (
+        COALESCE(last_hot, 0) = n
+      ) AND n >= 2 AND 10 * hot >= 9 * (
+        n - 1
+      )
+      THEN 'historical hotspot'
+      WHEN COALESCE(last_hot, 0) = n AND hot = 1
+      THEN 'new hotspot'
+      WHEN COALESCE(last_hot, 0) = n
+      AND 10 * hot < 9 * n
+      AND hot = n - COALESCE(last_not_hot, 0)
+      THEN 'consecutive hotspot'
+      WHEN COALESCE(last_hot, 0) = n
+      AND 10 * hot >= 9 * n
+      AND (
+        NOT tau_p IS NULL AND tau_p < 0.05
+      )
+      AND tau > 0
+      THEN 'intensifying hotspot'
+      WHEN COALESCE(last_hot, 0) = n
+      AND 10 * hot >= 9 * n
+      AND NOT (
+        NOT tau_p IS NULL AND tau_p < 0.05
+      )
+      THEN 'persistent hotspot'
+      WHEN COALESCE(last_hot, 0) = n
+      AND 10 * hot >= 9 * n
+      AND (
+        NOT tau_p IS NULL AND tau_p < 0.05
+      )
+      AND tau < 0
+      THEN 'diminishing hotspot'
+      WHEN COALESCE(last_hot, 0) = n AND 10 * hot < 9 * n AND cold > 0
+      THEN 'oscillating hotspot'
+      WHEN COALESCE(last_hot, 0) = n AND 10 * hot < 9 * n AND cold = 0
+      THEN 'sporadic hotspot'
+      WHEN NOT (
+        COALESCE(last_cold, 0) = n
+      ) AND n >= 2 AND 10 * cold >= 9 * (
+        n - 1
+      )
+      THEN 'historical coldspot'
+      WHEN COALESCE(last_cold, 0) = n AND cold = 1
+      THEN 'new coldspot'
+      WHEN COALESCE(last_cold, 0) = n
+      AND 10 * cold < 9 * n
+      AND cold = n - COALESCE(last_not_cold, 0)
+      THEN 'consecutive coldspot'
+      WHEN COALESCE(last_cold, 0) = n
+      AND 10 * cold >= 9 * n
+      AND (
+        NOT tau_p IS NULL AND tau_p < 0.05
+      )
+      AND tau < 0
+      THEN 'intensifying coldspot'
+      WHEN COALESCE(last_cold, 0) = n
+      AND 10 * cold >= 9 * n
+      AND NOT (
+        NOT tau_p IS NULL AND tau_p < 0.05
+      )
+      THEN 'persistent coldspot'
+      WHEN COALESCE(last_cold, 0) = n
+      AND 10 * cold >= 9 * n
+      AND (
+        NOT tau_p IS NULL AND tau_p < 0.05
+      )
+      AND tau > 0
+      THEN 'diminishing coldspot'
+      WHEN COALESCE(last_cold, 0) = n AND 10 * cold < 9 * n AND hot > 0
+      THEN 'oscillating coldspot'
+      WHEN COALESCE(last_cold, 0) = n AND 10 * cold < 9 * n AND hot = 0
+      THEN 'sporadic coldspot'
+      ELSE 'undetected pattern'
+    END AS classification,
+    tau,
+    tau_p
+  FROM (
+    SELECT
+      _wf_tested.*,
+      CAST(1.0 AS DOUBLE PRECISION) / (
+        1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+      ) * (
+        0.254829592 + CAST(1.0 AS DOUBLE PRECISION) / (
+          1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+        ) * (
+          -0.284496736 + CAST(1.0 AS DOUBLE PRECISION) / (
+            1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+          ) * (
+            1.421413741 + CAST(1.0 AS DOUBLE PRECISION) / (
+              1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+            ) * (
+              -1.453152027 + CAST(1.0 AS DOUBLE PRECISION) / (
+                1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+              ) * (
+                1.061405429
+              )
+            )
+          )
+        )
+      ) * EXP(-ABS(z) * 0.7071067811865475 * ABS(z) * 0.7071067811865475) AS tau_p
+    FROM (
+      SELECT
+        native_spacetimehotspotsclassi_1_trend.*,
+        CASE
+          WHEN n < 2
+          THEN NULL
+          WHEN COALESCE(s, 0) > 0
+          THEN CAST((
+            s - 1
+          ) AS DOUBLE PRECISION) / SQRT(CASE WHEN var_s > 0 THEN var_s END)
+          WHEN COALESCE(s, 0) < 0
+          THEN CAST((
+            s + 1
+          ) AS DOUBLE PRECISION) / SQRT(CASE WHEN var_s > 0 THEN var_s END)
+          WHEN NOT var_s IS NULL
+          THEN 0
+        END AS z
+      FROM native_spacetimehotspotsclassi_1_trend
+    ) AS _wf_tested
+  ) AS _wf_trend
+)
+SELECT
+  *
+FROM native_spacetimehotspotsclassi_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
+-- case spacetimehotspots_mmk
+-- stage native_saveastable_d5626004
+DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
+CREATE TABLE analytics.o__wareflow_36bde66f AS
+WITH native_spacetimehotspotsclassi_1_series AS (
+  SELECT
+    quadbin AS cell,
+    CAST(gi AS DOUBLE PRECISION) AS x,
+    CAST(p_value AS DOUBLE PRECISION) AS p,
+    ROW_NUMBER() OVER (PARTITION BY quadbin ORDER BY week, CAST(gi AS DOUBLE PRECISION)) AS t,
+    RANK() OVER (PARTITION BY quadbin ORDER BY CAST(gi AS DOUBLE PRECISION)) AS rank_up,
+    RANK() OVER (PARTITION BY quadbin ORDER BY CAST(gi AS DOUBLE PRECISION) DESC NULLS LAST) AS rank_down,
+    COUNT(*) OVER (PARTITION BY quadbin) AS steps
+  FROM analytics.series
+  WHERE
+    NOT quadbin IS NULL AND NOT week IS NULL AND NOT gi IS NULL AND NOT p_value IS NULL
+), native_spacetimehotspotsclassi_1_summary AS (
+  SELECT
+    cell,
+    CAST(COUNT(*) AS DOUBLE PRECISION) AS n,
+    SUM(CASE WHEN p < 0.1 AND x > 0 THEN 1 ELSE 0 END) AS hot,
+    MAX(CASE WHEN p < 0.1 AND x > 0 THEN t END) AS last_hot,
+    MAX(CASE WHEN NOT (
+      p < 0.1 AND x > 0
+    ) THEN t END) AS last_not_hot,
+    SUM(CASE WHEN p < 0.1 AND x < 0 THEN 1 ELSE 0 END) AS cold,
+    MAX(CASE WHEN p < 0.1 AND x < 0 THEN t END) AS last_cold,
+    MAX(CASE WHEN NOT (
+      p < 0.1 AND x < 0
+    ) THEN t END) AS last_not_cold,
+    SUM(
+      (
+        (
+          steps + 2 - (
+            rank_up + rank_down
+          )
+        ) - 1
+      ) * (
+        2 * (
+          steps + 2 - (
+            rank_up + rank_down
+          )
+        ) + 5
+      )
+    ) AS tie_term
+  FROM native_spacetimehotspotsclassi_1_series
+  GROUP BY
+    cell
+), native_spacetimehotspotsclassi_1_scores AS (
+  SELECT
+    a.cell AS cell,
+    SUM(CASE WHEN b.x > a.x THEN 1 WHEN b.x < a.x THEN -1 ELSE 0 END) AS s
+  FROM native_spacetimehotspotsclassi_1_series AS a
+  INNER JOIN native_spacetimehotspotsclassi_1_series AS b
+    ON b.cell = a.cell AND a.t < b.t
+  GROUP BY
+    a.cell
+), native_spacetimehotspotsclassi_1_slopes AS (
+  SELECT
+    a.cell AS cell,
+    CAST((
+      b.x - a.x
+    ) AS DOUBLE PRECISION) / (
+      b.t - a.t
+    ) AS slope,
+    ROW_NUMBER() OVER (
+      PARTITION BY a.cell
+      ORDER BY CAST((
+        b.x - a.x
+      ) AS DOUBLE PRECISION) / (
+        b.t - a.t
+      )
+    ) AS k,
+    COUNT(*) OVER (PARTITION BY a.cell) AS pairs
+  FROM native_spacetimehotspotsclassi_1_series AS a
+  INNER JOIN native_spacetimehotspotsclassi_1_series AS b
+    ON b.cell = a.cell AND a.t < b.t
+), native_spacetimehotspotsclassi_1_sen AS (
+  SELECT
+    cell,
+    AVG(slope) AS slope
+  FROM native_spacetimehotspotsclassi_1_slopes
+  WHERE
+    k = FLOOR(CAST((
+      pairs + 1
+    ) AS DOUBLE PRECISION) / 2)
+    OR k = FLOOR(CAST((
+      pairs
+    ) AS DOUBLE PRECISION) / 2) + 1
+  GROUP BY
+    cell
+), native_spacetimehotspotsclassi_1_ranks AS (
+  SELECT
+    r.cell AS cell,
+    r.t AS t,
+    CAST((
+      RANK() OVER (PARTITION BY r.cell ORDER BY r.x - r.t * e.slope) + r.steps + 1 - RANK() OVER (PARTITION BY r.cell ORDER BY r.x - r.t * e.slope DESC NULLS LAST)
+    ) AS DOUBLE PRECISION) / 2.0 - CAST((
+      r.steps + 1
+    ) AS DOUBLE PRECISION) / 2.0 AS y
+  FROM native_spacetimehotspotsclassi_1_series AS r
+  INNER JOIN native_spacetimehotspotsclassi_1_sen AS e
+    ON e.cell = r.cell
+), native_spacetimehotspotsclassi_1_autocovariance AS (
+  SELECT
+    a.cell AS cell,
+    b.t - a.t AS gap,
+    SUM(a.y * b.y) AS acov
+  FROM native_spacetimehotspotsclassi_1_ranks AS a
+  INNER JOIN native_spacetimehotspotsclassi_1_ranks AS b
+    ON b.cell = a.cell AND a.t <= b.t
+  GROUP BY
+    a.cell,
+    b.t - a.t
+), native_spacetimehotspotsclassi_1_variance AS (
+  SELECT
+    m.cell AS cell,
+    SUM(
+      CASE
+        WHEN c.gap >= 1
+        AND ABS(CAST(c.acov AS DOUBLE PRECISION) / NULLIF(z.acov, 0)) > CAST(1.6448536269514715 AS DOUBLE PRECISION) / SQRT(m.n)
+        THEN (
+          m.n - c.gap
+        ) * (
+          m.n - c.gap - 1
+        ) * (
+          m.n - c.gap - 2
+        ) * CAST(c.acov AS DOUBLE PRECISION) / NULLIF(z.acov, 0)
+        ELSE 0
+      END
+    ) AS sni
+  FROM native_spacetimehotspotsclassi_1_summary AS m
+  INNER JOIN native_spacetimehotspotsclassi_1_autocovariance AS z
+    ON z.cell = m.cell AND z.gap = 0
+  INNER JOIN native_spacetimehotspotsclassi_1_autocovariance AS c
+    ON c.cell = m.cell
+  GROUP BY
+    m.cell
+), native_spacetimehotspotsclassi_1_trend AS (
+  SELECT
+    m.cell,
+    m.n,
+    m.hot,
+    m.last_hot,
+    m.last_not_hot,
+    m.cold,
+    m.last_cold,
+    m.last_not_cold,
+    k.s AS s,
+    CAST(COALESCE(k.s, 0) AS DOUBLE PRECISION) / NULLIF(CAST((
+      m.n * (
+        m.n - 1
+      )
+    ) AS DOUBLE PRECISION) / 2, 0) AS tau,
+    (
+      CAST((
+        m.n * (
+          m.n - 1
+        ) * (
+          2 * m.n + 5
+        ) - m.tie_term
+      ) AS DOUBLE PRECISION) / 18
+    ) * (
+      1 + CAST(2.0 AS DOUBLE PRECISION) / NULLIF(m.n * (
+        m.n - 1
+      ) * (
+        m.n - 2
+      ), 0) * v.sni
+    ) AS var_s
+  FROM native_spacetimehotspotsclassi_1_summary AS m
+  LEFT JOIN native_spacetimehotspotsclassi_1_scores AS k
+    ON k.cell = m.cell
+  LEFT JOIN native_spacetimehotspotsclassi_1_variance AS v
+    ON v.cell = m.cell
+), native_spacetimehotspotsclassi_1 AS (
+  SELECT
+    cell AS quadbin,
+    CASE
+      WHEN NOT (
+        COALESCE(last_hot, 0) = n
+      ) AND n >= 2 AND 10 * hot >= 9 * (
+        n - 1
+      )
+      THEN 'historical hotspot'
+      WHEN COALESCE(last_hot, 0) = n AND hot = 1
+      THEN 'new hotspot'
+      WHEN COALESCE(last_hot, 0) = n
+      AND 10 * hot < 9 * n
+      AND hot = n - COALESCE(last_not_hot, 0)
+      THEN 'consecutive hotspot'
+      WHEN COALESCE(last_hot, 0) = n
+      AND 10 * hot >= 9 * n
+      AND (
+        NOT tau_p IS NULL AND tau_p < 0.1
+      )
+      AND tau > 0
+      THEN 'intensifying hotspot'
+      WHEN COALESCE(last_hot, 0) = n
+      AND 10 * hot >= 9 * n
+      AND NOT (
+        NOT tau_p IS NULL AND tau_p < 0.1
+      )
+      THEN 'persistent hotspot'
+      WHEN COALESCE(last_hot, 0) = n
+      AND 10 * hot >= 9 * n
+      AND (
+        NOT tau_p IS NULL AND tau_p < 0.1
+      )
+      AND tau < 0
+      THEN 'diminishing hotspot'
+      WHEN COALESCE(last_hot, 0) = n AND 10 * hot < 9 * n AND cold > 0
+      THEN 'oscillating hotspot'
+      WHEN COALESCE(last_hot, 0) = n AND 10 * hot < 9 * n AND cold = 0
+      THEN 'sporadic hotspot'
+      WHEN NOT (
+        COALESCE(last_cold, 0) = n
+      ) AND n >= 2 AND 10 * cold >= 9 * (
+        n - 1
+      )
+      THEN 'historical coldspot'
+      WHEN COALESCE(last_cold, 0) = n AND cold = 1
+      THEN 'new coldspot'
+      WHEN COALESCE(last_cold, 0) = n
+      AND 10 * cold < 9 * n
+      AND cold = n - COALESCE(last_not_cold, 0)
+      THEN 'consecutive coldspot'
+      WHEN COALESCE(last_cold, 0) = n
+      AND 10 * cold >= 9 * n
+      AND (
+        NOT tau_p IS NULL AND tau_p < 0.1
+      )
+      AND tau < 0
+      THEN 'intensifying coldspot'
+      WHEN COALESCE(last_cold, 0) = n
+      AND 10 * cold >= 9 * n
+      AND NOT (
+        NOT tau_p IS NULL AND tau_p < 0.1
+      )
+      THEN 'persistent coldspot'
+      WHEN COALESCE(last_cold, 0) = n
+      AND 10 * cold >= 9 * n
+      AND (
+        NOT tau_p IS NULL AND tau_p < 0.1
+      )
+      AND tau > 0
+      THEN 'diminishing coldspot'
+      WHEN COALESCE(last_cold, 0) = n AND 10 * cold < 9 * n AND hot > 0
+      THEN 'oscillating coldspot'
+      WHEN COALESCE(last_cold, 0) = n AND 10 * cold < 9 * n AND hot = 0
+      THEN 'sporadic coldspot'
+      ELSE 'undetected pattern'
+    END AS classification,
+    tau,
+    tau_p
+  FROM (
+    SELECT
+      _wf_tested.*,
+      CAST(1.0 AS DOUBLE PRECISION) / (
+        1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+      ) * (
+        0.254829592 + CAST(1.0 AS DOUBLE PRECISION) / (
+          1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+        ) * (
+          -0.284496736 + CAST(1.0 AS DOUBLE PRECISION) / (
+            1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+          ) * (
+            1.421413741 + CAST(1.0 AS DOUBLE PRECISION) / (
+              1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+            ) * (
+              -1.453152027 + CAST(1.0 AS DOUBLE PRECISION) / (
+                1.0 + 0.3275911 * ABS(z) * 0.7071067811865475
+              ) * (
+                1.061405429
+              )
+            )
+          )
+        )
+      ) * EXP(-ABS(z) * 0.7071067811865475 * ABS(z) * 0.7071067811865475) AS tau_p
+    FROM (
+      SELECT
+        native_spacetimehotspotsclassi_1_trend.*,
+        CASE
+          WHEN n < 2
+          THEN NULL
+          WHEN COALESCE(s, 0) > 0
+          THEN CAST((
+            s - 1
+          ) AS DOUBLE PRECISION) / SQRT(CASE WHEN var_s > 0 THEN var_s END)
+          WHEN COALESCE(s, 0) < 0
+          THEN CAST((
+            s + 1
+          ) AS DOUBLE PRECISION) / SQRT(CASE WHEN var_s > 0 THEN var_s END)
+          WHEN NOT var_s IS NULL
+          THEN 0
+        END AS z
+      FROM native_spacetimehotspotsclassi_1_trend
+    ) AS _wf_tested
+  ) AS _wf_trend
+)
+SELECT
+  *
+FROM native_spacetimehotspotsclassi_1;
+DROP TABLE IF EXISTS analytics.o;
+ALTER TABLE analytics.o__wareflow_36bde66f
+RENAME TO o;
+
 -- case h3enrich
 -- stage native_saveastable_5e92edff
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;

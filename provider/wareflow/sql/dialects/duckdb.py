@@ -102,7 +102,7 @@ class DuckDB(DuckDBDriver, WarehouseDialect):
         ops.H3_POLYFILL: Template(_POLYFILL.format(mode="center")),
         ops.H3_POLYFILL_INTERSECTS: Template(_POLYFILL.format(mode="overlap")),
         ops.H3_POLYFILL_CONTAINS: Template(_POLYFILL.format(mode="full")),
-        ops.H3_BOUNDARY: Template("ST_GeomFromText(h3_cell_to_boundary_wkt(:cell))"),
+        ops.H3_BOUNDARY: Template("ST_GeomFromWKB(h3_cell_to_boundary_wkb(:cell))"),  # full precision
         ops.H3_CENTER: Template("ST_Point(h3_cell_to_lng(:cell), h3_cell_to_lat(:cell))"),
         ops.H3_KRING: call("h3_grid_disk", "cell", "size"),
         ops.H3_DISTANCE: call("h3_grid_distance", "a", "b"),
