@@ -23,14 +23,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from sqlglot import exp
 
-from wareflow.components.base import BuildContext, Param, Templated
+from wareflow.components.base import BuildContext, Component, Param, Port, Templated
 from wareflow.components.library._rings import DECAYS, ring_step
 from wareflow.components.library._sql import check_new_column
 from wareflow.errors import CompileError, Issue
 from wareflow.sql import ops
+from wareflow.sql.dialects.base import WarehouseDialect
 from wareflow.sql.relation import Column, Query, Rel, alias, col
 
 AGGREGATIONS = ("sum", "avg", "min", "max", "count")
@@ -262,3 +264,82 @@ def with_enrichment(ctx: BuildContext, target: Rel, target_key: exp.Expr, enrich
         join_type="LEFT", copy=False)
     columns = None if target.columns is None else (*target.columns, *(Column(v.name, v.type) for v in variables))
     return ctx.finish(Query(query, columns))
+
+
+# --- the component classes the four enrichments are --------------------------------------------------
+class Enrichment(Component):
+    """A target and a source table; the source's geometry column and the (column, aggregation) pairs."""
+
+    inputs = (Port("target"), Port("source"))
+    target_col = Param.column(parent="target")
+    source_col = source_geometry_param()
+    variables = variables_param()
+
+
+class GridEnrichment(Enrichment):
+    """Enrich H3 / Quadbin Grid: the target's distinct cells drawn as shapes (`cell_shapes`), enriched, and
+    with `kring` > 0 smoothed over each cell's k-ring (`smoothing_operations` then needed)."""
+
+    grid: ClassVar[str] = ""
+    smoothing_operations: ClassVar[tuple[ops.Operation, ...]] = ()
+    kring = kring_param()
+    decay = decay_param()
+
+    @classmethod
+    def possible_operations(cls) -> tuple[ops.Operation, ...]:
+        return (*cls.operations_used, *cls.smoothing_operations)
+
+    def operations(self) -> tuple[ops.Operation, ...]:
+        return self.possible_operations() if smooths(self.kring) else self.operations_used
+
+    def expressible_in(self, dialect: WarehouseDialect) -> bool:
+        return self.supported_by(dialect, self.operations()) and (dialect.explodes or not smooths(self.kring))
+
+    def probes(self, port: str) -> tuple[str, ...]:
+        return (self.source_col,) if port == "source" and self.source_col else ()
+
+    def cell_shapes(self, ctx: BuildContext, target: Rel, cell: exp.Expr) -> tuple[Rel, Rel]:
+        """(the distinct cells as a step whose first column is the cell, their shapes ``_wf_key``,
+        ``_wf_geo``)."""
+        raise NotImplementedError
+
+    def build(self, ctx: BuildContext, target: Rel, source: Rel) -> Query:  # type: ignore[override]
+        k = ctx.constant(self.kring, "kring")
+        cell = target.col(self.target_col)
+        variables = read_variables(ctx, source, self.variables, target, numeric=k > 0)
+        features = features_step(ctx, source, source_geometry(ctx, source, self.source_col), variables, measured=True)
+        cells, shapes = self.cell_shapes(ctx, target, cell)
+        enriched = enrich(ctx, shapes, features, variables, measured=True)
+        if k > 0:
+            enriched = smooth(ctx, cells, enriched, variables, self.grid, k, self.decay)
+        return with_enrichment(ctx, target, target.col(self.target_col, "t"), enriched, variables)
+
+
+class GeometryEnrichment(Enrichment):
+    """Enrich Points / Polygons: the target's geometries (keyed by their WKB where the warehouse cannot group
+    geometries), enriched with areas and lengths when `measured`."""
+
+    measured: ClassVar[bool] = True
+    target_col = Param.column(parent="target", requires="geography")
+
+    @classmethod
+    def possible_operations(cls) -> tuple[ops.Operation, ...]:
+        return (*cls.operations_used, ops.AS_BINARY)
+
+    def operations(self) -> tuple[ops.Operation, ...]:
+        return self.possible_operations()  # WKB keys only where geometries cannot be grouped: see below
+
+    def expressible_in(self, dialect: WarehouseDialect) -> bool:
+        needed = self.operations_used if dialect.groups_geography else self.possible_operations()
+        return self.supported_by(dialect, needed)
+
+    def probes(self, port: str) -> tuple[str, ...]:
+        return {"target": (self.target_col,), "source": (self.source_col,) if self.source_col else ()}.get(port, ())
+
+    def build(self, ctx: BuildContext, target: Rel, source: Rel) -> Query:  # type: ignore[override]
+        variables = read_variables(ctx, source, self.variables, target, numeric=False)
+        geo = source_geometry(ctx, source, self.source_col)
+        features = features_step(ctx, source, geo, variables, measured=self.measured)
+        shapes, key_of = geometry_shapes(ctx, target, self.target_col)
+        enriched = enrich(ctx, shapes, features, variables, measured=self.measured)
+        return with_enrichment(ctx, target, key_of(target.col(self.target_col, "t")), enriched, variables)

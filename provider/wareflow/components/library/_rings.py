@@ -51,10 +51,10 @@ def cells_step(ctx: BuildContext, source: Rel, index: str, values: Sequence[tupl
                                            *(Column(name, "number") for _, name in values))))
 
 
-def ring_step(ctx: BuildContext, cells: Rel, grid: str, size: int) -> Rel:
+def ring_step(ctx: BuildContext, cells: Rel, grid: str, size: int, reused: bool = False) -> Rel:
     """Step ``neighbours``: for each cell, every cell of its k-ring of radius `size` (itself included,
     whether present or not) as ``kring_index``, with the ring ``distance``. Joining it to the cells keeps
-    the neighbours present in the input."""
+    the neighbours present in the input. `reused`: read many times, so kept whole (see `BuildContext.step`)."""
     if grid == "h3":
         query = exp.select(col("index")).from_(cells.table(), copy=False)
         neighbour = explode_into(ctx, query, ctx.fn(ops.H3_KRING, cell=col("index"),
@@ -63,7 +63,7 @@ def ring_step(ctx: BuildContext, cells: Rel, grid: str, size: int) -> Rel:
         ring = Query(query, (Column("index", "string"), Column("kring_index", "string"), Column("distance", "number")))
     else:
         ring = quadbin_ring(ctx, cells, "index", size, keep=("index",))
-    return ctx.step("neighbours", ring, shape="fanout")
+    return ctx.step("neighbours", ring, shape="fanout", reused=reused)
 
 
 def decay_weight(decay: str, distance: exp.Expr) -> exp.Expr:

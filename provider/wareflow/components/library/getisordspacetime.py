@@ -3,12 +3,13 @@ from __future__ import annotations
 from sqlglot import exp
 
 from wareflow.components.base import BuildContext, Component, Param
-from wareflow.components.library._grid import explode_into, quadbin_ring, select_all
+from wareflow.components.library._grid import select_all
+from wareflow.components.library._rings import ring_step
 from wareflow.components.library._trend import TIME_INTERVALS, calendar, fields, step_number, week_start
-from wareflow.components.library.getisord import KERNELS, kernel_weight
+from wareflow.components.library.getisord import KERNELS, gi_star, kernel_weight
 from wareflow.components.registry import component
 from wareflow.errors import CompileError, Issue
-from wareflow.sql import ops, quadbin
+from wareflow.sql import ops
 from wareflow.sql.relation import Column, Query, Rel, alias, col
 from wareflow.sql.stats import two_tailed_p
 
@@ -104,18 +105,7 @@ class GetisOrdSpaceTime(Component):
         # (cell, step) pair reads it, and the distance is costly where H3 is a stand-in or quadbin arithmetic)
         cells = ctx.step("cells", Query(exp.select(col("index")).distinct().from_(series.table(), copy=False),
                                         (Column("index", index_type),)))
-        if grid == "h3":
-            ring_query = exp.select(col("index")).from_(cells.table(), copy=False)
-            neighbour = explode_into(ctx, ring_query, ctx.fn(ops.H3_KRING, cell=col("index"),
-                                                             size=exp.Literal.number(size)), "kring_index", "string")
-            ring_query.select(alias(ctx.fn(ops.H3_DISTANCE, a=col("index"), b=neighbour.copy()), "distance"),
-                              copy=False)
-            ring = ctx.step("neighbours", Query(ring_query, (Column("index", "string"), Column("kring_index", "string"),
-                                                             Column("distance", "number"))),
-                            shape="fanout", reused=True)
-        else:
-            ring = ctx.step("neighbours", quadbin_ring(ctx, cells, "index", size, keep=("index",)), shape="fanout",
-                            reused=True)
+        ring = ring_step(ctx, cells, grid, size, reused=True)
         # step 4: each (cell, step) with the cells of its ring and their weight in space (kept whole: a
         # planner that inlined it could join the series to itself on the time condition alone)
         reach = ctx.step("reach", Query(exp.select(
@@ -150,17 +140,8 @@ class GetisOrdSpaceTime(Component):
                                   alias=exp.TableAlias(this=exp.to_identifier("_wf_steps"))),
                      interval, first_day, integer.copy(), ctx.type("string"), ctx.type("timestamp")),
             (Column("step", "integer"), Column("date", "timestamp"))))
-        # the result: gi = (Σwx - x̄·Σw) / (S·√((n·Σw² - (Σw)²) / (n - 1))); NULL where S or the variance is 0
-        n, mean, sd = exp.column("n", "s"), exp.column("mean", "s"), exp.column("sd", "s")
-        spread = exp.Div(this=exp.Paren(this=exp.Sub(
-            this=exp.Mul(this=n, expression=exp.column("sww", "w")),
-            expression=exp.Mul(this=exp.column("sw", "w"), expression=exp.column("sw", "w")))),
-            expression=exp.Nullif(this=exp.Sub(this=n.copy(), expression=exp.Literal.number(1)),
-                                  expression=exp.Literal.number(0)))
-        denominator = exp.Nullif(this=exp.Mul(this=sd, expression=exp.Sqrt(
-            this=quadbin.greatest(spread, exp.Literal.number("0.0")))), expression=exp.Literal.number(0))
-        gi = exp.Div(this=exp.Paren(this=exp.Sub(this=exp.column("swx", "w"), expression=exp.Mul(
-            this=mean, expression=exp.column("sw", "w")))), expression=denominator)
+        gi = gi_star(exp.column("n", "s"), exp.column("mean", "s"), exp.column("sd", "s"), exp.column("swx", "w"),
+                     exp.column("sw", "w"), exp.column("sww", "w"))
         scored = ctx.step("scored", Query(
             exp.select(exp.column("index", "w"), exp.column("date", "d"), alias(gi, "gi"))
             .from_(weighted.table("w"), copy=False)

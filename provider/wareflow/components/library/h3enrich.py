@@ -2,29 +2,15 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from wareflow.components.base import BuildContext, Component, Param, Port
-from wareflow.components.library._enrich import (
-    AREAL_OPERATIONS,
-    decay_param,
-    enrich,
-    features_step,
-    kring_param,
-    read_variables,
-    smooth,
-    smooths,
-    source_geometry,
-    source_geometry_param,
-    variables_param,
-    with_enrichment,
-)
+from wareflow.components.base import BuildContext
+from wareflow.components.library._enrich import AREAL_OPERATIONS, GridEnrichment
 from wareflow.components.registry import component
 from wareflow.sql import ops
-from wareflow.sql.dialects.base import WarehouseDialect
 from wareflow.sql.relation import Column, Query, Rel, alias
 
 
 @component("native.h3enrich", title="Enrich H3 Grid", category="Data enrichment")
-class H3Enrich(Component):
+class H3Enrich(GridEnrichment):
     """Each target H3 cell (its boundary polygon) with aggregates of the source features intersecting it:
     one column ``<column>_<aggregation>`` per pair of `variables`, after every target column.
 
@@ -47,39 +33,15 @@ class H3Enrich(Component):
 
     An empty `source_col` (CARTO's canvas exports one) means the source's only geography column."""
 
-    inputs = (Port("target"), Port("source"))
+    grid = "h3"
     operations_used = (ops.H3_BOUNDARY, *AREAL_OPERATIONS)
-    target_col = Param.column(parent="target")
-    source_col = source_geometry_param()
-    variables = variables_param()
-    kring = kring_param()
-    decay = decay_param()
+    smoothing_operations = (ops.H3_KRING, ops.H3_DISTANCE)
 
-    @classmethod
-    def possible_operations(cls) -> tuple[ops.Operation, ...]:
-        return (*cls.operations_used, ops.H3_KRING, ops.H3_DISTANCE)
-
-    def operations(self) -> tuple[ops.Operation, ...]:
-        return self.possible_operations() if smooths(self.kring) else self.operations_used
-
-    def expressible_in(self, dialect: WarehouseDialect) -> bool:
-        return self.supported_by(dialect, self.operations()) and (dialect.explodes or not smooths(self.kring))
-
-    def probes(self, port: str) -> tuple[str, ...]:
-        return (self.source_col,) if port == "source" and self.source_col else ()
-
-    def build(self, ctx: BuildContext, target: Rel, source: Rel) -> Query:  # type: ignore[override]
-        k = ctx.constant(self.kring, "kring")
-        cell = target.col(self.target_col)
-        variables = read_variables(ctx, source, self.variables, target, numeric=k > 0)
-        features = features_step(ctx, source, source_geometry(ctx, source, self.source_col), variables, measured=True)
+    def cell_shapes(self, ctx: BuildContext, target: Rel, cell: exp.Expr) -> tuple[Rel, Rel]:
         shapes = ctx.step("shapes", Query(
             exp.select(alias(cell.copy(), "_wf_key"), alias(ctx.fn(ops.H3_BOUNDARY, cell=cell.copy()), "_wf_geo"))
             .from_(target.table(), copy=False)
             .where(exp.Not(this=exp.Is(this=cell.copy(), expression=exp.Null())), copy=False)
             .group_by(cell.copy(), copy=False),
             (Column("_wf_key", "string"), Column("_wf_geo", "geography"))), shape="probe")
-        enriched = enrich(ctx, shapes, features, variables, measured=True)
-        if k > 0:
-            enriched = smooth(ctx, shapes, enriched, variables, "h3", k, self.decay)
-        return with_enrichment(ctx, target, target.col(self.target_col, "t"), enriched, variables)
+        return shapes, shapes
