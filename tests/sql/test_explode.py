@@ -16,8 +16,8 @@ EXPECTED = {
     "bigquery": "SELECT src.id, _wf_cell AS cell FROM src CROSS JOIN UNNEST(src.arr) AS _wf_cell",
     "databricks": "SELECT src.id, _wf_cell_rows._wf_cell AS cell FROM src "
                   "LATERAL VIEW EXPLODE(src.arr) _wf_cell_rows AS _wf_cell",
-    "duckdb": "SELECT src.id, _wf_cell_rows._wf_cell AS cell FROM src "
-              "CROSS JOIN UNNEST(src.arr) AS _wf_cell_rows(_wf_cell)",
+    # in the select list, which DuckDB plans without a lateral join (see `DuckDB.explode`)
+    "duckdb": "SELECT src.id, src._wf_cell AS cell FROM (SELECT *, UNNEST(src.arr) AS _wf_cell FROM src) AS src",
     "oracle": "SELECT src.id, _wf_cell_rows.COLUMN_VALUE AS cell FROM src CROSS JOIN TABLE(src.arr) _wf_cell_rows",
     "postgres": "SELECT src.id, _wf_cell_rows._wf_cell AS cell FROM src "
                 "CROSS JOIN LATERAL UNNEST(src.arr) AS _wf_cell_rows(_wf_cell)",
@@ -43,6 +43,18 @@ def test_every_dialect_turns_arrays_into_rows_or_says_it_cannot(dialect: str):
     sql = target.generate(exploded(dialect), pretty=False)
     assert_parses_back(sql, target.sqlglot_dialect)
     assert sql == EXPECTED[dialect]
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT src.id FROM src JOIN other ON other.id = src.id",  # a join: its columns would be hidden
+    "SELECT src.* FROM src",  # a star: it would take the element's column too
+    "SELECT src.id FROM src GROUP BY src.id",  # an aggregate
+])
+def test_duckdb_explodes_any_other_query_with_a_lateral_join(query: str):
+    duck = get_dialect("duckdb")
+    sql = duck.generate(duck.explode(sqlglot.parse_one(query, read="duckdb"), exp.column("arr", "src"), "cell"),
+                        pretty=False)
+    assert "CROSS JOIN UNNEST(src.arr) AS _wf_cell_rows(_wf_cell)" in sql
 
 
 def test_explode_runs_on_duckdb_and_postgis(engine):

@@ -416,18 +416,22 @@ FROM native_h3frompoint_1;
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3polyfill_1 AS (
   SELECT DISTINCT
-    CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
-  FROM analytics.zones
-  CROSS JOIN UNNEST(LIST_DISTINCT(
-    FLATTEN(
-      LIST_TRANSFORM(
-        ST_DUMP(geom),
-        LAMBDA part : H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(part.geom), 7, 'center')
-      )
-    )
-  )) AS _wf_h3_rows(_wf_h3)
-  WHERE
-    NOT geom IS NULL
+    CAST(zones._wf_h3 AS TEXT) AS h3
+  FROM (
+    SELECT
+      *,
+      UNNEST(LIST_DISTINCT(
+        FLATTEN(
+          LIST_TRANSFORM(
+            ST_DUMP(geom),
+            LAMBDA part : H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(part.geom), 7, 'center')
+          )
+        )
+      )) AS _wf_h3
+    FROM analytics.zones
+    WHERE
+      NOT geom IS NULL
+  ) AS zones
 )
 SELECT
   *
@@ -461,18 +465,22 @@ FROM native_h3polyfill_1;
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3polyfill_1 AS (
   SELECT DISTINCT
-    CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
-  FROM analytics.zones
-  CROSS JOIN UNNEST(LIST_DISTINCT(
-    FLATTEN(
-      LIST_TRANSFORM(
-        ST_DUMP(geom),
-        LAMBDA part : H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(part.geom), 7, 'center')
-      )
-    )
-  )) AS _wf_h3_rows(_wf_h3)
-  WHERE
-    NOT geom IS NULL
+    CAST(zones._wf_h3 AS TEXT) AS h3
+  FROM (
+    SELECT
+      *,
+      UNNEST(LIST_DISTINCT(
+        FLATTEN(
+          LIST_TRANSFORM(
+            ST_DUMP(geom),
+            LAMBDA part : H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(part.geom), 7, 'center')
+          )
+        )
+      )) AS _wf_h3
+    FROM analytics.zones
+    WHERE
+      NOT geom IS NULL
+  ) AS zones
 )
 SELECT
   *
@@ -506,18 +514,22 @@ FROM native_h3polyfill_1;
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3polyfill_1 AS (
   SELECT DISTINCT
-    CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
-  FROM analytics.zones
-  CROSS JOIN UNNEST(LIST_DISTINCT(
-    FLATTEN(
-      LIST_TRANSFORM(
-        ST_DUMP(geom),
-        LAMBDA part : H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(part.geom), 7, 'overlap')
-      )
-    )
-  )) AS _wf_h3_rows(_wf_h3)
-  WHERE
-    NOT geom IS NULL
+    CAST(zones._wf_h3 AS TEXT) AS h3
+  FROM (
+    SELECT
+      *,
+      UNNEST(LIST_DISTINCT(
+        FLATTEN(
+          LIST_TRANSFORM(
+            ST_DUMP(geom),
+            LAMBDA part : H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(part.geom), 7, 'overlap')
+          )
+        )
+      )) AS _wf_h3
+    FROM analytics.zones
+    WHERE
+      NOT geom IS NULL
+  ) AS zones
 )
 SELECT
   *
@@ -551,18 +563,22 @@ FROM native_h3polyfill_1;
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3polyfill_1 AS (
   SELECT DISTINCT
-    CAST(_wf_h3_rows._wf_h3 AS TEXT) AS h3
-  FROM analytics.zones
-  CROSS JOIN UNNEST(LIST_DISTINCT(
-    FLATTEN(
-      LIST_TRANSFORM(
-        ST_DUMP(geom),
-        LAMBDA part : H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(part.geom), 7, 'full')
-      )
-    )
-  )) AS _wf_h3_rows(_wf_h3)
-  WHERE
-    NOT geom IS NULL
+    CAST(zones._wf_h3 AS TEXT) AS h3
+  FROM (
+    SELECT
+      *,
+      UNNEST(LIST_DISTINCT(
+        FLATTEN(
+          LIST_TRANSFORM(
+            ST_DUMP(geom),
+            LAMBDA part : H3_POLYGON_WKT_TO_CELLS_EXPERIMENTAL_STRING(ST_ASTEXT(part.geom), 7, 'full')
+          )
+        )
+      )) AS _wf_h3
+    FROM analytics.zones
+    WHERE
+      NOT geom IS NULL
+  ) AS zones
 )
 SELECT
   *
@@ -936,11 +952,19 @@ WITH native_quadbinpolyfill_1_bbox AS (
 ), native_quadbinpolyfill_1_tiles AS (
   SELECT
     geom,
-    CAST(_wf__wf_x_rows._wf__wf_x AS BIGINT) AS _wf_x,
-    CAST(_wf__wf_y_rows._wf__wf_y AS BIGINT) AS _wf_y
-  FROM native_quadbinpolyfill_1_bbox
-  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x_rows(_wf__wf_x)
-  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y_rows(_wf__wf_y)
+    CAST(native_quadbinpolyfill_1_bbox._wf__wf_x AS BIGINT) AS _wf_x,
+    CAST(native_quadbinpolyfill_1_bbox._wf__wf_y AS BIGINT) AS _wf_y
+  FROM (
+    SELECT
+      *,
+      UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y
+    FROM (
+      SELECT
+        *,
+        UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x
+      FROM native_quadbinpolyfill_1_bbox
+    ) AS native_quadbinpolyfill_1_bbox
+  ) AS native_quadbinpolyfill_1_bbox
 ), native_quadbinpolyfill_1 AS (
   SELECT DISTINCT
     5233182771299483647 | (
@@ -1096,11 +1120,19 @@ WITH native_quadbinpolyfill_1_bbox AS (
     zone_id,
     zone,
     geom,
-    CAST(_wf__wf_x_rows._wf__wf_x AS BIGINT) AS _wf_x,
-    CAST(_wf__wf_y_rows._wf__wf_y AS BIGINT) AS _wf_y
-  FROM native_quadbinpolyfill_1_bbox
-  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x_rows(_wf__wf_x)
-  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y_rows(_wf__wf_y)
+    CAST(native_quadbinpolyfill_1_bbox._wf__wf_x AS BIGINT) AS _wf_x,
+    CAST(native_quadbinpolyfill_1_bbox._wf__wf_y AS BIGINT) AS _wf_y
+  FROM (
+    SELECT
+      *,
+      UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y
+    FROM (
+      SELECT
+        *,
+        UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x
+      FROM native_quadbinpolyfill_1_bbox
+    ) AS native_quadbinpolyfill_1_bbox
+  ) AS native_quadbinpolyfill_1_bbox
 ), native_quadbinpolyfill_1 AS (
   SELECT
     zone_id,
@@ -1257,11 +1289,19 @@ WITH native_quadbinpolyfill_1_bbox AS (
 ), native_quadbinpolyfill_1_tiles AS (
   SELECT
     geom,
-    CAST(_wf__wf_x_rows._wf__wf_x AS BIGINT) AS _wf_x,
-    CAST(_wf__wf_y_rows._wf__wf_y AS BIGINT) AS _wf_y
-  FROM native_quadbinpolyfill_1_bbox
-  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x_rows(_wf__wf_x)
-  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y_rows(_wf__wf_y)
+    CAST(native_quadbinpolyfill_1_bbox._wf__wf_x AS BIGINT) AS _wf_x,
+    CAST(native_quadbinpolyfill_1_bbox._wf__wf_y AS BIGINT) AS _wf_y
+  FROM (
+    SELECT
+      *,
+      UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y
+    FROM (
+      SELECT
+        *,
+        UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x
+      FROM native_quadbinpolyfill_1_bbox
+    ) AS native_quadbinpolyfill_1_bbox
+  ) AS native_quadbinpolyfill_1_bbox
 ), native_quadbinpolyfill_1 AS (
   SELECT DISTINCT
     5233182771299483647 | (
@@ -1421,11 +1461,19 @@ WITH native_quadbinpolyfill_1_bbox AS (
     zone_id,
     zone,
     geom,
-    CAST(_wf__wf_x_rows._wf__wf_x AS BIGINT) AS _wf_x,
-    CAST(_wf__wf_y_rows._wf__wf_y AS BIGINT) AS _wf_y
-  FROM native_quadbinpolyfill_1_bbox
-  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x_rows(_wf__wf_x)
-  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y_rows(_wf__wf_y)
+    CAST(native_quadbinpolyfill_1_bbox._wf__wf_x AS BIGINT) AS _wf_x,
+    CAST(native_quadbinpolyfill_1_bbox._wf__wf_y AS BIGINT) AS _wf_y
+  FROM (
+    SELECT
+      *,
+      UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y
+    FROM (
+      SELECT
+        *,
+        UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x
+      FROM native_quadbinpolyfill_1_bbox
+    ) AS native_quadbinpolyfill_1_bbox
+  ) AS native_quadbinpolyfill_1_bbox
 ), native_quadbinpolyfill_1 AS (
   SELECT
     zone_id,
@@ -1586,11 +1634,19 @@ WITH native_quadbinpolyfill_1_bbox AS (
 ), native_quadbinpolyfill_1_tiles AS (
   SELECT
     geom,
-    CAST(_wf__wf_x_rows._wf__wf_x AS BIGINT) AS _wf_x,
-    CAST(_wf__wf_y_rows._wf__wf_y AS BIGINT) AS _wf_y
-  FROM native_quadbinpolyfill_1_bbox
-  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x_rows(_wf__wf_x)
-  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y_rows(_wf__wf_y)
+    CAST(native_quadbinpolyfill_1_bbox._wf__wf_x AS BIGINT) AS _wf_x,
+    CAST(native_quadbinpolyfill_1_bbox._wf__wf_y AS BIGINT) AS _wf_y
+  FROM (
+    SELECT
+      *,
+      UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y
+    FROM (
+      SELECT
+        *,
+        UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x
+      FROM native_quadbinpolyfill_1_bbox
+    ) AS native_quadbinpolyfill_1_bbox
+  ) AS native_quadbinpolyfill_1_bbox
 ), native_quadbinpolyfill_1 AS (
   SELECT DISTINCT
     5233182771299483647 | (
@@ -1750,11 +1806,19 @@ WITH native_quadbinpolyfill_1_bbox AS (
     zone_id,
     zone,
     geom,
-    CAST(_wf__wf_x_rows._wf__wf_x AS BIGINT) AS _wf_x,
-    CAST(_wf__wf_y_rows._wf__wf_y AS BIGINT) AS _wf_y
-  FROM native_quadbinpolyfill_1_bbox
-  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x_rows(_wf__wf_x)
-  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y_rows(_wf__wf_y)
+    CAST(native_quadbinpolyfill_1_bbox._wf__wf_x AS BIGINT) AS _wf_x,
+    CAST(native_quadbinpolyfill_1_bbox._wf__wf_y AS BIGINT) AS _wf_y
+  FROM (
+    SELECT
+      *,
+      UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y
+    FROM (
+      SELECT
+        *,
+        UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x
+      FROM native_quadbinpolyfill_1_bbox
+    ) AS native_quadbinpolyfill_1_bbox
+  ) AS native_quadbinpolyfill_1_bbox
 ), native_quadbinpolyfill_1 AS (
   SELECT
     zone_id,
@@ -3314,23 +3378,27 @@ WITH native_quadbintochildren_1_resolution AS (
         )
       ) | 36028797018963968
     ) | (
-      CAST(_wf_quadbin_child_rows._wf_quadbin_child AS BIGINT) << 36
+      CAST(native_quadbintochildren_1_resolution._wf_quadbin_child AS BIGINT) << 36
     ) AS quadbin_child
-  FROM native_quadbintochildren_1_resolution
-  CROSS JOIN UNNEST(GENERATE_SERIES(
-    0,
-    CASE
-      WHEN _wf_z <= 8
-      THEN (
-        (
-          CAST(1 AS BIGINT) << CAST(2 * (
-            8 - _wf_z
-          ) AS INT)
-        )
-      ) - 1
-      ELSE -1
-    END
-  )) AS _wf_quadbin_child_rows(_wf_quadbin_child)
+  FROM (
+    SELECT
+      *,
+      UNNEST(GENERATE_SERIES(
+        0,
+        CASE
+          WHEN _wf_z <= 8
+          THEN (
+            (
+              CAST(1 AS BIGINT) << CAST(2 * (
+                8 - _wf_z
+              ) AS INT)
+            )
+          ) - 1
+          ELSE -1
+        END
+      )) AS _wf_quadbin_child
+    FROM native_quadbintochildren_1_resolution
+  ) AS native_quadbintochildren_1_resolution
 )
 SELECT
   *
@@ -3355,10 +3423,14 @@ WITH native_getisord_1_cells AS (
 ), native_getisord_1_neighbours AS (
   SELECT
     "index",
-    CAST(_wf_kring_index_rows._wf_kring_index AS TEXT) AS kring_index,
-    H3_GRID_DISTANCE("index", CAST(_wf_kring_index_rows._wf_kring_index AS TEXT)) AS distance
-  FROM native_getisord_1_cells
-  CROSS JOIN UNNEST(H3_GRID_DISK("index", 2)) AS _wf_kring_index_rows(_wf_kring_index)
+    CAST(native_getisord_1_cells._wf_kring_index AS TEXT) AS kring_index,
+    H3_GRID_DISTANCE("index", CAST(native_getisord_1_cells._wf_kring_index AS TEXT)) AS distance
+  FROM (
+    SELECT
+      *,
+      UNNEST(H3_GRID_DISK("index", 2)) AS _wf_kring_index
+    FROM native_getisord_1_cells
+  ) AS native_getisord_1_cells
 ), native_getisord_1_weighted AS (
   SELECT
     r.index AS "index",
@@ -4224,10 +4296,14 @@ WITH native_moransi_1_cells AS (
 ), native_moransi_1_neighbours AS (
   SELECT
     "index",
-    CAST(_wf_kring_index_rows._wf_kring_index AS TEXT) AS kring_index,
-    H3_GRID_DISTANCE("index", CAST(_wf_kring_index_rows._wf_kring_index AS TEXT)) AS distance
-  FROM native_moransi_1_cells
-  CROSS JOIN UNNEST(H3_GRID_DISK("index", 2)) AS _wf_kring_index_rows(_wf_kring_index)
+    CAST(native_moransi_1_cells._wf_kring_index AS TEXT) AS kring_index,
+    H3_GRID_DISTANCE("index", CAST(native_moransi_1_cells._wf_kring_index AS TEXT)) AS distance
+  FROM (
+    SELECT
+      *,
+      UNNEST(H3_GRID_DISK("index", 2)) AS _wf_kring_index
+    FROM native_moransi_1_cells
+  ) AS native_moransi_1_cells
 ), native_moransi_1_weighted AS (
   SELECT
     r.index AS "index",
@@ -5044,10 +5120,14 @@ WITH native_localmoransi_1_cells AS (
 ), native_localmoransi_1_neighbours AS (
   SELECT
     "index",
-    CAST(_wf_kring_index_rows._wf_kring_index AS TEXT) AS kring_index,
-    H3_GRID_DISTANCE("index", CAST(_wf_kring_index_rows._wf_kring_index AS TEXT)) AS distance
-  FROM native_localmoransi_1_cells
-  CROSS JOIN UNNEST(H3_GRID_DISK("index", 1)) AS _wf_kring_index_rows(_wf_kring_index)
+    CAST(native_localmoransi_1_cells._wf_kring_index AS TEXT) AS kring_index,
+    H3_GRID_DISTANCE("index", CAST(native_localmoransi_1_cells._wf_kring_index AS TEXT)) AS distance
+  FROM (
+    SELECT
+      *,
+      UNNEST(H3_GRID_DISK("index", 1)) AS _wf_kring_index
+    FROM native_localmoransi_1_cells
+  ) AS native_localmoransi_1_cells
 ), native_localmoransi_1_weighted AS (
   SELECT
     r.index AS "index",
@@ -6194,10 +6274,14 @@ WITH native_commercialhotspots_1_cells AS (
 ), native_commercialhotspots_1_neighbours AS (
   SELECT
     "index",
-    CAST(_wf_kring_index_rows._wf_kring_index AS TEXT) AS kring_index,
-    H3_GRID_DISTANCE("index", CAST(_wf_kring_index_rows._wf_kring_index AS TEXT)) AS distance
-  FROM native_commercialhotspots_1_cells
-  CROSS JOIN UNNEST(H3_GRID_DISK("index", 2)) AS _wf_kring_index_rows(_wf_kring_index)
+    CAST(native_commercialhotspots_1_cells._wf_kring_index AS TEXT) AS kring_index,
+    H3_GRID_DISTANCE("index", CAST(native_commercialhotspots_1_cells._wf_kring_index AS TEXT)) AS distance
+  FROM (
+    SELECT
+      *,
+      UNNEST(H3_GRID_DISK("index", 2)) AS _wf_kring_index
+    FROM native_commercialhotspots_1_cells
+  ) AS native_commercialhotspots_1_cells
 ), native_commercialhotspots_1_weighted AS (
   SELECT
     r.index AS "index",
@@ -7624,10 +7708,14 @@ WITH native_getisordspacetime_1_series AS (
 ), native_getisordspacetime_1_neighbours AS (
   SELECT
     "index",
-    CAST(_wf_kring_index_rows._wf_kring_index AS TEXT) AS kring_index,
-    H3_GRID_DISTANCE("index", CAST(_wf_kring_index_rows._wf_kring_index AS TEXT)) AS distance
-  FROM native_getisordspacetime_1_cells
-  CROSS JOIN UNNEST(H3_GRID_DISK("index", 2)) AS _wf_kring_index_rows(_wf_kring_index)
+    CAST(native_getisordspacetime_1_cells._wf_kring_index AS TEXT) AS kring_index,
+    H3_GRID_DISTANCE("index", CAST(native_getisordspacetime_1_cells._wf_kring_index AS TEXT)) AS distance
+  FROM (
+    SELECT
+      *,
+      UNNEST(H3_GRID_DISK("index", 2)) AS _wf_kring_index
+    FROM native_getisordspacetime_1_cells
+  ) AS native_getisordspacetime_1_cells
 ), native_getisordspacetime_1_reach AS (
   SELECT
     a.index,
@@ -9291,10 +9379,14 @@ WITH native_h3enrich_1_features AS (
 ), native_h3enrich_1_neighbours AS (
   SELECT
     "index",
-    CAST(_wf_kring_index_rows._wf_kring_index AS TEXT) AS kring_index,
-    H3_GRID_DISTANCE("index", CAST(_wf_kring_index_rows._wf_kring_index AS TEXT)) AS distance
-  FROM native_h3enrich_1_ring_cells
-  CROSS JOIN UNNEST(H3_GRID_DISK("index", 2)) AS _wf_kring_index_rows(_wf_kring_index)
+    CAST(native_h3enrich_1_ring_cells._wf_kring_index AS TEXT) AS kring_index,
+    H3_GRID_DISTANCE("index", CAST(native_h3enrich_1_ring_cells._wf_kring_index AS TEXT)) AS distance
+  FROM (
+    SELECT
+      *,
+      UNNEST(H3_GRID_DISK("index", 2)) AS _wf_kring_index
+    FROM native_h3enrich_1_ring_cells
+  ) AS native_h3enrich_1_ring_cells
 ), native_h3enrich_1_weights AS (
   SELECT
     "index",

@@ -118,6 +118,30 @@ class DuckDB(DuckDBDriver, WarehouseDialect):
     def create_table_as(self, target: exp.Table, query: exp.Query, *, intermediate: bool) -> exp.Create:
         return exp.Create(this=target.copy(), kind="TABLE", expression=query, replace=True)
 
+    # DuckDB plans `FROM t CROSS JOIN UNNEST(t.list)` as a lateral join (the rows de-duplicated, unnested,
+    # joined back); `SELECT *, UNNEST(list) FROM t` streams each row's elements, about a fifth faster on a
+    # k-ring of a 100,000-cell grid. A plain query (one relation, no joins or aggregates, no `*` that the
+    # element would join) is exploded that way; any other the standard way.
+    _PLAIN_BLOCKERS = ("joins", "laterals", "group", "having", "qualify", "order", "limit", "offset", "distinct",
+                       "windows")
+
+    def explode(self, query: exp.Select, array: exp.Expr, element: str) -> exp.Select:
+        key = "from_" if "from_" in query.arg_types else "from"
+        source = query.args.get(key)
+        relation = source.this if source is not None else None
+        if (not isinstance(relation, exp.Table | exp.Subquery) or not relation.alias_or_name
+                or any(query.args.get(key) for key in self._PLAIN_BLOCKERS)
+                or any(s.is_star for s in query.selects)):
+            return super().explode(query, array, element)
+        name, column = relation.alias_or_name, f"_wf_{element}"
+        rows = exp.select(exp.Star(), exp.alias_(exp.Unnest(expressions=[array]), column)).from_(relation, copy=False)
+        if query.args.get("where"):  # it filters the rows before their arrays become rows: it goes in with them
+            rows.set("where", query.args["where"])
+            query.set("where", None)
+        alias = exp.TableAlias(this=exp.to_identifier(name))
+        query.set(key, exp.From(this=exp.Subquery(this=rows, alias=alias)))
+        return query.select(exp.alias_(exp.column(column, name), element), copy=False)
+
     def publish(self, target: exp.Table, query: exp.Query, *, intermediate: bool = False,
                 token: str = "") -> list[exp.Expr]:
         # CREATE OR REPLACE is one atomic statement in DuckDB: readers see the old or the new table.
