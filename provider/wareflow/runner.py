@@ -41,7 +41,7 @@ def run_plan(plan: Plan, session: Session, *, variables: Mapping[str, object] | 
     dropped at the end, whether it succeeded or not, unless `keep_intermediates`; a rerun rebuilds them.
     """
     compiler = Compiler(plan, session.dialect, variables=dict(variables or {}), schemas=session.schema_lookup,
-                        run_key=run_key or uuid.uuid4().hex, fetch=session.fetch)
+                        run_key=run_key or uuid.uuid4().hex, fetch=session.read_small)
     results = []
     try:
         for stage in plan.stages:

@@ -102,3 +102,29 @@ def test_reading_more_than_aggregates_is_refused(engine, run_workflow, centred):
     with pytest.raises(CompileError) as info:
         run_workflow(engine, centred(rows="10001"))
     assert info.value.issues[0].code == "WF408"
+
+
+def test_a_fetch_gets_what_its_functions_need_first(centred, tmp_path):
+    """On a DuckDB connection another hook opened (no H3 functions yet), a fetch that reads an H3 node fused
+    before it gets them installed first, as the stage's statements would."""
+    import duckdb
+
+    from wareflow.runner import run_plan
+    from wareflow.sql.dialects import get_dialect
+    from wareflow.warehouses.duckdb import spatial_extension_path
+    from wareflow.warehouses.session import Session
+
+    conn = duckdb.connect(str(tmp_path / "foreign.duckdb"))
+    conn.execute(f"LOAD '{spatial_extension_path()}'")
+    conn.execute("CREATE TABLE people AS SELECT 1 AS id, 'a' AS name, 30 AS age, 'x' AS city, 10.0 AS score, "
+                 "ST_Point(2.35, 48.85) AS geom UNION ALL SELECT 2, 'b', 40, 'y', 20.0, ST_Point(2.36, 48.86)")
+    assert not conn.execute("SELECT 1 FROM duckdb_functions() WHERE function_name = 'h3_latlng_to_cell_string'"
+                            ).fetchall()
+    wf = WorkflowBuilder(title="fetch after h3")
+    cells = wf.node("native.h3frompoint", {"source": wf.source("people", schema=PEOPLE)}, pointscol="geom",
+                    resolution="9")
+    wf.save(out(wf.node("test.centred", {"source": out(cells)})), "centred")
+    plan = plan_workflow(bind(parse_workflow(wf.to_dict())))
+    run_plan(plan, Session(conn, get_dialect("duckdb")))
+    assert sorted(conn.execute("SELECT id, centred FROM centred").fetchall()) == [(1, -5.0), (2, 5.0)]
+    conn.close()

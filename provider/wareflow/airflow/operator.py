@@ -103,7 +103,7 @@ class _WareflowTask(BaseOperator):
         dag_id = context["dag"].dag_id if context.get("dag") else "wareflow"
         session = self._session()
         return Compiler(self.plan, self._dialect(), variables=variables, schemas=session.schema_lookup,
-                        fetch=session.fetch, run_key=f"{dag_id}:{context.get('run_id') or 'manual'}",
+                        fetch=session.read_small, run_key=f"{dag_id}:{context.get('run_id') or 'manual'}",
                         scratch_schema=self.scratch_schema)
 
 

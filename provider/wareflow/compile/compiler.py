@@ -27,7 +27,8 @@ from wareflow.sql.ops import Operation, Requirement
 from wareflow.sql.relation import Column, ColumnNotFound, Query, Rel, SchemaUnknown, Step, col, ident, table_ref
 
 SchemaLookup = Callable[[str, tuple[str, ...]], "tuple[Column, ...] | None"]
-Fetch = Callable[[exp.Query], "list[tuple[Any, ...]]"]
+# a component's small read: (query, what its functions need installed, the stage) -> rows
+Fetch = Callable[[exp.Query, "tuple[Requirement, ...]", Stage], "list[tuple[Any, ...]]"]
 LEDGER_TABLE = "_wareflow_appends"
 MAX_FETCHED_ROWS = 10_000  # what a component may read back while building: aggregates, never the data
 
@@ -155,7 +156,7 @@ class Compiler:
             name = slug(self.bound.workflow.node(port.node).display, 30)
             name = next(f"{name}_{i}" for i in range(1, len(stage.ports) + 2) if f"{name}_{i}" not in used_names)
             used_names.add(name)
-            fetcher = partial(self._fetch, plain, fetched) if fetching else None
+            fetcher = partial(self._fetch, stage, plain, fetched) if fetching else None
             query = self.build_port(port, rels, step_prefix=name, fetcher=fetcher)
             if fetching:
                 plain.extend([*((s.ref.name, _copy(s.query)) for s in query.steps), (name, _copy(query))])
@@ -194,8 +195,8 @@ class Compiler:
                   for r in needs if r.provided_by == "script"]
         return CompiledStage(stage, kind, target, final, (*script, *statements), columns, needs, tuple(fetched))
 
-    def _fetch(self, plain: list[tuple[str, Query]], out: list[tuple[str, exp.Query]], key: str, query: Query,
-               steps: tuple[Step, ...]) -> list[tuple[Any, ...]] | None:
+    def _fetch(self, stage: Stage, plain: list[tuple[str, Query]], out: list[tuple[str, exp.Query]], key: str,
+               query: Query, steps: tuple[Step, ...]) -> list[tuple[Any, ...]] | None:
         """Run a component's fetch (`BuildContext.fetch`): `query` with the CTEs it reads (the stage's so far,
         as built, and the node's steps), recorded in `out`; its rows, or None without a warehouse."""
         ctes = [*plain, *((s.ref.name, s.query) for s in steps)]
@@ -204,7 +205,9 @@ class Compiler:
         out.append((key, statement))
         if self.fetch is None:
             return None
-        rows = self.fetch(statement.copy())
+        # what the functions built so far in the stage need (DuckDB's H3 functions on a foreign connection)
+        needs = self.dialect.required_for(op for port in stage.ports for op in self._used.get(port, ()))
+        rows = self.fetch(statement.copy(), needs, stage)
         if len(rows) > MAX_FETCHED_ROWS:  # a component's bug: it must read aggregates
             raise CompileError(Issue("WF408", f"'{key}' read {len(rows)} rows while compiling; a component may "
                                               f"read at most {MAX_FETCHED_ROWS} (aggregates, never the data)"))

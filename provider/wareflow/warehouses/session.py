@@ -13,6 +13,7 @@ import contextlib
 import importlib
 import logging
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,9 @@ from sqlglot import exp
 
 from wareflow.compile.compiler import CompiledStage
 from wareflow.errors import Issue, TerminalWarehouseError, WarehouseError, warehouse_error
+from wareflow.plan.ir import Stage
 from wareflow.sql.dialects.base import WarehouseDialect
+from wareflow.sql.ops import Requirement
 from wareflow.sql.relation import Column, table_ref
 from wareflow.warehouses.connect import describe_error
 
@@ -140,7 +143,10 @@ class Session:
     def ensure(self, compiled: CompiledStage) -> None:
         """Check, before anything is written, that what the stage's functions need is installed
         (once per session); raise the terminal WF407 saying what to install when it is not."""
-        for requirement in compiled.requirements:
+        self._ensure(compiled.requirements, compiled.stage.id, compiled.stage.output.node, compiled.stage.label)
+
+    def _ensure(self, requirements: Iterable[Requirement], stage_id: str, node_id: str, label: str) -> None:
+        for requirement in requirements:
             if requirement.provided_by == "script":  # in the stage's statements (see the compiler)
                 continue
             if requirement.name not in self._present:
@@ -149,10 +155,16 @@ class Session:
                     getattr(importlib.import_module(module), function)(self.conn)
                 if not self.fetch(requirement.check):
                     raise TerminalWarehouseError(Issue(
-                        "WF407", f"stage '{compiled.stage.id}' needs {requirement.name}, which this "
-                        f"{self.dialect.title} database does not have", node_id=compiled.stage.output.node,
-                        component=compiled.stage.label, hint=requirement.install))
+                        "WF407", f"stage '{stage_id}' needs {requirement.name}, which this "
+                        f"{self.dialect.title} database does not have", node_id=node_id,
+                        component=label, hint=requirement.install))
                 self._present.add(requirement.name)
+
+    def read_small(self, query: exp.Query, requirements: Iterable[Requirement], stage: Stage) -> list[tuple[Any, ...]]:
+        """The rows of a component's fetch (`BuildContext.fetch`), once what its functions need is there."""
+        self._ensure(requirements, stage.id, stage.output.node, stage.label)
+        self.log.info("stage %s: reading a small result\n%s", stage.id, self.dialect.generate(query))
+        return self.fetch(query)
 
     def drop(self, tables: list[exp.Table]) -> None:
         """Drop scratch tables; a failure is logged, never raised (cleanup must not fail a run)."""
