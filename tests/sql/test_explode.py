@@ -57,6 +57,14 @@ def test_duckdb_explodes_any_other_query_with_a_lateral_join(query: str):
     assert "CROSS JOIN UNNEST(src.arr) AS _wf_cell_rows(_wf_cell)" in sql
 
 
+def test_duckdb_explodes_integer_ranges_with_a_lateral_join():
+    duck = get_dialect("duckdb")
+    series = exp.GenerateSeries(start=exp.column("lo", "src"), end=exp.column("hi", "src"))
+    sql = duck.generate(duck.explode(exp.select(exp.column("id", "src")).from_("src"), series, "dx"), pretty=False)
+    assert sql == ("SELECT src.id, _wf_dx_rows._wf_dx AS dx FROM src "
+                   "CROSS JOIN UNNEST(GENERATE_SERIES(src.lo, src.hi)) AS _wf_dx_rows(_wf_dx)")
+
+
 def test_explode_runs_on_duckdb_and_postgis(engine):
     arrays = {"duckdb": "[10, 20, 30]", "postgis": "ARRAY[10, 20, 30]"}[engine.name]
     empty = {"duckdb": "CAST([] AS INTEGER[])", "postgis": "CAST(ARRAY[] AS INTEGER[])"}[engine.name]

@@ -952,19 +952,11 @@ WITH native_quadbinpolyfill_1_bbox AS (
 ), native_quadbinpolyfill_1_tiles AS (
   SELECT
     geom,
-    CAST(native_quadbinpolyfill_1_bbox._wf__wf_x AS BIGINT) AS _wf_x,
-    CAST(native_quadbinpolyfill_1_bbox._wf__wf_y AS BIGINT) AS _wf_y
-  FROM (
-    SELECT
-      *,
-      UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y
-    FROM (
-      SELECT
-        *,
-        UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x
-      FROM native_quadbinpolyfill_1_bbox
-    ) AS native_quadbinpolyfill_1_bbox
-  ) AS native_quadbinpolyfill_1_bbox
+    CAST(_wf__wf_x_rows._wf__wf_x AS BIGINT) AS _wf_x,
+    CAST(_wf__wf_y_rows._wf__wf_y AS BIGINT) AS _wf_y
+  FROM native_quadbinpolyfill_1_bbox
+  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x_rows(_wf__wf_x)
+  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y_rows(_wf__wf_y)
 ), native_quadbinpolyfill_1 AS (
   SELECT DISTINCT
     5233182771299483647 | (
@@ -1120,19 +1112,11 @@ WITH native_quadbinpolyfill_1_bbox AS (
     zone_id,
     zone,
     geom,
-    CAST(native_quadbinpolyfill_1_bbox._wf__wf_x AS BIGINT) AS _wf_x,
-    CAST(native_quadbinpolyfill_1_bbox._wf__wf_y AS BIGINT) AS _wf_y
-  FROM (
-    SELECT
-      *,
-      UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y
-    FROM (
-      SELECT
-        *,
-        UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x
-      FROM native_quadbinpolyfill_1_bbox
-    ) AS native_quadbinpolyfill_1_bbox
-  ) AS native_quadbinpolyfill_1_bbox
+    CAST(_wf__wf_x_rows._wf__wf_x AS BIGINT) AS _wf_x,
+    CAST(_wf__wf_y_rows._wf__wf_y AS BIGINT) AS _wf_y
+  FROM native_quadbinpolyfill_1_bbox
+  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x_rows(_wf__wf_x)
+  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y_rows(_wf__wf_y)
 ), native_quadbinpolyfill_1 AS (
   SELECT
     zone_id,
@@ -1289,19 +1273,11 @@ WITH native_quadbinpolyfill_1_bbox AS (
 ), native_quadbinpolyfill_1_tiles AS (
   SELECT
     geom,
-    CAST(native_quadbinpolyfill_1_bbox._wf__wf_x AS BIGINT) AS _wf_x,
-    CAST(native_quadbinpolyfill_1_bbox._wf__wf_y AS BIGINT) AS _wf_y
-  FROM (
-    SELECT
-      *,
-      UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y
-    FROM (
-      SELECT
-        *,
-        UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x
-      FROM native_quadbinpolyfill_1_bbox
-    ) AS native_quadbinpolyfill_1_bbox
-  ) AS native_quadbinpolyfill_1_bbox
+    CAST(_wf__wf_x_rows._wf__wf_x AS BIGINT) AS _wf_x,
+    CAST(_wf__wf_y_rows._wf__wf_y AS BIGINT) AS _wf_y
+  FROM native_quadbinpolyfill_1_bbox
+  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x_rows(_wf__wf_x)
+  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y_rows(_wf__wf_y)
 ), native_quadbinpolyfill_1 AS (
   SELECT DISTINCT
     5233182771299483647 | (
@@ -1461,19 +1437,11 @@ WITH native_quadbinpolyfill_1_bbox AS (
     zone_id,
     zone,
     geom,
-    CAST(native_quadbinpolyfill_1_bbox._wf__wf_x AS BIGINT) AS _wf_x,
-    CAST(native_quadbinpolyfill_1_bbox._wf__wf_y AS BIGINT) AS _wf_y
-  FROM (
-    SELECT
-      *,
-      UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y
-    FROM (
-      SELECT
-        *,
-        UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x
-      FROM native_quadbinpolyfill_1_bbox
-    ) AS native_quadbinpolyfill_1_bbox
-  ) AS native_quadbinpolyfill_1_bbox
+    CAST(_wf__wf_x_rows._wf__wf_x AS BIGINT) AS _wf_x,
+    CAST(_wf__wf_y_rows._wf__wf_y AS BIGINT) AS _wf_y
+  FROM native_quadbinpolyfill_1_bbox
+  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x_rows(_wf__wf_x)
+  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y_rows(_wf__wf_y)
 ), native_quadbinpolyfill_1 AS (
   SELECT
     zone_id,
@@ -1634,19 +1602,11 @@ WITH native_quadbinpolyfill_1_bbox AS (
 ), native_quadbinpolyfill_1_tiles AS (
   SELECT
     geom,
-    CAST(native_quadbinpolyfill_1_bbox._wf__wf_x AS BIGINT) AS _wf_x,
-    CAST(native_quadbinpolyfill_1_bbox._wf__wf_y AS BIGINT) AS _wf_y
-  FROM (
-    SELECT
-      *,
-      UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y
-    FROM (
-      SELECT
-        *,
-        UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x
-      FROM native_quadbinpolyfill_1_bbox
-    ) AS native_quadbinpolyfill_1_bbox
-  ) AS native_quadbinpolyfill_1_bbox
+    CAST(_wf__wf_x_rows._wf__wf_x AS BIGINT) AS _wf_x,
+    CAST(_wf__wf_y_rows._wf__wf_y AS BIGINT) AS _wf_y
+  FROM native_quadbinpolyfill_1_bbox
+  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x_rows(_wf__wf_x)
+  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y_rows(_wf__wf_y)
 ), native_quadbinpolyfill_1 AS (
   SELECT DISTINCT
     5233182771299483647 | (
@@ -1806,19 +1766,11 @@ WITH native_quadbinpolyfill_1_bbox AS (
     zone_id,
     zone,
     geom,
-    CAST(native_quadbinpolyfill_1_bbox._wf__wf_x AS BIGINT) AS _wf_x,
-    CAST(native_quadbinpolyfill_1_bbox._wf__wf_y AS BIGINT) AS _wf_y
-  FROM (
-    SELECT
-      *,
-      UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y
-    FROM (
-      SELECT
-        *,
-        UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x
-      FROM native_quadbinpolyfill_1_bbox
-    ) AS native_quadbinpolyfill_1_bbox
-  ) AS native_quadbinpolyfill_1_bbox
+    CAST(_wf__wf_x_rows._wf__wf_x AS BIGINT) AS _wf_x,
+    CAST(_wf__wf_y_rows._wf__wf_y AS BIGINT) AS _wf_y
+  FROM native_quadbinpolyfill_1_bbox
+  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_x0, _wf_x1)) AS _wf__wf_x_rows(_wf__wf_x)
+  CROSS JOIN UNNEST(GENERATE_SERIES(_wf_y0, _wf_y1)) AS _wf__wf_y_rows(_wf__wf_y)
 ), native_quadbinpolyfill_1 AS (
   SELECT
     zone_id,
@@ -3378,27 +3330,23 @@ WITH native_quadbintochildren_1_resolution AS (
         )
       ) | 36028797018963968
     ) | (
-      CAST(native_quadbintochildren_1_resolution._wf_quadbin_child AS BIGINT) << 36
+      CAST(_wf_quadbin_child_rows._wf_quadbin_child AS BIGINT) << 36
     ) AS quadbin_child
-  FROM (
-    SELECT
-      *,
-      UNNEST(GENERATE_SERIES(
-        0,
-        CASE
-          WHEN _wf_z <= 8
-          THEN (
-            (
-              CAST(1 AS BIGINT) << CAST(2 * (
-                8 - _wf_z
-              ) AS INT)
-            )
-          ) - 1
-          ELSE -1
-        END
-      )) AS _wf_quadbin_child
-    FROM native_quadbintochildren_1_resolution
-  ) AS native_quadbintochildren_1_resolution
+  FROM native_quadbintochildren_1_resolution
+  CROSS JOIN UNNEST(GENERATE_SERIES(
+    0,
+    CASE
+      WHEN _wf_z <= 8
+      THEN (
+        (
+          CAST(1 AS BIGINT) << CAST(2 * (
+            8 - _wf_z
+          ) AS INT)
+        )
+      ) - 1
+      ELSE -1
+    END
+  )) AS _wf_quadbin_child_rows(_wf_quadbin_child)
 )
 SELECT
   *

@@ -119,9 +119,11 @@ class DuckDB(DuckDBDriver, WarehouseDialect):
         return exp.Create(this=target.copy(), kind="TABLE", expression=query, replace=True)
 
     # DuckDB plans `FROM t CROSS JOIN UNNEST(t.list)` as a lateral join (the rows de-duplicated, unnested,
-    # joined back); `SELECT *, UNNEST(list) FROM t` streams each row's elements, about a fifth faster on a
-    # k-ring of a 100,000-cell grid. A plain query (one relation, no joins or aggregates, no `*` that the
-    # element would join) is exploded that way; any other the standard way.
+    # joined back); `SELECT *, UNNEST(list) FROM t` streams each row's elements: a fifth faster for the H3
+    # k-ring of a 100,000-cell grid, 8 % for an H3 polyfill of a million cells (bench/RESULTS.md). A list a
+    # function computes per row is exploded that way when the query is plain (one relation, no joins or
+    # aggregates, no `*` that the element would join). Integer ranges (quadbin tiles) are not: there the
+    # lateral join measured faster (0.95 s against 1.25 s filling polygons with a million tiles).
     _PLAIN_BLOCKERS = ("joins", "laterals", "group", "having", "qualify", "order", "limit", "offset", "distinct",
                        "windows")
 
@@ -129,8 +131,9 @@ class DuckDB(DuckDBDriver, WarehouseDialect):
         key = "from_" if "from_" in query.arg_types else "from"
         source = query.args.get(key)
         relation = source.this if source is not None else None
-        if (not isinstance(relation, exp.Table | exp.Subquery) or not relation.alias_or_name
-                or any(query.args.get(key) for key in self._PLAIN_BLOCKERS)
+        if (isinstance(array, exp.GenerateSeries) or not isinstance(relation, exp.Table | exp.Subquery)
+                or not relation.alias_or_name
+                or any(query.args.get(blocker) for blocker in self._PLAIN_BLOCKERS)
                 or any(s.is_star for s in query.selects)):
             return super().explode(query, array, element)
         name, column = relation.alias_or_name, f"_wf_{element}"
