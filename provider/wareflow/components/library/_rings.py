@@ -12,10 +12,11 @@ from collections.abc import Sequence
 
 from sqlglot import exp
 
-from wareflow.components.base import BuildContext
+from wareflow.components.base import BuildContext, Component
 from wareflow.components.library._grid import explode_into, quadbin_ring
 from wareflow.errors import CompileError, Issue
 from wareflow.sql import ops
+from wareflow.sql.dialects.base import WarehouseDialect
 from wareflow.sql.relation import Column, Query, Rel, alias, col
 
 DECAYS = ("uniform", "inverse", "inverse_square", "exponential")
@@ -112,3 +113,21 @@ def sub(a: exp.Expr, b: exp.Expr) -> exp.Expr:
 
 def add(a: exp.Expr, b: exp.Expr) -> exp.Expr:
     return exp.Add(this=_operand(a), expression=_operand(b))
+
+
+class GridStatistic(Component):
+    """A statistic over an H3 or a quadbin grid, told apart by the index column's type when it runs: the
+    H3 k-ring and grid distance, or integer ranges for quadbin rings; either family compiles."""
+
+    operations_used = H3_OPERATIONS
+    explodes = True
+
+    @classmethod
+    def possible_operations(cls) -> tuple[ops.Operation, ...]:
+        return H3_OPERATIONS + QUADBIN_OPERATIONS
+
+    def operations(self) -> tuple[ops.Operation, ...]:
+        return self.possible_operations()
+
+    def expressible_in(self, dialect: WarehouseDialect) -> bool:
+        return self.supported_by(dialect, H3_OPERATIONS) or self.supported_by(dialect, QUADBIN_OPERATIONS)

@@ -5,10 +5,9 @@ from collections.abc import Iterator
 
 from sqlglot import exp
 
-from wareflow.components.base import BuildContext, Component, Param
+from wareflow.components.base import BuildContext, Param
 from wareflow.components.library._rings import (
-    H3_OPERATIONS,
-    QUADBIN_OPERATIONS,
+    GridStatistic,
     add,
     cells_step,
     grid_of,
@@ -20,8 +19,6 @@ from wareflow.components.library._rings import (
 from wareflow.components.library.getisord import gi_star, kernel_weight
 from wareflow.components.registry import component
 from wareflow.errors import CompileError, Issue
-from wareflow.sql import ops
-from wareflow.sql.dialects.base import WarehouseDialect
 from wareflow.sql.relation import Column, Query, Rel, alias, col
 from wareflow.sql.stats import two_tailed_p
 
@@ -51,7 +48,7 @@ def read_weights(text: str | None, count: int) -> tuple[list[float] | None, str 
 
 
 @component("native.commercialhotspots", title="Commercial Hotspots", category="Statistics")
-class CommercialHotspots(Component):
+class CommercialHotspots(GridStatistic):
     """Hotspots of several variables at once on an H3 (hex string) or quadbin (integer) grid: the
     weighted average of each variable's Getis-Ord Gi* (uniform kernel, k-ring `kring`, the cell itself
     included), keeping the cells whose two-tailed p-value is <= `pvaluethresh`. Output ``index``,
@@ -66,24 +63,11 @@ class CommercialHotspots(Component):
     index or any NULL variable dropped first (so every variable has the same n); a variable that is
     constant gives NULL, and the cell is left out; the grid is told by the column's type."""
 
-    operations_used = H3_OPERATIONS
-    explodes = True
     indexcol = Param.column(parent="source")
     variablecolumns = Param.columns(parent="source", requires="number")
     weights = Param.string(default="")
     kring = Param("integer", default=3, ge=1, variables=True)
     pvaluethresh = Param.number(default=0.05, ge=0, le=1, variables=True)
-
-    @classmethod
-    def possible_operations(cls) -> tuple[ops.Operation, ...]:
-        return H3_OPERATIONS + QUADBIN_OPERATIONS
-
-    def operations(self) -> tuple[ops.Operation, ...]:
-        return self.possible_operations()
-
-    def expressible_in(self, dialect: WarehouseDialect) -> bool:
-        # the grid is known from the data only: either family of functions will do at compile time
-        return self.supported_by(dialect, H3_OPERATIONS) or self.supported_by(dialect, QUADBIN_OPERATIONS)
 
     def problems(self) -> Iterator[tuple[str, str]]:
         if self.variablecolumns:

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from wareflow.components.base import BuildContext, Component, Param
+from wareflow.components.base import BuildContext, Param
 from wareflow.components.library._grid import select_all
-from wareflow.components.library._rings import cells_step, grid_of, index_type, ring_step
+from wareflow.components.library._rings import GridStatistic, cells_step, grid_of, index_type, ring_step
 from wareflow.components.registry import component
-from wareflow.sql import ops, quadbin
+from wareflow.sql import quadbin
 from wareflow.sql.relation import Column, Query, Rel, alias, col
 from wareflow.sql.stats import two_tailed_p
 
@@ -31,7 +31,7 @@ def kernel_weight(kernel: str, distance: exp.Expr, size: int) -> exp.Expr:
 
 
 @component("native.getisord", title="Getis-Ord", category="Statistics")
-class GetisOrd(Component):
+class GetisOrd(GridStatistic):
     """Getis-Ord Gi* hotspots on an H3 (hex string) or quadbin (integer) grid: for each cell, the
     weighted sum of the values in its k-ring (itself included; absent cells skipped) against what the
     whole grid predicts. Output ``index``, ``gi``, ``p_value`` (two-tailed).
@@ -49,24 +49,10 @@ class GetisOrd(Component):
     told by the column's type (text: H3, integer: quadbin). Agrees with PySAL esda's
     ``G_Local(star=True, transform="B")`` for the uniform kernel."""
 
-    operations_used = (ops.H3_KRING, ops.H3_DISTANCE)
-    explodes = True
     indexcol = Param.column(parent="source")
     valuecol = Param.column(parent="source", requires="number")
     kernel = Param.selection(KERNELS, default="uniform")
     size = Param("integer", default=3, ge=1, le=10, variables=True)
-
-    @classmethod
-    def possible_operations(cls) -> tuple[ops.Operation, ...]:
-        return (ops.H3_KRING, ops.H3_DISTANCE, ops.INT_RANGE)
-
-    def operations(self) -> tuple[ops.Operation, ...]:
-        return self.possible_operations()
-
-    def expressible_in(self, dialect) -> bool:  # type: ignore[no-untyped-def]
-        # the grid is known from the data only: either family of functions will do at compile time
-        return (self.supported_by(dialect, (ops.H3_KRING, ops.H3_DISTANCE))
-                or self.supported_by(dialect, (ops.INT_RANGE,)))
 
     def build(self, ctx: BuildContext, source: Rel) -> Query:  # type: ignore[override]
         size = ctx.constant(self.size, "size")

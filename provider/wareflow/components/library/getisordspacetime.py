@@ -2,14 +2,13 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from wareflow.components.base import BuildContext, Component, Param
+from wareflow.components.base import BuildContext, Param
 from wareflow.components.library._grid import select_all
-from wareflow.components.library._rings import ring_step
+from wareflow.components.library._rings import GridStatistic, ring_step
 from wareflow.components.library._trend import TIME_INTERVALS, calendar, fields, step_number, week_start
 from wareflow.components.library.getisord import KERNELS, gi_star, kernel_weight
 from wareflow.components.registry import component
 from wareflow.errors import CompileError, Issue
-from wareflow.sql import ops
 from wareflow.sql.relation import Column, Query, Rel, alias, col
 from wareflow.sql.stats import two_tailed_p
 
@@ -19,7 +18,7 @@ def _not_null(*columns: exp.Expr) -> exp.Expr:
 
 
 @component("native.getisordspacetime", title="Getis-Ord Space-Time", category="Statistics")
-class GetisOrdSpaceTime(Component):
+class GetisOrdSpaceTime(GridStatistic):
     """Space-time Getis-Ord Gi* on an H3 (hex string) or quadbin (integer) grid: for each cell and time
     step, the weighted sum of the values of the cells within `size` rings over the `bandwidth` steps
     before and after, against what the whole cube predicts. Output ``index``, ``date`` (the first instant
@@ -40,8 +39,6 @@ class GetisOrdSpaceTime(Component):
     (cell, step) rows are skipped, not zero; S = 0 gives NULL; the grid is told by the index column's
     type (text: H3, integer: quadbin)."""
 
-    operations_used = (ops.H3_KRING, ops.H3_DISTANCE)
-    explodes = True
     indexcol = Param.column(parent="source")
     datecol = Param.column(parent="source", requires="date")
     valuecol = Param.column(parent="source", requires="number")
@@ -50,18 +47,6 @@ class GetisOrdSpaceTime(Component):
     size = Param("integer", default=3, ge=1, le=10, variables=True)
     bandwidth = Param("integer", default=3, ge=1, le=10, variables=True)
     timeinterval = Param.selection(TIME_INTERVALS, default="week")
-
-    @classmethod
-    def possible_operations(cls) -> tuple[ops.Operation, ...]:
-        return (ops.H3_KRING, ops.H3_DISTANCE, ops.INT_RANGE)
-
-    def operations(self) -> tuple[ops.Operation, ...]:
-        return self.possible_operations()
-
-    def expressible_in(self, dialect) -> bool:  # type: ignore[no-untyped-def]
-        # the grid is known from the data only: either family of functions will do at compile time
-        return (self.supported_by(dialect, (ops.H3_KRING, ops.H3_DISTANCE))
-                or self.supported_by(dialect, (ops.INT_RANGE,)))
 
     def _issue(self, ctx: BuildContext, field: str, message: str) -> CompileError:
         return CompileError(Issue("WF203", message, node_id=ctx.node.id, component=ctx.node.component, field=field))

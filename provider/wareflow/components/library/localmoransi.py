@@ -2,11 +2,10 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from wareflow.components.base import BuildContext, Component, Param
+from wareflow.components.base import BuildContext, Param
 from wareflow.components.library._rings import (
     DECAYS,
-    H3_OPERATIONS,
-    QUADBIN_OPERATIONS,
+    GridStatistic,
     add,
     cells_step,
     decay_weight,
@@ -19,8 +18,7 @@ from wareflow.components.library._rings import (
     sub,
 )
 from wareflow.components.registry import component
-from wareflow.sql import ops, quadbin
-from wareflow.sql.dialects.base import WarehouseDialect
+from wareflow.sql import quadbin
 from wareflow.sql.relation import Column, Query, Rel, alias, col
 from wareflow.sql.stats import two_tailed_p
 
@@ -54,7 +52,7 @@ def stats_step(ctx: BuildContext, cells: Rel) -> Rel:
 
 
 @component("native.localmoransi", title="Local Moran's I", category="Statistics")
-class LocalMoransI(Component):
+class LocalMoransI(GridStatistic):
     """Local Moran's I (LISA) on an H3 (hex string) or quadbin (integer) grid: for each cell, its
     deviation times the weighted mean deviation of its k-ring. Output ``index``, ``value``, ``psim``,
     ``eic``, ``vic``, ``ei``, ``vi``, ``quad`` (CARTO's columns, lower case).
@@ -77,24 +75,11 @@ class LocalMoransI(Component):
     (cells without neighbours). `permutations` is accepted and ignored. Rows with a NULL index or value
     are dropped first; a constant grid gives NULL values; the grid is told by the column's type."""
 
-    operations_used = H3_OPERATIONS
-    explodes = True
     indexcol = Param.column(parent="source")
     valuecol = Param.column(parent="source", requires="number")
     size = Param("integer", default=3, ge=1, le=10, variables=True)
     decay = Param.selection(DECAYS, default="uniform")
     permutations = Param("integer", default=1, ge=1, le=1000, required=False)
-
-    @classmethod
-    def possible_operations(cls) -> tuple[ops.Operation, ...]:
-        return H3_OPERATIONS + QUADBIN_OPERATIONS
-
-    def operations(self) -> tuple[ops.Operation, ...]:
-        return self.possible_operations()
-
-    def expressible_in(self, dialect: WarehouseDialect) -> bool:
-        # the grid is known from the data only: either family of functions will do at compile time
-        return self.supported_by(dialect, H3_OPERATIONS) or self.supported_by(dialect, QUADBIN_OPERATIONS)
 
     def build(self, ctx: BuildContext, source: Rel) -> Query:  # type: ignore[override]
         size = ctx.constant(self.size, "size")

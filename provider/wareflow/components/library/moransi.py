@@ -2,11 +2,10 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from wareflow.components.base import BuildContext, Component, Param
+from wareflow.components.base import BuildContext, Param
 from wareflow.components.library._rings import (
     DECAYS,
-    H3_OPERATIONS,
-    QUADBIN_OPERATIONS,
+    GridStatistic,
     cells_step,
     div,
     grid_of,
@@ -16,13 +15,11 @@ from wareflow.components.library._rings import (
 )
 from wareflow.components.library.localmoransi import stats_step, weighted_lags
 from wareflow.components.registry import component
-from wareflow.sql import ops
-from wareflow.sql.dialects.base import WarehouseDialect
 from wareflow.sql.relation import Column, Query, Rel, alias, col
 
 
 @component("native.moransi", title="Moran's I", category="Statistics")
-class MoransI(Component):
+class MoransI(GridStatistic):
     """Global Moran's I on an H3 (hex string) or quadbin (integer) grid: one row, ``morans_i``.
 
     I = n / S0 * sum_i z_i sum_j w_ij z_j / sum_i z_i^2, z = x - mean, with the weights of
@@ -37,23 +34,10 @@ class MoransI(Component):
     CARTO's MORANS_I_H3 doc example (three cells 8 to 17 rings apart, none a neighbour of another, printed
     0.0722) cannot be reproduced by any weighting of those cells: Wareflow gives NULL there."""
 
-    operations_used = H3_OPERATIONS
-    explodes = True
     indexcol = Param.column(parent="source")
     valuecol = Param.column(parent="source", requires="number")
     size = Param("integer", default=3, ge=1, le=10, variables=True)
     decay = Param.selection(DECAYS, default="uniform")
-
-    @classmethod
-    def possible_operations(cls) -> tuple[ops.Operation, ...]:
-        return H3_OPERATIONS + QUADBIN_OPERATIONS
-
-    def operations(self) -> tuple[ops.Operation, ...]:
-        return self.possible_operations()
-
-    def expressible_in(self, dialect: WarehouseDialect) -> bool:
-        # the grid is known from the data only: either family of functions will do at compile time
-        return self.supported_by(dialect, H3_OPERATIONS) or self.supported_by(dialect, QUADBIN_OPERATIONS)
 
     def build(self, ctx: BuildContext, source: Rel) -> Query:  # type: ignore[override]
         size = ctx.constant(self.size, "size")
