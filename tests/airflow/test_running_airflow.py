@@ -36,7 +36,9 @@ GOOD = {
     "wareflow_stores_by_neighborhood": {},
     "dup_b": {},  # keeps its dag_id against dup_a: its own stem is that id
     "duplicated_nodes": {},
-    "h3_store_cells": {},  # H3 in a task process: the DuckDB functions registered on the task's connection
+    # H3 in a task process (the DuckDB functions registered on the task's connection), and a component that
+    # reads a small result from the warehouse while the task compiles its stage (entropy weights)
+    "h3_store_cells": {},
 }
 # dag_id -> (what its doc_md and its failing task's log must contain: file name, code patterns)
 BROKEN = {
@@ -96,7 +98,8 @@ def duplicated_nodes_workflow() -> dict[str, Any]:
 
 
 def h3_workflow() -> dict[str, Any]:
-    """The demo stores counted per H3 cell (resolution 7): H3 from GeoPoint, then Group by."""
+    """The demo stores counted per H3 cell (resolution 7): H3 from GeoPoint, then Group by; and the
+    customers scored by the entropy weights of their age and spend (fetched while the task compiles)."""
     from tests.support.workflows import WorkflowBuilder, out
 
     wf = WorkflowBuilder(title="stores per H3 cell")
@@ -104,6 +107,10 @@ def h3_workflow() -> dict[str, Any]:
                     resolution="7")
     counts = wf.node("native.groupby", {"source": out(cells)}, columns="store_id,count", groupby="h3")
     wf.save(out(counts), "wareflow-demo.demo.store_h3_counts")
+    scores = wf.node("native.spatialcompositeunsupervised", {"source": wf.source("wareflow-demo.demo.customers")},
+                     indexcol="customer_id", scoringmethod="ENTROPY",
+                     weights='[["age",1,false],["spend",1,false]]')
+    wf.save(out(scores), "wareflow-demo.demo.customer_scores")
     return wf.to_dict()
 
 
@@ -297,8 +304,9 @@ def test_broken_exports_never_hide_the_other_dags(servers: AirflowServers):
                        f"report_problems log lacks {file} / {codes}:\n{log[-3000:]}")
     rows = _row_counts(servers, "duplicated_nodes", DUPLICATED_TABLES)  # both copies of Save as Table wrote
     findings.check(rows == [24, 24], f"duplicated_nodes: rows of {DUPLICATED_TABLES}: {rows}")
-    (cells,) = _row_counts(servers, "h3_store_cells", ("main.store_h3_counts",))
+    cells, scores = _row_counts(servers, "h3_store_cells", ("main.store_h3_counts", "main.customer_scores"))
     findings.check(bool(cells), f"h3_store_cells: main.store_h3_counts has {cells} rows")
+    findings.check(bool(scores), f"h3_store_cells: main.customer_scores has {scores} rows")
     findings.assert_none("phase 1 (folder with broken files)")
 
     # Phase 2: break a good file while the servers run; after the next parse the others stay active.

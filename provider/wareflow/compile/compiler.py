@@ -188,9 +188,7 @@ class Compiler:
             if stage.output.handle:  # read by later stages: made fast to match on
                 statements += self.dialect.index_probes(target, self._probed(stage.output, columns))
         statements = [*before, *statements, *after]
-        # what the stage's SQL calls needs installed: the operations built, not all a component might use
-        # (Getis-Ord on a quadbin grid calls no H3 function)
-        needs = self.dialect.required_for(op for port in stage.ports for op in self._used[port])
+        needs = self._needs(stage)
         script = [sqlglot.parse_one(r.provide, read=self.dialect.sqlglot_dialect)
                   for r in needs if r.provided_by == "script"]
         return CompiledStage(stage, kind, target, final, (*script, *statements), columns, needs, tuple(fetched))
@@ -205,13 +203,16 @@ class Compiler:
         out.append((key, statement))
         if self.fetch is None:
             return None
-        # what the functions built so far in the stage need (DuckDB's H3 functions on a foreign connection)
-        needs = self.dialect.required_for(op for port in stage.ports for op in self._used.get(port, ()))
-        rows = self.fetch(statement.copy(), needs, stage)
+        rows = self.fetch(statement.copy(), self._needs(stage), stage)  # built so far: DuckDB's H3 functions, say
         if len(rows) > MAX_FETCHED_ROWS:  # a component's bug: it must read aggregates
             raise CompileError(Issue("WF408", f"'{key}' read {len(rows)} rows while compiling; a component may "
                                               f"read at most {MAX_FETCHED_ROWS} (aggregates, never the data)"))
         return rows
+
+    def _needs(self, stage: Stage) -> tuple[Requirement, ...]:
+        """What the stage's SQL built so far calls needs installed: the operations built, not all a component
+        might use (Getis-Ord on a quadbin grid calls no H3 function)."""
+        return self.dialect.required_for(op for port in stage.ports for op in self._used.get(port, ()))
 
     def _step_table(self, stage: Stage, step: Step, ctes: list[tuple[str, Query]], out: list[exp.Expr]) -> exp.Table:
         """Write `step` as a scratch table of this run (with the stage's CTEs it reads), indexed where it

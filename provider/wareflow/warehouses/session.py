@@ -143,9 +143,9 @@ class Session:
     def ensure(self, compiled: CompiledStage) -> None:
         """Check, before anything is written, that what the stage's functions need is installed
         (once per session); raise the terminal WF407 saying what to install when it is not."""
-        self._ensure(compiled.requirements, compiled.stage.id, compiled.stage.output.node, compiled.stage.label)
+        self._ensure(compiled.requirements, compiled.stage)
 
-    def _ensure(self, requirements: Iterable[Requirement], stage_id: str, node_id: str, label: str) -> None:
+    def _ensure(self, requirements: Iterable[Requirement], stage: Stage) -> None:
         for requirement in requirements:
             if requirement.provided_by == "script":  # in the stage's statements (see the compiler)
                 continue
@@ -155,14 +155,14 @@ class Session:
                     getattr(importlib.import_module(module), function)(self.conn)
                 if not self.fetch(requirement.check):
                     raise TerminalWarehouseError(Issue(
-                        "WF407", f"stage '{stage_id}' needs {requirement.name}, which this "
-                        f"{self.dialect.title} database does not have", node_id=node_id,
-                        component=label, hint=requirement.install))
+                        "WF407", f"stage '{stage.id}' needs {requirement.name}, which this "
+                        f"{self.dialect.title} database does not have", node_id=stage.output.node,
+                        component=stage.label, hint=requirement.install))
                 self._present.add(requirement.name)
 
     def read_small(self, query: exp.Query, requirements: Iterable[Requirement], stage: Stage) -> list[tuple[Any, ...]]:
         """The rows of a component's fetch (`BuildContext.fetch`), once what its functions need is there."""
-        self._ensure(requirements, stage.id, stage.output.node, stage.label)
+        self._ensure(requirements, stage)
         self.log.info("stage %s: reading a small result\n%s", stage.id, self.dialect.generate(query))
         return self.fetch(query)
 

@@ -30,7 +30,6 @@ from sqlglot import exp
 from wareflow.components.base import BuildContext, Component, Param, Port, Templated
 from wareflow.components.library._rings import DECAYS, ring_step
 from wareflow.components.library._sql import check_new_column
-from wareflow.errors import CompileError, Issue
 from wareflow.sql import ops
 from wareflow.sql.dialects.base import WarehouseDialect
 from wareflow.sql.relation import Column, Query, Rel, alias, col
@@ -57,10 +56,9 @@ def source_geometry(ctx: BuildContext, source: Rel, chosen: str | None) -> str:
         return source.resolve(chosen)
     found = [c.name for c in source.known_columns("to find its geography column") if c.type == "geography"]
     if len(found) != 1:
-        raise CompileError(Issue(
-            "WF202", f"a value is required: the source has {len(found) or 'no'} geography columns",
-            node_id=ctx.node.id, component=ctx.node.component, field="source_col",
-            hint=f"choose one of: {', '.join(found)}" if found else "the source needs a geography column"))
+        raise ctx.fail("WF202", f"a value is required: the source has {len(found) or 'no'} geography columns",
+                       "source_col", f"choose one of: {', '.join(found)}" if found else
+                       "the source needs a geography column")
     return found[0]
 
 
@@ -98,14 +96,11 @@ def read_variables(ctx: BuildContext, source: Rel, pairs: Sequence[tuple[str, st
         real = source.resolve(column)
         kind = source.type_of(real)
         if (method in ("sum", "avg") or numeric) and method != "count" and kind not in ("number", "unknown"):
-            raise CompileError(Issue(
-                "WF203", f"'{real},{method}' needs a numeric column, and '{real}' holds {kind} values",
-                node_id=ctx.node.id, component=ctx.node.component, field="variables",
-                hint="pick a numeric column, or min/max/count (without k-ring smoothing)"))
+            raise ctx.fail("WF203", f"'{real},{method}' needs a numeric column, and '{real}' holds {kind} values",
+                           "variables", "pick a numeric column, or min/max/count (without k-ring smoothing)")
         name = f"{real}_{method}"
         if any(v.name.lower() == name.lower() for v in out):
-            raise CompileError(Issue("WF304", f"aggregation '{real},{method}' is listed twice",
-                                     node_id=ctx.node.id, component=ctx.node.component, field="variables"))
+            raise ctx.fail("WF304", f"aggregation '{real},{method}' is listed twice", "variables")
         check_new_column(ctx, target, name, "variables")
         field = fields.setdefault(real, f"_wf_v{len(fields)}")
         out_type = "number" if method in ("sum", "avg", "count") or numeric else kind

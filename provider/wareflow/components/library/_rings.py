@@ -14,7 +14,6 @@ from sqlglot import exp
 
 from wareflow.components.base import BuildContext, Component
 from wareflow.components.library._grid import explode_into, quadbin_ring
-from wareflow.errors import CompileError, Issue
 from wareflow.sql import ops
 from wareflow.sql.dialects.base import WarehouseDialect
 from wareflow.sql.relation import Column, Query, Rel, alias, col
@@ -29,9 +28,8 @@ def grid_of(ctx: BuildContext, source: Rel, index: str, field: str = "indexcol")
     source.known_columns("to tell an H3 index column from a quadbin one")
     grid = {"string": "h3", "number": "quadbin"}.get(source.type_of(index))
     if grid is None:
-        raise CompileError(Issue(
-            "WF203", f"column '{index}' holds {source.type_of(index)} values, not H3 (text) or quadbin "
-                     "(integer) cells", node_id=ctx.node.id, component=ctx.node.component, field=field))
+        raise ctx.fail("WF203", f"column '{index}' holds {source.type_of(index)} values, not H3 (text) or quadbin "
+                                "(integer) cells", field)
     return grid
 
 

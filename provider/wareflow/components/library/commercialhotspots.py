@@ -18,7 +18,6 @@ from wareflow.components.library._rings import (
 )
 from wareflow.components.library.getisord import gi_star, kernel_weight
 from wareflow.components.registry import component
-from wareflow.errors import CompileError, Issue
 from wareflow.sql.relation import Column, Query, Rel, alias, col
 from wareflow.sql.stats import two_tailed_p
 
@@ -79,8 +78,7 @@ class CommercialHotspots(GridStatistic):
         size = ctx.constant(self.kring, "kring")
         weights, problem = read_weights(self.weights, len(self.variablecolumns))
         if weights is None:
-            raise CompileError(Issue("WF203", problem or "bad weights", node_id=ctx.node.id,
-                                     component=ctx.node.component, field="weights"))
+            raise ctx.fail("WF203", problem or "bad weights", "weights")
         index = source.resolve(self.indexcol)
         grid = grid_of(ctx, source, index)
         names = [f"v{k}" for k in range(len(self.variablecolumns))]

@@ -4,11 +4,10 @@ from sqlglot import exp
 
 from wareflow.components.base import BuildContext, Param
 from wareflow.components.library._grid import select_all
-from wareflow.components.library._rings import GridStatistic, ring_step
+from wareflow.components.library._rings import GridStatistic, grid_of, index_type, ring_step
 from wareflow.components.library._trend import TIME_INTERVALS, calendar, fields, step_number, week_start
 from wareflow.components.library.getisord import KERNELS, gi_star, kernel_weight
 from wareflow.components.registry import component
-from wareflow.errors import CompileError, Issue
 from wareflow.sql.relation import Column, Query, Rel, alias, col
 from wareflow.sql.stats import two_tailed_p
 
@@ -48,23 +47,15 @@ class GetisOrdSpaceTime(GridStatistic):
     bandwidth = Param("integer", default=3, ge=1, le=10, variables=True)
     timeinterval = Param.selection(TIME_INTERVALS, default="week")
 
-    def _issue(self, ctx: BuildContext, field: str, message: str) -> CompileError:
-        return CompileError(Issue("WF203", message, node_id=ctx.node.id, component=ctx.node.component, field=field))
-
     def build(self, ctx: BuildContext, source: Rel) -> Query:  # type: ignore[override]
         size, bandwidth = ctx.constant(self.size, "size"), ctx.constant(self.bandwidth, "bandwidth")
         index, date, value = (source.resolve(self.indexcol), source.resolve(self.datecol),
                               source.resolve(self.valuecol))
-        grid = {"string": "h3", "number": "quadbin"}.get(source.type_of(index))
-        if source.columns is None:
-            source.known_columns("to tell an H3 index column from a quadbin one")
-        if grid is None:
-            raise self._issue(ctx, "indexcol", f"column '{index}' holds {source.type_of(index)} values, not H3 "
-                                               "(text) or quadbin (integer) cells")
+        grid = grid_of(ctx, source, index)
         if source.type_of(date) not in ("date", "timestamp", "datetime", "unknown"):
-            raise self._issue(ctx, "datecol", f"column '{date}' holds {source.type_of(date)} values, not dates "
-                                              "or timestamps")
-        index_type = "string" if grid == "h3" else "integer"
+            raise ctx.fail("WF203", f"column '{date}' holds {source.type_of(date)} values, not dates or timestamps",
+                           "datecol")
+        cell_type = index_type(grid)
         integer = ctx.type("integer")
         # step 1: one row per (cell, time step), the values of a step summed
         interval, first_day = self.timeinterval, week_start(ctx.source_dialect)
@@ -80,7 +71,7 @@ class GetisOrdSpaceTime(GridStatistic):
             exp.select(col("index"), col("step"), alias(exp.Sum(this=col("value")), "value")).from_(
                 exp.Subquery(this=stepped, alias=exp.TableAlias(this=exp.to_identifier("_wf_steps"))), copy=False)
             .group_by(col("index"), col("step"), copy=False),
-            (Column("index", index_type), Column("step", "integer"), Column("value", "number"))))
+            (Column("index", cell_type), Column("step", "integer"), Column("value", "number"))))
         # step 2: n, the mean and the population standard deviation over every (cell, step)
         stats = ctx.step("stats", Query(exp.select(
             alias(exp.Count(this=exp.Star()), "n"), alias(exp.Avg(this=col("value")), "mean"),
@@ -89,7 +80,7 @@ class GetisOrdSpaceTime(GridStatistic):
         # step 3: the cells, and each one's ring with the ring distance (kept whole, not inlined: every
         # (cell, step) pair reads it, and the distance is costly where H3 is a stand-in or quadbin arithmetic)
         cells = ctx.step("cells", Query(exp.select(col("index")).distinct().from_(series.table(), copy=False),
-                                        (Column("index", index_type),)))
+                                        (Column("index", cell_type),)))
         ring = ring_step(ctx, cells, grid, size, reused=True)
         # step 4: each (cell, step) with the cells of its ring and their weight in space (kept whole: a
         # planner that inlined it could join the series to itself on the time condition alone)
@@ -99,7 +90,7 @@ class GetisOrdSpaceTime(GridStatistic):
         ).from_(series.table("a"), copy=False).join(
             ring.table("r"), on=exp.EQ(this=exp.column("index", "r"), expression=exp.column("index", "a")),
             join_type="INNER", copy=False), (
-            Column("index", index_type), Column("step", "integer"), Column("kring_index", index_type),
+            Column("index", cell_type), Column("step", "integer"), Column("kring_index", cell_type),
             Column("space_weight", "number"))), shape="fanout", reused=True)
         # step 5: the weighted sums over the (cell, step) neighbours present
         lag = exp.Abs(this=exp.Sub(this=exp.column("step", "b"), expression=exp.column("step", "a")))
@@ -117,7 +108,7 @@ class GetisOrdSpaceTime(GridStatistic):
                 exp.LTE(this=lag.copy(), expression=exp.Literal.number(bandwidth))),
             join_type="INNER", copy=False).group_by(exp.column("index", "a"), exp.column("step", "a"), copy=False)
         weighted = ctx.step("weighted", Query(sums, (
-            Column("index", index_type), Column("step", "integer"), Column("swx", "number"), Column("sw", "number"),
+            Column("index", cell_type), Column("step", "integer"), Column("swx", "number"), Column("sw", "number"),
             Column("sww", "number"))), shape="fanout")
         # step 6: each step's first instant
         dates = ctx.step("dates", Query(
@@ -133,7 +124,7 @@ class GetisOrdSpaceTime(GridStatistic):
             .join(dates.table("d"), on=exp.EQ(this=exp.column("step", "d"), expression=exp.column("step", "w")),
                   join_type="INNER", copy=False)
             .join(stats.table("s"), join_type="CROSS", copy=False),
-            (Column("index", index_type), Column("date", "timestamp"), Column("gi", "number"))))
+            (Column("index", cell_type), Column("date", "timestamp"), Column("gi", "number"))))
         result = select_all(scored).select(alias(two_tailed_p(col("gi")), "p_value"), copy=False)
-        return ctx.finish(Query(result, (Column("index", index_type), Column("date", "timestamp"),
+        return ctx.finish(Query(result, (Column("index", cell_type), Column("date", "timestamp"),
                                          Column("gi", "number"), Column("p_value", "number"))))
