@@ -27,6 +27,7 @@ from typing import Any
 from airflow.sdk import DAG, Param, get_parsing_context
 
 from wareflow.airflow.operator import WareflowCleanupOperator, WareflowOperator, WorkflowProblemsOperator
+from wareflow.airflow.plan_cache import cached_plan
 from wareflow.airflow.settings import (
     DEFAULT_START,
     WorkflowSettings,
@@ -34,11 +35,9 @@ from wareflow.airflow.settings import (
     default_dag_id,
     read_settings,
 )
-from wareflow.components.registry import BoundWorkflow, bind
+from wareflow.components.registry import BoundWorkflow
 from wareflow.errors import Issue, WareflowError
-from wareflow.model.loader import load_workflow
 from wareflow.plan.ir import Plan
-from wareflow.plan.planner import plan_workflow
 
 log = logging.getLogger(__name__)
 WORKFLOW_SUFFIXES = (".json", ".sql")
@@ -149,8 +148,8 @@ def _collector_paused() -> Iterator[None]:
 
 def build_dag(path: Path, settings: WorkflowSettings) -> DAG:
     """The DAG of one workflow file: one task per stage, params from the workflow's variables."""
-    bound = bind(load_workflow(path))
-    plan = plan_workflow(bound, materialize=settings.materialize, table_map=settings.table_map)
+    plan = cached_plan(path, settings)
+    bound = plan.workflow
     workflow = bound.workflow
     dag = DAG(
         dag_id=settings.dag_id,

@@ -10,12 +10,13 @@ Only structure is checked here (``WF1xx``); meaning is checked by `validate`.
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 from typing import Any
 
 from wareflow.errors import Issue, WorkflowError
-from wareflow.model.types import ColumnDef, Edge, Node, Variable, Workflow
+from wareflow.model.types import ColumnDef, Edge, Node, Note, Variable, Workflow
 
 _HEADER_COMMENT = re.compile(r"/\*(.*?)\*/", re.DOTALL)
 # An input's value is at most a few levels deep (a GeoJSON polygon with holes: 6); far deeper is no
@@ -57,6 +58,7 @@ def parse_workflow(data: Any, path: str | None = None) -> Workflow:
         )
     issues: list[Issue] = []
     nodes = tuple(n for raw in data["nodes"] if (n := _node(raw, issues)) is not None)
+    notes = tuple(n for raw in data["nodes"] if (n := _note(raw)) is not None)
     edges = tuple(e for i, raw in enumerate(_list(data, "edges", issues)) if (e := _edge(raw, i, issues)))
     variables = tuple(v for raw in _list(data, "variables", issues) if (v := _variable(raw, issues)))
     if issues:
@@ -69,6 +71,7 @@ def parse_workflow(data: Any, path: str | None = None) -> Workflow:
         edges=edges,
         variables=variables,
         path=path,
+        notes=notes,
     )
 
 
@@ -174,7 +177,32 @@ def _node(raw: Any, issues: list[Issue]) -> Node | None:
         inputs=inputs,
         input_types=input_types,
         schema=schema or None,
+        position=_point(raw.get("position"), "x", "y"),
     )
+
+
+def _point(value: Any, x: str, y: str) -> tuple[float, float] | None:
+    """A pair of finite numbers from a mapping (a canvas position or size), else None."""
+    if not isinstance(value, dict):
+        return None
+    pair = value.get(x), value.get(y)
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) for v in pair):
+        return None
+    return float(pair[0]), float(pair[1])  # type: ignore[arg-type]
+
+
+def _note(raw: Any) -> Note | None:
+    """A canvas note (nothing runs); anything malformed is simply not drawn."""
+    if not isinstance(raw, dict) or raw.get("type") != "note" or not isinstance(raw.get("data"), dict):
+        return None
+    data = raw["data"]
+    position = _point(raw.get("position"), "x", "y")
+    size = _point(data, "width", "height") or _point(raw, "width", "height")
+    if position is None or size is None:
+        return None
+    text = _text(data.get("markdown"))
+    text = re.sub(r"\A---\n.*?\n---\n?", "", text, flags=re.S)  # YAML front matter (the note's label)
+    return Note(position=position, size=size, color=_text(data.get("color")), text=text.strip())
 
 
 def _edge(raw: Any, index: int, issues: list[Issue]) -> Edge | None:

@@ -38,10 +38,21 @@ class Node:
     inputs: Mapping[str, Any] = field(default_factory=dict)
     input_types: Mapping[str, str] = field(default_factory=dict)
     schema: tuple[ColumnDef, ...] | None = None  # declared source schema (ReadTable)
+    position: tuple[float, float] | None = None  # top-left corner on the canvas, for pictures only
 
     @property
     def display(self) -> str:
         return self.title or self.label or self.component
+
+
+@dataclass(frozen=True)
+class Note:
+    """A sticky note of the canvas: text only, nothing runs. Kept for the picture of the canvas."""
+
+    position: tuple[float, float]
+    size: tuple[float, float]
+    color: str = ""
+    text: str = ""  # the note's markdown, its front matter removed
 
 
 @dataclass(frozen=True)
@@ -71,6 +82,7 @@ class Workflow:
     provider: str = "bigquery"
     description: str = ""
     path: str | None = None
+    notes: tuple[Note, ...] = ()
 
     @property
     def source_dialect(self) -> str:
