@@ -214,6 +214,31 @@ def cancelled_on_signal(conn: Any, dialect: Any) -> Iterator[list[signal.Signals
 
 
 @app.command()
+def render(
+    file: Path,
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="Write the SVG here (default: stdout).")] = None,
+    map_: MapOption = None,
+) -> None:
+    """Draw the workflow's canvas as SVG, each node marked by the Airflow task that runs it."""
+    from wareflow.render import render_svg, tasks_by_node
+    from wareflow.runner import load_plan
+
+    try:
+        plan = load_plan(file, table_map=_pairs(map_, "--map"))  # planned, so the task ids are the DAG's
+    except WareflowError as exc:
+        _echo_error(exc.in_file(str(file)))
+    svg = render_svg(plan.workflow.workflow, tasks_by_node(plan.stages))
+    if out is None:
+        typer.echo(svg, nl=False)
+        return
+    try:
+        out.write_text(svg, encoding="utf-8")
+    except OSError as exc:
+        _fail([Issue("WF002", f"cannot write the picture: {exc.strerror or exc}", file=str(out))])
+    typer.echo(f"{out}: {len(plan.workflow.workflow.nodes)} nodes, {len(plan.stages)} tasks", err=True)
+
+
+@app.command()
 def catalog(as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False) -> None:
     """Every component with its inputs, outputs and supported dialects."""
     from wareflow.catalog import describe_catalog, markdown_table

@@ -16,16 +16,20 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import json
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from airflow.sdk import DAG, Param, get_parsing_context
 
+from wareflow.airflow.assets import asset, schedule_of, table_uri
 from wareflow.airflow.operator import WareflowCleanupOperator, WareflowOperator, WorkflowProblemsOperator
 from wareflow.airflow.plan_cache import cached_plan
 from wareflow.airflow.settings import (
@@ -34,10 +38,13 @@ from wareflow.airflow.settings import (
     claimed_dag_id,
     default_dag_id,
     read_settings,
+    sidecar_path,
 )
+from wareflow.compile.compiler import map_table
+from wareflow.components.base import SinkComponent, SourceComponent
 from wareflow.components.registry import BoundWorkflow
 from wareflow.errors import Issue, WareflowError
-from wareflow.plan.ir import Plan
+from wareflow.plan.ir import Plan, Stage
 
 log = logging.getLogger(__name__)
 WORKFLOW_SUFFIXES = (".json", ".sql")
@@ -151,11 +158,17 @@ def build_dag(path: Path, settings: WorkflowSettings) -> DAG:
     plan = cached_plan(path, settings)
     bound = plan.workflow
     workflow = bound.workflow
+    name = partial(table_uri, warehouse_uri=settings.warehouse_uri, conn_id=settings.conn_id)
+    schedule = settings.schedule
+    if isinstance(schedule, tuple):
+        schedule = schedule_of(schedule, warehouse_uri=settings.warehouse_uri, conn_id=settings.conn_id,
+                               file=sidecar_path(path).name)
     dag = DAG(
         dag_id=settings.dag_id,
-        description=settings.description or workflow.title,
-        doc_md=_doc(plan, path),
-        schedule=settings.schedule,
+        dag_display_name=workflow.title or settings.dag_id,
+        description=settings.description or workflow.description or workflow.title,
+        doc_md=dag_doc(plan, path),
+        schedule=schedule,
         start_date=settings.start_date,
         catchup=settings.catchup,
         max_active_runs=settings.max_active_runs,
@@ -169,37 +182,86 @@ def build_dag(path: Path, settings: WorkflowSettings) -> DAG:
     )
     tasks = {}
     for stage in plan.stages:
-        nodes = ", ".join(f"`{n}` ({bound.components[n].id})" for n in stage.nodes)
+        written = published_table(plan, stage)
         tasks[stage.id] = WareflowOperator(
-            task_id=stage.id, dag=dag, plan=plan, stage_id=stage.id, conn_id=settings.conn_id,
-            scratch_schema=settings.scratch_schema, doc_md=f"**{stage.label}**: fuses {nodes}",
+            task_id=stage.id, task_display_name=task_display_name(plan, stage), dag=dag, plan=plan,
+            stage_id=stage.id, conn_id=settings.conn_id, scratch_schema=settings.scratch_schema,
+            doc_md=task_doc(plan, stage),
+            inlets=[asset(name(t)) for t in source_tables(plan, stage)],
+            outlets=[asset(name(written))] if written else [],
         )
         for upstream in stage.upstream:
             tasks[upstream] >> tasks[stage.id]
-    if plan.scratch() and not settings.keep_intermediates:
-        cleanup = WareflowCleanupOperator(
-            task_id="drop_intermediates", dag=dag, plan=plan, conn_id=settings.conn_id,
-            scratch_schema=settings.scratch_schema, retries=0,
-            doc_md="Drops the intermediate tables once every stage has succeeded.")
-        for task in tasks.values():
-            task >> cleanup
+    drops = bool(plan.scratch()) and not settings.keep_intermediates
+    summary = WareflowCleanupOperator(
+        task_id="run_summary", task_display_name="Run summary" + (" and cleanup" if drops else ""), dag=dag,
+        plan=plan, conn_id=settings.conn_id, scratch_schema=settings.scratch_schema, retries=0,
+        stage_ids=[s.id for s in plan.stages], drop=drops,
+        doc_md="What every stage wrote (rows, seconds, query ids)"
+               + (", then the intermediate tables dropped" if drops else "") + ", once every stage has succeeded.")
+    for task in tasks.values():
+        task >> summary
     return dag
+
+
+def published_table(plan: Plan, stage: Stage) -> tuple[str, ...] | None:
+    """The table a stage publishes under a name the workflow gives it (a Save as Table), else None."""
+    sink = plan.workflow.components[stage.output.node]
+    if not isinstance(sink, SinkComponent):
+        return None
+    parts = sink.destination_parts()
+    return map_table(parts, plan.table_map) if parts else None
+
+
+def source_tables(plan: Plan, stage: Stage) -> list[tuple[str, ...]]:
+    """The source tables a stage reads (the tables of other stages are its upstream tasks)."""
+    bound = plan.workflow
+    found: dict[tuple[str, ...], None] = {}
+    for node_id in stage.nodes:
+        for link in bound.links.get(node_id, {}).values():
+            source = bound.components[link.node]
+            if isinstance(source, SourceComponent):
+                found.setdefault(map_table(source.table_parts(), plan.table_map))
+    return list(found)
+
+
+def task_display_name(plan: Plan, stage: Stage) -> str:
+    """What the graph view shows: the node's label, and the table a Save as Table writes."""
+    written = published_table(plan, stage)
+    fused = len(stage.nodes) - 1
+    return stage.label + (f" → {'.'.join(written)}" if written else "") + (f" (+{fused} fused)" if fused else "")
 
 
 def params_of(bound: BoundWorkflow) -> dict[str, Param]:
     """A typed DAG param per workflow variable, with the bounds of the inputs it sets (JSON schema:
-    the trigger form and the REST API reject a value out of bounds before a run starts)."""
+    the trigger form and the REST API reject a value out of bounds before a run starts).
+
+    The description says what the trigger form cannot: the variable's type and default, what it
+    sets (node and input) and the bounds those inputs put on it, after the workflow's own words.
+    """
     params = {}
     for var in sorted(bound.workflow.variables, key=lambda v: (v.order, v.name)):
         number = var.type.lower() == "number"
         schema = dict(bound.variable_schemas.get(var.name, {}))
         bounds = ", ".join(f"{_SCHEMA_WORDS[k]} {', '.join(map(str, v)) if k == 'enum' else v}"
                            for k, v in schema.items())
+        facts = f"{var.type} variable `{var.name}`, default {json.dumps(bound.variables[var.name], default=str)}"
+        used = _uses(bound, var.name)
         params[var.name] = Param(
             bound.variables[var.name], type="number" if number else "string",
-            description=var.description or f"{var.type} variable of the workflow" + (f" ({bounds})" if bounds else ""),
+            description=" ".join(p for p in (
+                var.description.strip().rstrip(".") + "." if var.description.strip() else "",
+                facts + (f"; must be {bounds}" if bounds else "") + ".",
+                f"Sets {', '.join(used)}." if used else "") if p),
             **schema)
     return params
+
+
+def _uses(bound: BoundWorkflow, variable: str) -> list[str]:
+    """Where a variable is used: the label of each node and the input it sets, e.g. "Buffer 'distance'"."""
+    pattern = re.compile(r"@" + re.escape(variable) + r"\b")
+    return [f"{bound.workflow.node(n.id).display} '{name}'" for n in bound.workflow.nodes
+            for name, value in sorted(n.inputs.items()) if isinstance(value, str) and pattern.search(value)][:5]
 
 
 def invalid_dag(path: Path, dag_id: str, settings: WorkflowSettings | None, problems: tuple[Issue, ...]) -> DAG:
@@ -225,12 +287,39 @@ def invalid_dag(path: Path, dag_id: str, settings: WorkflowSettings | None, prob
     return dag
 
 
-def _doc(plan: Plan, path: Path) -> str:
+def dag_doc(plan: Plan, path: Path) -> str:
+    """The DAG's docs: the workflow's description, and which task runs which nodes of the canvas."""
     workflow = plan.workflow.workflow
-    lines = [f"### {workflow.title}", "", workflow.description or "", "",
-             f"Workflow file `{path.name}`: {plan.node_count} nodes run as {len(plan.stages)} "
-             f"stage(s) ({plan.materialize} plan)."]
+    lines = [f"### {_md(workflow.title)}", "", _md(workflow.description), "",
+             f"Workflow file `{path.name}`: {plan.node_count} nodes run as {len(plan.stages)} task(s) "
+             f"({plan.materialize} plan).", "",
+             "| task | writes | runs these nodes of the canvas |", "|---|---|---|"]
+    for stage in plan.stages:
+        written = published_table(plan, stage)
+        lines.append(f"| `{stage.id}` | {'`' + '.'.join(written) + '`' if written else 'an intermediate table'} "
+                     f"| {', '.join(_node_names(plan, stage))} |")
     return "\n".join(lines)
+
+
+def task_doc(plan: Plan, stage: Stage) -> str:
+    names = "\n".join(f"- {name}" for name in _node_names(plan, stage, ids=True))
+    return f"**{_md(stage.label)}** runs {len(stage.nodes)} node(s) of the canvas in one statement:\n\n{names}"
+
+
+def _node_names(plan: Plan, stage: Stage, ids: bool = False) -> list[str]:
+    """The stage's nodes as a person knows them: label and component (node id on request)."""
+    bound = plan.workflow
+    names = []
+    for node_id in stage.nodes:
+        node = bound.workflow.node(node_id)
+        what = f"{_md(node.display)} ({bound.components[node_id].id})"
+        names.append(what + (f" `{node_id}`" if ids else ""))
+    return names
+
+
+def _md(text: str) -> str:
+    """Text from the workflow file, inert in Markdown (no table breaks, links or HTML)."""
+    return re.sub(r"([\\`*_{}\[\]<>()#+|!])", r"\\\1", text.replace("\n", " "))
 
 
 def _var_name(dag_id: str) -> str:

@@ -1,10 +1,11 @@
 """The operators: one runs a stage of a workflow plan through the connection's provider hook; a
 second drops the run's scratch tables once every stage has succeeded.
 
-The SQL is compiled when the task runs, never at DAG-parse time: schemas the workflow does not
-declare are read through the hook, variable values come from the run's params (trigger form or
-REST ``conf``). The compiled SQL shows in Airflow's Rendered Template view; the log shows each
-statement, its duration and the rows written.
+The SQL is compiled in `execute`, never at DAG-parse time, so any failure is the first thing in the
+task's main log: schemas the workflow does not declare are read through the hook, variable values
+come from the run's params (trigger form or REST ``conf``). The compiled SQL then shows in Airflow's
+Rendered Template view; the log shows each statement, its duration and the rows written; the XCom
+is the stage's summary (table, rows, seconds, query ids) and Airflow's metrics get the same.
 """
 
 from __future__ import annotations
@@ -15,6 +16,13 @@ from typing import Any, ClassVar
 
 from airflow.sdk import BaseOperator
 
+from wareflow.airflow.metrics import (
+    emit_run_metrics,
+    emit_stage_metrics,
+    run_summary,
+    stage_summary,
+    summary_table,
+)
 from wareflow.compile.compiler import CompiledStage, Compiler
 from wareflow.components.registry import typed_values
 from wareflow.errors import TerminalWarehouseError, TransientWarehouseError, WareflowError
@@ -112,6 +120,8 @@ class WareflowOperator(_WareflowTask):
 
     template_fields: Sequence[str] = ("sql",)
     template_fields_renderers: ClassVar[dict[str, str]] = {"sql": "sql"}
+    # the SQL is compiled in `execute`; Airflow then stores it as the Rendered Template
+    overwrite_rtif_after_execution = True
 
     def __init__(self, *, plan: Plan, stage_id: str, conn_id: str, **kwargs: Any) -> None:
         super().__init__(plan=plan, conn_id=conn_id, **kwargs)
@@ -119,27 +129,27 @@ class WareflowOperator(_WareflowTask):
         self.sql = f"-- {plan.stage(stage_id).label}: compiled when the task runs"
         self._compiled: CompiledStage | None = None
 
-    # compiled at render time, so the Rendered Template view shows the real SQL
-    def render_template_fields(self, context: Any, jinja_env: Any = None) -> None:
-        super().render_template_fields(context, jinja_env)
-        try:
-            self._compiled = self._compile(context)
-        except BaseException:
-            self._close()
-            raise
-        self.sql = ";\n\n".join(self._compiled.sql(self._dialect())) + ";"
-
     def execute(self, context: Any) -> dict[str, Any]:
+        """Compile against the live schemas, run, and return the stage's summary (its XCom)."""
         from airflow.sdk.exceptions import AirflowFailException
 
         try:
-            compiled = self._compiled or self._compile(context)
-            result = self._session().run(compiled)
+            self._compiled = self._compile(context)
+            self.sql = ";\n\n".join(self._compiled.sql(self._dialect())) + ";"
+            result = self._session().run(self._compiled)
         except TerminalWarehouseError as exc:
             raise AirflowFailException(str(exc)) from exc  # retrying cannot help
         finally:
             self._close()
-        return {"table": result.target, "rows": result.rows, "seconds": round(result.seconds, 3)}
+        summary = stage_summary(result, self._dialect().name)
+        emit_stage_metrics(summary, dag_id=self.dag_id, task_id=self.task_id)
+        return summary
+
+    def get_openlineage_facets_on_complete(self, task_instance: Any) -> Any:
+        """Table- and column-level lineage of the stage just run (never raises: lineage must not fail a task)."""
+        from wareflow.airflow.lineage import operator_lineage
+
+        return operator_lineage(self)
 
     def _compile(self, context: Mapping[str, Any]) -> CompiledStage:
         from airflow.sdk.exceptions import AirflowFailException
@@ -153,18 +163,44 @@ class WareflowOperator(_WareflowTask):
 
 
 class WareflowCleanupOperator(_WareflowTask):
-    """Drop the intermediate tables of this run once every stage has succeeded (never fails)."""
+    """The run's last task: a summary of what every stage wrote, then the intermediate tables dropped.
+
+    Runs once every stage has succeeded; never fails the run (a table it cannot drop is overwritten by
+    the next run anyway).
+    """
 
     ui_color = "#eeeeee"
 
-    def execute(self, context: Any) -> None:
+    def __init__(self, *, stage_ids: Sequence[str] = (), drop: bool = True, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.stage_ids = list(stage_ids)
+        self.drop = drop
+
+    def execute(self, context: Any) -> dict[str, Any]:
+        summary = self._summary(context)
+        if self.drop and self.plan.scratch():
+            try:
+                compiler = self._compiler(context)
+                self._session().drop([compiler.intermediate_table(s) for s in self.plan.scratch()])
+            except Exception:  # cleanup never fails a run: the tables are overwritten by the next one anyway
+                self.log.warning("could not drop intermediate tables", exc_info=True)
+            finally:
+                self._close()
+        return summary
+
+    def _summary(self, context: Any) -> dict[str, Any]:
+        """What the run wrote, from the stages' XComs: logged as a table, emitted as metrics, returned."""
         try:
-            compiler = self._compiler(context)
-            self._session().drop([compiler.intermediate_table(s) for s in self.plan.scratch()])
-        except Exception:  # cleanup never fails a run: the tables are overwritten by the next one anyway
-            self.log.warning("could not drop intermediate tables", exc_info=True)
-        finally:
-            self._close()
+            ti = context["ti"]
+            stages = [s for s in (ti.xcom_pull(task_ids=task_id) for task_id in self.stage_ids) if isinstance(s, dict)]
+        except Exception:  # a summary is information: never a reason to fail
+            self.log.warning("could not read the stages' results", exc_info=True)
+            stages = []
+        summary = run_summary(stages)
+        self.log.info("run summary: %s stage(s), %s rows written in %.3f s of warehouse time\n%s",
+                      summary["stages"], summary["rows"], summary["seconds"], summary_table(stages))
+        emit_run_metrics(summary, dag_id=self.dag_id)
+        return summary
 
 
 class WorkflowProblemsOperator(BaseOperator):

@@ -22,11 +22,16 @@ DEFAULT_START = datetime(2024, 1, 1, tzinfo=timezone.utc)  # fixed: DAG output m
 DAG_ID = re.compile(r"[A-Za-z0-9_.-]{1,250}")
 
 
+# An asset condition from the sidecar: ("all" | "any", items), an item being an asset (a URI, or a table
+# name of this workflow's warehouse) or another condition.
+AssetCondition = tuple[str, tuple["str | AssetCondition", ...]]
+
+
 @dataclass(frozen=True)
 class WorkflowSettings:
     dag_id: str
     conn_id: str = "wareflow_duckdb"
-    schedule: str | None = None
+    schedule: str | AssetCondition | None = None
     start_date: datetime = DEFAULT_START
     catchup: bool = False
     retries: int = 2
@@ -39,6 +44,9 @@ class WorkflowSettings:
     keep_intermediates: bool = False
     max_active_runs: int = 1
     description: str | None = None
+    # where conn_id points, without credentials (postgres://host:5432/db, bigquery://project,
+    # duckdb:///data/demo.duckdb ...): names the tables the workflow reads and writes as Airflow assets
+    warehouse_uri: str | None = None
 
     @classmethod
     def keys(cls) -> set[str]:
@@ -151,10 +159,13 @@ def _start_date(value: Any) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
-def _schedule(value: Any) -> str | None:
-    """None, an Airflow preset (``@daily``) or a cron expression, checked the way Airflow will read it."""
+def _schedule(value: Any) -> str | AssetCondition | None:
+    """None, an Airflow preset (``@daily``) or a cron expression, checked the way Airflow will read it;
+    or assets: a list (run when all were updated), ``{any: [...]}`` or ``{all: [...]}``, nested."""
     if value is None:
         return None
+    if isinstance(value, list | dict):
+        return _asset_condition(value)
     if not isinstance(value, str):
         raise ValueError(f"expected a cron expression or a preset such as @daily, got {_shown(value)}")
     from croniter import CroniterError, croniter  # the cron parser Airflow's CronTriggerTimetable uses
@@ -171,6 +182,43 @@ def _schedule(value: Any) -> str | None:
 # Airflow's cron presets (airflow.timetables / DAG(schedule=...)); "@once" and "@continuous" are timetables.
 _PRESETS = ("@once", "@continuous", "@hourly", "@daily", "@weekly", "@monthly", "@quarterly", "@yearly",
             "@annually")
+
+
+def _asset_condition(value: Any, depth: int = 0) -> AssetCondition:
+    if depth > 8:
+        raise ValueError("asset conditions nest at most 8 levels deep")
+    if isinstance(value, list):
+        value = {"all": value}
+    if not isinstance(value, dict) or len(value) != 1 or next(iter(value)) not in ("all", "any"):
+        raise ValueError(f"expected a list of assets, {{all: [...]}} or {{any: [...]}}, got {_shown(value)}")
+    ((how, items),) = value.items()
+    if not isinstance(items, list) or not items:
+        raise ValueError(f"'{how}' expects a non-empty list of assets, got {_shown(items)}")
+    checked: list[str | AssetCondition] = []
+    for item in items:
+        if isinstance(item, str) and ASSET.fullmatch(item):
+            checked.append(item)
+        elif isinstance(item, dict | list):
+            checked.append(_asset_condition(item, depth + 1))
+        else:
+            raise ValueError(f"expected an asset URI (scheme://...) or a table name (schema.table), got {_shown(item)}")
+    return how, tuple(checked)
+
+
+# An asset as the sidecar names it: a URI, or a dotted table name (resolved against warehouse_uri)
+ASSET = re.compile(r"[a-z][a-z0-9+.-]*://\S+|[A-Za-z0-9_$-]+(\.[A-Za-z0-9_$-]+){0,2}")
+
+
+def _warehouse_uri(value: Any) -> str | None:
+    if value is None:
+        return None
+    from urllib.parse import urlsplit
+
+    if not isinstance(value, str) or not (parts := urlsplit(value)).scheme or "://" not in value:
+        raise ValueError(f"expected a URI such as postgres://host:5432/db or bigquery://project, got {_shown(value)}")
+    if parts.password or parts.username:
+        raise ValueError("must not contain credentials (they belong in the Airflow connection)")
+    return value.rstrip("/")
 
 
 def _tags(value: Any) -> tuple[str, ...]:
@@ -212,5 +260,6 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "keep_intermediates": _flag,
     "max_active_runs": _whole(1, 10_000),
     "description": _optional_text,
+    "warehouse_uri": _warehouse_uri,
 }
 assert set(_CHECKS) == WorkflowSettings.keys()

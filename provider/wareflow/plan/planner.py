@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from wareflow.components.registry import BoundWorkflow
@@ -41,6 +42,7 @@ def plan_workflow(bound: BoundWorkflow, *, materialize: str = "fused",
     ]
     tables = set(materialized)  # built once: a set per stage made planning quadratic in the stages
     hashes = _hasher(bound, mapping)
+    names = _task_names(bound, materialized)
     by_port: dict[Port, Stage] = {}
     for port in materialized:  # ports are in topological order, so upstream stages exist already
         fused, inputs = _gather(bound, port, tables)
@@ -48,9 +50,7 @@ def plan_workflow(bound: BoundWorkflow, *, materialize: str = "fused",
         node = bound.workflow.node(port.node)
         label = node.display + (f" ({port.handle})" if port.handle not in ("", "result", "out") else "")
         by_port[port] = Stage(
-            # The port's own identity is in the id, so two identical nodes (a copy-pasted node) are
-            # two stages; both are stable while the file's node ids are.
-            id=f"{slug(label)}_{_digest((digest, port.node, port.handle))[:8]}",
+            id=names[port],
             output=port,
             ports=tuple(fused),
             upstream=tuple(dict.fromkeys(by_port[i].id for i in inputs)),
@@ -58,6 +58,37 @@ def plan_workflow(bound: BoundWorkflow, *, materialize: str = "fused",
             label=label,
         )
     return Plan(bound, tuple(by_port.values()), materialize, mapping)
+
+
+def _task_names(bound: BoundWorkflow, ports: Sequence[Port]) -> dict[Port, str]:
+    """A readable id per stage: what it writes (``save_<table>``) or what it does (the node's label).
+
+    Stable across parses, and unchanged when a parameter changes (Airflow keeps a task's history by
+    its id). Two stages that would share a name both get a suffix from their node's id, so editing
+    one never renames the other; copy-pasted nodes are two stages, told apart the same way.
+    """
+    wanted = {port: _task_name(bound, port) for port in ports}
+    counts = Counter(wanted.values())
+    names = {port: name if counts[name] == 1 else f"{name}_{_digest((port.node, port.handle))[:6]}"
+             for port, name in wanted.items()}
+    taken: set[str] = set()
+    for port, name in names.items():  # a suffixed name meeting another's plain one: widen the suffix
+        while name in taken:
+            name = f"{name}_{_digest((port.node, port.handle, name))[:6]}"
+        names[port] = name
+        taken.add(name)
+    return names
+
+
+def _task_name(bound: BoundWorkflow, port: Port) -> str:
+    node = bound.workflow.node(port.node)
+    if bound.is_sink(port.node):
+        parts = bound.components[port.node].destination_parts()  # type: ignore[attr-defined]
+        if parts:
+            return "save_" + slug(parts[-1], 60)
+    what = node.title or node.label or node.component.removeprefix("native.")
+    handle = f"_{port.handle}" if port.handle not in ("", "result", "out") else ""
+    return slug(what + handle, 60)
 
 
 def _ports(bound: BoundWorkflow) -> list[Port]:

@@ -37,6 +37,7 @@ class StageResult:
     rows: int
     seconds: float
     statements: int
+    query_ids: tuple[str, ...] = ()  # the warehouse's ids of the statements run, where it has them
 
 
 def set_autocommit(conn: Any) -> None:
@@ -108,6 +109,7 @@ class Session:
         texts = [self.dialect.generate(statement) for statement in compiled.statements]
         started = time.perf_counter()  # the stage's time is the warehouse's: SQL text is ready
         rows = -1
+        query_ids: list[str] = []
         cur = self._cursor()
         self._remember(cur)
         self._begin()
@@ -120,6 +122,8 @@ class Session:
                     count = self.dialect.rows_written(cur, statement)
                     rows = -1 if count is None else count
                 qid = self.dialect.statement_id(cur)
+                if qid:
+                    query_ids.append(qid)
                 self.log.info("stage %s: statement done in %.3f s%s", compiled.stage.id, time.perf_counter() - t0,
                               f" (query id {qid})" if qid else "")
             self.conn.commit()
@@ -138,7 +142,7 @@ class Session:
         seconds = time.perf_counter() - started
         self.log.info("stage %s: wrote %s rows to %s in %.3f s", compiled.stage.id, rows, target, seconds)
         self._schemas.pop(tuple(p.name for p in compiled.target.parts), None)
-        return StageResult(compiled.stage.id, target, rows, seconds, len(compiled.statements))
+        return StageResult(compiled.stage.id, target, rows, seconds, len(compiled.statements), tuple(query_ids))
 
     def ensure(self, compiled: CompiledStage) -> None:
         """Check, before anything is written, that what the stage's functions need is installed
