@@ -18,7 +18,7 @@ LAYERS = {
     "model": 1,
     "sql": 2,
     "components": 3,
-    "catalog": 4, "plan": 4,
+    "catalog": 4, "plan": 4, "render": 4,
     "compile": 5,
     "warehouses": 6,
     "runner": 7,

@@ -278,7 +278,10 @@ def _control_offset(distance: float, curvature: float = 0.25) -> float:
 def _node(node: Node, box: Box, task_ids: tuple[str, ...], colors: Mapping[str, tuple[str, str]]) -> str:
     """A rounded box at the node's place; under it its label, its component and the task(s) running it."""
     source = _is_source(node)
-    fill, stroke = SOURCE if source else colors.get(task_ids[0], UNRUN) if task_ids else UNRUN
+    if source:
+        fill, stroke = SOURCE
+    else:  # the colour of the first task that runs it; a node no task runs is dashed
+        fill, stroke = colors.get(task_ids[0], UNRUN) if task_ids else UNRUN
     dashed = ' stroke-dasharray="4 3"' if not (source or task_ids) else ""
     rect = (f'<rect x="{_n(box.x)}" y="{_n(box.y)}" width="{_n(box.w)}" height="{_n(box.h)}" rx="10" '
             f'fill="{fill}" stroke="{stroke}" stroke-width="{2 if source else 1.5}"{dashed}/>')

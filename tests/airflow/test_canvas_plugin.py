@@ -38,7 +38,8 @@ def _dag_file(folder: Path, svg: str) -> None:
         HOSTILE: "<!-- wareflow:canvas -->\n<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script>"
                  "</svg>\n<!-- /wareflow:canvas -->",
     }
-    body = "".join(f"DAG({dag_id!r}, schedule=None, doc_md={doc!r})\n" for dag_id, doc in docs.items())
+    body = "".join(f"dag_{i} = DAG({dag_id!r}, schedule=None, doc_md={doc!r})\n"
+                   for i, (dag_id, doc) in enumerate(docs.items()))
     (folder / "canvas_test_dags.py").write_text("from airflow.sdk import DAG\n\n" + body)
 
 
@@ -53,7 +54,7 @@ def serialized_dags(tmp_path_factory: pytest.TempPathFactory, airflow_db: str) -
     _dag_file(folder, svg)
     DagBundlesManager().sync_bundles_to_db()
     bag = BundleDagBag(dag_folder=str(folder), bundle_path=folder, bundle_name="dags-folder")
-    assert bag.import_errors == {}
+    assert bag.import_errors == {} and sorted(bag.dag_ids) == sorted([WITH_PICTURE, WITHOUT_PICTURE, HOSTILE])
     sync_bag_to_db(bag, "dags-folder", None)
     return svg
 
@@ -119,7 +120,6 @@ def test_an_svg_the_renderer_did_not_write_is_not_served(client, token: str):
 
 def test_the_plugin_declares_the_tab_and_the_app():
     from airflow import plugins_manager
-
     from wareflow.airflow.canvas_plugin import URL_PREFIX, WareflowCanvasPlugin, app
 
     assert plugins_manager.is_valid_plugin(WareflowCanvasPlugin)

@@ -26,6 +26,7 @@ from datetime import timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from airflow.sdk import DAG, Param, get_parsing_context
 
@@ -45,6 +46,7 @@ from wareflow.components.base import SinkComponent, SourceComponent
 from wareflow.components.registry import BoundWorkflow
 from wareflow.errors import Issue, WareflowError
 from wareflow.plan.ir import Plan, Stage
+from wareflow.render import embed_in_doc, render_svg, tasks_by_node
 
 log = logging.getLogger(__name__)
 WORKFLOW_SUFFIXES = (".json", ".sql")
@@ -167,7 +169,7 @@ def build_dag(path: Path, settings: WorkflowSettings) -> DAG:
         dag_id=settings.dag_id,
         dag_display_name=workflow.title or settings.dag_id,
         description=settings.description or workflow.description or workflow.title,
-        doc_md=dag_doc(plan, path),
+        doc_md=dag_doc(plan, path, settings.dag_id),
         schedule=schedule,
         start_date=settings.start_date,
         catchup=settings.catchup,
@@ -287,10 +289,18 @@ def invalid_dag(path: Path, dag_id: str, settings: WorkflowSettings | None, prob
     return dag
 
 
-def dag_doc(plan: Plan, path: Path) -> str:
-    """The DAG's docs: the workflow's description, and which task runs which nodes of the canvas."""
+def dag_doc(plan: Plan, path: Path, dag_id: str) -> str:
+    """The DAG's docs: the workflow's description, a picture of its canvas, and which task runs which
+    nodes of it.
+
+    The picture is an image served by Wareflow's plugin (the DAG page's "Canvas" tab shows it too),
+    which reads it from the SVG embedded here as raw HTML: Airflow's docs view skips raw HTML, so
+    it is stored with the DAG without being shown twice. The link is relative: the UI sets its base.
+    """
     workflow = plan.workflow.workflow
+    picture = render_svg(workflow, tasks_by_node(plan.stages))
     lines = [f"### {_md(workflow.title)}", "", _md(workflow.description), "",
+             f"![Canvas of the workflow, each node marked by its task](wareflow/dags/{quote(dag_id)}/canvas.svg)", "",
              f"Workflow file `{path.name}`: {plan.node_count} nodes run as {len(plan.stages)} task(s) "
              f"({plan.materialize} plan).", "",
              "| task | writes | runs these nodes of the canvas |", "|---|---|---|"]
@@ -298,7 +308,7 @@ def dag_doc(plan: Plan, path: Path) -> str:
         written = published_table(plan, stage)
         lines.append(f"| `{stage.id}` | {'`' + '.'.join(written) + '`' if written else 'an intermediate table'} "
                      f"| {', '.join(_node_names(plan, stage))} |")
-    return "\n".join(lines)
+    return "\n".join([*lines, "", embed_in_doc(picture)])
 
 
 def task_doc(plan: Plan, stage: Stage) -> str:

@@ -205,7 +205,7 @@ def _kind(expression: exp.Expr) -> str:
     if isinstance(expression, exp.Column):
         return IDENTITY
     aggregates = [a for a in _own(expression, exp.AggFunc) if not a.find_ancestor(exp.Window)]
-    return AGGREGATION if aggregates or isinstance(expression, exp.AggFunc) else TRANSFORMATION
+    return AGGREGATION if aggregates else TRANSFORMATION
 
 
 def _own(expression: exp.Expr, kind: type[exp.Expr]) -> Iterator[Any]:
@@ -249,7 +249,7 @@ class _Walk:
     def _scope_names(self, scope: Scope) -> tuple[str, ...] | None:
         expression = scope.expression
         if isinstance(expression, exp.SetOperation):
-            return self.columns_of(scope.union_scopes[0]) if scope.union_scopes else None
+            return self.columns_of(scope.set_operation_scopes[0]) if scope.set_operation_scopes else None
         if isinstance(expression, exp.Unnest | exp.Lateral):
             alias = expression.args.get("alias")
             columns = alias.columns if alias is not None else []
@@ -278,8 +278,8 @@ class _Walk:
         if isinstance(projection, exp.Star):
             return [source for _, source in scope.selected_sources.values()]
         if isinstance(projection, exp.Column) and isinstance(projection.this, exp.Star):
-            found = scope.selected_sources.get(projection.table) or (None, scope.sources.get(projection.table))
-            return [found[1]] if found[1] is not None else []
+            found = _Walk._qualified(scope, projection.table)
+            return [found] if found is not None else []
         return None
 
     @staticmethod
@@ -309,7 +309,7 @@ class _Walk:
             if position is None:
                 return None
             found: Origins = {}
-            for branch in scope.union_scopes:
+            for branch in scope.set_operation_scopes:
                 branch_names = self.columns_of(branch)
                 if branch_names is None or position >= len(branch_names):
                     return None
@@ -395,10 +395,9 @@ class _Walk:
         current: Scope | None = scope
         while current is not None:
             if qualifier:
-                if qualifier in current.selected_sources:
-                    return self.from_source(current.selected_sources[qualifier][1], name)
-                if qualifier in current.sources and isinstance(current.sources[qualifier], exp.Table):
-                    return self.from_source(current.sources[qualifier], name)
+                source = self._qualified(current, qualifier)
+                if source is not None:
+                    return self.from_source(source, name)
             else:
                 candidates = [source for _, source in current.selected_sources.values()]
                 known_elsewhere = candidates and all(
@@ -410,37 +409,52 @@ class _Walk:
             current = current.parent
         return None
 
+    @staticmethod
+    def _qualified(scope: Scope, qualifier: str) -> Any:
+        """The source `qualifier` names in `scope` (a LATERAL's alias is not among sqlglot's names for them)."""
+        if qualifier in scope.selected_sources:
+            return scope.selected_sources[qualifier][1]
+        for node, source in scope.selected_sources.values():
+            if isinstance(node, exp.Lateral | exp.Unnest) and qualifier in (node.alias, node.this.alias):
+                return source  # LATERAL (...) AS x keeps its alias on either node
+        found = scope.sources.get(qualifier)
+        return found if isinstance(found, exp.Table) else None
+
     def indirect(self, root: Scope) -> dict[tuple[TableKey, str], set[str]]:
         """The input columns each scope filters, joins, groups or sorts on: (table, column) -> subtypes."""
         found: dict[tuple[TableKey, str], set[str]] = {}
-
-        def add(scope: Scope, node: exp.Expr | None, subtype: str) -> None:
-            if node is None:
-                return
-            for column in _own(node, exp.Column):
-                if not isinstance(column.this, exp.Star):
-                    for key in (self.reference(scope, column) or {}):
-                        found.setdefault(key, set()).add(subtype)
-            for query in node.find_all(exp.Select):  # EXISTS (...), IN (...): what they read filters too
-                inner = next((s for s in scope.subquery_scopes if s.expression is query), None)
-                if inner is not None:
-                    for projection in query.selects:
-                        for key in (self.expression(inner, projection.unalias()) or {}):
-                            found.setdefault(key, set()).add(subtype)
-
         for scope in root.traverse():
-            expression = scope.expression
-            if not isinstance(expression, exp.Select):
-                continue
-            for arg, subtype in _INDIRECT:
-                add(scope, expression.args.get(arg), subtype)
-            for join in expression.args.get("joins") or []:
-                add(scope, join.args.get("on"), "JOIN")
-            for window in _own(expression, exp.Window):
-                add(scope, exp.Tuple(expressions=[*(window.args.get("partition_by") or []),
-                                                  *([window.args["order"]] if window.args.get("order") else [])]),
-                    "WINDOW")
+            for node, subtype in _clauses(scope.expression):
+                for key in self._read_by(scope, node):
+                    found.setdefault(key, set()).add(subtype)
         return found
+
+    def _read_by(self, scope: Scope, node: exp.Expr) -> Iterator[tuple[TableKey, str]]:
+        """The input columns a clause of `scope` reads, in subqueries too (``EXISTS (...)``, ``IN (...)``)."""
+        for column in _own(node, exp.Column):
+            if not isinstance(column.this, exp.Star):
+                yield from self.reference(scope, column) or {}
+        for query in node.find_all(exp.Select):
+            inner = next((s for s in scope.subquery_scopes if s.expression is query), None)
+            if inner is not None:
+                for projection in query.selects:
+                    yield from self.expression(inner, projection.unalias()) or {}
+
+
+def _clauses(expression: exp.Expr) -> Iterator[tuple[exp.Expr, str]]:
+    """The clauses of a SELECT that decide which rows, in what order or groups: (clause, INDIRECT subtype)."""
+    if not isinstance(expression, exp.Select):
+        return
+    for arg, subtype in _INDIRECT:
+        if expression.args.get(arg) is not None:
+            yield expression.args[arg], subtype
+    for join in expression.args.get("joins") or []:
+        if join.args.get("on") is not None:
+            yield join.args["on"], "JOIN"
+    for window in _own(expression, exp.Window):
+        for part in [*(window.args.get("partition_by") or []), window.args.get("order")]:
+            if part is not None:
+                yield part, "WINDOW"
 
 
 # --- a stage's lineage ----------------------------------------------------------------------------------------
@@ -604,7 +618,7 @@ def operator_lineage(task: Any) -> Any:
         conn = BaseHook.get_connection(task.conn_id)
         dialect = task._dialect()
         schemas = _declared_schemas(task)
-        return safe_stage_lineage(compiled, dialect, naming(conn.conn_type, conn), schemas)
+        return safe_stage_lineage(compiled, dialect, naming(conn.conn_type or dialect.name, conn), schemas)
     except Exception:
         log.warning("wareflow: could not derive the OpenLineage lineage of task %s",
                     getattr(task, "task_id", "?"), exc_info=True)
@@ -615,11 +629,14 @@ def _declared_schemas(task: Any) -> dict[str, tuple[str, ...]]:
     """The source schemas the workflow declares, by the table each source reads (after the table map)."""
     from wareflow.compile.compiler import map_table
 
-    plan = task.plan
     found: dict[str, tuple[str, ...]] = {}
-    for node_id, component in plan.workflow.components.items():
-        declared = plan.workflow.workflow.node(node_id).schema
-        if declared and plan.workflow.is_source(node_id) and hasattr(component, "table_parts"):
-            parts = map_table(component.table_parts(), plan.table_map)
-            found[".".join(parts)] = tuple(c.name for c in declared)
+    try:
+        plan = task.plan
+        for node_id, component in plan.workflow.components.items():
+            declared = plan.workflow.workflow.node(node_id).schema
+            if declared and plan.workflow.is_source(node_id) and hasattr(component, "table_parts"):
+                parts = map_table(component.table_parts(), plan.table_map)
+                found[".".join(parts)] = tuple(c.name for c in declared)
+    except Exception:  # they only complete what the SQL says
+        log.debug("no declared source schemas", exc_info=True)
     return found
