@@ -41,7 +41,7 @@ def test_compile_prints_stages_in_order():
                     "--map", "wareflow-demo.demo=main", "--var", "radius=250")
     assert result.exit_code == 0, result.output
     stages = [line for line in result.output.splitlines() if line.startswith("-- stage ")]
-    assert len(stages) == 3 and stages[0].startswith("-- stage st_buffer_")
+    assert len(stages) == 3 and stages[0] == "-- stage st_buffer"
     assert "CAST(ST_BUFFER(CAST(geom AS GEOGRAPHY), (\n    250\n  )) AS GEOMETRY)" in result.output
     assert "main.customers" in result.output and "wareflow-demo" not in result.output
 

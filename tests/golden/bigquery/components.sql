@@ -1,12 +1,12 @@
 -- case save_replace
--- stage native_saveastable_9a267324
+-- stage save_copy
 CREATE OR REPLACE TABLE analytics.`copy` AS
 SELECT
   *
 FROM analytics.people;
 
 -- case save_append
--- stage native_saveastable_14ce6da1
+-- stage save_log
 CREATE TABLE IF NOT EXISTS analytics._wareflow_appends (
   run_key STRING,
   appended_at TIMESTAMP
@@ -36,11 +36,11 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_14ce6da1'
+      run_key = 'manual:save_log'
   );
 INSERT INTO analytics._wareflow_appends
 SELECT
-  'manual:native_saveastable_14ce6da1',
+  'manual:save_log',
   CURRENT_TIMESTAMP()
 WHERE
   NOT EXISTS(
@@ -48,19 +48,19 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_14ce6da1'
+      run_key = 'manual:save_log'
   );
 COMMIT TRANSACTION;
 
 -- case gettablebyname
--- stage native_saveastable_1eaf18f2
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 SELECT
   *
 FROM analytics.cities;
 
 -- case tablefromgeojson
--- stage native_saveastable_8f7c4477
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_tablefromgeojson_1 AS (
   SELECT
@@ -85,7 +85,7 @@ SELECT
 FROM native_tablefromgeojson_1;
 
 -- case where
--- stage native_saveastable_569c4d1d
+-- stage save_m
 CREATE OR REPLACE TABLE analytics.m AS
 WITH native_where_1 AS (
   SELECT
@@ -97,7 +97,7 @@ WITH native_where_1 AS (
 SELECT
   *
 FROM native_where_1;
--- stage native_saveastable_e934548f
+-- stage save_u
 CREATE OR REPLACE TABLE analytics.u AS
 WITH native_where_1 AS (
   SELECT
@@ -111,7 +111,7 @@ SELECT
 FROM native_where_1;
 
 -- case wheresimplified
--- stage native_saveastable_26c1c137
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_wheresimplified_1 AS (
   SELECT
@@ -125,7 +125,7 @@ SELECT
 FROM native_wheresimplified_1;
 
 -- case select
--- stage native_saveastable_770b7c45
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_select_1 AS (
   SELECT
@@ -139,7 +139,7 @@ SELECT
 FROM native_select_1;
 
 -- case selectexpression
--- stage native_saveastable_4fd8b7d9
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_selectexpression_1 AS (
   SELECT
@@ -152,8 +152,8 @@ SELECT
 FROM native_selectexpression_1;
 
 -- case customsql
--- stage native_customsql_73feb9c1
-CREATE OR REPLACE TABLE wareflow_native_customsql_d437e20672d1
+-- stage native_customsql
+CREATE OR REPLACE TABLE wareflow_native_customsql_8d3f291262bf
 OPTIONS (
   expiration_timestamp=TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL (INTERVAL 7 DAY) DAY)
 ) AS
@@ -165,14 +165,14 @@ JOIN analytics.cities AS c
   ON p.city = c.city
 GROUP BY
   p.city;
--- stage native_saveastable_7a675faa
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 SELECT
   *
-FROM wareflow_native_customsql_d437e20672d1;
+FROM wareflow_native_customsql_8d3f291262bf;
 
 -- case casewhen
--- stage native_saveastable_ba32372a
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_casewhen_1 AS (
   SELECT
@@ -185,7 +185,7 @@ SELECT
 FROM native_casewhen_1;
 
 -- case dropcolumn
--- stage native_saveastable_64e88e70
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_dropcolumn_1 AS (
   SELECT
@@ -200,7 +200,7 @@ SELECT
 FROM native_dropcolumn_1;
 
 -- case renamecolumn
--- stage native_saveastable_bd74b889
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_renamecolumn_1 AS (
   SELECT
@@ -217,7 +217,7 @@ SELECT
 FROM native_renamecolumn_1;
 
 -- case orderby_limit
--- stage native_saveastable_dd97911c
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_orderby_1 AS (
   SELECT
@@ -240,7 +240,7 @@ ORDER BY
   id ASC NULLS LAST;
 
 -- case normalize
--- stage native_saveastable_ef0a068b
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_normalize_1 AS (
   SELECT
@@ -255,7 +255,7 @@ SELECT
 FROM native_normalize_1;
 
 -- case groupby
--- stage native_saveastable_7feb2f4f
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_groupby_1 AS (
   SELECT
@@ -272,7 +272,7 @@ SELECT
 FROM native_groupby_1;
 
 -- case groupby_geometry
--- stage native_saveastable_8361e5b1
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_groupby_1 AS (
   SELECT
@@ -286,7 +286,7 @@ SELECT
 FROM native_groupby_1;
 
 -- case join
--- stage native_saveastable_ac7840ed
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_join_1 AS (
   SELECT
@@ -302,7 +302,7 @@ SELECT
 FROM native_join_1;
 
 -- case crossjoin
--- stage native_saveastable_6f571d8e
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_crossjoin_1 AS (
   SELECT
@@ -317,7 +317,7 @@ SELECT
 FROM native_crossjoin_1;
 
 -- case spatialjoin
--- stage native_saveastable_150b99be
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_spatialjoin_1 AS (
   SELECT
@@ -337,7 +337,7 @@ SELECT
 FROM native_spatialjoin_1;
 
 -- case spatialfilter
--- stage native_saveastable_9ef91876
+-- stage save_m
 CREATE OR REPLACE TABLE analytics.m AS
 WITH native_spatialfilter_1 AS (
   SELECT
@@ -355,7 +355,7 @@ WITH native_spatialfilter_1 AS (
 SELECT
   *
 FROM native_spatialfilter_1;
--- stage native_saveastable_a257bf86
+-- stage save_u
 CREATE OR REPLACE TABLE analytics.u AS
 WITH native_spatialfilter_1 AS (
   SELECT
@@ -375,7 +375,7 @@ SELECT
 FROM native_spatialfilter_1;
 
 -- case buffer
--- stage native_saveastable_8e3dbca7
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_buffer_1 AS (
   SELECT
@@ -390,7 +390,7 @@ SELECT
 FROM native_buffer_1;
 
 -- case h3frompoint
--- stage native_saveastable_e88322e7
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3frompoint_1 AS (
   SELECT
@@ -403,7 +403,7 @@ SELECT
 FROM native_h3frompoint_1;
 
 -- case h3polyfill_nomode
--- stage native_saveastable_8bf1105b
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3polyfill_1 AS (
   SELECT DISTINCT
@@ -418,7 +418,7 @@ SELECT
 FROM native_h3polyfill_1;
 
 -- case h3polyfill_nomode_cols
--- stage native_saveastable_568041cd
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3polyfill_1 AS (
   SELECT
@@ -434,7 +434,7 @@ SELECT
 FROM native_h3polyfill_1;
 
 -- case h3polyfill_center
--- stage native_saveastable_b8dd28ea
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3polyfill_1 AS (
   SELECT DISTINCT
@@ -449,7 +449,7 @@ SELECT
 FROM native_h3polyfill_1;
 
 -- case h3polyfill_center_cols
--- stage native_saveastable_67fbd95a
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3polyfill_1 AS (
   SELECT
@@ -465,7 +465,7 @@ SELECT
 FROM native_h3polyfill_1;
 
 -- case h3polyfill_intersects
--- stage native_saveastable_516b9c63
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3polyfill_1 AS (
   SELECT DISTINCT
@@ -480,7 +480,7 @@ SELECT
 FROM native_h3polyfill_1;
 
 -- case h3polyfill_intersects_cols
--- stage native_saveastable_e6abd9c6
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3polyfill_1 AS (
   SELECT
@@ -496,7 +496,7 @@ SELECT
 FROM native_h3polyfill_1;
 
 -- case h3polyfill_contains
--- stage native_saveastable_8679fbc6
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3polyfill_1 AS (
   SELECT DISTINCT
@@ -511,7 +511,7 @@ SELECT
 FROM native_h3polyfill_1;
 
 -- case h3polyfill_contains_cols
--- stage native_saveastable_3f27e10f
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3polyfill_1 AS (
   SELECT
@@ -527,7 +527,7 @@ SELECT
 FROM native_h3polyfill_1;
 
 -- case h3boundary
--- stage native_saveastable_d40ec251
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3boundary_1 AS (
   SELECT
@@ -540,7 +540,7 @@ SELECT
 FROM native_h3boundary_1;
 
 -- case h3center
--- stage native_saveastable_576c8c9a
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3center_1 AS (
   SELECT
@@ -553,7 +553,7 @@ SELECT
 FROM native_h3center_1;
 
 -- case h3kring
--- stage native_saveastable_85b39d14
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3kring_1 AS (
   SELECT
@@ -568,7 +568,7 @@ SELECT
 FROM native_h3kring_1;
 
 -- case h3distance
--- stage native_saveastable_e1798619
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3distance_1 AS (
   SELECT
@@ -581,7 +581,7 @@ SELECT
 FROM native_h3distance_1;
 
 -- case h3toparent
--- stage native_saveastable_b11d3472
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3toparent_1 AS (
   SELECT
@@ -594,7 +594,7 @@ SELECT
 FROM native_h3toparent_1;
 
 -- case h3tochildren
--- stage native_saveastable_7c427326
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3tochildren_1 AS (
   SELECT
@@ -608,7 +608,7 @@ SELECT
 FROM native_h3tochildren_1;
 
 -- case quadbinfromgeopoint
--- stage native_saveastable_69cfebb4
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbinfromgeopoint_1_tile AS (
   SELECT
@@ -746,7 +746,7 @@ SELECT
 FROM native_quadbinfromgeopoint_1;
 
 -- case quadbinfrompoint
--- stage native_saveastable_51ec05a0
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbinfrompoint_1_tile AS (
   SELECT
@@ -820,7 +820,7 @@ SELECT
 FROM native_quadbinfrompoint_1;
 
 -- case quadbinpolyfill_center
--- stage native_saveastable_3be275e9
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbinpolyfill_1_bbox AS (
   SELECT
@@ -980,7 +980,7 @@ SELECT
 FROM native_quadbinpolyfill_1;
 
 -- case quadbinpolyfill_center_cols
--- stage native_saveastable_39a2b225
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbinpolyfill_1_bbox AS (
   SELECT
@@ -1145,7 +1145,7 @@ SELECT
 FROM native_quadbinpolyfill_1;
 
 -- case quadbinpolyfill_intersects
--- stage native_saveastable_5e38e86f
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbinpolyfill_1_bbox AS (
   SELECT
@@ -1329,7 +1329,7 @@ SELECT
 FROM native_quadbinpolyfill_1;
 
 -- case quadbinpolyfill_intersects_cols
--- stage native_saveastable_714b9a8c
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbinpolyfill_1_bbox AS (
   SELECT
@@ -1518,7 +1518,7 @@ SELECT
 FROM native_quadbinpolyfill_1;
 
 -- case quadbinpolyfill_contains
--- stage native_saveastable_4ae36001
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbinpolyfill_1_bbox AS (
   SELECT
@@ -1702,7 +1702,7 @@ SELECT
 FROM native_quadbinpolyfill_1;
 
 -- case quadbinpolyfill_contains_cols
--- stage native_saveastable_844d7cf6
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbinpolyfill_1_bbox AS (
   SELECT
@@ -1891,7 +1891,7 @@ SELECT
 FROM native_quadbinpolyfill_1;
 
 -- case quadbinboundary
--- stage native_saveastable_14c3aff7
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbinboundary_1_tile AS (
   SELECT
@@ -2276,7 +2276,7 @@ SELECT
 FROM native_quadbinboundary_1;
 
 -- case quadbincenter
--- stage native_saveastable_46555ceb
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbincenter_1_tile AS (
   SELECT
@@ -2629,7 +2629,7 @@ SELECT
 FROM native_quadbincenter_1;
 
 -- case quadbinkring
--- stage native_saveastable_5f9a5b56
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbinkring_1_tile AS (
   SELECT
@@ -3317,7 +3317,7 @@ SELECT
 FROM native_quadbinkring_1;
 
 -- case quadbintoparent
--- stage native_saveastable_a24fe98c
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbintoparent_1 AS (
   SELECT
@@ -3335,7 +3335,7 @@ SELECT
 FROM native_quadbintoparent_1;
 
 -- case quadbintochildren
--- stage native_saveastable_f50de1dd
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbintochildren_1_resolution AS (
   SELECT
@@ -3389,7 +3389,7 @@ SELECT
 FROM native_quadbintochildren_1;
 
 -- case getisord_h3
--- stage native_saveastable_3c523e06
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_getisord_1_cells AS (
   SELECT
@@ -3502,7 +3502,7 @@ SELECT
 FROM native_getisord_1;
 
 -- case getisord_quadbin
--- stage native_saveastable_fd3b3eb2
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_getisord_1_cells AS (
   SELECT
@@ -4258,7 +4258,7 @@ SELECT
 FROM native_getisord_1;
 
 -- case moransi_h3
--- stage native_saveastable_46c83e2a
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_moransi_1_cells AS (
   SELECT
@@ -4318,7 +4318,7 @@ SELECT
 FROM native_moransi_1;
 
 -- case moransi_quadbin
--- stage native_saveastable_cb3ba2f4
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_moransi_1_cells AS (
   SELECT
@@ -5059,7 +5059,7 @@ SELECT
 FROM native_moransi_1;
 
 -- case localmoransi_h3
--- stage native_saveastable_53a133a2
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_localmoransi_1_cells AS (
   SELECT
@@ -5296,7 +5296,7 @@ SELECT
 FROM native_localmoransi_1;
 
 -- case localmoransi_quadbin
--- stage native_saveastable_1031f191
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_localmoransi_1_cells AS (
   SELECT
@@ -6224,7 +6224,7 @@ SELECT
 FROM native_localmoransi_1;
 
 -- case commercialhotspots_h3
--- stage native_saveastable_e177f4fe
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_commercialhotspots_1_cells AS (
   SELECT
@@ -6329,7 +6329,7 @@ SELECT
 FROM native_commercialhotspots_1;
 
 -- case commercialhotspots_quadbin
--- stage native_saveastable_e9383e77
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_commercialhotspots_1_cells AS (
   SELECT
@@ -7107,7 +7107,7 @@ SELECT
 FROM native_commercialhotspots_1;
 
 -- case composite_unsupervised_custom
--- stage native_saveastable_b7ac9cb1
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_spatialcompositeunsuper_1_rows AS (
   SELECT
@@ -7157,7 +7157,7 @@ SELECT
 FROM native_spatialcompositeunsuper_1;
 
 -- case composite_unsupervised_entropy
--- stage native_saveastable_d8f44a2f
+-- stage save_o
 -- read while compiling: native_spatialcompositeunsuper_1_entropy
 WITH native_spatialcompositeunsuper_1_rows AS (
   SELECT
@@ -7329,7 +7329,7 @@ SELECT
 FROM native_spatialcompositeunsuper_1;
 
 -- case composite_unsupervised_first_pc
--- stage native_saveastable_197c6f05
+-- stage save_o
 -- read while compiling: native_spatialcompositeunsuper_1_moments
 WITH native_spatialcompositeunsuper_1_rows AS (
   SELECT
@@ -7478,7 +7478,7 @@ SELECT
 FROM native_spatialcompositeunsuper_1;
 
 -- case composite_supervised
--- stage native_saveastable_bd22af71
+-- stage save_o
 -- read while compiling: native_spatialcompositesupervi_1_moments
 WITH native_spatialcompositesupervi_1_rows AS (
   SELECT
@@ -7616,7 +7616,7 @@ SELECT
 FROM native_spatialcompositesupervi_1;
 
 -- case getisordspacetime_h3
--- stage native_saveastable_47460b9e
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_getisordspacetime_1_series AS (
   SELECT
@@ -7880,7 +7880,7 @@ SELECT
 FROM native_getisordspacetime_1;
 
 -- case getisordspacetime_quadbin
--- stage native_saveastable_314c8ced
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_getisordspacetime_1_series AS (
   SELECT
@@ -8703,7 +8703,7 @@ SELECT
 FROM native_getisordspacetime_1;
 
 -- case spacetimehotspots_mk
--- stage native_saveastable_4f3f964e
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_spacetimehotspotsclassi_1_series AS (
   SELECT
@@ -8914,7 +8914,7 @@ SELECT
 FROM native_spacetimehotspotsclassi_1;
 
 -- case spacetimehotspots_mmk
--- stage native_saveastable_d5626004
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_spacetimehotspotsclassi_1_series AS (
   SELECT
@@ -9211,7 +9211,7 @@ SELECT
 FROM native_spacetimehotspotsclassi_1;
 
 -- case h3enrich
--- stage native_saveastable_5e92edff
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3enrich_1_features AS (
   SELECT
@@ -9282,7 +9282,7 @@ SELECT
 FROM native_h3enrich_1;
 
 -- case h3enrich_kring
--- stage native_saveastable_171df78f
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3enrich_1_features AS (
   SELECT
@@ -9374,7 +9374,7 @@ SELECT
 FROM native_h3enrich_1;
 
 -- case quadbinenrich
--- stage native_saveastable_6aff20bb
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbinenrich_1_features AS (
   SELECT
@@ -9813,7 +9813,7 @@ SELECT
 FROM native_quadbinenrich_1;
 
 -- case quadbinenrich_kring
--- stage native_saveastable_db16c51a
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbinenrich_1_features AS (
   SELECT
@@ -10943,7 +10943,7 @@ SELECT
 FROM native_quadbinenrich_1;
 
 -- case enrichpoints
--- stage native_saveastable_e417b979
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_enrichpoints_1_features AS (
   SELECT
@@ -10996,7 +10996,7 @@ SELECT
 FROM native_enrichpoints_1;
 
 -- case enrichpolygons
--- stage native_saveastable_9370586c
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_enrichpolygons_1_features AS (
   SELECT

@@ -1,12 +1,12 @@
 -- case save_replace
--- stage native_saveastable_9a267324
+-- stage save_copy
 CREATE OR REPLACE TABLE analytics.`copy` AS
 SELECT
   *
 FROM analytics.people;
 
 -- case save_append
--- stage native_saveastable_14ce6da1
+-- stage save_log
 CREATE TABLE IF NOT EXISTS analytics._wareflow_appends (
   run_key STRING,
   appended_at TIMESTAMP
@@ -35,11 +35,11 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_14ce6da1'
+      run_key = 'manual:save_log'
   );
 INSERT INTO analytics._wareflow_appends
 SELECT
-  'manual:native_saveastable_14ce6da1',
+  'manual:save_log',
   CURRENT_TIMESTAMP()
 WHERE
   NOT EXISTS(
@@ -47,18 +47,18 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_14ce6da1'
+      run_key = 'manual:save_log'
   );
 
 -- case gettablebyname
--- stage native_saveastable_1eaf18f2
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 SELECT
   *
 FROM analytics.cities;
 
 -- case tablefromgeojson
--- stage native_saveastable_8f7c4477
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_tablefromgeojson_1 AS (
   SELECT
@@ -78,7 +78,7 @@ SELECT
 FROM native_tablefromgeojson_1;
 
 -- case where
--- stage native_saveastable_569c4d1d
+-- stage save_m
 CREATE OR REPLACE TABLE analytics.m AS
 WITH native_where_1 AS (
   SELECT
@@ -90,7 +90,7 @@ WITH native_where_1 AS (
 SELECT
   *
 FROM native_where_1;
--- stage native_saveastable_e934548f
+-- stage save_u
 CREATE OR REPLACE TABLE analytics.u AS
 WITH native_where_1 AS (
   SELECT
@@ -104,7 +104,7 @@ SELECT
 FROM native_where_1;
 
 -- case wheresimplified
--- stage native_saveastable_26c1c137
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_wheresimplified_1 AS (
   SELECT
@@ -118,7 +118,7 @@ SELECT
 FROM native_wheresimplified_1;
 
 -- case select
--- stage native_saveastable_770b7c45
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_select_1 AS (
   SELECT
@@ -132,7 +132,7 @@ SELECT
 FROM native_select_1;
 
 -- case selectexpression
--- stage native_saveastable_4fd8b7d9
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_selectexpression_1 AS (
   SELECT
@@ -145,8 +145,8 @@ SELECT
 FROM native_selectexpression_1;
 
 -- case customsql
--- stage native_customsql_73feb9c1
-CREATE OR REPLACE TABLE wareflow_native_customsql_d437e20672d1 AS
+-- stage native_customsql
+CREATE OR REPLACE TABLE wareflow_native_customsql_8d3f291262bf AS
 SELECT
   p.city,
   COUNT(*) AS n
@@ -155,14 +155,14 @@ JOIN analytics.cities AS c
   ON p.city = c.city
 GROUP BY
   p.city;
--- stage native_saveastable_7a675faa
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 SELECT
   *
-FROM wareflow_native_customsql_d437e20672d1;
+FROM wareflow_native_customsql_8d3f291262bf;
 
 -- case casewhen
--- stage native_saveastable_ba32372a
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_casewhen_1 AS (
   SELECT
@@ -175,7 +175,7 @@ SELECT
 FROM native_casewhen_1;
 
 -- case dropcolumn
--- stage native_saveastable_64e88e70
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_dropcolumn_1 AS (
   SELECT
@@ -190,7 +190,7 @@ SELECT
 FROM native_dropcolumn_1;
 
 -- case renamecolumn
--- stage native_saveastable_bd74b889
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_renamecolumn_1 AS (
   SELECT
@@ -207,7 +207,7 @@ SELECT
 FROM native_renamecolumn_1;
 
 -- case orderby_limit
--- stage native_saveastable_dd97911c
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_orderby_1 AS (
   SELECT
@@ -230,7 +230,7 @@ ORDER BY
   id ASC NULLS LAST;
 
 -- case normalize
--- stage native_saveastable_ef0a068b
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_normalize_1 AS (
   SELECT
@@ -245,7 +245,7 @@ SELECT
 FROM native_normalize_1;
 
 -- case groupby
--- stage native_saveastable_7feb2f4f
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_groupby_1 AS (
   SELECT
@@ -262,7 +262,7 @@ SELECT
 FROM native_groupby_1;
 
 -- case groupby_geometry
--- stage native_saveastable_8361e5b1
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_groupby_1 AS (
   SELECT
@@ -276,7 +276,7 @@ SELECT
 FROM native_groupby_1;
 
 -- case join
--- stage native_saveastable_ac7840ed
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_join_1 AS (
   SELECT
@@ -292,7 +292,7 @@ SELECT
 FROM native_join_1;
 
 -- case crossjoin
--- stage native_saveastable_6f571d8e
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_crossjoin_1 AS (
   SELECT
@@ -307,7 +307,7 @@ SELECT
 FROM native_crossjoin_1;
 
 -- case spatialjoin
--- stage native_saveastable_150b99be
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_spatialjoin_1 AS (
   SELECT
@@ -327,7 +327,7 @@ SELECT
 FROM native_spatialjoin_1;
 
 -- case spatialfilter
--- stage native_saveastable_9ef91876
+-- stage save_m
 CREATE OR REPLACE TABLE analytics.m AS
 WITH native_spatialfilter_1 AS (
   SELECT
@@ -345,7 +345,7 @@ WITH native_spatialfilter_1 AS (
 SELECT
   *
 FROM native_spatialfilter_1;
--- stage native_saveastable_a257bf86
+-- stage save_u
 CREATE OR REPLACE TABLE analytics.u AS
 WITH native_spatialfilter_1 AS (
   SELECT
@@ -365,7 +365,7 @@ SELECT
 FROM native_spatialfilter_1;
 
 -- case buffer
--- stage native_saveastable_8e3dbca7
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_buffer_1 AS (
   SELECT
@@ -386,7 +386,7 @@ SELECT
 FROM native_buffer_1;
 
 -- case h3frompoint
--- stage native_saveastable_e88322e7
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3frompoint_1 AS (
   SELECT
@@ -399,7 +399,7 @@ SELECT
 FROM native_h3frompoint_1;
 
 -- case h3polyfill_nomode
--- stage native_saveastable_8bf1105b
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3polyfill_1 AS (
   SELECT DISTINCT
@@ -415,7 +415,7 @@ SELECT
 FROM native_h3polyfill_1;
 
 -- case h3polyfill_nomode_cols
--- stage native_saveastable_568041cd
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3polyfill_1 AS (
   SELECT
@@ -432,7 +432,7 @@ SELECT
 FROM native_h3polyfill_1;
 
 -- case h3polyfill_center
--- stage native_saveastable_b8dd28ea
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3polyfill_1 AS (
   SELECT DISTINCT
@@ -448,7 +448,7 @@ SELECT
 FROM native_h3polyfill_1;
 
 -- case h3polyfill_center_cols
--- stage native_saveastable_67fbd95a
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3polyfill_1 AS (
   SELECT
@@ -465,7 +465,7 @@ SELECT
 FROM native_h3polyfill_1;
 
 -- case h3polyfill_intersects
--- stage native_saveastable_516b9c63
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3polyfill_1 AS (
   SELECT DISTINCT
@@ -481,7 +481,7 @@ SELECT
 FROM native_h3polyfill_1;
 
 -- case h3polyfill_intersects_cols
--- stage native_saveastable_e6abd9c6
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3polyfill_1 AS (
   SELECT
@@ -498,7 +498,7 @@ SELECT
 FROM native_h3polyfill_1;
 
 -- case h3polyfill_contains
--- stage native_saveastable_8679fbc6
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3polyfill_1 AS (
   SELECT DISTINCT
@@ -515,7 +515,7 @@ SELECT
 FROM native_h3polyfill_1;
 
 -- case h3polyfill_contains_cols
--- stage native_saveastable_3f27e10f
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3polyfill_1 AS (
   SELECT
@@ -533,7 +533,7 @@ SELECT
 FROM native_h3polyfill_1;
 
 -- case h3boundary
--- stage native_saveastable_d40ec251
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3boundary_1 AS (
   SELECT
@@ -546,7 +546,7 @@ SELECT
 FROM native_h3boundary_1;
 
 -- case h3center
--- stage native_saveastable_576c8c9a
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3center_1 AS (
   SELECT
@@ -559,7 +559,7 @@ SELECT
 FROM native_h3center_1;
 
 -- case h3kring
--- stage native_saveastable_85b39d14
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3kring_1 AS (
   SELECT
@@ -575,7 +575,7 @@ SELECT
 FROM native_h3kring_1;
 
 -- case h3distance
--- stage native_saveastable_e1798619
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3distance_1 AS (
   SELECT
@@ -588,7 +588,7 @@ SELECT
 FROM native_h3distance_1;
 
 -- case h3toparent
--- stage native_saveastable_b11d3472
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3toparent_1 AS (
   SELECT
@@ -601,7 +601,7 @@ SELECT
 FROM native_h3toparent_1;
 
 -- case h3tochildren
--- stage native_saveastable_7c427326
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3tochildren_1 AS (
   SELECT
@@ -616,7 +616,7 @@ SELECT
 FROM native_h3tochildren_1;
 
 -- case quadbinfromgeopoint
--- stage native_saveastable_69cfebb4
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbinfromgeopoint_1_tile AS (
   SELECT
@@ -754,7 +754,7 @@ SELECT
 FROM native_quadbinfromgeopoint_1;
 
 -- case quadbinfrompoint
--- stage native_saveastable_51ec05a0
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbinfrompoint_1_tile AS (
   SELECT
@@ -828,7 +828,7 @@ SELECT
 FROM native_quadbinfrompoint_1;
 
 -- case quadbinpolyfill_center
--- stage native_saveastable_3be275e9
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbinpolyfill_1_bbox AS (
   SELECT
@@ -989,7 +989,7 @@ SELECT
 FROM native_quadbinpolyfill_1;
 
 -- case quadbinpolyfill_center_cols
--- stage native_saveastable_39a2b225
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbinpolyfill_1_bbox AS (
   SELECT
@@ -1155,7 +1155,7 @@ SELECT
 FROM native_quadbinpolyfill_1;
 
 -- case quadbinpolyfill_intersects
--- stage native_saveastable_5e38e86f
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbinpolyfill_1_bbox AS (
   SELECT
@@ -1354,7 +1354,7 @@ SELECT
 FROM native_quadbinpolyfill_1;
 
 -- case quadbinpolyfill_intersects_cols
--- stage native_saveastable_714b9a8c
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbinpolyfill_1_bbox AS (
   SELECT
@@ -1558,7 +1558,7 @@ SELECT
 FROM native_quadbinpolyfill_1;
 
 -- case quadbinpolyfill_contains
--- stage native_saveastable_4ae36001
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbinpolyfill_1_bbox AS (
   SELECT
@@ -1757,7 +1757,7 @@ SELECT
 FROM native_quadbinpolyfill_1;
 
 -- case quadbinpolyfill_contains_cols
--- stage native_saveastable_844d7cf6
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbinpolyfill_1_bbox AS (
   SELECT
@@ -1961,7 +1961,7 @@ SELECT
 FROM native_quadbinpolyfill_1;
 
 -- case quadbinboundary
--- stage native_saveastable_14c3aff7
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbinboundary_1_tile AS (
   SELECT
@@ -2367,7 +2367,7 @@ SELECT
 FROM native_quadbinboundary_1;
 
 -- case quadbincenter
--- stage native_saveastable_46555ceb
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbincenter_1_tile AS (
   SELECT
@@ -2727,7 +2727,7 @@ SELECT
 FROM native_quadbincenter_1;
 
 -- case quadbinkring
--- stage native_saveastable_5f9a5b56
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbinkring_1_tile AS (
   SELECT
@@ -3428,7 +3428,7 @@ SELECT
 FROM native_quadbinkring_1;
 
 -- case quadbintoparent
--- stage native_saveastable_a24fe98c
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbintoparent_1 AS (
   SELECT
@@ -3446,7 +3446,7 @@ SELECT
 FROM native_quadbintoparent_1;
 
 -- case quadbintochildren
--- stage native_saveastable_f50de1dd
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbintochildren_1_resolution AS (
   SELECT
@@ -3506,7 +3506,7 @@ SELECT
 FROM native_quadbintochildren_1;
 
 -- case getisord_h3
--- stage native_saveastable_3c523e06
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_getisord_1_cells AS (
   SELECT
@@ -3620,7 +3620,7 @@ SELECT
 FROM native_getisord_1;
 
 -- case getisord_quadbin
--- stage native_saveastable_fd3b3eb2
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_getisord_1_cells AS (
   SELECT
@@ -4389,7 +4389,7 @@ SELECT
 FROM native_getisord_1;
 
 -- case moransi_h3
--- stage native_saveastable_46c83e2a
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_moransi_1_cells AS (
   SELECT
@@ -4450,7 +4450,7 @@ SELECT
 FROM native_moransi_1;
 
 -- case moransi_quadbin
--- stage native_saveastable_cb3ba2f4
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_moransi_1_cells AS (
   SELECT
@@ -5202,7 +5202,7 @@ SELECT
 FROM native_moransi_1;
 
 -- case localmoransi_h3
--- stage native_saveastable_53a133a2
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_localmoransi_1_cells AS (
   SELECT
@@ -5440,7 +5440,7 @@ SELECT
 FROM native_localmoransi_1;
 
 -- case localmoransi_quadbin
--- stage native_saveastable_1031f191
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_localmoransi_1_cells AS (
   SELECT
@@ -6381,7 +6381,7 @@ SELECT
 FROM native_localmoransi_1;
 
 -- case commercialhotspots_h3
--- stage native_saveastable_e177f4fe
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_commercialhotspots_1_cells AS (
   SELECT
@@ -6487,7 +6487,7 @@ SELECT
 FROM native_commercialhotspots_1;
 
 -- case commercialhotspots_quadbin
--- stage native_saveastable_e9383e77
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_commercialhotspots_1_cells AS (
   SELECT
@@ -7278,7 +7278,7 @@ SELECT
 FROM native_commercialhotspots_1;
 
 -- case composite_unsupervised_custom
--- stage native_saveastable_b7ac9cb1
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_spatialcompositeunsuper_1_rows AS (
   SELECT
@@ -7328,7 +7328,7 @@ SELECT
 FROM native_spatialcompositeunsuper_1;
 
 -- case composite_unsupervised_entropy
--- stage native_saveastable_d8f44a2f
+-- stage save_o
 -- read while compiling: native_spatialcompositeunsuper_1_entropy
 WITH native_spatialcompositeunsuper_1_rows AS (
   SELECT
@@ -7500,7 +7500,7 @@ SELECT
 FROM native_spatialcompositeunsuper_1;
 
 -- case composite_unsupervised_first_pc
--- stage native_saveastable_197c6f05
+-- stage save_o
 -- read while compiling: native_spatialcompositeunsuper_1_moments
 WITH native_spatialcompositeunsuper_1_rows AS (
   SELECT
@@ -7649,7 +7649,7 @@ SELECT
 FROM native_spatialcompositeunsuper_1;
 
 -- case composite_supervised
--- stage native_saveastable_bd22af71
+-- stage save_o
 -- read while compiling: native_spatialcompositesupervi_1_moments
 WITH native_spatialcompositesupervi_1_rows AS (
   SELECT
@@ -7787,7 +7787,7 @@ SELECT
 FROM native_spatialcompositesupervi_1;
 
 -- case getisordspacetime_h3
--- stage native_saveastable_47460b9e
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_getisordspacetime_1_series AS (
   SELECT
@@ -8052,7 +8052,7 @@ SELECT
 FROM native_getisordspacetime_1;
 
 -- case getisordspacetime_quadbin
--- stage native_saveastable_314c8ced
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_getisordspacetime_1_series AS (
   SELECT
@@ -8888,7 +8888,7 @@ SELECT
 FROM native_getisordspacetime_1;
 
 -- case spacetimehotspots_mk
--- stage native_saveastable_4f3f964e
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_spacetimehotspotsclassi_1_series AS (
   SELECT
@@ -9099,7 +9099,7 @@ SELECT
 FROM native_spacetimehotspotsclassi_1;
 
 -- case spacetimehotspots_mmk
--- stage native_saveastable_d5626004
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_spacetimehotspotsclassi_1_series AS (
   SELECT
@@ -9396,7 +9396,7 @@ SELECT
 FROM native_spacetimehotspotsclassi_1;
 
 -- case h3enrich
--- stage native_saveastable_5e92edff
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3enrich_1_features AS (
   SELECT
@@ -9467,7 +9467,7 @@ SELECT
 FROM native_h3enrich_1;
 
 -- case h3enrich_kring
--- stage native_saveastable_171df78f
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_h3enrich_1_features AS (
   SELECT
@@ -9560,7 +9560,7 @@ SELECT
 FROM native_h3enrich_1;
 
 -- case quadbinenrich
--- stage native_saveastable_6aff20bb
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbinenrich_1_features AS (
   SELECT
@@ -10020,7 +10020,7 @@ SELECT
 FROM native_quadbinenrich_1;
 
 -- case quadbinenrich_kring
--- stage native_saveastable_db16c51a
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_quadbinenrich_1_features AS (
   SELECT
@@ -11184,7 +11184,7 @@ SELECT
 FROM native_quadbinenrich_1;
 
 -- case enrichpoints
--- stage native_saveastable_e417b979
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_enrichpoints_1_features AS (
   SELECT
@@ -11237,7 +11237,7 @@ SELECT
 FROM native_enrichpoints_1;
 
 -- case enrichpolygons
--- stage native_saveastable_9370586c
+-- stage save_o
 CREATE OR REPLACE TABLE analytics.o AS
 WITH native_enrichpolygons_1_features AS (
   SELECT

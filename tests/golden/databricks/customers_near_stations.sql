@@ -1,5 +1,5 @@
--- stage st_buffer_307b953e
-CREATE OR REPLACE TABLE wareflow_st_buffer_a51db0663993 AS
+-- stage st_buffer
+CREATE OR REPLACE TABLE wareflow_st_buffer_6870c53976b0 AS
 SELECT
   ST_TRANSFORM(
     ST_BUFFER(ST_TRANSFORM(geom, 3857), (
@@ -10,7 +10,7 @@ SELECT
   stations.*
 FROM main.stations;
 
--- stage save_as_table_5b8e9838
+-- stage save_customers_near_stations
 CREATE OR REPLACE TABLE main.customers_near_stations AS
 WITH spatial_filter_1 AS (
   SELECT
@@ -20,7 +20,7 @@ WITH spatial_filter_1 AS (
     EXISTS(
       SELECT
         1
-      FROM wareflow_st_buffer_a51db0663993 AS _filter
+      FROM wareflow_st_buffer_6870c53976b0 AS _filter
       WHERE
         ST_INTERSECTS(_filter.geom_buffer, _source.geom)
     )
@@ -29,7 +29,7 @@ SELECT
   *
 FROM spatial_filter_1;
 
--- stage save_as_table_062a1482
+-- stage save_customers_far_from_stations
 CREATE OR REPLACE TABLE main.customers_far_from_stations AS
 WITH spatial_filter_1 AS (
   SELECT
@@ -39,7 +39,7 @@ WITH spatial_filter_1 AS (
     NOT EXISTS(
       SELECT
         1
-      FROM wareflow_st_buffer_a51db0663993 AS _filter
+      FROM wareflow_st_buffer_6870c53976b0 AS _filter
       WHERE
         ST_INTERSECTS(_filter.geom_buffer, _source.geom)
     )

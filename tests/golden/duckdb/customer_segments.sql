@@ -1,4 +1,4 @@
--- stage save_as_table_a972fe9c
+-- stage save_top_customers
 CREATE OR REPLACE TABLE main.top_customers AS
 WITH simple_filter_1 AS (
   SELECT

@@ -1,5 +1,5 @@
 -- case save_replace
--- stage native_saveastable_9a267324
+-- stage save_copy
 DROP TABLE IF EXISTS analytics.copy__wareflow_36bde66f;
 CREATE TABLE analytics.copy__wareflow_36bde66f AS
 SELECT
@@ -10,7 +10,7 @@ ALTER TABLE analytics.copy__wareflow_36bde66f
 RENAME TO "COPY";
 
 -- case save_append
--- stage native_saveastable_14ce6da1
+-- stage save_log
 CREATE TABLE IF NOT EXISTS analytics._wareflow_appends (
   run_key VARCHAR2(255) PRIMARY KEY,
   appended_at TIMESTAMP
@@ -39,11 +39,11 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_14ce6da1'
+      run_key = 'manual:save_log'
   );
 INSERT INTO analytics._wareflow_appends
 SELECT
-  'manual:native_saveastable_14ce6da1',
+  'manual:save_log',
   CURRENT_TIMESTAMP
 FROM DUAL
 WHERE
@@ -52,11 +52,11 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_14ce6da1'
+      run_key = 'manual:save_log'
   );
 
 -- case gettablebyname
--- stage native_saveastable_1eaf18f2
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 SELECT
@@ -67,7 +67,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case tablefromgeojson
--- stage native_saveastable_8f7c4477
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_tablefromgeojson_1 AS (
@@ -95,7 +95,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case where
--- stage native_saveastable_569c4d1d
+-- stage save_m
 DROP TABLE IF EXISTS analytics.m__wareflow_36bde66f;
 CREATE TABLE analytics.m__wareflow_36bde66f AS
 WITH native_where_1 AS (
@@ -111,7 +111,7 @@ FROM native_where_1;
 DROP TABLE IF EXISTS analytics.m;
 ALTER TABLE analytics.m__wareflow_36bde66f
 RENAME TO m;
--- stage native_saveastable_e934548f
+-- stage save_u
 DROP TABLE IF EXISTS analytics.u__wareflow_36bde66f;
 CREATE TABLE analytics.u__wareflow_36bde66f AS
 WITH native_where_1 AS (
@@ -129,7 +129,7 @@ ALTER TABLE analytics.u__wareflow_36bde66f
 RENAME TO u;
 
 -- case wheresimplified
--- stage native_saveastable_26c1c137
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_wheresimplified_1 AS (
@@ -147,7 +147,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case select
--- stage native_saveastable_770b7c45
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_select_1 AS (
@@ -165,7 +165,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case selectexpression
--- stage native_saveastable_4fd8b7d9
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_selectexpression_1 AS (
@@ -182,9 +182,9 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case customsql
--- stage native_customsql_73feb9c1
-DROP TABLE IF EXISTS wareflow_native_customsql_d437e20672d1__wareflow_36bde66f;
-CREATE TABLE wareflow_native_customsql_d437e20672d1__wareflow_36bde66f AS
+-- stage native_customsql
+DROP TABLE IF EXISTS wareflow_native_customsql_8d3f291262bf__wareflow_36bde66f;
+CREATE TABLE wareflow_native_customsql_8d3f291262bf__wareflow_36bde66f AS
 SELECT
   p.city,
   COUNT(*) AS n
@@ -193,21 +193,21 @@ JOIN analytics.cities c
   ON p.city = c.city
 GROUP BY
   p.city;
-DROP TABLE IF EXISTS wareflow_native_customsql_d437e20672d1;
-ALTER TABLE wareflow_native_customsql_d437e20672d1__wareflow_36bde66f
-RENAME TO wareflow_native_customsql_d437e20672d1;
--- stage native_saveastable_7a675faa
+DROP TABLE IF EXISTS wareflow_native_customsql_8d3f291262bf;
+ALTER TABLE wareflow_native_customsql_8d3f291262bf__wareflow_36bde66f
+RENAME TO wareflow_native_customsql_8d3f291262bf;
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 SELECT
   *
-FROM wareflow_native_customsql_d437e20672d1;
+FROM wareflow_native_customsql_8d3f291262bf;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case casewhen
--- stage native_saveastable_ba32372a
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_casewhen_1 AS (
@@ -224,7 +224,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case dropcolumn
--- stage native_saveastable_64e88e70
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_dropcolumn_1 AS (
@@ -243,7 +243,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case renamecolumn
--- stage native_saveastable_bd74b889
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_renamecolumn_1 AS (
@@ -264,7 +264,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case orderby_limit
--- stage native_saveastable_dd97911c
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_orderby_1 AS (
@@ -291,7 +291,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case normalize
--- stage native_saveastable_ef0a068b
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_normalize_1 AS (
@@ -310,7 +310,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case groupby
--- stage native_saveastable_7feb2f4f
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_groupby_1 AS (
@@ -331,7 +331,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case groupby_geometry
--- stage native_saveastable_8361e5b1
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_groupby_1 AS (
@@ -349,7 +349,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case join
--- stage native_saveastable_ac7840ed
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_join_1 AS (
@@ -369,7 +369,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case crossjoin
--- stage native_saveastable_6f571d8e
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_crossjoin_1 AS (
@@ -388,7 +388,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case spatialjoin
--- stage native_saveastable_150b99be
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_spatialjoin_1 AS (
@@ -412,7 +412,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case spatialfilter
--- stage native_saveastable_9ef91876
+-- stage save_m
 DROP TABLE IF EXISTS analytics.m__wareflow_36bde66f;
 CREATE TABLE analytics.m__wareflow_36bde66f AS
 WITH native_spatialfilter_1 AS (
@@ -434,7 +434,7 @@ FROM native_spatialfilter_1;
 DROP TABLE IF EXISTS analytics.m;
 ALTER TABLE analytics.m__wareflow_36bde66f
 RENAME TO m;
--- stage native_saveastable_a257bf86
+-- stage save_u
 DROP TABLE IF EXISTS analytics.u__wareflow_36bde66f;
 CREATE TABLE analytics.u__wareflow_36bde66f AS
 WITH native_spatialfilter_1 AS (
@@ -458,7 +458,7 @@ ALTER TABLE analytics.u__wareflow_36bde66f
 RENAME TO u;
 
 -- case buffer
--- stage native_saveastable_8e3dbca7
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_buffer_1 AS (
@@ -477,7 +477,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case h3frompoint
--- stage native_saveastable_e88322e7
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3frompoint_1 AS (
@@ -510,7 +510,7 @@ RENAME TO o;
 -- case h3polyfill_contains_cols: unsupported (the Oracle dialect cannot express this component (no h3_polyfill_contains))
 
 -- case h3boundary
--- stage native_saveastable_d40ec251
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3boundary_1 AS (
@@ -527,7 +527,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case h3center
--- stage native_saveastable_576c8c9a
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3center_1 AS (
@@ -548,7 +548,7 @@ RENAME TO o;
 -- case h3distance: unsupported (the Oracle dialect cannot express this component (no h3_distance))
 
 -- case h3toparent
--- stage native_saveastable_b11d3472
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3toparent_1 AS (
@@ -567,7 +567,7 @@ RENAME TO o;
 -- case h3tochildren: unsupported (the Oracle dialect cannot express this component (no h3_tochildren))
 
 -- case quadbinfromgeopoint
--- stage native_saveastable_69cfebb4
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinfromgeopoint_1_tile AS (
@@ -668,7 +668,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbinfrompoint
--- stage native_saveastable_51ec05a0
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinfrompoint_1_tile AS (
@@ -737,7 +737,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbinpolyfill_center
--- stage native_saveastable_3be275e9
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinpolyfill_1_bbox AS (
@@ -894,7 +894,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbinpolyfill_center_cols
--- stage native_saveastable_39a2b225
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinpolyfill_1_bbox AS (
@@ -1056,7 +1056,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbinpolyfill_intersects
--- stage native_saveastable_5e38e86f
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinpolyfill_1_bbox AS (
@@ -1220,7 +1220,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbinpolyfill_intersects_cols
--- stage native_saveastable_714b9a8c
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinpolyfill_1_bbox AS (
@@ -1389,7 +1389,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbinpolyfill_contains
--- stage native_saveastable_4ae36001
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinpolyfill_1_bbox AS (
@@ -1553,7 +1553,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbinpolyfill_contains_cols
--- stage native_saveastable_844d7cf6
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinpolyfill_1_bbox AS (
@@ -1722,7 +1722,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbinboundary
--- stage native_saveastable_14c3aff7
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinboundary_1_tile AS (
@@ -1781,7 +1781,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbincenter
--- stage native_saveastable_46555ceb
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbincenter_1_tile AS (
@@ -1833,7 +1833,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbinkring
--- stage native_saveastable_5f9a5b56
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinkring_1_tile AS (
@@ -2007,7 +2007,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbintoparent
--- stage native_saveastable_a24fe98c
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbintoparent_1 AS (
@@ -2027,7 +2027,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbintochildren
--- stage native_saveastable_f50de1dd
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbintochildren_1_resolution AS (
@@ -2083,7 +2083,7 @@ RENAME TO o;
 -- case getisord_h3: unsupported (the Oracle dialect cannot express operation 'h3_kring')
 
 -- case getisord_quadbin
--- stage native_saveastable_fd3b3eb2
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_getisord_1_cells AS (
@@ -2327,7 +2327,7 @@ RENAME TO o;
 -- case moransi_h3: unsupported (the Oracle dialect cannot express operation 'h3_kring')
 
 -- case moransi_quadbin
--- stage native_saveastable_cb3ba2f4
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_moransi_1_cells AS (
@@ -2556,7 +2556,7 @@ RENAME TO o;
 -- case localmoransi_h3: unsupported (the Oracle dialect cannot express operation 'h3_kring')
 
 -- case localmoransi_quadbin
--- stage native_saveastable_1031f191
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_localmoransi_1_cells AS (
@@ -2974,7 +2974,7 @@ RENAME TO o;
 -- case commercialhotspots_h3: unsupported (the Oracle dialect cannot express operation 'h3_kring')
 
 -- case commercialhotspots_quadbin
--- stage native_saveastable_e9383e77
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_commercialhotspots_1_cells AS (
@@ -3238,7 +3238,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case composite_unsupervised_custom
--- stage native_saveastable_b7ac9cb1
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_spatialcompositeunsuper_1_rows AS (
@@ -3292,7 +3292,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case composite_unsupervised_entropy
--- stage native_saveastable_d8f44a2f
+-- stage save_o
 -- read while compiling: native_spatialcompositeunsuper_1_entropy
 WITH native_spatialcompositeunsuper_1_rows AS (
   SELECT
@@ -3468,7 +3468,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case composite_unsupervised_first_pc
--- stage native_saveastable_197c6f05
+-- stage save_o
 -- read while compiling: native_spatialcompositeunsuper_1_moments
 WITH native_spatialcompositeunsuper_1_rows AS (
   SELECT
@@ -3621,7 +3621,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case composite_supervised
--- stage native_saveastable_bd22af71
+-- stage save_o
 -- read while compiling: native_spatialcompositesupervi_1_moments
 WITH native_spatialcompositesupervi_1_rows AS (
   SELECT
@@ -3765,7 +3765,7 @@ RENAME TO o;
 -- case getisordspacetime_h3: unsupported (the Oracle dialect cannot express operation 'h3_kring')
 
 -- case getisordspacetime_quadbin
--- stage native_saveastable_314c8ced
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_getisordspacetime_1_series AS (
@@ -4074,7 +4074,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case spacetimehotspots_mk
--- stage native_saveastable_4f3f964e
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_spacetimehotspotsclassi_1_series AS (
@@ -4289,7 +4289,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case spacetimehotspots_mmk
--- stage native_saveastable_d5626004
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_spacetimehotspotsclassi_1_series AS (
@@ -4590,7 +4590,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case h3enrich
--- stage native_saveastable_5e92edff
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3enrich_1_features AS (
@@ -4667,7 +4667,7 @@ RENAME TO o;
 -- case h3enrich_kring: unsupported (the Oracle dialect cannot express this component (no h3_kring, h3_distance))
 
 -- case quadbinenrich
--- stage native_saveastable_6aff20bb
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinenrich_1_features AS (
@@ -4780,7 +4780,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbinenrich_kring
--- stage native_saveastable_db16c51a
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinenrich_1_features AS (

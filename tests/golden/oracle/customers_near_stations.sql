@@ -1,17 +1,17 @@
--- stage st_buffer_307b953e
-DROP TABLE IF EXISTS wareflow_st_buffer_a51db0663993__wareflow_36bde66f;
-CREATE TABLE wareflow_st_buffer_a51db0663993__wareflow_36bde66f AS
+-- stage st_buffer
+DROP TABLE IF EXISTS wareflow_st_buffer_6870c53976b0__wareflow_36bde66f;
+CREATE TABLE wareflow_st_buffer_6870c53976b0__wareflow_36bde66f AS
 SELECT
   SDO_GEOM.SDO_BUFFER(geom, (
     500
   ), 0.05, 'unit=M') AS geom_buffer,
   stations.*
 FROM main.stations;
-DROP TABLE IF EXISTS wareflow_st_buffer_a51db0663993;
-ALTER TABLE wareflow_st_buffer_a51db0663993__wareflow_36bde66f
-RENAME TO wareflow_st_buffer_a51db0663993;
+DROP TABLE IF EXISTS wareflow_st_buffer_6870c53976b0;
+ALTER TABLE wareflow_st_buffer_6870c53976b0__wareflow_36bde66f
+RENAME TO wareflow_st_buffer_6870c53976b0;
 
--- stage save_as_table_5b8e9838
+-- stage save_customers_near_stations
 DROP TABLE IF EXISTS main.customers_near_stations__wareflow_36bde66f;
 CREATE TABLE main.customers_near_stations__wareflow_36bde66f AS
 WITH spatial_filter_1 AS (
@@ -22,7 +22,7 @@ WITH spatial_filter_1 AS (
     EXISTS(
       SELECT
         1
-      FROM wareflow_st_buffer_a51db0663993 _filter
+      FROM wareflow_st_buffer_6870c53976b0 _filter
       WHERE
         SDO_GEOM.RELATE(_filter.geom_buffer, 'ANYINTERACT', _source.geom, 0.05) <> 'FALSE'
     )
@@ -34,7 +34,7 @@ DROP TABLE IF EXISTS main.customers_near_stations;
 ALTER TABLE main.customers_near_stations__wareflow_36bde66f
 RENAME TO customers_near_stations;
 
--- stage save_as_table_062a1482
+-- stage save_customers_far_from_stations
 DROP TABLE IF EXISTS main.customers_far_from_stations__wareflow_36bde66f;
 CREATE TABLE main.customers_far_from_stations__wareflow_36bde66f AS
 WITH spatial_filter_1 AS (
@@ -45,7 +45,7 @@ WITH spatial_filter_1 AS (
     NOT EXISTS(
       SELECT
         1
-      FROM wareflow_st_buffer_a51db0663993 _filter
+      FROM wareflow_st_buffer_6870c53976b0 _filter
       WHERE
         SDO_GEOM.RELATE(_filter.geom_buffer, 'ANYINTERACT', _source.geom, 0.05) <> 'FALSE'
     )

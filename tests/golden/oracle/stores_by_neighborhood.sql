@@ -1,4 +1,4 @@
--- stage save_as_table_7243bbc1
+-- stage save_stores_by_neighborhood
 DROP TABLE IF EXISTS main.stores_by_neighborhood__wareflow_36bde66f;
 CREATE TABLE main.stores_by_neighborhood__wareflow_36bde66f AS
 WITH spatial_join_1 AS (

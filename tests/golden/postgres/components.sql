@@ -1,5 +1,5 @@
 -- case save_replace
--- stage native_saveastable_9a267324
+-- stage save_copy
 DROP TABLE IF EXISTS analytics.copy__wareflow_36bde66f;
 CREATE TABLE analytics.copy__wareflow_36bde66f AS
 SELECT
@@ -10,7 +10,7 @@ ALTER TABLE analytics.copy__wareflow_36bde66f
 RENAME TO "copy";
 
 -- case save_append
--- stage native_saveastable_14ce6da1
+-- stage save_log
 SELECT
   PG_ADVISORY_XACT_LOCK(HASHTEXT('analytics._wareflow_appends'));
 CREATE TABLE IF NOT EXISTS analytics._wareflow_appends (
@@ -41,11 +41,11 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_14ce6da1'
+      run_key = 'manual:save_log'
   );
 INSERT INTO analytics._wareflow_appends
 SELECT
-  'manual:native_saveastable_14ce6da1',
+  'manual:save_log',
   CURRENT_TIMESTAMP
 WHERE
   NOT EXISTS(
@@ -53,11 +53,11 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_14ce6da1'
+      run_key = 'manual:save_log'
   );
 
 -- case gettablebyname
--- stage native_saveastable_1eaf18f2
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 SELECT
@@ -68,7 +68,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case tablefromgeojson
--- stage native_saveastable_8f7c4477
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_tablefromgeojson_1 AS (
@@ -96,7 +96,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case where
--- stage native_saveastable_569c4d1d
+-- stage save_m
 DROP TABLE IF EXISTS analytics.m__wareflow_36bde66f;
 CREATE TABLE analytics.m__wareflow_36bde66f AS
 WITH native_where_1 AS (
@@ -112,7 +112,7 @@ FROM native_where_1;
 DROP TABLE IF EXISTS analytics.m;
 ALTER TABLE analytics.m__wareflow_36bde66f
 RENAME TO m;
--- stage native_saveastable_e934548f
+-- stage save_u
 DROP TABLE IF EXISTS analytics.u__wareflow_36bde66f;
 CREATE TABLE analytics.u__wareflow_36bde66f AS
 WITH native_where_1 AS (
@@ -130,7 +130,7 @@ ALTER TABLE analytics.u__wareflow_36bde66f
 RENAME TO u;
 
 -- case wheresimplified
--- stage native_saveastable_26c1c137
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_wheresimplified_1 AS (
@@ -148,7 +148,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case select
--- stage native_saveastable_770b7c45
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_select_1 AS (
@@ -166,7 +166,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case selectexpression
--- stage native_saveastable_4fd8b7d9
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_selectexpression_1 AS (
@@ -183,9 +183,9 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case customsql
--- stage native_customsql_73feb9c1
-DROP TABLE IF EXISTS wareflow_native_customsql_d437e20672d1;
-CREATE UNLOGGED TABLE wareflow_native_customsql_d437e20672d1 AS
+-- stage native_customsql
+DROP TABLE IF EXISTS wareflow_native_customsql_8d3f291262bf;
+CREATE UNLOGGED TABLE wareflow_native_customsql_8d3f291262bf AS
 SELECT
   p.city,
   COUNT(*) AS n
@@ -194,18 +194,18 @@ JOIN analytics.cities AS c
   ON p.city = c.city
 GROUP BY
   p.city;
--- stage native_saveastable_7a675faa
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 SELECT
   *
-FROM wareflow_native_customsql_d437e20672d1;
+FROM wareflow_native_customsql_8d3f291262bf;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case casewhen
--- stage native_saveastable_ba32372a
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_casewhen_1 AS (
@@ -222,7 +222,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case dropcolumn
--- stage native_saveastable_64e88e70
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_dropcolumn_1 AS (
@@ -241,7 +241,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case renamecolumn
--- stage native_saveastable_bd74b889
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_renamecolumn_1 AS (
@@ -262,7 +262,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case orderby_limit
--- stage native_saveastable_dd97911c
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_orderby_1 AS (
@@ -289,7 +289,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case normalize
--- stage native_saveastable_ef0a068b
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_normalize_1 AS (
@@ -311,7 +311,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case groupby
--- stage native_saveastable_7feb2f4f
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_groupby_1 AS (
@@ -332,7 +332,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case groupby_geometry
--- stage native_saveastable_8361e5b1
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_groupby_1 AS (
@@ -350,7 +350,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case join
--- stage native_saveastable_ac7840ed
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_join_1 AS (
@@ -370,7 +370,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case crossjoin
--- stage native_saveastable_6f571d8e
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_crossjoin_1 AS (
@@ -389,7 +389,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case spatialjoin
--- stage native_saveastable_150b99be
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_spatialjoin_1 AS (
@@ -413,7 +413,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case spatialfilter
--- stage native_saveastable_9ef91876
+-- stage save_m
 DROP TABLE IF EXISTS analytics.m__wareflow_36bde66f;
 CREATE TABLE analytics.m__wareflow_36bde66f AS
 WITH native_spatialfilter_1 AS (
@@ -435,7 +435,7 @@ FROM native_spatialfilter_1;
 DROP TABLE IF EXISTS analytics.m;
 ALTER TABLE analytics.m__wareflow_36bde66f
 RENAME TO m;
--- stage native_saveastable_a257bf86
+-- stage save_u
 DROP TABLE IF EXISTS analytics.u__wareflow_36bde66f;
 CREATE TABLE analytics.u__wareflow_36bde66f AS
 WITH native_spatialfilter_1 AS (
@@ -459,7 +459,7 @@ ALTER TABLE analytics.u__wareflow_36bde66f
 RENAME TO u;
 
 -- case buffer
--- stage native_saveastable_8e3dbca7
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_buffer_1 AS (
@@ -478,7 +478,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case h3frompoint
--- stage native_saveastable_e88322e7
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3frompoint_1 AS (
@@ -495,7 +495,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case h3polyfill_nomode
--- stage native_saveastable_8bf1105b
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3polyfill_1 AS (
@@ -517,7 +517,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case h3polyfill_nomode_cols
--- stage native_saveastable_568041cd
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3polyfill_1 AS (
@@ -540,7 +540,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case h3polyfill_center
--- stage native_saveastable_b8dd28ea
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3polyfill_1 AS (
@@ -562,7 +562,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case h3polyfill_center_cols
--- stage native_saveastable_67fbd95a
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3polyfill_1 AS (
@@ -585,7 +585,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case h3polyfill_intersects
--- stage native_saveastable_516b9c63
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3polyfill_1 AS (
@@ -607,7 +607,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case h3polyfill_intersects_cols
--- stage native_saveastable_e6abd9c6
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3polyfill_1 AS (
@@ -630,7 +630,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case h3polyfill_contains
--- stage native_saveastable_8679fbc6
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3polyfill_1 AS (
@@ -652,7 +652,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case h3polyfill_contains_cols
--- stage native_saveastable_3f27e10f
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3polyfill_1 AS (
@@ -675,7 +675,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case h3boundary
--- stage native_saveastable_d40ec251
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3boundary_1 AS (
@@ -692,7 +692,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case h3center
--- stage native_saveastable_576c8c9a
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3center_1 AS (
@@ -709,7 +709,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case h3kring
--- stage native_saveastable_85b39d14
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3kring_1 AS (
@@ -737,7 +737,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case h3distance
--- stage native_saveastable_e1798619
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3distance_1 AS (
@@ -757,7 +757,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case h3toparent
--- stage native_saveastable_b11d3472
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3toparent_1 AS (
@@ -774,7 +774,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case h3tochildren
--- stage native_saveastable_7c427326
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3tochildren_1 AS (
@@ -795,7 +795,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbinfromgeopoint
--- stage native_saveastable_69cfebb4
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinfromgeopoint_1_tile AS MATERIALIZED (
@@ -937,7 +937,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbinfrompoint
--- stage native_saveastable_51ec05a0
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinfrompoint_1_tile AS MATERIALIZED (
@@ -1015,7 +1015,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbinpolyfill_center
--- stage native_saveastable_3be275e9
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinpolyfill_1_bbox AS (
@@ -1194,7 +1194,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbinpolyfill_center_cols
--- stage native_saveastable_39a2b225
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinpolyfill_1_bbox AS (
@@ -1378,7 +1378,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbinpolyfill_intersects
--- stage native_saveastable_5e38e86f
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinpolyfill_1_bbox AS (
@@ -1563,7 +1563,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbinpolyfill_intersects_cols
--- stage native_saveastable_714b9a8c
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinpolyfill_1_bbox AS (
@@ -1753,7 +1753,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbinpolyfill_contains
--- stage native_saveastable_4ae36001
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinpolyfill_1_bbox AS (
@@ -1938,7 +1938,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbinpolyfill_contains_cols
--- stage native_saveastable_844d7cf6
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinpolyfill_1_bbox AS (
@@ -2128,7 +2128,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbinboundary
--- stage native_saveastable_14c3aff7
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinboundary_1_tile AS MATERIALIZED (
@@ -2494,7 +2494,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbincenter
--- stage native_saveastable_46555ceb
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbincenter_1_tile AS MATERIALIZED (
@@ -2854,7 +2854,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbinkring
--- stage native_saveastable_5f9a5b56
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinkring_1_tile AS MATERIALIZED (
@@ -3553,7 +3553,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbintoparent
--- stage native_saveastable_a24fe98c
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbintoparent_1 AS (
@@ -3575,7 +3575,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbintochildren
--- stage native_saveastable_f50de1dd
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbintochildren_1_resolution AS (
@@ -3636,7 +3636,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case getisord_h3
--- stage native_saveastable_3c523e06
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_getisord_1_cells AS (
@@ -3767,7 +3767,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case getisord_quadbin
--- stage native_saveastable_fd3b3eb2
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_getisord_1_cells AS (
@@ -4539,7 +4539,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case moransi_h3
--- stage native_saveastable_46c83e2a
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_moransi_1_cells AS (
@@ -4614,7 +4614,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case moransi_quadbin
--- stage native_saveastable_cb3ba2f4
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_moransi_1_cells AS (
@@ -5366,7 +5366,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case localmoransi_h3
--- stage native_saveastable_53a133a2
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_localmoransi_1_cells AS (
@@ -5616,7 +5616,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case localmoransi_quadbin
--- stage native_saveastable_1031f191
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_localmoransi_1_cells AS (
@@ -6557,7 +6557,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case commercialhotspots_h3
--- stage native_saveastable_e177f4fe
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_commercialhotspots_1_cells AS (
@@ -6685,7 +6685,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case commercialhotspots_quadbin
--- stage native_saveastable_e9383e77
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_commercialhotspots_1_cells AS (
@@ -7484,7 +7484,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case composite_unsupervised_custom
--- stage native_saveastable_b7ac9cb1
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_spatialcompositeunsuper_1_rows AS (
@@ -7538,7 +7538,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case composite_unsupervised_entropy
--- stage native_saveastable_d8f44a2f
+-- stage save_o
 -- read while compiling: native_spatialcompositeunsuper_1_entropy
 WITH native_spatialcompositeunsuper_1_rows AS (
   SELECT
@@ -7714,7 +7714,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case composite_unsupervised_first_pc
--- stage native_saveastable_197c6f05
+-- stage save_o
 -- read while compiling: native_spatialcompositeunsuper_1_moments
 WITH native_spatialcompositeunsuper_1_rows AS (
   SELECT
@@ -7867,7 +7867,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case composite_supervised
--- stage native_saveastable_bd22af71
+-- stage save_o
 -- read while compiling: native_spatialcompositesupervi_1_moments
 WITH native_spatialcompositesupervi_1_rows AS (
   SELECT
@@ -8011,7 +8011,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case getisordspacetime_h3
--- stage native_saveastable_47460b9e
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_getisordspacetime_1_series AS (
@@ -8301,7 +8301,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case getisordspacetime_quadbin
--- stage native_saveastable_314c8ced
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_getisordspacetime_1_series AS (
@@ -9144,7 +9144,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case spacetimehotspots_mk
--- stage native_saveastable_4f3f964e
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_spacetimehotspotsclassi_1_series AS (
@@ -9359,7 +9359,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case spacetimehotspots_mmk
--- stage native_saveastable_d5626004
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_spacetimehotspotsclassi_1_series AS (
@@ -9665,9 +9665,9 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case h3enrich
--- stage native_saveastable_5e92edff
-DROP TABLE IF EXISTS wareflow_native_h3enrich_1_featur_9267d07efab8;
-CREATE UNLOGGED TABLE wareflow_native_h3enrich_1_featur_9267d07efab8 AS
+-- stage save_o
+DROP TABLE IF EXISTS wareflow_native_h3enrich_1_featur_d951a3159756;
+CREATE UNLOGGED TABLE wareflow_native_h3enrich_1_featur_d951a3159756 AS
 SELECT
   geom AS _wf_geo,
   CAST(zone_id AS DOUBLE PRECISION) AS _wf_v0,
@@ -9677,10 +9677,10 @@ SELECT
 FROM analytics.zones
 WHERE
   NOT geom IS NULL;
-CREATE INDEX ON wareflow_native_h3enrich_1_featur_9267d07efab8 USING GIST(_wf_geo);
-ANALYZE wareflow_native_h3enrich_1_featur_9267d07efab8;
-DROP TABLE IF EXISTS wareflow_native_h3enrich_1_shapes_19e44a68de86;
-CREATE UNLOGGED TABLE wareflow_native_h3enrich_1_shapes_19e44a68de86 AS
+CREATE INDEX ON wareflow_native_h3enrich_1_featur_d951a3159756 USING GIST(_wf_geo);
+ANALYZE wareflow_native_h3enrich_1_featur_d951a3159756;
+DROP TABLE IF EXISTS wareflow_native_h3enrich_1_shapes_2622baa71d3a;
+CREATE UNLOGGED TABLE wareflow_native_h3enrich_1_shapes_2622baa71d3a AS
 SELECT
   h3 AS _wf_key,
   H3_CELL_TO_BOUNDARY_GEOMETRY(CAST(h3 AS h3index)) AS _wf_geo
@@ -9689,8 +9689,8 @@ WHERE
   NOT h3 IS NULL
 GROUP BY
   h3;
-CREATE INDEX ON wareflow_native_h3enrich_1_shapes_19e44a68de86 USING GIST(_wf_geo);
-ANALYZE wareflow_native_h3enrich_1_shapes_19e44a68de86;
+CREATE INDEX ON wareflow_native_h3enrich_1_shapes_2622baa71d3a USING GIST(_wf_geo);
+ANALYZE wareflow_native_h3enrich_1_shapes_2622baa71d3a;
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3enrich_1_pairs AS MATERIALIZED (
@@ -9712,8 +9712,8 @@ WITH native_h3enrich_1_pairs AS MATERIALIZED (
       THEN f._wf_length
       ELSE 1.0
     END AS _wf_whole
-  FROM wareflow_native_h3enrich_1_shapes_19e44a68de86 AS s
-  INNER JOIN wareflow_native_h3enrich_1_featur_9267d07efab8 AS f
+  FROM wareflow_native_h3enrich_1_shapes_2622baa71d3a AS s
+  INNER JOIN wareflow_native_h3enrich_1_featur_d951a3159756 AS f
     ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
 ), native_h3enrich_1_enriched AS (
   SELECT
@@ -9744,13 +9744,13 @@ FROM native_h3enrich_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
-DROP TABLE IF EXISTS wareflow_native_h3enrich_1_featur_9267d07efab8;
-DROP TABLE IF EXISTS wareflow_native_h3enrich_1_shapes_19e44a68de86;
+DROP TABLE IF EXISTS wareflow_native_h3enrich_1_featur_d951a3159756;
+DROP TABLE IF EXISTS wareflow_native_h3enrich_1_shapes_2622baa71d3a;
 
 -- case h3enrich_kring
--- stage native_saveastable_171df78f
-DROP TABLE IF EXISTS wareflow_native_h3enrich_1_featur_1b4975bede15;
-CREATE UNLOGGED TABLE wareflow_native_h3enrich_1_featur_1b4975bede15 AS
+-- stage save_o
+DROP TABLE IF EXISTS wareflow_native_h3enrich_1_featur_d951a3159756;
+CREATE UNLOGGED TABLE wareflow_native_h3enrich_1_featur_d951a3159756 AS
 SELECT
   geom AS _wf_geo,
   CAST(zone_id AS DOUBLE PRECISION) AS _wf_v0,
@@ -9759,10 +9759,10 @@ SELECT
 FROM analytics.zones
 WHERE
   NOT geom IS NULL;
-CREATE INDEX ON wareflow_native_h3enrich_1_featur_1b4975bede15 USING GIST(_wf_geo);
-ANALYZE wareflow_native_h3enrich_1_featur_1b4975bede15;
-DROP TABLE IF EXISTS wareflow_native_h3enrich_1_shapes_9617670852c1;
-CREATE UNLOGGED TABLE wareflow_native_h3enrich_1_shapes_9617670852c1 AS
+CREATE INDEX ON wareflow_native_h3enrich_1_featur_d951a3159756 USING GIST(_wf_geo);
+ANALYZE wareflow_native_h3enrich_1_featur_d951a3159756;
+DROP TABLE IF EXISTS wareflow_native_h3enrich_1_shapes_2622baa71d3a;
+CREATE UNLOGGED TABLE wareflow_native_h3enrich_1_shapes_2622baa71d3a AS
 SELECT
   h3 AS _wf_key,
   H3_CELL_TO_BOUNDARY_GEOMETRY(CAST(h3 AS h3index)) AS _wf_geo
@@ -9771,8 +9771,8 @@ WHERE
   NOT h3 IS NULL
 GROUP BY
   h3;
-CREATE INDEX ON wareflow_native_h3enrich_1_shapes_9617670852c1 USING GIST(_wf_geo);
-ANALYZE wareflow_native_h3enrich_1_shapes_9617670852c1;
+CREATE INDEX ON wareflow_native_h3enrich_1_shapes_2622baa71d3a USING GIST(_wf_geo);
+ANALYZE wareflow_native_h3enrich_1_shapes_2622baa71d3a;
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3enrich_1_pairs AS MATERIALIZED (
@@ -9793,8 +9793,8 @@ WITH native_h3enrich_1_pairs AS MATERIALIZED (
       THEN f._wf_length
       ELSE 1.0
     END AS _wf_whole
-  FROM wareflow_native_h3enrich_1_shapes_9617670852c1 AS s
-  INNER JOIN wareflow_native_h3enrich_1_featur_1b4975bede15 AS f
+  FROM wareflow_native_h3enrich_1_shapes_2622baa71d3a AS s
+  INNER JOIN wareflow_native_h3enrich_1_featur_d951a3159756 AS f
     ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
 ), native_h3enrich_1_enriched AS (
   SELECT
@@ -9809,7 +9809,7 @@ WITH native_h3enrich_1_pairs AS MATERIALIZED (
 ), native_h3enrich_1_ring_cells AS (
   SELECT
     _wf_key AS "index"
-  FROM wareflow_native_h3enrich_1_shapes_9617670852c1 AS native_h3enrich_1_shapes
+  FROM wareflow_native_h3enrich_1_shapes_2622baa71d3a AS native_h3enrich_1_shapes
 ), native_h3enrich_1_neighbours AS (
   SELECT
     "index",
@@ -9857,13 +9857,13 @@ FROM native_h3enrich_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
-DROP TABLE IF EXISTS wareflow_native_h3enrich_1_featur_1b4975bede15;
-DROP TABLE IF EXISTS wareflow_native_h3enrich_1_shapes_9617670852c1;
+DROP TABLE IF EXISTS wareflow_native_h3enrich_1_featur_d951a3159756;
+DROP TABLE IF EXISTS wareflow_native_h3enrich_1_shapes_2622baa71d3a;
 
 -- case quadbinenrich
--- stage native_saveastable_6aff20bb
-DROP TABLE IF EXISTS wareflow_native_quadbinenrich_1_f_9fccd702ef60;
-CREATE UNLOGGED TABLE wareflow_native_quadbinenrich_1_f_9fccd702ef60 AS
+-- stage save_o
+DROP TABLE IF EXISTS wareflow_native_quadbinenrich_1_f_288486ef2fd6;
+CREATE UNLOGGED TABLE wareflow_native_quadbinenrich_1_f_288486ef2fd6 AS
 SELECT
   geom AS _wf_geo,
   CAST(zone_id AS DOUBLE PRECISION) AS _wf_v0,
@@ -9873,10 +9873,10 @@ SELECT
 FROM analytics.zones
 WHERE
   NOT geom IS NULL;
-CREATE INDEX ON wareflow_native_quadbinenrich_1_f_9fccd702ef60 USING GIST(_wf_geo);
-ANALYZE wareflow_native_quadbinenrich_1_f_9fccd702ef60;
-DROP TABLE IF EXISTS wareflow_native_quadbinenrich_1_s_f3ebe01eeb62;
-CREATE UNLOGGED TABLE wareflow_native_quadbinenrich_1_s_f3ebe01eeb62 AS
+CREATE INDEX ON wareflow_native_quadbinenrich_1_f_288486ef2fd6 USING GIST(_wf_geo);
+ANALYZE wareflow_native_quadbinenrich_1_f_288486ef2fd6;
+DROP TABLE IF EXISTS wareflow_native_quadbinenrich_1_s_ab2ecb54a2ec;
+CREATE UNLOGGED TABLE wareflow_native_quadbinenrich_1_s_ab2ecb54a2ec AS
 WITH native_quadbinenrich_1_tiles AS (
   SELECT
     quadbin AS _wf_key,
@@ -10231,8 +10231,8 @@ SELECT
     4326
   ) AS _wf_geo
 FROM native_quadbinenrich_1_tiles;
-CREATE INDEX ON wareflow_native_quadbinenrich_1_s_f3ebe01eeb62 USING GIST(_wf_geo);
-ANALYZE wareflow_native_quadbinenrich_1_s_f3ebe01eeb62;
+CREATE INDEX ON wareflow_native_quadbinenrich_1_s_ab2ecb54a2ec USING GIST(_wf_geo);
+ANALYZE wareflow_native_quadbinenrich_1_s_ab2ecb54a2ec;
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinenrich_1_tiles AS MATERIALIZED (
@@ -10585,8 +10585,8 @@ WITH native_quadbinenrich_1_tiles AS MATERIALIZED (
       THEN f._wf_length
       ELSE 1.0
     END AS _wf_whole
-  FROM wareflow_native_quadbinenrich_1_s_f3ebe01eeb62 AS s
-  INNER JOIN wareflow_native_quadbinenrich_1_f_9fccd702ef60 AS f
+  FROM wareflow_native_quadbinenrich_1_s_ab2ecb54a2ec AS s
+  INNER JOIN wareflow_native_quadbinenrich_1_f_288486ef2fd6 AS f
     ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
 ), native_quadbinenrich_1_enriched AS (
   SELECT
@@ -10617,13 +10617,13 @@ FROM native_quadbinenrich_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
-DROP TABLE IF EXISTS wareflow_native_quadbinenrich_1_f_9fccd702ef60;
-DROP TABLE IF EXISTS wareflow_native_quadbinenrich_1_s_f3ebe01eeb62;
+DROP TABLE IF EXISTS wareflow_native_quadbinenrich_1_f_288486ef2fd6;
+DROP TABLE IF EXISTS wareflow_native_quadbinenrich_1_s_ab2ecb54a2ec;
 
 -- case quadbinenrich_kring
--- stage native_saveastable_db16c51a
-DROP TABLE IF EXISTS wareflow_native_quadbinenrich_1_f_82b16bb0c73f;
-CREATE UNLOGGED TABLE wareflow_native_quadbinenrich_1_f_82b16bb0c73f AS
+-- stage save_o
+DROP TABLE IF EXISTS wareflow_native_quadbinenrich_1_f_288486ef2fd6;
+CREATE UNLOGGED TABLE wareflow_native_quadbinenrich_1_f_288486ef2fd6 AS
 SELECT
   geom AS _wf_geo,
   CAST(zone_id AS DOUBLE PRECISION) AS _wf_v0,
@@ -10632,10 +10632,10 @@ SELECT
 FROM analytics.zones
 WHERE
   NOT geom IS NULL;
-CREATE INDEX ON wareflow_native_quadbinenrich_1_f_82b16bb0c73f USING GIST(_wf_geo);
-ANALYZE wareflow_native_quadbinenrich_1_f_82b16bb0c73f;
-DROP TABLE IF EXISTS wareflow_native_quadbinenrich_1_s_b6df9b97f0ac;
-CREATE UNLOGGED TABLE wareflow_native_quadbinenrich_1_s_b6df9b97f0ac AS
+CREATE INDEX ON wareflow_native_quadbinenrich_1_f_288486ef2fd6 USING GIST(_wf_geo);
+ANALYZE wareflow_native_quadbinenrich_1_f_288486ef2fd6;
+DROP TABLE IF EXISTS wareflow_native_quadbinenrich_1_s_ab2ecb54a2ec;
+CREATE UNLOGGED TABLE wareflow_native_quadbinenrich_1_s_ab2ecb54a2ec AS
 WITH native_quadbinenrich_1_tiles AS (
   SELECT
     quadbin AS _wf_key,
@@ -10990,8 +10990,8 @@ SELECT
     4326
   ) AS _wf_geo
 FROM native_quadbinenrich_1_tiles;
-CREATE INDEX ON wareflow_native_quadbinenrich_1_s_b6df9b97f0ac USING GIST(_wf_geo);
-ANALYZE wareflow_native_quadbinenrich_1_s_b6df9b97f0ac;
+CREATE INDEX ON wareflow_native_quadbinenrich_1_s_ab2ecb54a2ec USING GIST(_wf_geo);
+ANALYZE wareflow_native_quadbinenrich_1_s_ab2ecb54a2ec;
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinenrich_1_tiles AS MATERIALIZED (
@@ -11343,8 +11343,8 @@ WITH native_quadbinenrich_1_tiles AS MATERIALIZED (
       THEN f._wf_length
       ELSE 1.0
     END AS _wf_whole
-  FROM wareflow_native_quadbinenrich_1_s_b6df9b97f0ac AS s
-  INNER JOIN wareflow_native_quadbinenrich_1_f_82b16bb0c73f AS f
+  FROM wareflow_native_quadbinenrich_1_s_ab2ecb54a2ec AS s
+  INNER JOIN wareflow_native_quadbinenrich_1_f_288486ef2fd6 AS f
     ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
 ), native_quadbinenrich_1_enriched AS (
   SELECT
@@ -12075,13 +12075,13 @@ FROM native_quadbinenrich_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
-DROP TABLE IF EXISTS wareflow_native_quadbinenrich_1_f_82b16bb0c73f;
-DROP TABLE IF EXISTS wareflow_native_quadbinenrich_1_s_b6df9b97f0ac;
+DROP TABLE IF EXISTS wareflow_native_quadbinenrich_1_f_288486ef2fd6;
+DROP TABLE IF EXISTS wareflow_native_quadbinenrich_1_s_ab2ecb54a2ec;
 
 -- case enrichpoints
--- stage native_saveastable_e417b979
-DROP TABLE IF EXISTS wareflow_native_enrichpoints_1_fe_184cc071daaa;
-CREATE UNLOGGED TABLE wareflow_native_enrichpoints_1_fe_184cc071daaa AS
+-- stage save_o
+DROP TABLE IF EXISTS wareflow_native_enrichpoints_1_fe_fd02ae8686cf;
+CREATE UNLOGGED TABLE wareflow_native_enrichpoints_1_fe_fd02ae8686cf AS
 SELECT
   geom AS _wf_geo,
   CAST(zone_id AS DOUBLE PRECISION) AS _wf_v0,
@@ -12089,10 +12089,10 @@ SELECT
 FROM analytics.zones
 WHERE
   NOT geom IS NULL;
-CREATE INDEX ON wareflow_native_enrichpoints_1_fe_184cc071daaa USING GIST(_wf_geo);
-ANALYZE wareflow_native_enrichpoints_1_fe_184cc071daaa;
-DROP TABLE IF EXISTS wareflow_native_enrichpoints_1_sh_64a533048cea;
-CREATE UNLOGGED TABLE wareflow_native_enrichpoints_1_sh_64a533048cea AS
+CREATE INDEX ON wareflow_native_enrichpoints_1_fe_fd02ae8686cf USING GIST(_wf_geo);
+ANALYZE wareflow_native_enrichpoints_1_fe_fd02ae8686cf;
+DROP TABLE IF EXISTS wareflow_native_enrichpoints_1_sh_de1d43869159;
+CREATE UNLOGGED TABLE wareflow_native_enrichpoints_1_sh_de1d43869159 AS
 SELECT
   geom AS _wf_key,
   geom AS _wf_geo
@@ -12101,8 +12101,8 @@ WHERE
   NOT geom IS NULL
 GROUP BY
   geom;
-CREATE INDEX ON wareflow_native_enrichpoints_1_sh_64a533048cea USING GIST(_wf_geo);
-ANALYZE wareflow_native_enrichpoints_1_sh_64a533048cea;
+CREATE INDEX ON wareflow_native_enrichpoints_1_sh_de1d43869159 USING GIST(_wf_geo);
+ANALYZE wareflow_native_enrichpoints_1_sh_de1d43869159;
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_enrichpoints_1_pairs AS MATERIALIZED (
@@ -12110,8 +12110,8 @@ WITH native_enrichpoints_1_pairs AS MATERIALIZED (
     s._wf_key,
     f._wf_v0,
     f._wf_v1
-  FROM wareflow_native_enrichpoints_1_sh_64a533048cea AS s
-  INNER JOIN wareflow_native_enrichpoints_1_fe_184cc071daaa AS f
+  FROM wareflow_native_enrichpoints_1_sh_de1d43869159 AS s
+  INNER JOIN wareflow_native_enrichpoints_1_fe_fd02ae8686cf AS f
     ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
 ), native_enrichpoints_1_enriched AS (
   SELECT
@@ -12140,13 +12140,13 @@ FROM native_enrichpoints_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
-DROP TABLE IF EXISTS wareflow_native_enrichpoints_1_fe_184cc071daaa;
-DROP TABLE IF EXISTS wareflow_native_enrichpoints_1_sh_64a533048cea;
+DROP TABLE IF EXISTS wareflow_native_enrichpoints_1_fe_fd02ae8686cf;
+DROP TABLE IF EXISTS wareflow_native_enrichpoints_1_sh_de1d43869159;
 
 -- case enrichpolygons
--- stage native_saveastable_9370586c
-DROP TABLE IF EXISTS wareflow_native_enrichpolygons_1__21ea326a14e2;
-CREATE UNLOGGED TABLE wareflow_native_enrichpolygons_1__21ea326a14e2 AS
+-- stage save_o
+DROP TABLE IF EXISTS wareflow_native_enrichpolygons_1__a7411866e1aa;
+CREATE UNLOGGED TABLE wareflow_native_enrichpolygons_1__a7411866e1aa AS
 SELECT
   geom AS _wf_geo,
   CAST(score AS DOUBLE PRECISION) AS _wf_v0,
@@ -12158,10 +12158,10 @@ SELECT
 FROM analytics.people
 WHERE
   NOT geom IS NULL;
-CREATE INDEX ON wareflow_native_enrichpolygons_1__21ea326a14e2 USING GIST(_wf_geo);
-ANALYZE wareflow_native_enrichpolygons_1__21ea326a14e2;
-DROP TABLE IF EXISTS wareflow_native_enrichpolygons_1__eb6ddd8626fe;
-CREATE UNLOGGED TABLE wareflow_native_enrichpolygons_1__eb6ddd8626fe AS
+CREATE INDEX ON wareflow_native_enrichpolygons_1__a7411866e1aa USING GIST(_wf_geo);
+ANALYZE wareflow_native_enrichpolygons_1__a7411866e1aa;
+DROP TABLE IF EXISTS wareflow_native_enrichpolygons_1__9eea3118fae1;
+CREATE UNLOGGED TABLE wareflow_native_enrichpolygons_1__9eea3118fae1 AS
 SELECT
   geom AS _wf_key,
   geom AS _wf_geo
@@ -12170,8 +12170,8 @@ WHERE
   NOT geom IS NULL
 GROUP BY
   geom;
-CREATE INDEX ON wareflow_native_enrichpolygons_1__eb6ddd8626fe USING GIST(_wf_geo);
-ANALYZE wareflow_native_enrichpolygons_1__eb6ddd8626fe;
+CREATE INDEX ON wareflow_native_enrichpolygons_1__9eea3118fae1 USING GIST(_wf_geo);
+ANALYZE wareflow_native_enrichpolygons_1__9eea3118fae1;
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_enrichpolygons_1_pairs AS MATERIALIZED (
@@ -12195,8 +12195,8 @@ WITH native_enrichpolygons_1_pairs AS MATERIALIZED (
       THEN f._wf_length
       ELSE 1.0
     END AS _wf_whole
-  FROM wareflow_native_enrichpolygons_1__eb6ddd8626fe AS s
-  INNER JOIN wareflow_native_enrichpolygons_1__21ea326a14e2 AS f
+  FROM wareflow_native_enrichpolygons_1__9eea3118fae1 AS s
+  INNER JOIN wareflow_native_enrichpolygons_1__a7411866e1aa AS f
     ON ST_INTERSECTS(s._wf_geo, f._wf_geo)
 ), native_enrichpolygons_1_enriched AS (
   SELECT
@@ -12227,5 +12227,5 @@ FROM native_enrichpolygons_1;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
-DROP TABLE IF EXISTS wareflow_native_enrichpolygons_1__21ea326a14e2;
-DROP TABLE IF EXISTS wareflow_native_enrichpolygons_1__eb6ddd8626fe;
+DROP TABLE IF EXISTS wareflow_native_enrichpolygons_1__a7411866e1aa;
+DROP TABLE IF EXISTS wareflow_native_enrichpolygons_1__9eea3118fae1;

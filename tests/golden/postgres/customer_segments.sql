@@ -1,4 +1,4 @@
--- stage save_as_table_a972fe9c
+-- stage save_top_customers
 DROP TABLE IF EXISTS main.top_customers__wareflow_36bde66f;
 CREATE TABLE main.top_customers__wareflow_36bde66f AS
 WITH simple_filter_1 AS (

@@ -1,6 +1,6 @@
--- stage st_buffer_307b953e
-DROP TABLE IF EXISTS wareflow_st_buffer_a51db0663993;
-CREATE UNLOGGED TABLE wareflow_st_buffer_a51db0663993 AS
+-- stage st_buffer
+DROP TABLE IF EXISTS wareflow_st_buffer_6870c53976b0;
+CREATE UNLOGGED TABLE wareflow_st_buffer_6870c53976b0 AS
 SELECT
   CAST(ST_BUFFER(CAST(geom AS GEOGRAPHY), (
     500
@@ -8,7 +8,7 @@ SELECT
   stations.*
 FROM main.stations;
 
--- stage save_as_table_5b8e9838
+-- stage save_customers_near_stations
 DROP TABLE IF EXISTS main.customers_near_stations__wareflow_36bde66f;
 CREATE TABLE main.customers_near_stations__wareflow_36bde66f AS
 WITH spatial_filter_1 AS (
@@ -19,7 +19,7 @@ WITH spatial_filter_1 AS (
     EXISTS(
       SELECT
         1
-      FROM wareflow_st_buffer_a51db0663993 AS _filter
+      FROM wareflow_st_buffer_6870c53976b0 AS _filter
       WHERE
         ST_INTERSECTS(_filter.geom_buffer, _source.geom)
     )
@@ -31,7 +31,7 @@ DROP TABLE IF EXISTS main.customers_near_stations;
 ALTER TABLE main.customers_near_stations__wareflow_36bde66f
 RENAME TO customers_near_stations;
 
--- stage save_as_table_062a1482
+-- stage save_customers_far_from_stations
 DROP TABLE IF EXISTS main.customers_far_from_stations__wareflow_36bde66f;
 CREATE TABLE main.customers_far_from_stations__wareflow_36bde66f AS
 WITH spatial_filter_1 AS (
@@ -42,7 +42,7 @@ WITH spatial_filter_1 AS (
     NOT EXISTS(
       SELECT
         1
-      FROM wareflow_st_buffer_a51db0663993 AS _filter
+      FROM wareflow_st_buffer_6870c53976b0 AS _filter
       WHERE
         ST_INTERSECTS(_filter.geom_buffer, _source.geom)
     )

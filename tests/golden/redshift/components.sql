@@ -1,5 +1,5 @@
 -- case save_replace
--- stage native_saveastable_9a267324
+-- stage save_copy
 DROP TABLE IF EXISTS analytics.copy__wareflow_36bde66f;
 CREATE TABLE analytics.copy__wareflow_36bde66f AS
 SELECT
@@ -10,7 +10,7 @@ ALTER TABLE analytics.copy__wareflow_36bde66f
 RENAME TO "copy";
 
 -- case save_append
--- stage native_saveastable_14ce6da1
+-- stage save_log
 CREATE TABLE IF NOT EXISTS analytics._wareflow_appends (
   run_key VARCHAR(255) PRIMARY KEY,
   appended_at TIMESTAMP
@@ -44,11 +44,11 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_14ce6da1'
+      run_key = 'manual:save_log'
   );
 INSERT INTO analytics._wareflow_appends
 SELECT
-  'manual:native_saveastable_14ce6da1',
+  'manual:save_log',
   GETDATE()
 WHERE
   NOT EXISTS(
@@ -56,11 +56,11 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_14ce6da1'
+      run_key = 'manual:save_log'
   );
 
 -- case gettablebyname
--- stage native_saveastable_1eaf18f2
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 SELECT
@@ -71,7 +71,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case tablefromgeojson
--- stage native_saveastable_8f7c4477
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_tablefromgeojson_1 AS (
@@ -99,7 +99,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case where
--- stage native_saveastable_569c4d1d
+-- stage save_m
 DROP TABLE IF EXISTS analytics.m__wareflow_36bde66f;
 CREATE TABLE analytics.m__wareflow_36bde66f AS
 WITH native_where_1 AS (
@@ -115,7 +115,7 @@ FROM native_where_1;
 DROP TABLE IF EXISTS analytics.m;
 ALTER TABLE analytics.m__wareflow_36bde66f
 RENAME TO m;
--- stage native_saveastable_e934548f
+-- stage save_u
 DROP TABLE IF EXISTS analytics.u__wareflow_36bde66f;
 CREATE TABLE analytics.u__wareflow_36bde66f AS
 WITH native_where_1 AS (
@@ -133,7 +133,7 @@ ALTER TABLE analytics.u__wareflow_36bde66f
 RENAME TO u;
 
 -- case wheresimplified
--- stage native_saveastable_26c1c137
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_wheresimplified_1 AS (
@@ -151,7 +151,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case select
--- stage native_saveastable_770b7c45
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_select_1 AS (
@@ -169,7 +169,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case selectexpression
--- stage native_saveastable_4fd8b7d9
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_selectexpression_1 AS (
@@ -186,9 +186,9 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case customsql
--- stage native_customsql_73feb9c1
-DROP TABLE IF EXISTS wareflow_native_customsql_d437e20672d1__wareflow_36bde66f;
-CREATE TABLE wareflow_native_customsql_d437e20672d1__wareflow_36bde66f AS
+-- stage native_customsql
+DROP TABLE IF EXISTS wareflow_native_customsql_8d3f291262bf__wareflow_36bde66f;
+CREATE TABLE wareflow_native_customsql_8d3f291262bf__wareflow_36bde66f AS
 SELECT
   p.city,
   COUNT(*) AS n
@@ -197,21 +197,21 @@ JOIN analytics.cities AS c
   ON p.city = c.city
 GROUP BY
   p.city;
-DROP TABLE IF EXISTS wareflow_native_customsql_d437e20672d1;
-ALTER TABLE wareflow_native_customsql_d437e20672d1__wareflow_36bde66f
-RENAME TO wareflow_native_customsql_d437e20672d1;
--- stage native_saveastable_7a675faa
+DROP TABLE IF EXISTS wareflow_native_customsql_8d3f291262bf;
+ALTER TABLE wareflow_native_customsql_8d3f291262bf__wareflow_36bde66f
+RENAME TO wareflow_native_customsql_8d3f291262bf;
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 SELECT
   *
-FROM wareflow_native_customsql_d437e20672d1;
+FROM wareflow_native_customsql_8d3f291262bf;
 DROP TABLE IF EXISTS analytics.o;
 ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case casewhen
--- stage native_saveastable_ba32372a
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_casewhen_1 AS (
@@ -228,7 +228,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case dropcolumn
--- stage native_saveastable_64e88e70
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_dropcolumn_1 AS (
@@ -247,7 +247,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case renamecolumn
--- stage native_saveastable_bd74b889
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_renamecolumn_1 AS (
@@ -268,7 +268,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case orderby_limit
--- stage native_saveastable_dd97911c
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_orderby_1 AS (
@@ -295,7 +295,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case normalize
--- stage native_saveastable_ef0a068b
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_normalize_1 AS (
@@ -317,7 +317,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case groupby
--- stage native_saveastable_7feb2f4f
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_groupby_1 AS (
@@ -340,7 +340,7 @@ RENAME TO o;
 -- case groupby_geometry: unsupported (the Amazon Redshift dialect cannot express this component (no union_agg))
 
 -- case join
--- stage native_saveastable_ac7840ed
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_join_1 AS (
@@ -360,7 +360,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case crossjoin
--- stage native_saveastable_6f571d8e
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_crossjoin_1 AS (
@@ -379,7 +379,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case spatialjoin
--- stage native_saveastable_150b99be
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_spatialjoin_1 AS (
@@ -403,7 +403,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case spatialfilter
--- stage native_saveastable_9ef91876
+-- stage save_m
 DROP TABLE IF EXISTS analytics.m__wareflow_36bde66f;
 CREATE TABLE analytics.m__wareflow_36bde66f AS
 WITH native_spatialfilter_1 AS (
@@ -425,7 +425,7 @@ FROM native_spatialfilter_1;
 DROP TABLE IF EXISTS analytics.m;
 ALTER TABLE analytics.m__wareflow_36bde66f
 RENAME TO m;
--- stage native_saveastable_a257bf86
+-- stage save_u
 DROP TABLE IF EXISTS analytics.u__wareflow_36bde66f;
 CREATE TABLE analytics.u__wareflow_36bde66f AS
 WITH native_spatialfilter_1 AS (
@@ -449,7 +449,7 @@ ALTER TABLE analytics.u__wareflow_36bde66f
 RENAME TO u;
 
 -- case buffer
--- stage native_saveastable_8e3dbca7
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_buffer_1 AS (
@@ -474,7 +474,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case h3frompoint
--- stage native_saveastable_e88322e7
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3frompoint_1 AS (
@@ -507,7 +507,7 @@ RENAME TO o;
 -- case h3polyfill_contains_cols: unsupported (the Amazon Redshift dialect cannot express this component (no h3_polyfill_contains, arrays as rows))
 
 -- case h3boundary
--- stage native_saveastable_d40ec251
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3boundary_1 AS (
@@ -524,7 +524,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case h3center
--- stage native_saveastable_576c8c9a
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3center_1 AS (
@@ -545,7 +545,7 @@ RENAME TO o;
 -- case h3distance: unsupported (the Amazon Redshift dialect cannot express this component (no h3_distance))
 
 -- case h3toparent
--- stage native_saveastable_b11d3472
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3toparent_1 AS (
@@ -564,7 +564,7 @@ RENAME TO o;
 -- case h3tochildren: unsupported (the Amazon Redshift dialect cannot express this component (no h3_tochildren, arrays as rows))
 
 -- case quadbinfromgeopoint
--- stage native_saveastable_69cfebb4
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinfromgeopoint_1_tile AS (
@@ -706,7 +706,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbinfrompoint
--- stage native_saveastable_51ec05a0
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinfrompoint_1_tile AS (
@@ -796,7 +796,7 @@ RENAME TO o;
 -- case quadbinpolyfill_contains_cols: unsupported (the Amazon Redshift dialect cannot express this component (no int_range, arrays as rows))
 
 -- case quadbinboundary
--- stage native_saveastable_14c3aff7
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinboundary_1_tile AS (
@@ -1162,7 +1162,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case quadbincenter
--- stage native_saveastable_46555ceb
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbincenter_1_tile AS (
@@ -1524,7 +1524,7 @@ RENAME TO o;
 -- case quadbinkring: unsupported (the Amazon Redshift dialect cannot express this component (no int_range, arrays as rows))
 
 -- case quadbintoparent
--- stage native_saveastable_a24fe98c
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbintoparent_1 AS (
@@ -1564,7 +1564,7 @@ RENAME TO o;
 -- case commercialhotspots_quadbin: unsupported (the Amazon Redshift dialect cannot express this component (no h3_kring, h3_distance, int_range, arrays as rows))
 
 -- case composite_unsupervised_custom
--- stage native_saveastable_b7ac9cb1
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_spatialcompositeunsuper_1_rows AS (
@@ -1618,7 +1618,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case composite_unsupervised_entropy
--- stage native_saveastable_d8f44a2f
+-- stage save_o
 -- read while compiling: native_spatialcompositeunsuper_1_entropy
 WITH native_spatialcompositeunsuper_1_rows AS (
   SELECT
@@ -1794,7 +1794,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case composite_unsupervised_first_pc
--- stage native_saveastable_197c6f05
+-- stage save_o
 -- read while compiling: native_spatialcompositeunsuper_1_moments
 WITH native_spatialcompositeunsuper_1_rows AS (
   SELECT
@@ -1947,7 +1947,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case composite_supervised
--- stage native_saveastable_bd22af71
+-- stage save_o
 -- read while compiling: native_spatialcompositesupervi_1_moments
 WITH native_spatialcompositesupervi_1_rows AS (
   SELECT
@@ -2095,7 +2095,7 @@ RENAME TO o;
 -- case getisordspacetime_quadbin: unsupported (the Amazon Redshift dialect cannot express this component (no h3_kring, h3_distance, int_range, arrays as rows))
 
 -- case spacetimehotspots_mk
--- stage native_saveastable_4f3f964e
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_spacetimehotspotsclassi_1_series AS (
@@ -2310,7 +2310,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case spacetimehotspots_mmk
--- stage native_saveastable_d5626004
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_spacetimehotspotsclassi_1_series AS (
@@ -2616,7 +2616,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case h3enrich
--- stage native_saveastable_5e92edff
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_h3enrich_1_features AS (
@@ -2693,7 +2693,7 @@ RENAME TO o;
 -- case h3enrich_kring: unsupported (the Amazon Redshift dialect cannot express this component (no h3_kring, h3_distance))
 
 -- case quadbinenrich
--- stage native_saveastable_6aff20bb
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_quadbinenrich_1_features AS (
@@ -3115,7 +3115,7 @@ RENAME TO o;
 -- case quadbinenrich_kring: unsupported (the Amazon Redshift dialect cannot express this component (no int_range))
 
 -- case enrichpoints
--- stage native_saveastable_e417b979
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_enrichpoints_1_features AS (
@@ -3172,7 +3172,7 @@ ALTER TABLE analytics.o__wareflow_36bde66f
 RENAME TO o;
 
 -- case enrichpolygons
--- stage native_saveastable_9370586c
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 CREATE TABLE analytics.o__wareflow_36bde66f AS
 WITH native_enrichpolygons_1_features AS (

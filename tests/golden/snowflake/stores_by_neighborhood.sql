@@ -1,4 +1,4 @@
--- stage save_as_table_7243bbc1
+-- stage save_stores_by_neighborhood
 CREATE OR REPLACE TABLE main.stores_by_neighborhood AS
 WITH spatial_join_1 AS (
   SELECT

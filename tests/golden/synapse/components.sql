@@ -1,5 +1,5 @@
 -- case save_replace
--- stage native_saveastable_9a267324
+-- stage save_copy
 DROP TABLE IF EXISTS analytics.copy__wareflow_36bde66f;
 SELECT
   *
@@ -13,7 +13,7 @@ DROP TABLE IF EXISTS analytics.[copy];
 RENAME OBJECT analytics.copy__wareflow_36bde66f TO [copy];
 
 -- case save_append
--- stage native_saveastable_14ce6da1
+-- stage save_log
 IF OBJECT_ID(N'analytics._wareflow_appends') IS NULL CREATE TABLE analytics._wareflow_appends (run_key NVARCHAR(255), appended_at DATETIME2);
 IF OBJECT_ID(N'analytics.log') IS NULL SELECT * INTO analytics.log FROM (SELECT * FROM (SELECT * FROM analytics.people) AS q WHERE 1 = 0) AS temp;
 BEGIN TRANSACTION;
@@ -31,11 +31,11 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_14ce6da1'
+      run_key = 'manual:save_log'
   );
 INSERT INTO analytics._wareflow_appends
 SELECT
-  'manual:native_saveastable_14ce6da1',
+  'manual:save_log',
   GETDATE()
 WHERE
   NOT EXISTS(
@@ -43,12 +43,12 @@ WHERE
       1
     FROM analytics._wareflow_appends
     WHERE
-      run_key = 'manual:native_saveastable_14ce6da1'
+      run_key = 'manual:save_log'
   );
 COMMIT TRANSACTION;
 
 -- case gettablebyname
--- stage native_saveastable_1eaf18f2
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 SELECT
   *
@@ -64,7 +64,7 @@ RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 -- case tablefromgeojson: unsupported (the Azure Synapse dialect cannot express this component (Synapse dedicated SQL pools have no geometry or geography types))
 
 -- case where
--- stage native_saveastable_569c4d1d
+-- stage save_m
 DROP TABLE IF EXISTS analytics.m__wareflow_36bde66f;
 WITH native_where_1 AS (
   SELECT
@@ -83,7 +83,7 @@ FROM (
 ) AS temp;
 DROP TABLE IF EXISTS analytics.m;
 RENAME OBJECT analytics.m__wareflow_36bde66f TO m;
--- stage native_saveastable_e934548f
+-- stage save_u
 DROP TABLE IF EXISTS analytics.u__wareflow_36bde66f;
 WITH native_where_1 AS (
   SELECT
@@ -104,7 +104,7 @@ DROP TABLE IF EXISTS analytics.u;
 RENAME OBJECT analytics.u__wareflow_36bde66f TO u;
 
 -- case wheresimplified
--- stage native_saveastable_26c1c137
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_wheresimplified_1 AS (
   SELECT
@@ -125,7 +125,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case select
--- stage native_saveastable_770b7c45
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_select_1 AS (
   SELECT
@@ -146,7 +146,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case selectexpression
--- stage native_saveastable_4fd8b7d9
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_selectexpression_1 AS (
   SELECT
@@ -166,11 +166,11 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case customsql
--- stage native_customsql_73feb9c1
-DROP TABLE IF EXISTS wareflow_native_customsql_d437e20672d1__wareflow_36bde66f;
+-- stage native_customsql
+DROP TABLE IF EXISTS wareflow_native_customsql_8d3f291262bf__wareflow_36bde66f;
 SELECT
   *
-INTO wareflow_native_customsql_d437e20672d1__wareflow_36bde66f
+INTO wareflow_native_customsql_8d3f291262bf__wareflow_36bde66f
 FROM (
   SELECT
     p.city AS city,
@@ -181,9 +181,9 @@ FROM (
   GROUP BY
     p.city
 ) AS temp;
-DROP TABLE IF EXISTS wareflow_native_customsql_d437e20672d1;
-RENAME OBJECT wareflow_native_customsql_d437e20672d1__wareflow_36bde66f TO wareflow_native_customsql_d437e20672d1;
--- stage native_saveastable_7a675faa
+DROP TABLE IF EXISTS wareflow_native_customsql_8d3f291262bf;
+RENAME OBJECT wareflow_native_customsql_8d3f291262bf__wareflow_36bde66f TO wareflow_native_customsql_8d3f291262bf;
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 SELECT
   *
@@ -191,13 +191,13 @@ INTO analytics.o__wareflow_36bde66f
 FROM (
   SELECT
     *
-  FROM wareflow_native_customsql_d437e20672d1
+  FROM wareflow_native_customsql_8d3f291262bf
 ) AS temp;
 DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case casewhen
--- stage native_saveastable_ba32372a
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_casewhen_1 AS (
   SELECT
@@ -217,7 +217,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case dropcolumn
--- stage native_saveastable_64e88e70
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_dropcolumn_1 AS (
   SELECT
@@ -239,7 +239,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case renamecolumn
--- stage native_saveastable_bd74b889
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_renamecolumn_1 AS (
   SELECT
@@ -263,7 +263,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case orderby_limit
--- stage native_saveastable_dd97911c
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_orderby_1 AS (
   SELECT
@@ -290,7 +290,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case normalize
--- stage native_saveastable_ef0a068b
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_normalize_1 AS (
   SELECT
@@ -312,7 +312,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case groupby
--- stage native_saveastable_7feb2f4f
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_groupby_1 AS (
   SELECT
@@ -338,7 +338,7 @@ RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 -- case groupby_geometry: unsupported (the Azure Synapse dialect cannot express this component (no union_agg, centroid_agg))
 
 -- case join
--- stage native_saveastable_ac7840ed
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_join_1 AS (
   SELECT
@@ -361,7 +361,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case crossjoin
--- stage native_saveastable_6f571d8e
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_crossjoin_1 AS (
   SELECT
@@ -441,7 +441,7 @@ RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 -- case quadbinkring: unsupported (the Azure Synapse dialect cannot express this component (no int_range))
 
 -- case quadbintoparent
--- stage native_saveastable_a24fe98c
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_quadbintoparent_1 AS (
   SELECT
@@ -484,7 +484,7 @@ RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 -- case commercialhotspots_quadbin: unsupported (the Azure Synapse dialect cannot express this component (no h3_kring, h3_distance, int_range))
 
 -- case composite_unsupervised_custom
--- stage native_saveastable_b7ac9cb1
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_spatialcompositeunsuper_1_rows AS (
   SELECT
@@ -541,7 +541,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case composite_unsupervised_entropy
--- stage native_saveastable_d8f44a2f
+-- stage save_o
 -- read while compiling: native_spatialcompositeunsuper_1_entropy
 WITH native_spatialcompositeunsuper_1_rows AS (
   SELECT
@@ -720,7 +720,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case composite_unsupervised_first_pc
--- stage native_saveastable_197c6f05
+-- stage save_o
 -- read while compiling: native_spatialcompositeunsuper_1_moments
 WITH native_spatialcompositeunsuper_1_rows AS (
   SELECT
@@ -876,7 +876,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case composite_supervised
--- stage native_saveastable_bd22af71
+-- stage save_o
 -- read while compiling: native_spatialcompositesupervi_1_moments
 WITH native_spatialcompositesupervi_1_rows AS (
   SELECT
@@ -1027,7 +1027,7 @@ RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 -- case getisordspacetime_quadbin: unsupported (the Azure Synapse dialect cannot express this component (no h3_kring, h3_distance, int_range))
 
 -- case spacetimehotspots_mk
--- stage native_saveastable_4f3f964e
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_spacetimehotspotsclassi_1_series AS (
   SELECT
@@ -1251,7 +1251,7 @@ DROP TABLE IF EXISTS analytics.o;
 RENAME OBJECT analytics.o__wareflow_36bde66f TO o;
 
 -- case spacetimehotspots_mmk
--- stage native_saveastable_d5626004
+-- stage save_o
 DROP TABLE IF EXISTS analytics.o__wareflow_36bde66f;
 WITH native_spacetimehotspotsclassi_1_series AS (
   SELECT
