@@ -8,6 +8,8 @@ import tempfile
 # Airflow reads its settings when first imported: give each test process (each xdist worker) its own
 # home and SQLite metadata DB before anything imports it.
 os.environ.setdefault("AIRFLOW_HOME", tempfile.mkdtemp(prefix="wareflow-airflow-"))
+# Wareflow's plan cache (wareflow.airflow.plan_cache): a fresh one per test process, never the developer's
+os.environ["WAREFLOW_PLAN_CACHE"] = tempfile.mkdtemp(prefix="wareflow-plans-")
 os.environ.setdefault("AIRFLOW__CORE__LOAD_EXAMPLES", "False")
 os.environ.setdefault("AIRFLOW__LOGGING__LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("AIRFLOW__CORE__DAGS_FOLDER", os.path.join(os.path.dirname(os.path.dirname(__file__)),

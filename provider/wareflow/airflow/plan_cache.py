@@ -32,9 +32,7 @@ everything once. A plugin edited in place (an editable install) is not seen: set
 from __future__ import annotations
 
 import contextlib
-import copyreg
 import hashlib
-import io
 import json
 import logging
 import os
@@ -43,14 +41,11 @@ import site
 import sys
 import tempfile
 import time
-from collections import ChainMap
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import wareflow
 from wareflow.airflow.settings import WorkflowSettings, sidecar_path
-from wareflow.components.base import ColumnName
 from wareflow.components.registry import bind
 from wareflow.model.loader import load_workflow
 from wareflow.plan.ir import Plan
@@ -207,18 +202,8 @@ def _write(folder: Path, key: str, plan: Plan) -> None:
     sweep(folder)
 
 
-# `ColumnName` (a str that remembers its input) cannot be rebuilt by pickle's default for str
-# subclasses, which calls `ColumnName(value)` without the input: rebuild it with both.
-_REDUCERS: ChainMap[type, Callable[[Any], Any]] = ChainMap({ColumnName: lambda c: (ColumnName, (str(c), c.field))},
-                                                           copyreg.dispatch_table)
-
-
 def _dumps(plan: Plan) -> bytes:
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=_PROTOCOL)
-    pickler.dispatch_table = _REDUCERS
-    pickler.dump(plan)
-    return buffer.getvalue()
+    return pickle.dumps(plan, protocol=_PROTOCOL)
 
 
 def sweep(folder: Path, *, force: bool = False) -> int:

@@ -55,6 +55,9 @@ class ColumnName(str):
         obj.field = field
         return obj
 
+    def __reduce__(self) -> tuple[type[ColumnName], tuple[str, str]]:  # pickled with its input (the plan cache)
+        return ColumnName, (str(self), self.field)
+
 
 @dataclass(frozen=True)
 class Templated:
