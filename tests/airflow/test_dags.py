@@ -97,18 +97,19 @@ def test_a_broken_workflow_is_its_own_failing_dag_and_the_loader_has_no_import_e
 
 
 def test_an_unexpected_exception_is_confined_to_its_workflow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    from wareflow.airflow import dag_factory, plan_cache
+    from wareflow.airflow import dag_factory
+    from wareflow.plan import planner
 
     for name in ("stores_by_neighborhood", "customer_segments"):
         shutil.copy(EXAMPLES / f"{name}.json", tmp_path)
-    real = plan_cache.plan_workflow
+    real = planner.plan_workflow
 
     def flaky(bound, **kw):
         if bound.workflow.title.lower().startswith("customer"):
             raise ZeroDivisionError("a bug")
         return real(bound, **kw)
 
-    monkeypatch.setattr(plan_cache, "plan_workflow", flaky)
+    monkeypatch.setattr(planner, "plan_workflow", flaky)
     dags = dag_factory.load_workflows(tmp_path)
     assert not _invalid(dags["stores_by_neighborhood"])
     (line,) = _invalid(dags["customer_segments"])

@@ -17,6 +17,8 @@ import pytest
 
 from wareflow.airflow import plan_cache
 from wareflow.airflow.settings import WorkflowSettings, read_settings, sidecar_path
+from wareflow.components import registry
+from wareflow.model import loader
 from wareflow.components.base import ColumnName
 from wareflow.errors import WorkflowError
 from wareflow.plan.ir import Plan
@@ -50,13 +52,13 @@ def workflow(tmp_path: Path) -> Path:
 def validations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The titles of the workflows validated (`bind` called), in order."""
     seen: list[str] = []
-    real = plan_cache.bind
+    real = registry.bind
 
     def spy(workflow: Any) -> Any:
         seen.append(workflow.title)
         return real(workflow)
 
-    monkeypatch.setattr(plan_cache, "bind", spy)
+    monkeypatch.setattr(registry, "bind", spy)
     return seen
 
 
@@ -88,7 +90,7 @@ def test_a_hit_returns_the_same_plan_without_validating(workflow: Path, cache: P
     settings = settings_of(workflow)
     cold = plan_cache.cached_plan(workflow, settings)
     assert len(validations) == 1 and len(entries(cache)) == 1
-    monkeypatch.setattr(plan_cache, "load_workflow", lambda path: pytest.fail("a hit must not parse the file"))
+    monkeypatch.setattr(loader, "load_workflow", lambda path: pytest.fail("a hit must not parse the file"))
     warm = plan_cache.cached_plan(workflow, settings)
     assert len(validations) == 1
     assert_same_plan(cold, warm)
@@ -199,13 +201,13 @@ def test_a_workflow_that_fails_validation_raises_as_before_and_is_not_cached(wor
 
 def test_a_file_changed_while_it_is_validated_is_not_cached(workflow: Path, cache: Path,
                                                             monkeypatch: pytest.MonkeyPatch):
-    real = plan_cache.bind
+    real = registry.bind
 
     def editing(wf: Any) -> Any:
         workflow.write_text(workflow.read_text() + "\n")
         return real(wf)
 
-    monkeypatch.setattr(plan_cache, "bind", editing)
+    monkeypatch.setattr(registry, "bind", editing)
     plan_cache.cached_plan(workflow, settings_of(workflow))
     assert entries(cache) == []
 
@@ -240,11 +242,11 @@ from pathlib import Path
 from wareflow.airflow import plan_cache
 from wareflow.airflow.settings import read_settings
 path, folder, key, count = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], int(sys.argv[4])
-plan = plan_cache.plan_workflow(plan_cache.bind(plan_cache.load_workflow(path)),
-                                **plan_cache.plan_arguments(read_settings(path, {})))
+from wareflow.runner import load_plan
+plan = load_plan(path, **plan_cache.plan_arguments(read_settings(path, {})))
 print("ready", flush=True)
 for _ in range(count):
-    plan_cache._write(folder, key, plan)
+    plan_cache._write(folder, key + plan_cache.SUFFIX, plan)
 """
 
 
@@ -262,7 +264,7 @@ def test_concurrent_writers_never_give_a_reader_half_an_entry(workflow: Path, ca
         deadline = time.monotonic() + 120
         while any(w.poll() is None for w in writers) and time.monotonic() < deadline:
             if entry.exists():
-                plan = plan_cache._read(entry, key)
+                plan = plan_cache._read(entry, key, Plan)
                 assert isinstance(plan, Plan), "a reader met a partial entry"
                 reads += 1
         assert all(w.wait(timeout=60) == 0 for w in writers)
@@ -274,7 +276,7 @@ def test_concurrent_writers_never_give_a_reader_half_an_entry(workflow: Path, ca
                 writer.stdout.close()
     assert reads > 0
     assert [p.name for p in cache.iterdir() if p.name.startswith(".tmp-")] == []  # no leftovers
-    assert isinstance(plan_cache._read(entry, key), Plan)
+    assert isinstance(plan_cache._read(entry, key, Plan), Plan)
 
 
 def test_sweep_removes_old_entries_extra_entries_and_dead_temporaries(cache: Path, monkeypatch: pytest.MonkeyPatch):

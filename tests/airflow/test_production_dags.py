@@ -236,3 +236,33 @@ def test_airflows_example_discovery_finds_the_provider_module(caplog):
     import airflow_provider_wareflow
 
     assert airflow_provider_wareflow.get_provider_info()["package-name"] == "airflow-provider-wareflow"
+
+
+# --- cost guards ------------------------------------------------------------------------------------------
+
+def test_a_statement_past_the_sidecars_timeout_fails_the_task_without_retry(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch):
+    """Sidecar -> DAG -> operator -> session: DuckDB has no timeout of its own, so the statement is interrupted."""
+    from airflow.sdk.exceptions import AirflowFailException
+
+    from tests.support.workflows import WorkflowBuilder, out
+    from wareflow.warehouses.duckdb import connect
+
+    db = tmp_path / "slow.duckdb"
+    conn = connect(str(db))
+    conn.execute("CREATE TABLE main.numbers AS SELECT range AS n FROM range(100000)")
+    conn.close()
+    monkeypatch.setenv("AIRFLOW_CONN_WAREFLOW_DUCKDB", json.dumps({"conn_type": "duckdb", "host": str(db)}))
+    wf = WorkflowBuilder(title="slow")
+    slow = wf.node("native.customsql", {"sourcea": wf.source("main.numbers")},
+                   sql="SELECT COUNT(*) AS c FROM $a AS x, $a AS y, $a AS z WHERE x.n + y.n = z.n")
+    wf.save(out(slow), "main.slow")
+    folder = tmp_path / "dags"
+    folder.mkdir()
+    (folder / "slow.json").write_text(json.dumps(wf.to_dict()))
+    (folder / "slow.wareflow.yaml").write_text("statement_timeout_s: 1\nmax_bytes_billed: 1000000\n")
+    dag = load(folder)["slow"]
+    query = dag.get_task("native_customsql")  # Custom SQL is a stage of its own: the slow one
+    assert (query.statement_timeout_s, query.max_bytes_billed) == (1, 1000000)
+    with pytest.raises(AirflowFailException, match=r"WF409 .*statement_timeout_s \(1 s\)"):
+        query.execute({"params": {}, "run_id": "manual__1", "dag": dag})

@@ -240,7 +240,8 @@ def test_assets_summaries_metrics_and_readable_dags_in_a_running_airflow(servers
     (complete,) = [e for e in events if e["eventType"] == "COMPLETE"
                    and e["job"]["name"] == f"{dag_a}.save_stores_by_neighborhood"]
     namespace = f"duckdb://{servers.dags_folder.parent / 'demo.duckdb'}"
-    assert [(o["namespace"], o["name"]) for o in complete["outputs"]] == [(namespace, "demo.main.stores_by_neighborhood")]
+    outputs = [(o["namespace"], o["name"]) for o in complete["outputs"]]
+    assert outputs == [(namespace, "demo.main.stores_by_neighborhood")]
     assert sorted(i["name"] for i in complete["inputs"]) == ["demo.main.neighborhoods", "demo.main.stores"]
     fields = complete["outputs"][0]["facets"]["columnLineage"]["fields"]
     assert [(f["namespace"], f["name"], f["field"]) for f in fields["store_id_joined_count"]["inputFields"]] == [

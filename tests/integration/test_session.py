@@ -20,7 +20,7 @@ def test_a_missing_table_is_a_terminal_error_naming_the_stage(engine, run_workfl
     with pytest.raises(TerminalWarehouseError) as exc:
         run_workflow(engine, wf)
     (issue,) = exc.value.issues
-    assert issue.code == "WF402" and issue.node_id == "save" and "stage 'native_saveastable_" in issue.message
+    assert issue.code == "WF402" and issue.node_id == "save" and "stage 'save_o' failed" in issue.message
 
 
 def test_a_failed_stage_leaves_the_previous_table(engine, run_workflow):

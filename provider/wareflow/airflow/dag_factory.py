@@ -16,9 +16,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import json
 import logging
-import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -26,13 +24,12 @@ from datetime import timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from airflow.sdk import DAG, Param, get_parsing_context
 
 from wareflow.airflow.assets import asset, schedule_of, table_uri
 from wareflow.airflow.operator import WareflowCleanupOperator, WareflowOperator, WorkflowProblemsOperator
-from wareflow.airflow.plan_cache import cached_plan
+from wareflow.airflow.plan_cache import PlanRef, cached_spec
 from wareflow.airflow.settings import (
     DEFAULT_START,
     WorkflowSettings,
@@ -41,17 +38,11 @@ from wareflow.airflow.settings import (
     read_settings,
     sidecar_path,
 )
-from wareflow.compile.compiler import map_table
-from wareflow.components.base import SinkComponent, SourceComponent
-from wareflow.components.registry import BoundWorkflow
 from wareflow.errors import Issue, WareflowError
-from wareflow.plan.ir import Plan, Stage
-from wareflow.render import embed_in_doc, render_svg, tasks_by_node
 
 log = logging.getLogger(__name__)
 WORKFLOW_SUFFIXES = (".json", ".sql")
 INVALID_TAG = "wareflow:invalid"
-_SCHEMA_WORDS = {"exclusiveMinimum": ">", "minimum": ">=", "maximum": "<=", "enum": "one of"}
 
 
 def workflow_files(folder: Path) -> list[Path]:
@@ -156,10 +147,13 @@ def _collector_paused() -> Iterator[None]:
 
 
 def build_dag(path: Path, settings: WorkflowSettings) -> DAG:
-    """The DAG of one workflow file: one task per stage, params from the workflow's variables."""
-    plan = cached_plan(path, settings)
-    bound = plan.workflow
-    workflow = bound.workflow
+    """The DAG of one workflow file: one task per stage, params from the workflow's variables.
+
+    Built from the file's `DagSpec` (cached: an unchanged file is neither validated again nor is the
+    compiler imported); each task loads the plan itself when it runs.
+    """
+    spec = cached_spec(path, settings)
+    plan = PlanRef.of(path, settings)
     name = partial(table_uri, warehouse_uri=settings.warehouse_uri, conn_id=settings.conn_id)
     schedule = settings.schedule
     if isinstance(schedule, tuple):
@@ -167,15 +161,16 @@ def build_dag(path: Path, settings: WorkflowSettings) -> DAG:
                                file=sidecar_path(path).name)
     dag = DAG(
         dag_id=settings.dag_id,
-        dag_display_name=workflow.title or settings.dag_id,
-        description=settings.description or workflow.description or workflow.title,
-        doc_md=dag_doc(plan, path, settings.dag_id),
+        dag_display_name=spec.title or settings.dag_id,
+        description=settings.description or spec.description or spec.title,
+        doc_md=spec.doc(settings.dag_id),
         schedule=schedule,
         start_date=settings.start_date,
         catchup=settings.catchup,
         max_active_runs=settings.max_active_runs,
         tags=list(settings.tags),
-        params=params_of(bound),
+        params={p.name: Param(p.default, type=p.type, description=p.description, **dict(p.schema))
+                for p in spec.params},
         default_args={
             "owner": settings.owner,
             "retries": settings.retries,
@@ -183,87 +178,26 @@ def build_dag(path: Path, settings: WorkflowSettings) -> DAG:
         },
     )
     tasks = {}
-    for stage in plan.stages:
-        written = published_table(plan, stage)
+    for stage in spec.stages:
         tasks[stage.id] = WareflowOperator(
-            task_id=stage.id, task_display_name=task_display_name(plan, stage), dag=dag, plan=plan,
-            stage_id=stage.id, conn_id=settings.conn_id, scratch_schema=settings.scratch_schema,
-            doc_md=task_doc(plan, stage),
-            inlets=[asset(name(t)) for t in source_tables(plan, stage)],
-            outlets=[asset(name(written))] if written else [],
+            task_id=stage.id, task_display_name=stage.display, dag=dag, plan=plan, stage_id=stage.id,
+            label=stage.label, conn_id=settings.conn_id, scratch_schema=settings.scratch_schema, doc_md=stage.doc,
+            statement_timeout_s=settings.statement_timeout_s, max_bytes_billed=settings.max_bytes_billed,
+            inlets=[asset(name(t)) for t in stage.reads] if settings.assets else [],
+            outlets=[asset(name(stage.writes))] if stage.writes and settings.assets else [],
         )
         for upstream in stage.upstream:
             tasks[upstream] >> tasks[stage.id]
-    drops = bool(plan.scratch()) and not settings.keep_intermediates
+    drops = spec.scratch and not settings.keep_intermediates
     summary = WareflowCleanupOperator(
         task_id="run_summary", task_display_name="Run summary" + (" and cleanup" if drops else ""), dag=dag,
         plan=plan, conn_id=settings.conn_id, scratch_schema=settings.scratch_schema, retries=0,
-        stage_ids=[s.id for s in plan.stages], drop=drops,
+        stage_ids=[s.id for s in spec.stages], drop=drops,
         doc_md="What every stage wrote (rows, seconds, query ids)"
                + (", then the intermediate tables dropped" if drops else "") + ", once every stage has succeeded.")
     for task in tasks.values():
         task >> summary
     return dag
-
-
-def published_table(plan: Plan, stage: Stage) -> tuple[str, ...] | None:
-    """The table a stage publishes under a name the workflow gives it (a Save as Table), else None."""
-    sink = plan.workflow.components[stage.output.node]
-    if not isinstance(sink, SinkComponent):
-        return None
-    parts = sink.destination_parts()
-    return map_table(parts, plan.table_map) if parts else None
-
-
-def source_tables(plan: Plan, stage: Stage) -> list[tuple[str, ...]]:
-    """The source tables a stage reads (the tables of other stages are its upstream tasks)."""
-    bound = plan.workflow
-    found: dict[tuple[str, ...], None] = {}
-    for node_id in stage.nodes:
-        for link in bound.links.get(node_id, {}).values():
-            source = bound.components[link.node]
-            if isinstance(source, SourceComponent):
-                found.setdefault(map_table(source.table_parts(), plan.table_map))
-    return list(found)
-
-
-def task_display_name(plan: Plan, stage: Stage) -> str:
-    """What the graph view shows: the node's label, and the table a Save as Table writes."""
-    written = published_table(plan, stage)
-    fused = len(stage.nodes) - 1
-    return stage.label + (f" → {'.'.join(written)}" if written else "") + (f" (+{fused} fused)" if fused else "")
-
-
-def params_of(bound: BoundWorkflow) -> dict[str, Param]:
-    """A typed DAG param per workflow variable, with the bounds of the inputs it sets (JSON schema:
-    the trigger form and the REST API reject a value out of bounds before a run starts).
-
-    The description says what the trigger form cannot: the variable's type and default, what it
-    sets (node and input) and the bounds those inputs put on it, after the workflow's own words.
-    """
-    params = {}
-    for var in sorted(bound.workflow.variables, key=lambda v: (v.order, v.name)):
-        number = var.type.lower() == "number"
-        schema = dict(bound.variable_schemas.get(var.name, {}))
-        bounds = ", ".join(f"{_SCHEMA_WORDS[k]} {', '.join(map(str, v)) if k == 'enum' else v}"
-                           for k, v in schema.items())
-        facts = f"{var.type} variable `{var.name}`, default {json.dumps(bound.variables[var.name], default=str)}"
-        used = _uses(bound, var.name)
-        params[var.name] = Param(
-            bound.variables[var.name], type="number" if number else "string",
-            description=" ".join(p for p in (
-                var.description.strip().rstrip(".") + "." if var.description.strip() else "",
-                facts + (f"; must be {bounds}" if bounds else "") + ".",
-                f"Sets {', '.join(used)}." if used else "") if p),
-            **schema)
-    return params
-
-
-def _uses(bound: BoundWorkflow, variable: str) -> list[str]:
-    """Where a variable is used: the label of each node and the input it sets, e.g. "Buffer 'distance'"."""
-    pattern = re.compile(r"@" + re.escape(variable) + r"\b")
-    return [f"{bound.workflow.node(n.id).display} '{name}'" for n in bound.workflow.nodes
-            for name, value in sorted(n.inputs.items()) if isinstance(value, str) and pattern.search(value)][:5]
 
 
 def invalid_dag(path: Path, dag_id: str, settings: WorkflowSettings | None, problems: tuple[Issue, ...]) -> DAG:
@@ -287,49 +221,6 @@ def invalid_dag(path: Path, dag_id: str, settings: WorkflowSettings | None, prob
     )
     WorkflowProblemsOperator(task_id="report_problems", dag=dag, problems=lines, doc_md=doc)
     return dag
-
-
-def dag_doc(plan: Plan, path: Path, dag_id: str) -> str:
-    """The DAG's docs: the workflow's description, a picture of its canvas, and which task runs which
-    nodes of it.
-
-    The picture is an image served by Wareflow's plugin (the DAG page's "Canvas" tab shows it too),
-    which reads it from the SVG embedded here as raw HTML: Airflow's docs view skips raw HTML, so
-    it is stored with the DAG without being shown twice. The link is relative: the UI sets its base.
-    """
-    workflow = plan.workflow.workflow
-    picture = render_svg(workflow, tasks_by_node(plan.stages))
-    lines = [f"### {_md(workflow.title)}", "", _md(workflow.description), "",
-             f"![Canvas of the workflow, each node marked by its task](wareflow/dags/{quote(dag_id)}/canvas.svg)", "",
-             f"Workflow file `{path.name}`: {plan.node_count} nodes run as {len(plan.stages)} task(s) "
-             f"({plan.materialize} plan).", "",
-             "| task | writes | runs these nodes of the canvas |", "|---|---|---|"]
-    for stage in plan.stages:
-        written = published_table(plan, stage)
-        lines.append(f"| `{stage.id}` | {'`' + '.'.join(written) + '`' if written else 'an intermediate table'} "
-                     f"| {', '.join(_node_names(plan, stage))} |")
-    return "\n".join([*lines, "", embed_in_doc(picture)])
-
-
-def task_doc(plan: Plan, stage: Stage) -> str:
-    names = "\n".join(f"- {name}" for name in _node_names(plan, stage, ids=True))
-    return f"**{_md(stage.label)}** runs {len(stage.nodes)} node(s) of the canvas in one statement:\n\n{names}"
-
-
-def _node_names(plan: Plan, stage: Stage, ids: bool = False) -> list[str]:
-    """The stage's nodes as a person knows them: label and component (node id on request)."""
-    bound = plan.workflow
-    names = []
-    for node_id in stage.nodes:
-        node = bound.workflow.node(node_id)
-        what = f"{_md(node.display)} ({bound.components[node_id].id})"
-        names.append(what + (f" `{node_id}`" if ids else ""))
-    return names
-
-
-def _md(text: str) -> str:
-    """Text from the workflow file, inert in Markdown (no table breaks, links or HTML)."""
-    return re.sub(r"([\\`*_{}\[\]<>()#+|!])", r"\\\1", text.replace("\n", " "))
 
 
 def _var_name(dag_id: str) -> str:

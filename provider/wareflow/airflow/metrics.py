@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from wareflow.warehouses.session import StageResult
+if TYPE_CHECKING:
+    from wareflow.warehouses.session import StageResult
 
 log = logging.getLogger(__name__)
 

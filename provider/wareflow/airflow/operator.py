@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from airflow.sdk import BaseOperator
 
@@ -23,12 +23,13 @@ from wareflow.airflow.metrics import (
     stage_summary,
     summary_table,
 )
-from wareflow.compile.compiler import CompiledStage, Compiler
-from wareflow.components.registry import typed_values
 from wareflow.errors import TerminalWarehouseError, TransientWarehouseError, WareflowError
-from wareflow.plan.ir import Plan
-from wareflow.sql.dialects import WarehouseDialect
-from wareflow.warehouses.hooks import connect_conn_id, dialect_for
+
+if TYPE_CHECKING:  # the compiler, dialects and hooks load when a task runs, not when a DAG is parsed
+    from wareflow.airflow.plan_cache import PlanRef
+    from wareflow.compile.compiler import CompiledStage, Compiler
+    from wareflow.plan.ir import Plan
+    from wareflow.sql.dialects import WarehouseDialect
 
 
 class _WareflowTask(BaseOperator):
@@ -36,16 +37,29 @@ class _WareflowTask(BaseOperator):
 
     ui_color = "#dcecf9"
 
-    def __init__(self, *, plan: Plan, conn_id: str, scratch_schema: str | None = None, **kwargs: Any) -> None:
+    def __init__(self, *, plan: Plan | PlanRef, conn_id: str, scratch_schema: str | None = None,
+                 statement_timeout_s: int | None = None, max_bytes_billed: int | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.plan = plan
+        self._plan = plan
         self.conn_id = conn_id
+        self.statement_timeout_s = statement_timeout_s
+        self.max_bytes_billed = max_bytes_billed
         self.scratch_schema = scratch_schema
         self._conn: Any = None
         self._run_id: str | None = None
         self._warehouse: WarehouseDialect | None = None
         self._session_id: Any = None
         self._lock = threading.Lock()
+
+    @property
+    def plan(self) -> Plan:
+        """The workflow's plan: given, or loaded (from the plan cache, else validated) when first needed."""
+        from wareflow.plan.ir import Plan
+
+        if not isinstance(self._plan, Plan):
+            self._plan = self._plan.load()
+        return self._plan
 
     def on_kill(self) -> None:
         """Cancel the running statement so no orphan query keeps the warehouse busy (and billing)."""
@@ -57,6 +71,8 @@ class _WareflowTask(BaseOperator):
             if dialect.cancel(conn):
                 self.log.info("cancelled the running statement of %s", self.task_id)
             elif (statement := dialect.cancel_session(self._session_id)) is not None:
+                from wareflow.warehouses.hooks import connect_conn_id
+
                 other = connect_conn_id(self.conn_id, self._tags, dialect)
                 try:
                     other.cursor().execute(dialect.generate(statement, pretty=False))
@@ -69,12 +85,16 @@ class _WareflowTask(BaseOperator):
     def _dialect(self) -> WarehouseDialect:
         """The dialect of the connection's type (looked up once: it may live in a secrets backend)."""
         if self._warehouse is None:
+            from wareflow.warehouses.hooks import dialect_for
+
             self._warehouse = dialect_for(self.conn_id)
         return self._warehouse
 
     def _connection(self) -> Any:
         with self._lock:
             if self._conn is None:
+                from wareflow.warehouses.hooks import connect_conn_id
+
                 dialect = self._dialect()
                 self._conn = connect_conn_id(self.conn_id, self._tags, dialect)
                 if dialect.session_id_query:  # kept to cancel it from a second connection on kill
@@ -99,11 +119,16 @@ class _WareflowTask(BaseOperator):
                 self.log.debug("closing the connection failed", exc_info=True)
 
     def _session(self) -> Any:
+        from wareflow.warehouses.limits import Limits
         from wareflow.warehouses.session import Session
 
-        return Session(self._connection(), self._dialect(), self.log)
+        limits = Limits(statement_timeout_s=self.statement_timeout_s, max_bytes_billed=self.max_bytes_billed)
+        return Session(self._connection(), self._dialect(), self.log, limits=limits)
 
     def _compiler(self, context: Mapping[str, Any]) -> Compiler:
+        from wareflow.compile.compiler import Compiler
+        from wareflow.components.registry import typed_values
+
         self._run_id = context.get("run_id")
         # Params hold the trigger's conf too: a key the workflow does not declare (a misspelt
         # variable) fails the run with WF210 rather than being ignored.
@@ -123,10 +148,11 @@ class WareflowOperator(_WareflowTask):
     # the SQL is compiled in `execute`; Airflow then stores it as the Rendered Template
     overwrite_rtif_after_execution = True
 
-    def __init__(self, *, plan: Plan, stage_id: str, conn_id: str, **kwargs: Any) -> None:
+    def __init__(self, *, plan: Plan | PlanRef, stage_id: str, conn_id: str, label: str | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(plan=plan, conn_id=conn_id, **kwargs)
         self.stage_id = stage_id
-        self.sql = f"-- {plan.stage(stage_id).label}: compiled when the task runs"
+        self.sql = f"-- {label or self.plan.stage(stage_id).label}: compiled when the task runs"
         self._compiled: CompiledStage | None = None
 
     def execute(self, context: Any) -> dict[str, Any]:
@@ -141,7 +167,7 @@ class WareflowOperator(_WareflowTask):
             raise AirflowFailException(str(exc)) from exc  # retrying cannot help
         finally:
             self._close()
-        summary = stage_summary(result, self._dialect().name)
+        summary = stage_summary(result, self._dialect().name, result.bytes_processed)
         emit_stage_metrics(summary, dag_id=self.dag_id, task_id=self.task_id)
         return summary
 

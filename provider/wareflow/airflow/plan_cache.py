@@ -42,14 +42,14 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import wareflow
 from wareflow.airflow.settings import WorkflowSettings, sidecar_path
-from wareflow.components.registry import bind
-from wareflow.model.loader import load_workflow
-from wareflow.plan.ir import Plan
-from wareflow.plan.planner import plan_workflow
+
+if TYPE_CHECKING:  # the compiler is imported only when a plan is built or read, never for a spec
+    from wareflow.airflow.spec import DagSpec
+    from wareflow.plan.ir import Plan
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +58,7 @@ OFF = frozenset({"off", "0", "false", "no", "none"})
 FORMAT = 1  # bump when what an entry holds changes shape
 MAGIC = b"wareflow-plan\n"
 SUFFIX = ".plan"
+SPEC_SUFFIX = ".spec"  # the DagSpec made from the plan of the same key
 MAX_AGE_DAYS = 30  # an entry no parse has used for this long is swept
 MAX_ENTRIES = 10_000  # beyond this, the least recently used entries are swept
 SWEEP_EVERY = 3600.0  # seconds between two sweeps of one directory
@@ -69,25 +70,69 @@ _SWEEP_STAMP = ".swept"
 def cached_plan(path: Path, settings: WorkflowSettings) -> Plan:
     """Load, validate and plan `path` with the settings that shape the plan: from the cache when the
     file, its sidecar, those settings and Wareflow are unchanged."""
+    return _plan(path, plan_arguments(settings))
+
+
+def cached_spec(path: Path, settings: WorkflowSettings) -> DagSpec:
+    """What the DAG of `path` shows (`DagSpec`), from the cache when unchanged: neither validation nor the
+    compiler's import. On a miss the plan is built (or read from its own entry) and the spec made from it."""
+    from wareflow.airflow.spec import DagSpec
+
     args = plan_arguments(settings)
+    return _cached(path, args, SPEC_SUFFIX, DagSpec, lambda: _spec(path, args))
+
+
+class PlanRef(NamedTuple):
+    """A plan by where it comes from: what an operator keeps from parse time, loaded when its task runs."""
+
+    path: str
+    materialize: str
+    table_map: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, path: Path, settings: WorkflowSettings) -> PlanRef:
+        args = plan_arguments(settings)
+        return cls(str(path), args["materialize"], tuple(args["table_map"].items()))
+
+    def load(self) -> Plan:
+        return _plan(Path(self.path), {"materialize": self.materialize, "table_map": dict(self.table_map)})
+
+
+def _plan(path: Path, args: dict[str, Any]) -> Plan:
+    from wareflow.components.registry import bind
+    from wareflow.model.loader import load_workflow
+    from wareflow.plan.ir import Plan
+    from wareflow.plan.planner import plan_workflow
+
+    return _cached(path, args, SUFFIX, Plan, lambda: plan_workflow(bind(load_workflow(path)), **args))
+
+
+def _spec(path: Path, args: dict[str, Any]) -> DagSpec:
+    from wareflow.airflow.spec import spec_of
+
+    return spec_of(_plan(path, args), path)
+
+
+def _cached(path: Path, args: dict[str, Any], suffix: str, kind: type, make: Any) -> Any:
+    """The `kind` object cached for (`path`, `args`) under `suffix`, else `make()` stored there."""
     folder = cache_dir()
     key = None
     if folder is not None:
         try:
             key = entry_key(path, args)
-            plan = _read(folder / (key + SUFFIX), key)
-            if plan is not None:
-                return plan
+            found = _read(folder / (key + suffix), key, kind)
+            if found is not None:
+                return found
         except Exception:  # the cache is an optimisation: never a reason for a parse to fail
             log.debug("wareflow: plan cache unusable for %s", path, exc_info=True)
-    plan = plan_workflow(bind(load_workflow(path)), **args)
+    made = make()
     if folder is not None and key is not None:
         try:
             if entry_key(path, args) == key:  # the file did not change while it was validated
-                _write(folder, key, plan)
+                _write(folder, key + suffix, made)
         except Exception:
             log.debug("wareflow: could not cache the plan of %s", path, exc_info=True)
-    return plan
+    return made
 
 
 def plan_arguments(settings: WorkflowSettings) -> dict[str, Any]:
@@ -134,13 +179,14 @@ def _fingerprint() -> bytes:
         parts: list[Any] = [FORMAT, _PROTOCOL, sys.version, sys.implementation.cache_tag, wareflow.__version__]
         package = os.path.dirname(os.path.abspath(wareflow.__file__))
         for root, dirs, files in os.walk(package):
-            # the Airflow layer (DAGs, operators) is never part of a plan: only this file of it is
+            # the Airflow layer (DAGs, operators) is never part of a plan: only this file and the spec are
             dirs[:] = sorted(d for d in dirs if d != "__pycache__" and (root, d) != (package, "airflow"))
             for name in sorted(f for f in files if f.endswith(".py")):
                 info = os.stat(os.path.join(root, name))
                 parts.append((os.path.relpath(os.path.join(root, name), package), info.st_size, info.st_mtime_ns))
-        info = os.stat(__file__)
-        parts.append((__name__, info.st_size, info.st_mtime_ns))
+        for own in (__file__, os.path.join(os.path.dirname(__file__), "spec.py")):
+            info = os.stat(own)
+            parts.append((os.path.basename(own), info.st_size, info.st_mtime_ns))
         for folder in _site_packages():
             with contextlib.suppress(OSError):
                 parts.append((folder, os.stat(folder).st_mtime_ns))
@@ -158,9 +204,9 @@ def _site_packages() -> list[str]:
     return sorted(p for p in found if os.path.isdir(p))
 
 
-def _read(entry: Path, key: str) -> Plan | None:
-    """The plan stored under `key`, or None when there is none or it cannot be used (a later write
-    replaces it)."""
+def _read(entry: Path, key: str, kind: type) -> Any:
+    """The `kind` object stored under `key`, or None when there is none or it cannot be used (a later
+    write replaces it)."""
     try:
         with open(entry, "rb") as file:
             data = file.read()
@@ -176,7 +222,7 @@ def _read(entry: Path, key: str) -> Plan | None:
     except Exception:  # truncated, garbage, or classes that changed: validate again
         log.debug("wareflow: ignoring unreadable plan cache entry %s", entry.name, exc_info=True)
         return None
-    if not isinstance(plan, Plan):
+    if not isinstance(plan, kind):
         log.debug("wareflow: ignoring plan cache entry %s: holds a %s", entry.name, type(plan).__name__)
         return None
     if time.time() - modified > _TOUCH_AFTER:  # still in use: not for the sweep
@@ -185,16 +231,18 @@ def _read(entry: Path, key: str) -> Plan | None:
     return plan
 
 
-def _write(folder: Path, key: str, plan: Plan) -> None:
-    """Store `plan` under `key`: written aside, then renamed into place (atomic for readers)."""
-    data = _dumps(plan)
+def _write(folder: Path, name: str, value: Any) -> None:
+    """Store `value` as entry `name` (key + suffix): written aside, then renamed into place (atomic for
+    readers)."""
+    key = name[: -len(SUFFIX)] if name.endswith(SUFFIX) else name[: -len(SPEC_SUFFIX)]
+    data = _dumps(value)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=".tmp-", suffix=SUFFIX, dir=folder)
     try:
         with os.fdopen(fd, "wb") as file:
             file.write(MAGIC + key.encode() + b"\n")
             file.write(data)
-        os.replace(temp, folder / (key + SUFFIX))
+        os.replace(temp, folder / name)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
@@ -202,8 +250,8 @@ def _write(folder: Path, key: str, plan: Plan) -> None:
     sweep(folder)
 
 
-def _dumps(plan: Plan) -> bytes:
-    return pickle.dumps(plan, protocol=_PROTOCOL)
+def _dumps(value: Any) -> bytes:
+    return pickle.dumps(value, protocol=_PROTOCOL)
 
 
 def sweep(folder: Path, *, force: bool = False) -> int:
@@ -222,7 +270,7 @@ def sweep(folder: Path, *, force: bool = False) -> int:
     removed = 0
     with os.scandir(folder) as found:
         for item in found:
-            if not item.name.endswith(SUFFIX):
+            if not item.name.endswith((SUFFIX, SPEC_SUFFIX)):
                 continue
             try:
                 modified = item.stat().st_mtime

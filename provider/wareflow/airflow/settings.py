@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from wareflow.errors import Issue, WorkflowError
-from wareflow.plan.planner import MATERIALIZE_MODES
 
 SIDECAR_SUFFIX = ".wareflow.yaml"
 DEFAULT_START = datetime(2024, 1, 1, tzinfo=timezone.utc)  # fixed: DAG output must be deterministic
@@ -47,6 +46,13 @@ class WorkflowSettings:
     # where conn_id points, without credentials (postgres://host:5432/db, bigquery://project,
     # duckdb:///data/demo.duckdb ...): names the tables the workflow reads and writes as Airflow assets
     warehouse_uri: str | None = None
+    # tables as Airflow assets (outlets and inlets). Airflow normalises every asset URI through its
+    # providers' handlers, which costs a parse process ~1 s once with the Google and Amazon providers
+    # installed: a deployment that does not use assets may turn them off.
+    assets: bool = True
+    # cost guards (wareflow.warehouses.limits): how long one statement may run; what BigQuery may bill
+    statement_timeout_s: int | None = None
+    max_bytes_billed: int | None = None
 
     @classmethod
     def keys(cls) -> set[str]:
@@ -235,6 +241,8 @@ def _table_map(value: Any) -> dict[str, str]:
 
 
 def _materialize(value: Any) -> str:
+    from wareflow.plan.planner import MATERIALIZE_MODES  # only when a sidecar sets it: the planner is heavy
+
     if value not in MATERIALIZE_MODES:
         raise ValueError(f"expected one of {', '.join(MATERIALIZE_MODES)}, got {_shown(value)}")
     return str(value)
@@ -261,5 +269,8 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "max_active_runs": _whole(1, 10_000),
     "description": _optional_text,
     "warehouse_uri": _warehouse_uri,
+    "assets": _flag,
+    "statement_timeout_s": lambda v: None if v is None else _whole(1, 7 * 24 * 3600)(v),
+    "max_bytes_billed": lambda v: None if v is None else _whole(1, 10**18)(v),
 }
 assert set(_CHECKS) == WorkflowSettings.keys()

@@ -58,7 +58,7 @@ def parse_workflow(data: Any, path: str | None = None) -> Workflow:
         )
     issues: list[Issue] = []
     nodes = tuple(n for raw in data["nodes"] if (n := _node(raw, issues)) is not None)
-    notes = tuple(n for raw in data["nodes"] if (n := _note(raw)) is not None)
+    notes = tuple(note for raw in data["nodes"] if (note := _note(raw)) is not None)
     edges = tuple(e for i, raw in enumerate(_list(data, "edges", issues)) if (e := _edge(raw, i, issues)))
     variables = tuple(v for raw in _list(data, "variables", issues) if (v := _variable(raw, issues)))
     if issues:

@@ -5,6 +5,12 @@ task starts from the state before it. The log shows every statement, its duratio
 written; driver errors become coded `WarehouseError`s, transient (worth a retry) or terminal as the
 dialect classifies the driver's exception (by class and code, never by message text), their
 messages scrubbed of connection passwords.
+
+Cost guards (`Limits`) hold while a stage runs: the warehouse's own statement timeout as session state
+set before the stage's transaction and lifted after it, or a job's configuration (BigQuery), or a timer
+interrupting the statement (DuckDB); a BigQuery stage is dry-run first and fails before running anything
+when the estimate is over ``max_bytes_billed``. A statement stopped by a limit fails with the terminal
+WF409 (timeout) or WF410 (bytes billed): a retry would run into the same limit.
 """
 
 from __future__ import annotations
@@ -12,8 +18,9 @@ from __future__ import annotations
 import contextlib
 import importlib
 import logging
+import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,12 +29,14 @@ from sqlglot import exp
 from wareflow.compile.compiler import CompiledStage
 from wareflow.errors import Issue, TerminalWarehouseError, WarehouseError, warehouse_error
 from wareflow.plan.ir import Stage
-from wareflow.sql.dialects.base import WarehouseDialect
+from wareflow.sql.dialects.base import Guard, WarehouseDialect
 from wareflow.sql.ops import Requirement
 from wareflow.sql.relation import Column, table_ref
 from wareflow.warehouses.connect import describe_error
+from wareflow.warehouses.limits import Limits, human_bytes
 
 log = logging.getLogger("wareflow")
+_clock = time.perf_counter  # how long a statement ran (see `Session._exceeded`); tests drive it
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,7 @@ class StageResult:
     seconds: float
     statements: int
     query_ids: tuple[str, ...] = ()  # the warehouse's ids of the statements run, where it has them
+    bytes_processed: int | None = None  # what the statements processed, where the driver says (BigQuery)
 
 
 def set_autocommit(conn: Any) -> None:
@@ -57,13 +67,51 @@ def _writes_rows(statement: exp.Expr, kind: str) -> bool:
     return isinstance(statement, exp.Create) and statement.expression is not None
 
 
+class _Watchdog:
+    """Calls `cancel` once `seconds` have passed, unless stopped first; never after `stop` returns."""
+
+    def __init__(self, seconds: float, cancel: Callable[[], Any]):
+        self.fired = False
+        self._cancel = cancel
+        self._lock = threading.Lock()
+        self._stopped = False
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _fire(self) -> None:
+        with self._lock:
+            if self._stopped:
+                return
+            self.fired = True
+            try:
+                self._cancel()
+            except Exception:  # the statement may have just ended; the session reports the timeout
+                log.debug("interrupting the statement failed", exc_info=True)
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stopped = True
+        self._timer.cancel()
+
+
+class _Interrupted(Exception):
+    """A statement that finished just as the timer interrupting it fired: past the limit all the same."""
+
+
 class Session:
-    def __init__(self, conn: Any, dialect: WarehouseDialect, logger: Any = None):
+    def __init__(self, conn: Any, dialect: WarehouseDialect, logger: Any = None, limits: Limits | None = None):
         self.conn = conn
         self.dialect = dialect
         self.log = logger or log
+        self.limits = limits or Limits()
         self._schemas: dict[tuple[str, ...], tuple[Column, ...] | None] = {}
         self._present: set[str] = set()  # requirements found installed on this connection
+        self._noted: set[str] = set()  # limits this warehouse cannot apply, logged once
+        self._applied: set[Guard] = set()  # limits the warehouse or driver enforces right now
+        self._timer: int | None = None  # seconds after which a statement is interrupted (no server timeout)
+        self._watch: _Watchdog | None = None  # the running (or last) statement's timer
+        self._started = 0.0  # when the running (or last) statement started
 
     # --- reading ----------------------------------------------------------------------------------
     def fetch(self, query: exp.Expr | str) -> list[tuple[Any, ...]]:
@@ -77,7 +125,7 @@ class Session:
         sql = query if isinstance(query, str) else self.dialect.generate(query, pretty=False)
         cur = self._cursor()
         try:
-            cur.execute(sql)
+            self._execute(cur, sql)
             rows = [tuple(r) for r in cur.fetchall()]
         except Exception:
             self._rollback()  # ends the failed read; a rollback failing on a lost connection must not hide why
@@ -107,31 +155,36 @@ class Session:
         self.ensure(compiled)
         target = self.dialect.generate(compiled.target, pretty=False)
         texts = [self.dialect.generate(statement) for statement in compiled.statements]
+        self._check_estimate(compiled, texts)
         started = time.perf_counter()  # the stage's time is the warehouse's: SQL text is ready
         rows = -1
         query_ids: list[str] = []
-        cur = self._cursor()
-        self._remember(cur)
-        self._begin()
-        try:
-            for statement, sql in zip(compiled.statements, texts, strict=True):
-                self.log.info("stage %s: running\n%s", compiled.stage.id, sql)
-                t0 = time.perf_counter()
-                cur.execute(sql)
-                if rows < 0 and _writes_rows(statement, compiled.kind):
-                    count = self.dialect.rows_written(cur, statement)
-                    rows = -1 if count is None else count
-                qid = self.dialect.statement_id(cur)
-                if qid:
-                    query_ids.append(qid)
-                self.log.info("stage %s: statement done in %.3f s%s", compiled.stage.id, time.perf_counter() - t0,
-                              f" (query id {qid})" if qid else "")
-            self.conn.commit()
-        except Exception as exc:
-            self._rollback()
-            raise self._error(compiled, exc) from exc
-        finally:
-            self._release(cur)
+        processed: int | None = None
+        with self._limited():
+            cur = self._cursor()
+            self._remember(cur)
+            self._begin()
+            try:
+                for statement, sql in zip(compiled.statements, texts, strict=True):
+                    self.log.info("stage %s: running\n%s", compiled.stage.id, sql)
+                    self._execute(cur, sql)
+                    if rows < 0 and _writes_rows(statement, compiled.kind):
+                        count = self.dialect.rows_written(cur, statement)
+                        rows = -1 if count is None else count
+                    qid = self.dialect.statement_id(cur)
+                    if qid:
+                        query_ids.append(qid)
+                    done = self.dialect.bytes_processed(cur)
+                    if done is not None:
+                        processed = (processed or 0) + done
+                    self.log.info("stage %s: statement done in %.3f s%s", compiled.stage.id,
+                                  _clock() - self._started, f" (query id {qid})" if qid else "")
+                self.conn.commit()
+            except Exception as exc:
+                self._rollback()
+                raise self._error(compiled, exc) from exc
+            finally:
+                self._release(cur)
         try:  # the next stage on this connection starts from a clean session
             self.dialect.reset(self.conn)
         except Exception as exc:  # the stage is committed; a session that cannot be reset is the next one's error
@@ -140,9 +193,11 @@ class Session:
             counting = exp.select(exp.Count(this=exp.Star())).from_(compiled.target.copy())
             rows = int(self.fetch(counting)[0][0])
         seconds = time.perf_counter() - started
-        self.log.info("stage %s: wrote %s rows to %s in %.3f s", compiled.stage.id, rows, target, seconds)
+        self.log.info("stage %s: wrote %s rows to %s in %.3f s%s", compiled.stage.id, rows, target, seconds,
+                      "" if processed is None else f", {human_bytes(processed)} processed")
         self._schemas.pop(tuple(p.name for p in compiled.target.parts), None)
-        return StageResult(compiled.stage.id, target, rows, seconds, len(compiled.statements), tuple(query_ids))
+        return StageResult(compiled.stage.id, target, rows, seconds, len(compiled.statements), tuple(query_ids),
+                           processed)
 
     def ensure(self, compiled: CompiledStage) -> None:
         """Check, before anything is written, that what the stage's functions need is installed
@@ -168,7 +223,109 @@ class Session:
         """The rows of a component's fetch (`BuildContext.fetch`), once what its functions need is there."""
         self._ensure(requirements, stage)
         self.log.info("stage %s: reading a small result\n%s", stage.id, self.dialect.generate(query))
-        return self.fetch(query)
+        with self._limited():
+            return self.fetch(query)
+
+    # --- cost guards ------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _limited(self) -> Iterator[None]:
+        """Hold the limits while the block runs (as the warehouse's session state, its jobs' configuration,
+        or a timer), lifting them afterwards: no limit outlives the stage on this connection."""
+        timeout, cap = self.limits.statement_timeout_s, self.limits.max_bytes_billed
+        try:
+            if timeout is not None:
+                if self.dialect.statement_timeout(self.conn, timeout):
+                    self._applied.add("statement_timeout")
+                elif self.dialect.timeout_by_interrupt:
+                    self._timer = timeout
+                else:
+                    self._note("statement_timeout_s", f"{self.dialect.title} has no statement timeout Wareflow can "
+                                                      f"set: statement_timeout_s = {timeout} is not applied")
+            if cap is not None:
+                if self.dialect.max_bytes_billed(self.conn, cap):
+                    self._applied.add("max_bytes_billed")
+                else:
+                    self._note("max_bytes_billed", f"{self.dialect.title} does not bill by bytes scanned: "
+                                                   f"max_bytes_billed = {cap} is not applied")
+        except Exception as exc:
+            self._rollback()
+            self._lift()
+            raise self._failure("setting the cost limits failed", exc) from exc
+        try:
+            yield
+        finally:
+            self._lift()
+
+    def _lift(self) -> None:
+        self._timer = None
+        applied, self._applied = self._applied, set()
+        try:
+            if "statement_timeout" in applied:
+                self.dialect.statement_timeout(self.conn, None)
+            if "max_bytes_billed" in applied:
+                self.dialect.max_bytes_billed(self.conn, None)
+        except Exception as exc:  # the connection may be gone after a failure: that error is the one to report
+            self._rollback()
+            self.log.warning("could not lift the cost limits: %s", describe_error(exc))
+
+    def _note(self, limit: str, message: str) -> None:
+        if limit not in self._noted:
+            self._noted.add(limit)
+            self.log.warning("%s", message)
+
+    def _check_estimate(self, compiled: CompiledStage, texts: list[str]) -> None:
+        """With `max_bytes_billed`, ask the warehouse what the stage would process (a dry run), log it, and
+        fail with the terminal WF410 before anything runs when it is over the limit."""
+        cap = self.limits.max_bytes_billed
+        if cap is None:
+            return
+        try:
+            estimate = self.dialect.estimate_bytes(self.conn, texts)
+        except Exception as exc:
+            if self.dialect.error_kind(exc) != "missing_table":
+                raise self._error(compiled, exc) from exc
+            # e.g. an append into a table its first run creates: each job is still capped by the warehouse
+            self.log.warning("stage %s: no estimate of the bytes processed (%s); each job is capped at %s",
+                             compiled.stage.id, describe_error(exc), human_bytes(cap))
+            return
+        if estimate is None:
+            return
+        self.log.info("stage %s: estimated %s processed (max_bytes_billed %s)", compiled.stage.id,
+                      human_bytes(estimate), human_bytes(cap))
+        if estimate > cap:
+            raise TerminalWarehouseError(Issue(
+                "WF410", f"stage '{compiled.stage.id}' would process an estimated {human_bytes(estimate)}, over "
+                f"max_bytes_billed ({human_bytes(cap)}); nothing was run", node_id=compiled.stage.output.node,
+                component=compiled.stage.label,
+                hint="raise max_bytes_billed in the workflow's sidecar, or read less (filter, select columns earlier)"))
+
+    def _execute(self, cur: Any, sql: str) -> None:
+        """Run `sql` on `cur`, interrupted from a timer past the statement timeout where the warehouse has none."""
+        self._watch = None
+        self._started = _clock()
+        if self._timer is None:
+            cur.execute(sql)
+            return
+        watch = self._watch = _Watchdog(self._timer, lambda: self.dialect.cancel(self.conn))
+        try:
+            cur.execute(sql)
+        finally:
+            watch.stop()
+        if watch.fired:
+            raise _Interrupted(f"interrupted after {self._timer} s")
+
+    def _exceeded(self, exc: BaseException) -> Guard | None:
+        """The limit `exc` enforced, if it was one this session set: the driver's own error for it (a
+        statement that ran at least as long as the timeout: a cancel before then is not it) or our timer."""
+        if self._watch is not None and self._watch.fired:
+            return "statement_timeout"
+        guard = self.dialect.exceeded(exc)
+        if guard not in self._applied:
+            return None
+        if guard == "statement_timeout":
+            timeout = self.limits.statement_timeout_s or 0
+            return guard if _clock() - self._started >= timeout else None
+        return guard
 
     def drop(self, tables: list[exp.Table]) -> None:
         """Drop scratch tables; a failure is logged, never raised (cleanup must not fail a run)."""
@@ -229,7 +386,20 @@ class Session:
 
     def _failure(self, what: str, exc: BaseException, **where: str | None) -> WarehouseError:
         """`exc` from the driver as WF401 (transient: worth a retry) or WF402 (terminal), by the dialect's
-        classification of its class and codes, the message scrubbed of passwords."""
+        classification of its class and codes, the message scrubbed of passwords; WF409 or WF410 (terminal)
+        when it is a limit of ours that stopped the statement."""
+        guard = self._exceeded(exc)
+        if guard == "statement_timeout":
+            return TerminalWarehouseError(Issue(
+                "WF409", f"{what}: a statement ran past statement_timeout_s ({self.limits.statement_timeout_s} s) "
+                f"and was stopped: {describe_error(exc)}", **where,
+                hint="raise statement_timeout_s in the workflow's sidecar, or make the stage cheaper (a retry would "
+                     "stop at the same limit)"))
+        if guard == "max_bytes_billed":
+            return TerminalWarehouseError(Issue(
+                "WF410", f"{what}: the job would bill more than max_bytes_billed "
+                f"({human_bytes(self.limits.max_bytes_billed or 0)}) and was not run: {describe_error(exc)}",
+                **where, hint="raise max_bytes_billed in the workflow's sidecar, or read less"))
         transient = self.dialect.error_kind(exc) == "transient"
         return warehouse_error(Issue("WF401" if transient else "WF402", f"{what}: {describe_error(exc)}", **where),
                                transient=transient)

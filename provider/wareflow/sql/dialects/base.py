@@ -66,6 +66,8 @@ def call(name: str, *params: str) -> Template:
 
 # What a driver exception means for the run: see `Driver.error_kind`.
 ErrorKind = Literal["transient", "missing_table", "terminal"]
+# A cost guard a driver exception says the warehouse enforced: see `Driver.exceeded`.
+Guard = Literal["statement_timeout", "max_bytes_billed"]
 
 
 class Driver:
@@ -134,6 +136,47 @@ class Driver:
     session_id_query: ClassVar[str | None] = None
 
     def cancel_session(self, session_id: Any) -> exp.Expr | None:
+        return None
+
+    # --- cost guards (`wareflow.warehouses.limits.Limits`, applied by `Session`) ----------------------
+    # The warehouse's own per-statement timeout as session state: statements setting it (``{seconds}``,
+    # ``{ms}`` filled with integers) and lifting it again; None where there is none.
+    timeout_setting: ClassVar[str | None] = None
+    timeout_unsetting: ClassVar[str | None] = None
+
+    # True where the warehouse has no timeout but the driver can interrupt its own connection from
+    # another thread (DuckDB): the session then interrupts a statement that outlives the limit.
+    timeout_by_interrupt: ClassVar[bool] = False
+
+    def statement_timeout(self, conn: Any, seconds: int | None) -> bool:
+        """Limit each statement `conn` runs from now on to `seconds` (None: lift the limit), committed as
+        session state before the stage's transaction opens, so a rollback does not undo it; False where
+        the warehouse has no such limit."""
+        if self.timeout_setting is None or self.timeout_unsetting is None:
+            return False
+        statement = (self.timeout_unsetting if seconds is None
+                     else self.timeout_setting.format(seconds=int(seconds), ms=int(seconds) * 1000))
+        _run_settings(conn, (statement,), on_connection=self.runs_on_connection)
+        return True
+
+    def max_bytes_billed(self, conn: Any, limit: int | None) -> bool:
+        """Cap the bytes each statement on `conn` may bill (None: lift the cap); False where the warehouse
+        bills otherwise and there is no such cap (everywhere but BigQuery)."""
+        return False
+
+    def estimate_bytes(self, conn: Any, statements: Sequence[str]) -> int | None:
+        """What running `statements` would process, asked of the warehouse without running them (a dry
+        run); None where it cannot say."""
+        return None
+
+    def bytes_processed(self, cursor: Any) -> int | None:
+        """Bytes the statement just run on `cursor` processed, where the driver reports them."""
+        return None
+
+    def exceeded(self, exc: BaseException) -> Guard | None:
+        """Which cost guard the warehouse says `exc` enforced (by its class and codes, never its text);
+        the session believes it only when it set that limit (a server-side timeout an administrator set
+        stays what `error_kind` says)."""
         return None
 
     def rows_written(self, cursor: Any, statement: exp.Expr) -> int | None:

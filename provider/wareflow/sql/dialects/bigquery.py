@@ -7,14 +7,14 @@ Statements run as GoogleSQL query jobs through ``BigQueryHook`` (the driver adap
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from sqlglot import exp
 
 from wareflow.errors import Issue, TerminalWarehouseError
 from wareflow.sql import ops
-from wareflow.sql.dialects.base import Driver, ErrorKind, Template, WarehouseDialect, call, raised_as
+from wareflow.sql.dialects.base import Driver, ErrorKind, Guard, Template, WarehouseDialect, call, raised_as
 
 # BigQuery has no H3 of its own: CARTO's open Analytics Toolbox functions are called where they are
 # deployed, `carto-un.carto` (CARTO's public US location) unless the connection says otherwise
@@ -60,6 +60,35 @@ class BigQueryDriver(Driver):
 
     def cancel(self, conn: Any) -> bool:
         return bool(conn.cancel())
+
+    # Cost guards live in each job's configuration (`BigQueryJobs.run`), not in session state:
+    # https://cloud.google.com/bigquery/docs/reference/rest/v2/Job#JobConfiguration (jobTimeoutMs) and
+    # #JobConfigurationQuery (maximumBytesBilled: a job that would bill more fails before it bills anything).
+    def statement_timeout(self, conn: Any, seconds: int | None) -> bool:
+        conn.job_timeout_ms = None if seconds is None else int(seconds) * 1000
+        return True
+
+    def max_bytes_billed(self, conn: Any, limit: int | None) -> bool:
+        conn.maximum_bytes_billed = limit
+        return True
+
+    def estimate_bytes(self, conn: Any, statements: Sequence[str]) -> int | None:
+        # One dry run of the stage as one script: a later statement may read what an earlier one creates.
+        # https://cloud.google.com/bigquery/docs/multi-statement-queries#dry_run_a_multi-statement_query
+        return conn.dry_run(";\n".join(s.strip().rstrip(";") for s in statements))
+
+    def bytes_processed(self, cursor: Any) -> int | None:
+        count = getattr(cursor, "bytes_processed", None)
+        return count if isinstance(count, int) else None
+
+    def exceeded(self, exc: BaseException) -> Guard | None:
+        # The job error's `reason`: https://cloud.google.com/bigquery/docs/error-messages
+        reasons = {e.get("reason") for e in getattr(exc, "errors", None) or () if isinstance(e, dict)}
+        if "bytesBilledLimitExceeded" in reasons:
+            return "max_bytes_billed"
+        if "timeout" in reasons:  # ran past jobTimeoutMs
+            return "statement_timeout"
+        return None
 
     def error_kind(self, exc: BaseException) -> ErrorKind:
         # google.api_core exceptions by HTTP status, and the job error's `reason`:

@@ -4,6 +4,8 @@ The hook's own DB-API cursor neither reports bytes processed nor cancels, and a 
 transaction must live inside one script; this adapter gives `Session` the DB-API shape it
 expects while doing both: job labels carry the workflow, stage and run; the log shows each job
 id and the bytes it processed; ``BEGIN TRANSACTION`` ... ``COMMIT TRANSACTION`` become one script job.
+Cost guards (`job_timeout_ms`, `maximum_bytes_billed`) go into every job's configuration; `dry_run`
+asks what a query would process without running it.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ class BigQueryJobs:
         self.location = location or getattr(hook, "location", None)
         self.running: Any = None  # the job in flight, for cancel()
         self.script: list[str] | None = None  # statements of an open transaction
+        self.job_timeout_ms: int | None = None  # cost guards of every job (see `Session`'s limits)
+        self.maximum_bytes_billed: int | None = None
 
     def cursor(self) -> JobCursor:
         return JobCursor(self)
@@ -56,10 +60,27 @@ class BigQueryJobs:
         self.hook.cancel_job(job_id=job.job_id, project_id=job.project, location=job.location)
         return True
 
+    def configuration(self, sql: str, *, dry_run: bool = False) -> dict[str, Any]:
+        """A query job's configuration (REST form): the labels and the cost guards set on this connection."""
+        query: dict[str, Any] = {"query": sql, "useLegacySql": False}
+        config: dict[str, Any] = {"query": query, "labels": self.labels}
+        if self.maximum_bytes_billed is not None:
+            query["maximumBytesBilled"] = str(self.maximum_bytes_billed)  # int64 travels as a string
+        if self.job_timeout_ms is not None:
+            config["jobTimeoutMs"] = str(self.job_timeout_ms)
+        if dry_run:
+            config["dryRun"] = True
+        return config
+
+    def dry_run(self, sql: str) -> int | None:
+        """Bytes `sql` would process, as BigQuery estimates it without running anything (billed nothing)."""
+        job = self.hook.insert_job(configuration=self.configuration(sql, dry_run=True), location=self.location,
+                                   nowait=True)  # a dry run answers at once: there is nothing to wait for
+        count = getattr(job, "total_bytes_processed", None)
+        return count if isinstance(count, int) else None
+
     def run(self, sql: str) -> Any:
-        job = self.hook.insert_job(
-            configuration={"query": {"query": sql, "useLegacySql": False}, "labels": self.labels},
-            location=self.location, nowait=True)
+        job = self.hook.insert_job(configuration=self.configuration(sql), location=self.location, nowait=True)
         self.running = job
         try:
             job.result()  # waits; raises the job's error
@@ -80,11 +101,17 @@ class JobCursor:
     def job_id(self) -> str | None:
         return getattr(self.job, "job_id", None)
 
+    @property
+    def bytes_processed(self) -> int | None:
+        return getattr(self.job, "total_bytes_processed", None)
+
     def execute(self, sql: str) -> None:
         if _BEGIN.match(sql):
+            self.job = None  # no job of its own: its id and bytes come with the script's at COMMIT
             self.conn.script = []
             return
         if self.conn.script is not None and not _COMMIT.match(sql):
+            self.job = None
             self.conn.script.append(sql.rstrip().rstrip(";"))
             return
         if self.conn.script is not None:  # COMMIT: the whole transaction is one script job

@@ -10,7 +10,16 @@ from typing import Any
 from sqlglot import exp
 
 from wareflow.sql import ops
-from wareflow.sql.dialects.base import Driver, ErrorKind, Template, WarehouseDialect, call, raised_as, sqlstate_kind
+from wareflow.sql.dialects.base import (
+    Driver,
+    ErrorKind,
+    Guard,
+    Template,
+    WarehouseDialect,
+    call,
+    raised_as,
+    sqlstate_kind,
+)
 from wareflow.sql.dialects.snowflake import information_schema_columns
 
 # Planar ST_BUFFER is in CRS units: buffer in Web Mercator (EPSG:3857), where a ground metre at
@@ -26,6 +35,14 @@ class DatabricksDriver(Driver):
 
     conn_types = ("databricks",)
     hook = "airflow.providers.databricks.hooks.databricks_sql.DatabricksSqlHook"
+
+    # Seconds, per session (0 to 172800). https://docs.databricks.com/aws/en/sql/language-manual/parameters/statement_timeout
+    timeout_setting = "SET STATEMENT_TIMEOUT = {seconds}"
+    timeout_unsetting = "RESET STATEMENT_TIMEOUT"
+
+    def exceeded(self, exc: BaseException) -> Guard | None:
+        # 57KD0: the statement ran past STATEMENT_TIMEOUT (the kernel backend's `sql_state`).
+        return "statement_timeout" if getattr(exc, "sql_state", None) in ("57KD0", "57014") else None
 
     def cancel(self, conn: Any) -> bool:
         # The connector's Connection has no cancel(); its Cursor does.

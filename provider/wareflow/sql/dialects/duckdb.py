@@ -44,6 +44,8 @@ class DuckDBDriver(Driver):
     # still cannot read a file (DuckDB refuses to turn this back on while the database runs).
     session_settings = ("SET python_enable_replacements = false", "SET enable_external_access = false")
     explicit_begin = True  # DuckDB's Python connections autocommit unless a transaction is opened
+    # No statement timeout in DuckDB: the session interrupts (`cancel`) a statement past the limit.
+    timeout_by_interrupt = True
     runs_on_connection = True  # its cursor() is a duplicate connection with a transaction of its own
 
     def begin(self, conn: Any) -> None:

@@ -8,10 +8,12 @@ Docs: https://docs.oracle.com/en/database/oracle/oracle-database/23/spatl/
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlglot import exp
 
 from wareflow.sql import ops
-from wareflow.sql.dialects.base import Driver, ErrorKind, Template, WarehouseDialect
+from wareflow.sql.dialects.base import Driver, ErrorKind, Guard, Template, WarehouseDialect
 
 TOLERANCE = "0.05"  # metres for geodetic data (SRID 4326)
 _RAW_CELL = "HEXTORAW(LPAD(:cell, 16, '0'))"  # a hex cell as Oracle's 8-byte RAW
@@ -28,6 +30,20 @@ class OracleDriver(Driver):
 
     conn_types = ("oracle",)
     hook = "airflow.providers.oracle.hooks.oracle.OracleHook"
+
+    def statement_timeout(self, conn: Any, seconds: int | None) -> bool:
+        # Oracle has no statement timeout of its own: python-oracledb's `call_timeout` (ms, 0: none) bounds
+        # each round trip to the database, and a statement is one (its fetches are further ones).
+        # https://python-oracledb.readthedocs.io/en/latest/api_manual/connection.html#Connection.call_timeout
+        conn.call_timeout = 0 if seconds is None else int(seconds) * 1000
+        return True
+
+    def exceeded(self, exc: BaseException) -> Guard | None:
+        # DPY-4024 (thin) / DPI-1067 (thick): call timeout exceeded; ORA-03156 OCI call timed out.
+        error = exc.args[0] if exc.args else None
+        if getattr(error, "full_code", None) in ("DPY-4024", "DPI-1067") or getattr(error, "code", None) == 3156:
+            return "statement_timeout"
+        return None
 
     def error_kind(self, exc: BaseException) -> ErrorKind:
         # python-oracledb raises with an error object in args[0]: the Oracle error number (`code`),

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from sqlglot import exp
 
 from wareflow.sql import ops
-from wareflow.sql.dialects.base import Driver, ErrorKind, Template, WarehouseDialect, call, sqlstate_kind
+from wareflow.sql.dialects.base import Driver, ErrorKind, Guard, Template, WarehouseDialect, call, sqlstate_kind
 from wareflow.sql.relation import ident
 
 POSTGIS = ops.Requirement(
@@ -39,12 +39,22 @@ class PostgresDriver(Driver):
     # https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-CLIENT-CONNECTION-CHECK-INTERVAL
     session_settings = ("SET client_connection_check_interval = 2000",)
     session_reset = ("RESET ALL",)  # e.g. a search_path changed by one stage must not steer the next
+    # Per session, committed before the stage's transaction opens (a SET inside it would be rolled back
+    # with a failed stage); RESET returns to the role's or database's own default.
+    # https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-STATEMENT-TIMEOUT
+    timeout_setting = "SET statement_timeout = {ms}"
+    timeout_unsetting = "RESET statement_timeout"
 
     def error_kind(self, exc: BaseException) -> ErrorKind:
         # By SQLSTATE: psycopg2 calls it `pgcode`, psycopg 3 `sqlstate`. libpq reports a failure to
         # connect (refused, password, missing database) without one: the DB-API class decides then.
         state = getattr(exc, "pgcode", None) or getattr(exc, "sqlstate", None)
         return sqlstate_kind(state) if isinstance(state, str) and state else super().error_kind(exc)
+
+    def exceeded(self, exc: BaseException) -> Guard | None:
+        # query_canceled: statement_timeout, or a cancel (the session tells them apart by the time run).
+        state = getattr(exc, "pgcode", None) or getattr(exc, "sqlstate", None)
+        return "statement_timeout" if state == "57014" else None
 
 
 class Postgres(PostgresDriver, WarehouseDialect):

@@ -10,7 +10,7 @@ from typing import Any
 from sqlglot import exp
 
 from wareflow.sql import ops
-from wareflow.sql.dialects.base import Driver, ErrorKind, Template, WarehouseDialect, call, sqlstate_kind
+from wareflow.sql.dialects.base import Driver, ErrorKind, Guard, Template, WarehouseDialect, call, sqlstate_kind
 from wareflow.sql.dialects.databricks import MERCATOR_BUFFER
 from wareflow.sql.dialects.snowflake import information_schema_columns
 from wareflow.sql.relation import ident
@@ -29,13 +29,24 @@ class RedshiftDriver(Driver):
     def cancel_session(self, session_id: Any) -> exp.Expr | None:
         return exp.select(exp.func("PG_CANCEL_BACKEND", exp.Literal.number(int(session_id))))
 
+    # As in PostgreSQL: per session, in milliseconds. https://docs.aws.amazon.com/redshift/latest/dg/r_statement_timeout.html
+    timeout_setting = "SET statement_timeout TO {ms}"
+    timeout_unsetting = "RESET statement_timeout"
+
     def error_kind(self, exc: BaseException) -> ErrorKind:
         # redshift_connector raises the server's ErrorResponse fields as a dict, the SQLSTATE under "C"
         # (https://www.postgresql.org/docs/current/protocol-error-fields.html); a socket failure is an
         # InterfaceError raised while handling the OSError, which the base recognises.
-        fields = exc.args[0] if exc.args and isinstance(exc.args[0], dict) else {}
-        state = fields.get("C") or getattr(exc, "pgcode", None)
-        return sqlstate_kind(state) if isinstance(state, str) and state else super().error_kind(exc)
+        return sqlstate_kind(state) if (state := _sqlstate(exc)) else super().error_kind(exc)
+
+    def exceeded(self, exc: BaseException) -> Guard | None:
+        return "statement_timeout" if _sqlstate(exc) == "57014" else None  # query_canceled
+
+
+def _sqlstate(exc: BaseException) -> str | None:
+    fields = exc.args[0] if exc.args and isinstance(exc.args[0], dict) else {}
+    state = fields.get("C") or getattr(exc, "pgcode", None)
+    return state if isinstance(state, str) and state else None
 
 
 class Redshift(RedshiftDriver, WarehouseDialect):

@@ -14,7 +14,16 @@ from typing import Any
 from sqlglot import exp
 
 from wareflow.sql import ops
-from wareflow.sql.dialects.base import Driver, ErrorKind, Template, WarehouseDialect, call, raised_as, sqlstate_kind
+from wareflow.sql.dialects.base import (
+    Driver,
+    ErrorKind,
+    Guard,
+    Template,
+    WarehouseDialect,
+    call,
+    raised_as,
+    sqlstate_kind,
+)
 from wareflow.sql.relation import folds
 
 
@@ -28,6 +37,17 @@ class SnowflakeDriver(Driver):
         # QUERY_TAG as a session parameter of the connection: it shows in QUERY_HISTORY.
         # https://docs.snowflake.com/en/sql-reference/parameters#query-tag
         return {"session_parameters": {"QUERY_TAG": json.dumps(dict(tags), sort_keys=True)[:2000]}}
+
+    # https://docs.snowflake.com/en/sql-reference/parameters#statement-timeout-in-seconds (UNSET: the
+    # user's, account's or warehouse's own value again).
+    timeout_setting = "ALTER SESSION SET STATEMENT_TIMEOUT_IN_SECONDS = {seconds}"
+    timeout_unsetting = "ALTER SESSION UNSET STATEMENT_TIMEOUT_IN_SECONDS"
+
+    def exceeded(self, exc: BaseException) -> Guard | None:
+        # 000630 (57014): "Statement reached its statement or warehouse timeout ... and was canceled"
+        if raised_as(exc, "snowflake.connector") and getattr(exc, "errno", None) == 630:
+            return "statement_timeout"
+        return None
 
     def rows_written(self, cursor: Any, statement: exp.Expr) -> int | None:
         # CREATE TABLE AS answers with one status row; only DML reports the rows it wrote.

@@ -30,6 +30,11 @@ class SynapseDriver(Driver):
     def cancel_session(self, session_id: Any) -> exp.Expr | None:
         return exp.Command(this="KILL", expression=exp.Literal.string(str(session_id)).sql("tsql"))
 
+    # No statement timeout: T-SQL has none per session (only LOCK_TIMEOUT), pymssql's `query_timeout` is
+    # process-wide (FreeTDS dbsettime) and only stops the client waiting, and this driver cannot cancel its
+    # own connection. A dedicated pool's workload group has `query_execution_timeout_sec`, set by an
+    # administrator: https://learn.microsoft.com/sql/t-sql/statements/create-workload-group-transact-sql
+
     def error_kind(self, exc: BaseException) -> ErrorKind:
         # pymssql raises with the SQL Server error number first in args (`number` on _mssql's own).
         number = getattr(exc, "number", None)

@@ -1,0 +1,179 @@
+"""What the DAG factory needs of a workflow's plan, as plain data: built once per file, then cached.
+
+A `DagSpec` (named tuples: cheaper to define at import than dataclasses, which a worker's parse
+would pay for) holds everything Airflow shows of a workflow (task ids and names, docs with the canvas,
+dependencies, params, the tables read and written) in plain strings, numbers and tuples. The
+dag-processor and every worker build the DAG from it, so a parse of an unchanged file neither
+validates the workflow nor imports the compiler: the plan itself is loaded only when a task runs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+from urllib.parse import quote
+
+if TYPE_CHECKING:  # a spec is read (unpickled) without the compiler; only making one needs it
+    from wareflow.components.registry import BoundWorkflow
+    from wareflow.plan.ir import Plan, Stage
+
+_SCHEMA_WORDS = {"exclusiveMinimum": ">", "minimum": ">=", "maximum": "<=", "enum": "one of"}
+
+
+class StageSpec(NamedTuple):
+    id: str  # the task id
+    label: str
+    display: str  # the task's display name
+    doc: str
+    upstream: tuple[str, ...]
+    writes: tuple[str, ...] | None  # the table a Save as Table publishes (an outlet asset)
+    reads: tuple[tuple[str, ...], ...]  # the source tables it reads (inlet assets)
+
+
+class ParamSpec(NamedTuple):
+    name: str
+    default: Any
+    type: str  # JSON schema type
+    description: str
+    schema: tuple[tuple[str, Any], ...]  # the bounds the inputs it sets put on it
+
+
+class DagSpec(NamedTuple):
+    title: str
+    description: str
+    doc_head: str
+    doc_body: str
+    stages: tuple[StageSpec, ...]
+    params: tuple[ParamSpec, ...]
+    scratch: bool  # whether some tables only feed other stages (dropped after a run)
+
+    def doc(self, dag_id: str) -> str:
+        """The docs, with the picture of the canvas as the plugin serves it for `dag_id` (a relative link:
+        the Airflow UI sets its base)."""
+        link = f"![Canvas of the workflow, each node marked by its task](wareflow/dags/{quote(dag_id)}/canvas.svg)"
+        return "\n".join([self.doc_head, link, "", self.doc_body])
+
+
+def spec_of(plan: Plan, path: Path) -> DagSpec:
+    workflow = plan.workflow.workflow
+    stages = tuple(
+        StageSpec(stage.id, stage.label, task_display_name(plan, stage), task_doc(plan, stage), stage.upstream,
+                  published_table(plan, stage), tuple(source_tables(plan, stage)))
+        for stage in plan.stages)
+    head, body = dag_doc(plan, path)
+    return DagSpec(workflow.title, workflow.description, head, body, stages, param_specs(plan.workflow),
+                   bool(plan.scratch()))
+
+
+def published_table(plan: Plan, stage: Stage) -> tuple[str, ...] | None:
+    """The table a stage publishes under a name the workflow gives it (a Save as Table), else None."""
+    from wareflow.compile.compiler import map_table
+    from wareflow.components.base import SinkComponent
+
+    sink = plan.workflow.components[stage.output.node]
+    if not isinstance(sink, SinkComponent):
+        return None
+    parts = sink.destination_parts()
+    return map_table(parts, plan.table_map) if parts else None
+
+
+def source_tables(plan: Plan, stage: Stage) -> list[tuple[str, ...]]:
+    """The source tables a stage reads (the tables of other stages are its upstream tasks)."""
+    from wareflow.compile.compiler import map_table
+    from wareflow.components.base import SourceComponent
+
+    bound = plan.workflow
+    found: dict[tuple[str, ...], None] = {}
+    for node_id in stage.nodes:
+        for link in bound.links.get(node_id, {}).values():
+            source = bound.components[link.node]
+            if isinstance(source, SourceComponent):
+                found.setdefault(map_table(source.table_parts(), plan.table_map))
+    return list(found)
+
+
+def task_display_name(plan: Plan, stage: Stage) -> str:
+    """What the graph view shows: the node's label, and the table a Save as Table writes."""
+    written = published_table(plan, stage)
+    fused = len(stage.nodes) - 1
+    return stage.label + (f" → {'.'.join(written)}" if written else "") + (f" (+{fused} fused)" if fused else "")
+
+
+def param_specs(bound: BoundWorkflow) -> tuple[ParamSpec, ...]:
+    """A typed DAG param per workflow variable, with the bounds of the inputs it sets (JSON schema:
+    the trigger form and the REST API reject a value out of bounds before a run starts).
+
+    The description says what the trigger form cannot: the variable's type and default, what it
+    sets (node and input) and the bounds those inputs put on it, after the workflow's own words.
+    """
+    specs = []
+    for var in sorted(bound.workflow.variables, key=lambda v: (v.order, v.name)):
+        number = var.type.lower() == "number"
+        schema = dict(bound.variable_schemas.get(var.name, {}))
+        bounds = ", ".join(f"{_SCHEMA_WORDS[k]} {', '.join(map(str, v)) if k == 'enum' else v}"
+                           for k, v in schema.items())
+        facts = f"{var.type} variable `{var.name}`, default {json.dumps(bound.variables[var.name], default=str)}"
+        used = _uses(bound, var.name)
+        description = " ".join(p for p in (
+            var.description.strip().rstrip(".") + "." if var.description.strip() else "",
+            facts + (f"; must be {bounds}" if bounds else "") + ".",
+            f"Sets {', '.join(used)}." if used else "") if p)
+        specs.append(ParamSpec(var.name, bound.variables[var.name], "number" if number else "string", description,
+                               tuple(schema.items())))
+    return tuple(specs)
+
+
+def _uses(bound: BoundWorkflow, variable: str) -> list[str]:
+    """Where a variable is used: the label of each node and the input it sets, e.g. "Buffer 'distance'"."""
+    pattern = re.compile(r"@" + re.escape(variable) + r"\b")
+    return [f"{bound.workflow.node(n.id).display} '{name}'" for n in bound.workflow.nodes
+            for name, value in sorted(n.inputs.items()) if isinstance(value, str) and pattern.search(value)][:5]
+
+
+def dag_doc(plan: Plan, path: Path) -> tuple[str, str]:
+    """The DAG's docs, before and after the picture of its canvas: the workflow's description, then
+    which task runs which nodes of it (the picture's link names the DAG: see `DagSpec.doc`).
+
+    The picture is an image served by Wareflow's plugin (the DAG page's "Canvas" tab shows it too),
+    which reads it from the SVG embedded here as raw HTML: Airflow's docs view skips raw HTML, so
+    it is stored with the DAG without being shown twice.
+    """
+    from wareflow.render import embed_in_doc, render_svg, tasks_by_node
+
+    workflow = plan.workflow.workflow
+    picture = render_svg(workflow, tasks_by_node(plan.stages))
+    head = "\n".join([f"### {_md(workflow.title)}", "", _md(workflow.description), ""])
+    lines = [
+             f"Workflow file `{path.name}`: {plan.node_count} nodes run as {len(plan.stages)} task(s) "
+             f"({plan.materialize} plan).", "",
+             "| task | writes | runs these nodes of the canvas |", "|---|---|---|"]
+    for stage in plan.stages:
+        written = published_table(plan, stage)
+        lines.append(f"| `{stage.id}` | {'`' + '.'.join(written) + '`' if written else 'an intermediate table'} "
+                     f"| {', '.join(_node_names(plan, stage))} |")
+    return head, "\n".join([*lines, "", embed_in_doc(picture)])
+
+
+def task_doc(plan: Plan, stage: Stage) -> str:
+    names = "\n".join(f"- {name}" for name in _node_names(plan, stage, ids=True))
+    return f"**{_md(stage.label)}** runs {len(stage.nodes)} node(s) of the canvas in one statement:\n\n{names}"
+
+
+def _node_names(plan: Plan, stage: Stage, ids: bool = False) -> list[str]:
+    """The stage's nodes as a person knows them: label and component (node id on request)."""
+    bound = plan.workflow
+    names = []
+    for node_id in stage.nodes:
+        node = bound.workflow.node(node_id)
+        what = f"{_md(node.display)} ({bound.components[node_id].id})"
+        names.append(what + (f" `{node_id}`" if ids else ""))
+    return names
+
+
+def _md(text: str) -> str:
+    """Text from the workflow file, inert in Markdown (no table breaks, links or HTML)."""
+    return re.sub(r"([\\`*_{}\[\]<>()#+|!])", r"\\\1", text.replace("\n", " "))
+
+
