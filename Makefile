@@ -17,9 +17,12 @@ venv: $(VENV)/.installed
 # pinned 30.30 (checked by the Snowflake tests), so it is installed without its dependency pins.
 FAKESNOW := fakesnow==0.11.18
 
+# The editable install leaves setuptools' egg-info beside the package, on the import path: Python would
+# then see the distribution twice (and Airflow load its plugin twice). The install's own metadata stays.
 $(VENV)/.installed: pyproject.toml | $(VENV_PY)
 	$(VENV_PY) -m pip install -e '.[dev]'
 	$(VENV_PY) -m pip install --no-deps '$(FAKESNOW)'
+	rm -rf provider/*.egg-info
 	touch $@
 
 $(VENV_PY):

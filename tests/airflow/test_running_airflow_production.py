@@ -247,6 +247,10 @@ def test_assets_summaries_metrics_and_readable_dags_in_a_running_airflow(servers
     assert [(f["namespace"], f["name"], f["field"]) for f in fields["store_id_joined_count"]["inputFields"]] == [
         (namespace, "demo.main.stores", "store_id")]
 
+    # the plugin is registered once (an editable install's stray egg-info made Python see it twice)
+    logs = "\n".join(p.read_text(errors="replace") for p in servers.home.glob("*.log"))
+    assert "already registered" not in logs and "airflow_provider_wareflow" not in logs
+
     # the task processes' metrics reached StatsD
     servers.wait_until(lambda: any(line.startswith("airflow.wareflow.run.rows") for line in statsd.lines) or None,
                        30, "run metrics in StatsD", every_s=1)
