@@ -33,3 +33,16 @@ def test_provider_info_is_valid_against_airflows_schema():
 
     schema_path = Path(providers_manager.__file__).parent / "provider_info.schema.json"
     jsonschema.validate(get_provider_info(), json.loads(schema_path.read_text()))
+
+
+def test_every_sidecar_setting_is_in_the_readme_example():
+    """The README's sidecar example is the settings' reference: a new setting must appear there."""
+    import re
+
+    from wareflow.airflow.settings import WorkflowSettings
+
+    text = README.read_text(encoding="utf-8")
+    block = text[text.index("# workflows/customers_near_stations.wareflow.yaml"):]
+    block = block[:block.index("```")]
+    shown = set(re.findall(r"^([a-z_]+):", block, flags=re.M))
+    assert shown == WorkflowSettings.keys()
