@@ -121,6 +121,8 @@ def run(
     run_key: Annotated[str | None, typer.Option(
         help="Names this logical run: rerunning with the same key after a failure appends exactly once. "
              "Default: a new key per invocation, printed at the start.")] = None,
+    reuse_intermediates: Annotated[bool, typer.Option(
+        help="Keep intermediates named by their content; skip a stage whose table is still fresh (24 h).")] = False,
 ) -> None:
     """Run every stage in order on a connection, showing progress per stage.
 
@@ -157,7 +159,8 @@ def run(
         with cancelled_on_signal(connection, dialect) as stopped:
             try:
                 in_thread(lambda: run_plan(plan, Session(connection, dialect), variables=variables,
-                                           on_stage=progress, keep_intermediates=keep_intermediates, run_key=key))
+                                           on_stage=progress, keep_intermediates=keep_intermediates, run_key=key,
+                                           reuse=reuse_intermediates))
             except WareflowError:
                 if stopped:
                     _fail([Issue("WF406", f"cancelled by {stopped[0]}: the running statement was cancelled",

@@ -18,9 +18,9 @@ import pytest
 from wareflow.airflow import plan_cache
 from wareflow.airflow.settings import WorkflowSettings, read_settings, sidecar_path
 from wareflow.components import registry
-from wareflow.model import loader
 from wareflow.components.base import ColumnName
 from wareflow.errors import WorkflowError
+from wareflow.model import loader
 from wareflow.plan.ir import Plan
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -266,3 +266,41 @@ def test_a_statement_past_the_sidecars_timeout_fails_the_task_without_retry(tmp_
     assert (query.statement_timeout_s, query.max_bytes_billed) == (1, 1000000)
     with pytest.raises(AirflowFailException, match=r"WF409 .*statement_timeout_s \(1 s\)"):
         query.execute({"params": {}, "run_id": "manual__1", "dag": dag})
+
+
+# --- reusing intermediates -------------------------------------------------------------------------------
+
+def test_a_later_run_reuses_a_fresh_intermediate_and_rebuilds_a_changed_one(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch):
+    """Sidecar `reuse_intermediates` -> operators: the buffer stage's table outlives the run (the cleanup
+    task keeps it), the next run skips that stage and says why, another radius builds another table."""
+    import sys
+
+    sys.path.insert(0, str(EXAMPLES / "data"))
+    import generate  # type: ignore[import-not-found]
+
+    db = tmp_path / "demo.duckdb"
+    generate.write_duckdb(str(db), generate.build_tables(seed=3))
+    monkeypatch.setenv("AIRFLOW_CONN_WAREFLOW_DUCKDB", json.dumps({"conn_type": "duckdb", "host": str(db)}))
+    folder = tmp_path / "dags"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / "customers_near_stations.json", folder / "near.json")
+    (folder / "near.wareflow.yaml").write_text(
+        "table_map: {'wareflow-demo.demo': main}\nreuse_intermediates: true\nreuse_ttl_seconds: 3600\n")
+    dag = load(folder)["near"]
+    buffer, save = dag.get_task("st_buffer"), dag.get_task("save_customers_near_stations")
+
+    def run(task, run_id: str, radius: int) -> dict:
+        return task.execute({"params": {"radius": radius}, "run_id": run_id, "dag": dag})
+
+    first = run(buffer, "manual__1", 300)
+    assert first["reused"] is False and first["reuse_reason"] == "not built yet (no ledger)"
+    saved = run(save, "manual__1", 300)["rows"]
+    assert saved > 0
+    second = run(buffer, "manual__2", 300)
+    assert second["reused"] is True and second["rows"] == first["rows"] and second["table"] == first["table"]
+    assert second["reuse_reason"].startswith("built ") and "(TTL 1 h)" in second["reuse_reason"]
+    assert buffer.sql.startswith("-- reusing ")  # the Rendered Template view says so
+    assert run(save, "manual__2", 300)["rows"] == saved  # the save reads the kept table
+    third = run(buffer, "manual__3", 500)
+    assert third["reused"] is False and third["table"] != first["table"]

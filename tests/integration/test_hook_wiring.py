@@ -218,6 +218,10 @@ class FakeBigQueryApi:
             return {**data, "status": {"state": "DONE"}, "statistics": {"query": stats}}
         job_id = path.split("/")[-1]
         if method == "GET" and "/jobs/" in path:  # jobs.get: a job runs until it is cancelled
+            if not any(j["jobReference"]["jobId"] == job_id for j in self.jobs):
+                from google.api_core import exceptions
+
+                raise exceptions.NotFound(f"Not found: Job proj:{job_id}")  # never inserted
             state = "DONE" if job_id in self.cancelled or not self.hold else "RUNNING"
             return {"jobReference": {"jobId": job_id, "projectId": "proj"}, "status": {"state": state},
                     "configuration": {"query": {}}}

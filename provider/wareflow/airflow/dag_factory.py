@@ -177,22 +177,25 @@ def build_dag(path: Path, settings: WorkflowSettings) -> DAG:
             "retry_delay": timedelta(seconds=settings.retry_delay_seconds),
         },
     )
+    guards = {"statement_timeout_s": settings.statement_timeout_s, "max_bytes_billed": settings.max_bytes_billed,
+              "reuse_intermediates": settings.reuse_intermediates, "reuse_ttl_s": settings.reuse_ttl_seconds}
     tasks = {}
     for stage in spec.stages:
         tasks[stage.id] = WareflowOperator(
             task_id=stage.id, task_display_name=stage.display, dag=dag, plan=plan, stage_id=stage.id,
             label=stage.label, conn_id=settings.conn_id, scratch_schema=settings.scratch_schema, doc_md=stage.doc,
-            statement_timeout_s=settings.statement_timeout_s, max_bytes_billed=settings.max_bytes_billed,
+            **guards,
             inlets=[asset(name(t)) for t in stage.reads] if settings.assets else [],
             outlets=[asset(name(stage.writes))] if stage.writes and settings.assets else [],
         )
         for upstream in stage.upstream:
             tasks[upstream] >> tasks[stage.id]
-    drops = spec.scratch and not settings.keep_intermediates
+    # with reuse, intermediates stay for the next run; the long-expired ones are swept instead
+    drops = (spec.scratch or settings.reuse_intermediates) and not settings.keep_intermediates
     summary = WareflowCleanupOperator(
         task_id="run_summary", task_display_name="Run summary" + (" and cleanup" if drops else ""), dag=dag,
         plan=plan, conn_id=settings.conn_id, scratch_schema=settings.scratch_schema, retries=0,
-        stage_ids=[s.id for s in spec.stages], drop=drops,
+        stage_ids=[s.id for s in spec.stages], drop=drops, **guards,
         doc_md="What every stage wrote (rows, seconds, query ids)"
                + (", then the intermediate tables dropped" if drops else "") + ", once every stage has succeeded.")
     for task in tasks.values():

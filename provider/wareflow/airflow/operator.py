@@ -11,8 +11,8 @@ is the stage's summary (table, rows, seconds, query ids) and Airflow's metrics g
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from airflow.sdk import BaseOperator
 
@@ -24,6 +24,8 @@ from wareflow.airflow.metrics import (
     summary_table,
 )
 from wareflow.errors import TerminalWarehouseError, TransientWarehouseError, WareflowError
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:  # the compiler, dialects and hooks load when a task runs, not when a DAG is parsed
     from wareflow.airflow.plan_cache import PlanRef
@@ -39,12 +41,14 @@ class _WareflowTask(BaseOperator):
 
     def __init__(self, *, plan: Plan | PlanRef, conn_id: str, scratch_schema: str | None = None,
                  statement_timeout_s: int | None = None, max_bytes_billed: int | None = None,
-                 **kwargs: Any) -> None:
+                 reuse_intermediates: bool = False, reuse_ttl_s: int | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._plan = plan
         self.conn_id = conn_id
         self.statement_timeout_s = statement_timeout_s
         self.max_bytes_billed = max_bytes_billed
+        self.reuse_intermediates = reuse_intermediates
+        self.reuse_ttl_s = reuse_ttl_s
         self.scratch_schema = scratch_schema
         self._conn: Any = None
         self._run_id: str | None = None
@@ -126,7 +130,7 @@ class _WareflowTask(BaseOperator):
         return Session(self._connection(), self._dialect(), self.log, limits=limits)
 
     def _compiler(self, context: Mapping[str, Any]) -> Compiler:
-        from wareflow.compile.compiler import Compiler
+        from wareflow.compile.compiler import DEFAULT_REUSE_TTL_S, Compiler
         from wareflow.components.registry import typed_values
 
         self._run_id = context.get("run_id")
@@ -137,7 +141,8 @@ class _WareflowTask(BaseOperator):
         session = self._session()
         return Compiler(self.plan, self._dialect(), variables=variables, schemas=session.schema_lookup,
                         fetch=session.read_small, run_key=f"{dag_id}:{context.get('run_id') or 'manual'}",
-                        scratch_schema=self.scratch_schema)
+                        scratch_schema=self.scratch_schema, reuse=self.reuse_intermediates,
+                        reuse_ttl_s=DEFAULT_REUSE_TTL_S if self.reuse_ttl_s is None else self.reuse_ttl_s)
 
 
 class WareflowOperator(_WareflowTask):
@@ -159,15 +164,33 @@ class WareflowOperator(_WareflowTask):
         """Compile against the live schemas, run, and return the stage's summary (its XCom)."""
         from airflow.sdk.exceptions import AirflowFailException
 
+        from wareflow.warehouses import reuse
+        from wareflow.warehouses.resume import resume_store
+
+        decision = None
         try:
-            self._compiled = self._compile(context)
+            compiler = self._compiler_of(context)
+            stage = self.plan.stage(self.stage_id)
+            if compiler.reusable(stage):  # reuse_intermediates: a fresh table is not built again
+                decision = self._guarded(lambda: reuse.check(self._session(), compiler, stage))
+                self.log.info("%s", decision.message)
+                if decision.fresh:
+                    self.sql = f"-- {decision.message}"
+                    return self._report(decision.result(), decision.summary())
+            self._compiled = self._guarded(lambda: reuse.compile_stage(compiler, stage))
             self.sql = ";\n\n".join(self._compiled.sql(self._dialect())) + ";"
-            result = self._session().run(self._compiled)
+            # a retry resumes the stage where the warehouse has jobs (BigQuery, Snowflake): what succeeded is
+            # skipped, what still runs is waited for (Airflow 3.3's task state store keeps the job ids)
+            result = self._session().run(self._compiled, resume=resume_store(context))
         except TerminalWarehouseError as exc:
             raise AirflowFailException(str(exc)) from exc  # retrying cannot help
         finally:
             self._close()
-        summary = stage_summary(result, self._dialect().name, result.bytes_processed)
+        return self._report(result, decision.summary() if decision else {})
+
+    def _report(self, result: Any, extra: Mapping[str, Any]) -> dict[str, Any]:
+        """The stage's summary (its XCom), also sent to Airflow's metrics."""
+        summary = {**stage_summary(result, self._dialect().name, result.bytes_processed), **extra}
         emit_stage_metrics(summary, dag_id=self.dag_id, task_id=self.task_id)
         return summary
 
@@ -177,12 +200,16 @@ class WareflowOperator(_WareflowTask):
 
         return operator_lineage(self)
 
-    def _compile(self, context: Mapping[str, Any]) -> CompiledStage:
+    def _compiler_of(self, context: Mapping[str, Any]) -> Compiler:
+        return self._guarded(lambda: self._compiler(context))
+
+    def _guarded(self, step: Callable[[], T]) -> T:
+        """Run a compile step: a coded problem fails the task without retry, a transient one is retried."""
         from airflow.sdk.exceptions import AirflowFailException
 
         try:
-            return self._compiler(context).compile_stage(self.plan.stage(self.stage_id))
-        except TransientWarehouseError:
+            return step()
+        except (TransientWarehouseError, TerminalWarehouseError):
             raise  # e.g. the connection dropped while reading schemas: Airflow retries the task
         except WareflowError as exc:
             raise AirflowFailException(str(exc)) from exc
@@ -203,11 +230,16 @@ class WareflowCleanupOperator(_WareflowTask):
         self.drop = drop
 
     def execute(self, context: Any) -> dict[str, Any]:
+        from wareflow.warehouses import reuse
+
         summary = self._summary(context)
-        if self.drop and self.plan.scratch():
+        if self.drop:
             try:
                 compiler = self._compiler(context)
-                self._session().drop([compiler.intermediate_table(s) for s in self.plan.scratch()])
+                if compiler.reuse:  # kept for the next runs: only the long-expired ones go
+                    reuse.sweep(self._session(), compiler)
+                elif self.plan.scratch():
+                    self._session().drop([compiler.intermediate_table(s) for s in self.plan.scratch()])
             except Exception:  # cleanup never fails a run: the tables are overwritten by the next one anyway
                 self.log.warning("could not drop intermediate tables", exc_info=True)
             finally:

@@ -53,6 +53,9 @@ class WorkflowSettings:
     # cost guards (wareflow.warehouses.limits): how long one statement may run; what BigQuery may bill
     statement_timeout_s: int | None = None
     max_bytes_billed: int | None = None
+    # keep intermediate tables by content and skip a stage whose table is fresh (wareflow.warehouses.reuse)
+    reuse_intermediates: bool = False
+    reuse_ttl_seconds: int = 86400
 
     @classmethod
     def keys(cls) -> set[str]:
@@ -272,5 +275,7 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "assets": _flag,
     "statement_timeout_s": lambda v: None if v is None else _whole(1, 7 * 24 * 3600)(v),
     "max_bytes_billed": lambda v: None if v is None else _whole(1, 10**18)(v),
+    "reuse_intermediates": _flag,
+    "reuse_ttl_seconds": _whole(0, 365 * 24 * 3600),
 }
 assert set(_CHECKS) == WorkflowSettings.keys()

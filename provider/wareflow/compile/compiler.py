@@ -18,6 +18,7 @@ from typing import Any
 import sqlglot
 from sqlglot import exp
 
+import wareflow
 from wareflow.components.base import BuildContext, ColumnName, Component, SinkComponent, SourceComponent
 from wareflow.errors import CompileError, Issue
 from wareflow.plan.ir import Plan, Port, Stage
@@ -31,6 +32,7 @@ SchemaLookup = Callable[[str, tuple[str, ...]], "tuple[Column, ...] | None"]
 Fetch = Callable[[exp.Query, "tuple[Requirement, ...]", Stage], "list[tuple[Any, ...]]"]
 LEDGER_TABLE = "_wareflow_appends"
 MAX_FETCHED_ROWS = 10_000  # what a component may read back while building: aggregates, never the data
+DEFAULT_REUSE_TTL_S = 24 * 3600  # how long a reused intermediate stays fresh (sidecar `reuse_ttl_seconds`)
 
 
 @dataclass(frozen=True)
@@ -74,8 +76,14 @@ class Compiler:
     run_key: str = "manual"
     scratch_schema: str | None = None
     fetch: Fetch | None = None  # reads a component's small results (`BuildContext.fetch`); None: placeholders
+    # Intermediates named by their content, kept and reused while fresh (`wareflow.warehouses.reuse`)
+    reuse: bool = False
+    reuse_ttl_s: int = DEFAULT_REUSE_TTL_S
 
     def __post_init__(self) -> None:
+        if self.reuse and self.dialect.epoch_seconds is None:
+            raise CompileError(Issue("WF305", f"reuse_intermediates is not supported on {self.dialect.title} yet",
+                                     hint="turn reuse_intermediates off for this connection"))
         self.bound = self.plan.workflow
         self.values = {**self.bound.variables, **self.variables}
         self._stage_columns: dict[str, tuple[Column, ...] | None] = {}
@@ -101,11 +109,29 @@ class Compiler:
         run: a retry of the run overwrites its own, while two runs (of one DAG, or of two workflows
         sharing a sub-graph) never write, read or drop each other's. A table that stays (a leaf: a
         result to look at; every table with ``materialize="all"``) is not: the next run replaces it.
+
+        With `reuse`, every such table is named by its content alone (`reuse_key`): the next run, or another
+        workflow with the same sub-graph and variable values, finds it.
         """
+        if self.reusable(stage):
+            return self._scratch_table(stage.label, self._reuse_name(stage))
         scoped = stage.id in self._scratch
         key = json.dumps([self.bound.workflow.title, stage.id, stage.content_hash, sorted(self.values.items()),
                           self.run_key if scoped else None], default=str)
         return self._scratch_table(stage.label, key)
+
+    def reusable(self, stage: Stage) -> bool:
+        """Whether `stage`'s table is kept and reused while fresh: with `reuse`, every table but a sink's."""
+        return self.reuse and bool(stage.output.handle)
+
+    def reuse_key(self, stage: Stage) -> str:
+        """What a reused table holds, in full (its name keeps 12 digits of it): the stage's sub-graph (its
+        Merkle hash), the variable values, and the Wareflow release that wrote the SQL."""
+        return hashlib.sha256(self._reuse_name(stage).encode()).hexdigest()
+
+    def _reuse_name(self, stage: Stage) -> str:
+        return json.dumps(["reuse", wareflow.__version__, stage.content_hash, sorted(self.values.items())],
+                          default=str)
 
     def _scratch_table(self, label: str, key: str) -> exp.Table:
         """``wareflow_<label>_<hash of key>``, in the scratch schema when there is one."""
@@ -183,7 +209,8 @@ class Compiler:
             ledger = table_ref((*target_schema(target), LEDGER_TABLE))
             statements = self.dialect.append(target, final, ledger, ledger_key(self.run_key, stage.id))
         else:
-            statements = self.dialect.publish(target, final, intermediate=kind == "intermediate",
+            # a reused table is kept as an ordinary one (an UNLOGGED table is emptied by crash recovery)
+            statements = self.dialect.publish(target, final, intermediate=kind == "intermediate" and not self.reuse,
                                               token=self.run_token)
             if stage.output.handle:  # read by later stages: made fast to match on
                 statements += self.dialect.index_probes(target, self._probed(stage.output, columns))

@@ -11,6 +11,10 @@ set before the stage's transaction and lifted after it, or a job's configuration
 interrupting the statement (DuckDB); a BigQuery stage is dry-run first and fails before running anything
 when the estimate is over ``max_bytes_billed``. A statement stopped by a limit fails with the terminal
 WF409 (timeout) or WF410 (bytes billed): a retry would run into the same limit.
+
+Given a `ResumeStore` (`run(compiled, resume=...)`), a stage whose statements run as warehouse jobs
+(BigQuery, Snowflake) resumes on retry instead of running again: see `Session._resumption` and
+`wareflow.warehouses.resume`.
 """
 
 from __future__ import annotations
@@ -20,20 +24,29 @@ import importlib
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from sqlglot import exp
 
 from wareflow.compile.compiler import CompiledStage
 from wareflow.errors import Issue, TerminalWarehouseError, WarehouseError, warehouse_error
 from wareflow.plan.ir import Stage
-from wareflow.sql.dialects.base import Guard, WarehouseDialect
+from wareflow.sql.dialects.base import Guard, JobKey, JobState, WarehouseDialect
 from wareflow.sql.ops import Requirement
 from wareflow.sql.relation import Column, table_ref
 from wareflow.warehouses.connect import describe_error
 from wareflow.warehouses.limits import Limits, human_bytes
+from wareflow.warehouses.resume import (
+    NoStore,
+    ResumeStore,
+    digest,
+    generation,
+    generation_key,
+    recorded_id,
+    statement_key,
+)
 
 log = logging.getLogger("wareflow")
 _clock = time.perf_counter  # how long a statement ran (see `Session._exceeded`); tests drive it
@@ -95,6 +108,17 @@ class _Watchdog:
         self._timer.cancel()
 
 
+@dataclass
+class _Step:
+    """What a retry does with one statement run as a job: skip it (its job succeeded), wait for its job
+    (still running), or submit it."""
+
+    key: JobKey
+    job: Any = None  # its job from an earlier try, if any
+    state: JobState | None = None
+    action: Literal["skip", "attach", "submit"] = "submit"
+
+
 class _Interrupted(Exception):
     """A statement that finished just as the timer interrupting it fired: past the limit all the same."""
 
@@ -151,11 +175,15 @@ class Session:
         return self.describe(parts)
 
     # --- running ----------------------------------------------------------------------------------
-    def run(self, compiled: CompiledStage) -> StageResult:
+    def run(self, compiled: CompiledStage, resume: ResumeStore | None = None) -> StageResult:
+        """Run the stage's statements. With `resume` (Airflow's ``task_state_store``, or `NO_STORE`), where
+        they run as jobs a retry can find again, each job's id is recorded as it is submitted and a retry
+        skips what succeeded, waits for what still runs and submits the rest (`_resumption`)."""
         self.ensure(compiled)
         target = self.dialect.generate(compiled.target, pretty=False)
         texts = [self.dialect.generate(statement) for statement in compiled.statements]
         self._check_estimate(compiled, texts)
+        steps = self._resumption(compiled, texts, resume)
         started = time.perf_counter()  # the stage's time is the warehouse's: SQL text is ready
         rows = -1
         query_ids: list[str] = []
@@ -165,13 +193,18 @@ class Session:
             self._remember(cur)
             self._begin()
             try:
-                for statement, sql in zip(compiled.statements, texts, strict=True):
-                    self.log.info("stage %s: running\n%s", compiled.stage.id, sql)
-                    self._execute(cur, sql)
-                    if rows < 0 and _writes_rows(statement, compiled.kind):
+                for index, (statement, sql) in enumerate(zip(compiled.statements, texts, strict=True)):
+                    step = steps.get(index)
+                    if step is None:
+                        self.log.info("stage %s: running\n%s", compiled.stage.id, sql)
+                        self._execute(cur, sql)
                         count = self.dialect.rows_written(cur, statement)
+                        qid = self.dialect.statement_id(cur)
+                    else:
+                        qid = self._run_step(cur, compiled, sql, step, resume)
+                        count = self.dialect.job_rows(cur, statement)
+                    if rows < 0 and _writes_rows(statement, compiled.kind):
                         rows = -1 if count is None else count
-                    qid = self.dialect.statement_id(cur)
                     if qid:
                         query_ids.append(qid)
                     done = self.dialect.bytes_processed(cur)
@@ -185,6 +218,8 @@ class Session:
                 raise self._error(compiled, exc) from exc
             finally:
                 self._release(cur)
+        if steps and resume is not None and not isinstance(resume, NoStore):
+            self._store(resume, generation_key(compiled.stage.id), steps[min(steps)].key.generation + 1)
         try:  # the next stage on this connection starts from a clean session
             self.dialect.reset(self.conn)
         except Exception as exc:  # the stage is committed; a session that cannot be reset is the next one's error
@@ -198,6 +233,146 @@ class Session:
         self._schemas.pop(tuple(p.name for p in compiled.target.parts), None)
         return StageResult(compiled.stage.id, target, rows, seconds, len(compiled.statements), tuple(query_ids),
                            processed)
+
+    # --- resuming on retry ------------------------------------------------------------------------------
+    def _resumption(self, compiled: CompiledStage, texts: list[str], store: ResumeStore | None) -> dict[int, _Step]:
+        """What to do with each statement that runs as a job, by index; empty where nothing resumes (no
+        store given, or a warehouse without jobs: a retry then runs the whole stage again, which the
+        atomic publish and the append ledger make safe).
+
+        Only a prefix of the statements is skipped: the statements ran in order, so a retry skips those
+        whose job succeeded up to the first that did not, waits for that one if it still runs, and submits
+        it and every later one anew (a later statement's job would be from an older try, built on what
+        the earlier statement wrote then). Skipping is safe because:
+
+        - a skipped job ran exactly this statement (the key holds a digest of its SQL; a changed DAG or a
+          changed compile submits anew) in this generation of the stage (see `wareflow.warehouses.resume`);
+        - a skipped CREATE (a publish's CREATE OR REPLACE, a ledger's or an append target's CREATE IF NOT
+          EXISTS, a scratch table) is skipped only while its table still exists: one dropped since (by the
+          run's cleanup, a person) is created again, and so is everything after it;
+        - a transaction resumes only where it is one job (BigQuery's script: its INSERTs and the ledger row
+          committed together or not at all); where it lives in the session (Snowflake), a crashed worker's
+          transaction was rolled back with its session, so the block runs again, and the ledger's
+          NOT EXISTS guard makes a block that had committed a no-op;
+        - publishing on these warehouses is one atomic CREATE OR REPLACE, so there is no staging table to
+          lose between statements; a staging + swap publish runs in one transaction (PostgreSQL, DuckDB,
+          Redshift), whose warehouses have no jobs and run again whole.
+
+        Without a store (`NoStore`), a stage whose every job already succeeded is taken to have completed
+        before (its task cleared, or failing after the stage ran) and runs again: only the store's
+        generation tells a retry after a crash from a new run of the task.
+        """
+        if store is None or not self.dialect.resumes_jobs:
+            return {}
+        stored = not isinstance(store, NoStore)
+        if not self.dialect.can_resume(self.conn, stored):
+            if not stored:
+                self._note("resume", f"{self.dialect.title}: resuming a retried stage needs Airflow's task state "
+                                     "store (Airflow 3.3+); without it a retry runs the stage again")
+            return {}
+        stage = compiled.stage.id
+        kinds = self._job_kinds(compiled.statements)
+        current = generation(store, stage)
+        steps = {index: self._earlier_job(compiled, JobKey(stage, index, digest(texts[index]), current), store)
+                 for index, kind in enumerate(kinds) if kind == "job"}
+        again = not stored and bool(steps) and all(s.state == "succeeded" for s in steps.values())
+        if again:
+            self.log.info("stage %s: every job already succeeded in an earlier run of this task: running it again",
+                          stage)
+        for index, kind in enumerate(kinds):
+            if kind == "plain":
+                again = True
+            if kind != "job":
+                continue
+            step = steps[index]
+            if not again and step.state == "succeeded" and self._still_there(compiled.statements[index]):
+                step.action = "skip"
+            elif not again and step.state == "running":
+                step.action, again = "attach", True
+            else:
+                step.action, again = "submit", True
+        return steps
+
+    def _earlier_job(self, compiled: CompiledStage, key: JobKey, store: ResumeStore) -> _Step:
+        """`key`'s statement with its job from an earlier try, if any, and what that job is now."""
+        step = _Step(key)
+        try:
+            step.job = self.dialect.find_job(self.conn, key, recorded_id(store, key))
+            step.state = None if step.job is None else self.dialect.job_state(self.conn, step.job)
+        except Exception as exc:
+            if self.dialect.error_kind(exc) == "transient":  # a retry may find it: never submit twice
+                raise self._error(compiled, exc) from exc
+            self.log.warning("stage %s: could not look up statement %d's job from an earlier try (%s); "
+                             "submitting it anew", key.stage, key.index, describe_error(exc))
+            step.job, step.state = None, None
+        return step
+
+    def _job_kinds(self, statements: Sequence[exp.Expr]) -> list[Literal["job", "gathered", "plain"]]:
+        """Each statement as it runs: a job of its own, gathered into the transaction's job (BigQuery: BEGIN
+        and what follows, up to the COMMIT that runs them as one script), or plain (inside a transaction
+        that lives in the session: never resumed)."""
+        kinds: list[Literal["job", "gathered", "plain"]] = []
+        open_block = False
+        for statement in statements:
+            if isinstance(statement, exp.Transaction):
+                open_block = True
+            if not open_block:
+                kinds.append("job")
+            elif not self.dialect.transaction_is_one_job:
+                kinds.append("plain")
+            else:
+                kinds.append("job" if isinstance(statement, exp.Commit) else "gathered")
+            if isinstance(statement, exp.Commit):
+                open_block = False
+        return kinds
+
+    def _still_there(self, statement: exp.Expr) -> bool:
+        """False when `statement` creates a table that no longer exists (its succeeded job must run again)."""
+        if not isinstance(statement, exp.Create) or str(statement.args.get("kind") or "").upper() != "TABLE":
+            return True
+        table = statement.this.this if isinstance(statement.this, exp.Schema) else statement.this
+        if not isinstance(table, exp.Table):
+            return True
+        parts = tuple(p.name for p in table.parts)
+        self._schemas.pop(parts, None)
+        return self.describe(parts) is not None
+
+    def _run_step(self, cur: Any, compiled: CompiledStage, sql: str, step: _Step, store: ResumeStore | None) -> str:
+        """Run, wait for or skip the statement's job as `step` says; its id."""
+        stage = compiled.stage.id
+        self._watch = None
+        self._started = _clock()
+        if step.action == "skip":
+            name = self.dialect.job_name(step.job)
+            self.log.info("stage %s: statement %d already succeeded in job %s (an earlier try): skipped",
+                          stage, step.key.index, name)
+            self.dialect.skip(cur, step.job)
+            return name
+        if step.action == "attach":
+            name = self.dialect.job_name(step.job)
+            self.log.info("stage %s: statement %d still runs in job %s (an earlier try): waiting for it",
+                          stage, step.key.index, name)
+            self.dialect.attach(cur, step.job)
+            return name
+        if step.state == "failed":
+            self.log.info("stage %s: statement %d failed in job %s (an earlier try): submitting it again",
+                          stage, step.key.index, self.dialect.job_name(step.job))
+        self.log.info("stage %s: running\n%s", stage, sql)
+
+        def record(job_id: str) -> None:
+            if store is not None:
+                self._store(store, statement_key(stage, step.key.index),
+                            {"id": job_id, "sql": step.key.sql, "generation": step.key.generation})
+
+        self.dialect.submit(cur, sql, step.key, record)
+        return self.dialect.statement_id(cur) or ""
+
+    def _store(self, store: ResumeStore, key: str, value: Any) -> None:
+        """Write to the resume store; a store that fails costs a resumption, never the stage."""
+        try:
+            store.set(key, value)
+        except Exception as exc:
+            self.log.warning("could not record %s in the task state store: %s", key, describe_error(exc))
 
     def ensure(self, compiled: CompiledStage) -> None:
         """Check, before anything is written, that what the stage's functions need is installed

@@ -12,7 +12,8 @@ import errno
 import hashlib
 import re
 import socket
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, ClassVar, Literal
 
@@ -68,6 +69,19 @@ def call(name: str, *params: str) -> Template:
 ErrorKind = Literal["transient", "missing_table", "terminal"]
 # A cost guard a driver exception says the warehouse enforced: see `Driver.exceeded`.
 Guard = Literal["statement_timeout", "max_bytes_billed"]
+# What a statement's job from an earlier try is now: see `Driver.job_state`.
+JobState = Literal["running", "succeeded", "failed"]
+
+
+@dataclass(frozen=True)
+class JobKey:
+    """One statement of one stage in one generation (`wareflow.warehouses.resume`): what its job from an
+    earlier try of the task is found by."""
+
+    stage: str
+    index: int
+    sql: str  # digest of the statement's text: a job of other SQL is never taken for this statement's
+    generation: int = 0  # times the stage has completed before in this task instance
 
 
 class Driver:
@@ -178,6 +192,51 @@ class Driver:
         the session believes it only when it set that limit (a server-side timeout an administrator set
         stays what `error_kind` says)."""
         return None
+
+    # --- jobs that outlive the connection: resuming a stage on retry (`wareflow.warehouses.resume`) -----
+    # True where each statement runs as a job a later connection can find again by its id and wait for
+    # (BigQuery jobs, Snowflake queries): a retried stage then skips what already succeeded. Elsewhere a
+    # retry runs the stage again, which the atomic publish and the append ledger make safe.
+    resumes_jobs: ClassVar[bool] = False
+
+    # True where a BEGIN ... COMMIT block runs as one job (BigQuery's script): the block resumes as a
+    # whole. False where a transaction lives in the session (Snowflake): a crashed worker's transaction
+    # is rolled back with its session, so the block always runs again (the ledger guard keeps it once).
+    transaction_is_one_job: ClassVar[bool] = False
+
+    def can_resume(self, conn: Any, stored: bool) -> bool:
+        """Whether statements on `conn` can be found again on retry: `stored` when there is a store to
+        record their ids in (Airflow's ``task_state_store``)."""
+        return False
+
+    def find_job(self, conn: Any, key: JobKey, recorded: str | None) -> Any:
+        """The latest job of `key`'s statement from an earlier try (`recorded`: its id kept in the store),
+        or None where none was submitted."""
+        return None
+
+    def job_state(self, conn: Any, job: Any) -> JobState:
+        """What `job` (from `find_job`) is now: still running, succeeded, or failed (resubmit it)."""
+        return "failed"
+
+    def job_name(self, job: Any) -> str:
+        """`job`'s id, for the log and the stage's query ids."""
+        return str(job)
+
+    def submit(self, cursor: Any, sql: str, key: JobKey, record: Callable[[str], None]) -> None:
+        """Run `sql` on `cursor` as a job, calling `record` with its id as soon as it is submitted (before
+        waiting for it), and leave `cursor` reporting it as `execute` would (rows, id, bytes)."""
+        cursor.execute(sql)
+
+    def attach(self, cursor: Any, job: Any) -> None:
+        """Wait for `job` (submitted by an earlier try) and leave `cursor` reporting it; raises its error."""
+        raise NotImplementedError(f"{type(self).__name__} cannot attach to a job")
+
+    def skip(self, cursor: Any, job: Any) -> None:
+        """Leave `cursor` reporting `job`, which succeeded in an earlier try, without running anything."""
+
+    def job_rows(self, cursor: Any, statement: exp.Expr) -> int | None:
+        """Rows `statement` wrote, run as a job by `submit` or `attach` (None: the session counts them)."""
+        return self.rows_written(cursor, statement)
 
     def rows_written(self, cursor: Any, statement: exp.Expr) -> int | None:
         """Rows `statement`, just run on `cursor`, wrote, if the driver says (DB-API ``rowcount``)."""
@@ -442,6 +501,25 @@ class SqlCapabilities:
         """A query returning (column_name, data_type) of `table`, in column order: no rows, or an
         error `error_kind` calls ``"missing_table"``, when there is no such table."""
         raise NotImplementedError
+
+    # --- reused intermediates (`wareflow.warehouses.reuse`) --------------------------------------------
+    # Seconds since 1970 (UTC) of the timestamp `:ts`, as a number: how a reused table's age is reckoned,
+    # on the warehouse's own clock. None where not written yet: `reuse_intermediates` is refused there.
+    epoch_seconds: ClassVar[Template | None] = None
+
+    def epoch(self, timestamp: exp.Expr) -> exp.Expr | None:
+        return None if self.epoch_seconds is None else self.epoch_seconds.bind(self.sqlglot_dialect)(ts=timestamp)
+
+    def exclusive(self, name: exp.Table) -> list[exp.Expr]:
+        """Statements making the rest of a stage's transaction take turns with every other writer of `name`,
+        where two runs publishing one table at once would otherwise collide; none where the warehouse's
+        own locking or an atomic ``CREATE OR REPLACE`` suffices."""
+        return []
+
+    def last_modified(self, tables: Sequence[exp.Table]) -> exp.Query | None:
+        """A query giving (schema, table, seconds since 1970 of the last change to its data) for those of
+        `tables` that are base tables the warehouse keeps such a time for; None where it keeps none."""
+        return None
 
 
 

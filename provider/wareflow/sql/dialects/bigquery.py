@@ -7,14 +7,24 @@ Statements run as GoogleSQL query jobs through ``BigQueryHook`` (the driver adap
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar
 
 from sqlglot import exp
 
 from wareflow.errors import Issue, TerminalWarehouseError
 from wareflow.sql import ops
-from wareflow.sql.dialects.base import Driver, ErrorKind, Guard, Template, WarehouseDialect, call, raised_as
+from wareflow.sql.dialects.base import (
+    Driver,
+    ErrorKind,
+    Guard,
+    JobKey,
+    JobState,
+    Template,
+    WarehouseDialect,
+    call,
+    raised_as,
+)
 
 # BigQuery has no H3 of its own: CARTO's open Analytics Toolbox functions are called where they are
 # deployed, `carto-un.carto` (CARTO's public US location) unless the connection says otherwise
@@ -60,6 +70,38 @@ class BigQueryDriver(Driver):
 
     def cancel(self, conn: Any) -> bool:
         return bool(conn.cancel())
+
+    # Jobs found again on retry: by the id recorded in the task state store, else by their deterministic id
+    # (`BigQueryJobs.job_base`); a transaction is one script job, so it resumes as a whole.
+    # https://cloud.google.com/bigquery/docs/reference/rest/v2/jobs/get (status.state, status.errorResult)
+    resumes_jobs = True
+    transaction_is_one_job = True
+
+    def can_resume(self, conn: Any, stored: bool) -> bool:
+        return stored or conn.job_base(JobKey("", 0, "")) is not None  # the dag, task and run are known
+
+    def find_job(self, conn: Any, key: JobKey, recorded: str | None) -> Any:
+        if recorded and (job := conn.get_job(recorded)) is not None:
+            return job
+        base = conn.job_base(key)
+        return conn.latest_job(base) if base else None
+
+    def job_state(self, conn: Any, job: Any) -> JobState:
+        if job.state != "DONE":  # PENDING, RUNNING
+            return "running"
+        return "failed" if job.error_result else "succeeded"
+
+    def job_name(self, job: Any) -> str:
+        return str(job.job_id)
+
+    def submit(self, cursor: Any, sql: str, key: JobKey, record: Callable[[str], None]) -> None:
+        cursor.execute(sql, job_id=cursor.conn.free_job_id(key), on_submit=record)
+
+    def attach(self, cursor: Any, job: Any) -> None:
+        cursor.adopt(job)
+
+    def skip(self, cursor: Any, job: Any) -> None:
+        cursor.adopt(job, wait=False)  # its rows and bytes from the job's statistics; nothing is fetched
 
     # Cost guards live in each job's configuration (`BigQueryJobs.run`), not in session state:
     # https://cloud.google.com/bigquery/docs/reference/rest/v2/Job#JobConfiguration (jobTimeoutMs) and
@@ -182,6 +224,27 @@ class BigQuery(BigQueryDriver, WarehouseDialect):
         return (exp.select("column_name", "data_type").from_(columns)
                 .where(exp.EQ(this=exp.column("table_name"), expression=exp.Literal.string(table.name)))
                 .order_by("ordinal_position"))
+
+    # Reused intermediates: ages on the warehouse's clock, and the sources' last change from each dataset's
+    # __TABLES__ (last_modified_time: epoch ms; type 1 = a table: a view's time is its definition's).
+    # https://cloud.google.com/bigquery/docs/dataset-metadata#__tables__
+    epoch_seconds = Template("UNIX_MICROS(:ts) / 1000000")
+
+    def last_modified(self, tables: Sequence[exp.Table]) -> exp.Query | None:
+        datasets: dict[tuple[str, str], list[str]] = {}
+        for table in tables:  # an unqualified name has no dataset to ask: the TTL alone covers it
+            if table.db:
+                datasets.setdefault((table.catalog, table.db), []).append(table.name)
+        queries = [exp.select(exp.alias_(exp.column("dataset_id"), "table_schema"),
+                              exp.alias_(exp.column("table_id"), "table_name"),
+                              exp.alias_(exp.Div(this=exp.column("last_modified_time"),
+                                                 expression=exp.Literal.number(1000)), "modified_s"))
+                   .from_(exp.Table(this=exp.to_identifier("__TABLES__"), db=exp.to_identifier(db),
+                                    catalog=exp.to_identifier(catalog) if catalog else None))
+                   .where(exp.and_(exp.EQ(this=exp.column("type"), expression=exp.Literal.number(1)),
+                                   exp.column("table_id").isin(*(exp.Literal.string(n) for n in names))))
+                   for (catalog, db), names in datasets.items()]
+        return exp.union(*queries, distinct=False) if len(queries) > 1 else (queries[0] if queries else None)
 
 
 # Job error reasons worth a retry, whatever the HTTP status (rateLimitExceeded comes as a 403).

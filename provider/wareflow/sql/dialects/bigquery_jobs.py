@@ -6,18 +6,29 @@ expects while doing both: job labels carry the workflow, stage and run; the log 
 id and the bytes it processed; ``BEGIN TRANSACTION`` ... ``COMMIT TRANSACTION`` become one script job.
 Cost guards (`job_timeout_ms`, `maximum_bytes_billed`) go into every job's configuration; `dry_run`
 asks what a query would process without running it.
+
+Jobs are found again on retry (`wareflow.warehouses.resume`): with the dag, task and run known, each
+statement's job id is deterministic, ``wareflow_<sha256 of dag, task, run, stage, statement index,
+generation and SQL>_<attempt>``, the same in every try and process. BigQuery keeps a job id for the
+job's lifetime, so a failed job's id cannot be used again: a resubmission takes the first attempt
+number not yet used (found by ``jobs.get``).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
+
+from wareflow.sql.dialects.base import JobKey, raised_as
 
 log = logging.getLogger("wareflow")
 _BEGIN = re.compile(r"^\s*BEGIN(\s+TRANSACTION)?\s*;?\s*$", re.IGNORECASE)
 _COMMIT = re.compile(r"^\s*COMMIT(\s+TRANSACTION)?\s*;?\s*$", re.IGNORECASE)
+MAX_ATTEMPTS = 50  # ids probed per statement; past them a job gets a random id (found through the store only)
 
 
 def labels(tags: Mapping[str, str]) -> dict[str, str]:
@@ -34,12 +45,14 @@ class BigQueryJobs:
 
     def __init__(self, hook: Any, tags: Mapping[str, str], location: str | None = None):
         self.hook = hook
+        self.tags = dict(tags)
         self.labels = labels(tags)
         self.location = location or getattr(hook, "location", None)
         self.running: Any = None  # the job in flight, for cancel()
         self.script: list[str] | None = None  # statements of an open transaction
         self.job_timeout_ms: int | None = None  # cost guards of every job (see `Session`'s limits)
         self.maximum_bytes_billed: int | None = None
+        self._free: dict[str, int | None] = {}  # first unused attempt of each deterministic id, once probed
 
     def cursor(self) -> JobCursor:
         return JobCursor(self)
@@ -79,15 +92,76 @@ class BigQueryJobs:
         count = getattr(job, "total_bytes_processed", None)
         return count if isinstance(count, int) else None
 
-    def run(self, sql: str) -> Any:
-        job = self.hook.insert_job(configuration=self.configuration(sql), location=self.location, nowait=True)
+    def run(self, sql: str, job_id: str | None = None, on_submit: Callable[[str], None] | None = None) -> Any:
+        """Run `sql` as a query job (id `job_id`, else the hook's), `on_submit` told its id before waiting."""
+        try:
+            job = self.hook.insert_job(configuration=self.configuration(sql), job_id=job_id, location=self.location,
+                                       nowait=True)
+        except Exception as exc:
+            # jobs.insert retried after a lost answer: the job was created the first time; wait for it
+            if job_id is None or not raised_as(exc, "google.api_core", "Conflict"):
+                raise
+            job = self.get_job(job_id)
+            if job is None:
+                raise
+        if on_submit is not None:
+            on_submit(job.job_id)
+        return self.wait(job)
+
+    def wait(self, job: Any) -> Any:
+        """Wait for `job` (cancelled on kill while it runs); raises its error."""
         self.running = job
         try:
-            job.result()  # waits; raises the job's error
+            job.result()
         finally:
             self.running = None
         log.info("BigQuery job %s processed %s bytes", job.job_id, getattr(job, "total_bytes_processed", None))
         return job
+
+    # --- finding jobs again on retry --------------------------------------------------------------------
+    def job_base(self, key: JobKey) -> str | None:
+        """The deterministic id of `key`'s statement, before its attempt suffix; None unless the dag, task
+        and run are known (the command line's runs are not told apart: their jobs get random ids)."""
+        who = [self.tags.get(name) or "" for name in ("dag", "task", "run")]
+        if not all(who):
+            return None
+        material = json.dumps([*who, self.tags.get("map_index", ""), key.stage, key.index, key.generation, key.sql])
+        return "wareflow_" + hashlib.sha256(material.encode()).hexdigest()[:40]
+
+    def get_job(self, job_id: str) -> Any:
+        """The job `job_id` (in this connection's location), or None where there is none."""
+        try:
+            return self.hook.get_job(job_id=job_id, location=self.location)
+        except Exception as exc:
+            if raised_as(exc, "google.api_core", "NotFound"):
+                return None
+            raise
+
+    def latest_job(self, base: str) -> Any:
+        """The job of the highest attempt of `base` submitted so far, or None; remembers the next free one."""
+        found = None
+        for attempt in range(MAX_ATTEMPTS):
+            job = self.get_job(f"{base}_{attempt}")
+            if job is None:
+                self._free[base] = attempt
+                return found
+            found = job
+        self._free[base] = None
+        return found
+
+    def free_job_id(self, key: JobKey) -> str | None:
+        """The id the next submission of `key`'s statement takes (None: a random one)."""
+        base = self.job_base(key)
+        if base is None:
+            return None
+        if base not in self._free:
+            self.latest_job(base)
+        attempt = self._free[base]
+        if attempt is None:
+            log.warning("every deterministic id of %s is taken: the job gets a random id", base)
+            return None
+        self._free[base] = attempt + 1
+        return f"{base}_{attempt}"
 
 
 class JobCursor:
@@ -105,7 +179,7 @@ class JobCursor:
     def bytes_processed(self) -> int | None:
         return getattr(self.job, "total_bytes_processed", None)
 
-    def execute(self, sql: str) -> None:
+    def execute(self, sql: str, job_id: str | None = None, on_submit: Callable[[str], None] | None = None) -> None:
         if _BEGIN.match(sql):
             self.job = None  # no job of its own: its id and bytes come with the script's at COMMIT
             self.conn.script = []
@@ -118,11 +192,24 @@ class JobCursor:
             body = ";\n".join(self.conn.script)
             self.conn.script = None
             sql = f"BEGIN TRANSACTION;\n{body};\nCOMMIT TRANSACTION"
-        self.job = self.conn.run(sql)
+        if job_id is None and on_submit is None:
+            self.job = self.conn.run(sql)
+        else:
+            self.job = self.conn.run(sql, job_id=job_id, on_submit=on_submit)
+        self._report()
+
+    def adopt(self, job: Any, wait: bool = True) -> None:
+        """Report `job`, submitted by an earlier try, as if just run here (`wait`: for it to end; else it has
+        succeeded); a transaction being gathered is dropped: the job ran it."""
+        self.conn.script = None
+        self.job = self.conn.wait(job) if wait else job
+        self._report(fetch=wait)
+
+    def _report(self, fetch: bool = True) -> None:
         affected = getattr(self.job, "num_dml_affected_rows", None)
         self.rowcount = affected if isinstance(affected, int) else -1
         self._rows = []
-        if getattr(self.job, "statement_type", None) == "SELECT":
+        if fetch and getattr(self.job, "statement_type", None) == "SELECT":
             self._rows = [tuple(row.values()) for row in self.job.result()]
 
     def fetchall(self) -> list[tuple[Any, ...]]:

@@ -40,6 +40,13 @@ class DatabricksDriver(Driver):
     timeout_setting = "SET STATEMENT_TIMEOUT = {seconds}"
     timeout_unsetting = "RESET STATEMENT_TIMEOUT"
 
+    # No resuming on retry (`resumes_jobs` stays False): databricks-sql-connector 4.x runs a statement
+    # asynchronously (`Cursor.execute_async`, `query_id`, `get_query_state`, `get_async_execution_result`)
+    # but only polls the command of the cursor that started it (`active_command_id`): there is no public
+    # way to adopt another connection's statement id, and a Thrift operation ends with its session, which
+    # a crashed worker's is. A retry runs the stage again: CREATE OR REPLACE on Delta is atomic, appends
+    # are at least once (see `Databricks.in_transaction`).
+
     def exceeded(self, exc: BaseException) -> Guard | None:
         # 57KD0: the statement ran past STATEMENT_TIMEOUT (the kernel backend's `sql_state`).
         return "statement_timeout" if getattr(exc, "sql_state", None) in ("57KD0", "57014") else None

@@ -112,6 +112,7 @@ class DuckDB(DuckDBDriver, WarehouseDialect):
         ops.H3_TOCHILDREN: call("h3_cell_to_children", "cell", "resolution"),
     }
     types = {**WarehouseDialect.types, "geography": "GEOMETRY"}
+    epoch_seconds = Template("EPOCH(:ts)")  # reused intermediates' ages (CURRENT_TIMESTAMP: the transaction's start)
 
     # Wareflow's DuckDB connections get the H3 functions when they open; one opened otherwise (another
     # DuckDB hook) gets them before the first stage that calls one.

@@ -105,6 +105,7 @@ class Postgres(PostgresDriver, WarehouseDialect):
              "geography": "GEOMETRY"}
 
     unnest_join = "CROSS JOIN LATERAL UNNEST(:array) AS _wf_unnest(_wf_cell)"
+    epoch_seconds = Template("EXTRACT(EPOCH FROM :ts)")  # reused intermediates' ages (now(): the transaction's start)
 
     # Since PostgreSQL 12 a CTE read once is inlined: a buffer joined on would be rebuilt per pair.
     materializes_costly_ctes = True
@@ -171,3 +172,10 @@ class Postgres(PostgresDriver, WarehouseDialect):
         data_type = exp.func("FORMAT_TYPE", exp.column("atttypid", "a"), exp.Null())
         return (exp.select(exp.alias_(exp.column("attname", "a"), "column_name"), exp.alias_(data_type, "data_type"))
                 .from_(attribute).where(where).order_by(exp.column("attnum", "a")))
+
+    def exclusive(self, name: exp.Table) -> list[exp.Expr]:
+        """A transaction-scoped advisory lock on `name`: two runs first building one reused table would
+        otherwise collide on the catalog's unique index (one fails), so they take turns.
+        https://www.postgresql.org/docs/current/functions-admin.html#FUNCTIONS-ADVISORY-LOCKS"""
+        key = exp.func("HASHTEXT", exp.Literal.string(self.generate(name.copy(), pretty=False)))
+        return [exp.select(exp.func("PG_ADVISORY_XACT_LOCK", key))]

@@ -7,8 +7,9 @@ ST_BUFFER and ST_TRANSFORM take GEOMETRY only, and TO_GEOGRAPHY(<geometry>) need
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlglot import exp
@@ -18,6 +19,8 @@ from wareflow.sql.dialects.base import (
     Driver,
     ErrorKind,
     Guard,
+    JobKey,
+    JobState,
     Template,
     WarehouseDialect,
     call,
@@ -56,10 +59,54 @@ class SnowflakeDriver(Driver):
     def statement_id(self, cursor: Any) -> str | None:
         return getattr(cursor, "sfqid", None)
 
+    # Queries found again on retry by the query id recorded in the task state store right after
+    # submitting (query ids are Snowflake's, so there is nothing to find without a store):
+    # https://docs.snowflake.com/en/developer-guide/python-connector/python-connector-example#performing-an-asynchronous-query
+    # A query whose session died keeps running unless ABORT_DETACHED_QUERY is TRUE (then it is ABORTED
+    # and submitted again). Statements of a transaction are never resumed: it ends with its session.
+    resumes_jobs = True
+
+    def can_resume(self, conn: Any, stored: bool) -> bool:
+        return stored and callable(getattr(conn, "get_query_status", None))
+
+    def find_job(self, conn: Any, key: JobKey, recorded: str | None) -> Any:
+        return recorded
+
+    def job_state(self, conn: Any, job: Any) -> JobState:
+        status = conn.get_query_status(job)
+        if conn.is_still_running(status):
+            return "running"
+        return "succeeded" if getattr(status, "name", status) == "SUCCESS" else "failed"
+
+    def submit(self, cursor: Any, sql: str, key: JobKey, record: Callable[[str], None]) -> None:
+        if not callable(getattr(cursor, "execute_async", None)):
+            cursor.execute(sql)
+            return
+        cursor.execute_async(sql)
+        qid = cursor.sfqid
+        record(qid)
+        self.attach(cursor, qid)
+
+    def attach(self, cursor: Any, job: Any) -> None:
+        # get_results_from_sfqid waits for the query (polling its status) when its result is first read,
+        # raising the query's error as the connector's ProgrammingError/DatabaseError (errno, sqlstate).
+        conn = cursor.connection
+        with contextlib.suppress(AttributeError):
+            conn._wareflow_query = job  # what `cancel` stops while we wait
+        try:
+            cursor.get_results_from_sfqid(job)
+            cursor.fetchall()
+        finally:
+            with contextlib.suppress(AttributeError):
+                conn._wareflow_query = None
+
+    def job_rows(self, cursor: Any, statement: exp.Expr) -> int | None:
+        return None  # the result read back by query id has the status rows, not the rows written
+
     def cancel(self, conn: Any) -> bool:
         # The connector cancels the running query of a cursor with SYSTEM$CANCEL_QUERY(<sfqid>).
         cursor = getattr(conn, "_wareflow_cursor", None)
-        qid = getattr(cursor, "sfqid", None)
+        qid = getattr(conn, "_wareflow_query", None) or getattr(cursor, "sfqid", None)
         if qid is None:
             return False
         with conn.cursor() as other:
@@ -152,6 +199,29 @@ class Snowflake(SnowflakeDriver, WarehouseDialect):
 
     def describe(self, table: exp.Table) -> exp.Query:
         return information_schema_columns(table)
+
+    # Reused intermediates: ages on the warehouse's clock, and the sources' last change from each database's
+    # INFORMATION_SCHEMA.TABLES (LAST_ALTERED: the last DDL or DML; base tables only: a view's is its DDL's).
+    # https://docs.snowflake.com/en/sql-reference/info-schema/tables
+    epoch_seconds = Template("DATE_PART(EPOCH_MILLISECOND, :ts) / 1000")
+
+    def last_modified(self, tables: Sequence[exp.Table]) -> exp.Query | None:
+        databases: dict[str, list[exp.Expr]] = {}
+        modified = self.epoch(exp.column("last_altered"))
+        assert modified is not None
+        for table in tables:  # names compared case-insensitively: a same-named twin only makes it staler
+            schema = exp.func("UPPER", exp.Literal.string(table.db) if table.db else exp.func("CURRENT_SCHEMA"))
+            databases.setdefault(table.catalog, []).append(exp.and_(
+                exp.EQ(this=exp.func("UPPER", exp.column("table_schema")), expression=schema),
+                exp.EQ(this=exp.func("UPPER", exp.column("table_name")),
+                       expression=exp.func("UPPER", exp.Literal.string(table.name)))))
+        queries = [exp.select("table_schema", "table_name", exp.alias_(modified.copy(), "modified_s"))
+                   .from_(exp.Table(this=exp.to_identifier("tables"), db=exp.to_identifier("information_schema"),
+                                    catalog=exp.to_identifier(catalog) if catalog else None))
+                   .where(exp.and_(exp.EQ(this=exp.column("table_type"), expression=exp.Literal.string("BASE TABLE")),
+                                   exp.or_(*matches)))
+                   for catalog, matches in databases.items()]
+        return exp.union(*queries, distinct=False) if len(queries) > 1 else (queries[0] if queries else None)
 _SNOWFLAKE_HTTP_RETRY = ("InternalServerError", "ServiceUnavailableError", "GatewayTimeoutError", "BadGatewayError",
                          "RequestTimeoutError", "TooManyRequests", "OtherHTTPRetryableError",
                          "RequestExceedMaxRetryError")
