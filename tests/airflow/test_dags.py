@@ -14,13 +14,6 @@ EXAMPLES = ROOT / "dags_examples"
 LOADER = EXAMPLES / "wareflow_dags.py"
 
 
-@pytest.fixture(autouse=True)
-def _parse_as_the_dag_processor(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A `dag.test()` run leaves the worker's parsing context in this process's environment."""
-    monkeypatch.delenv("_AIRFLOW_PARSING_CONTEXT_DAG_ID", raising=False)
-    monkeypatch.delenv("_AIRFLOW_PARSING_CONTEXT_TASK_ID", raising=False)
-
-
 def dagbag(folder: Path | str):
     from airflow.dag_processing.dagbag import DagBag
 

@@ -178,7 +178,8 @@ def build_dag(path: Path, settings: WorkflowSettings) -> DAG:
         },
     )
     guards = {"statement_timeout_s": settings.statement_timeout_s, "max_bytes_billed": settings.max_bytes_billed,
-              "reuse_intermediates": settings.reuse_intermediates, "reuse_ttl_s": settings.reuse_ttl_seconds}
+              "reuse_intermediates": settings.reuse_intermediates, "reuse_ttl_s": settings.reuse_ttl_seconds,
+              "deferrable": settings.deferrable}
     tasks = {}
     for stage in spec.stages:
         tasks[stage.id] = WareflowOperator(

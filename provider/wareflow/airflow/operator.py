@@ -6,11 +6,19 @@ task's main log: schemas the workflow does not declare are read through the hook
 come from the run's params (trigger form or REST ``conf``). The compiled SQL then shows in Airflow's
 Rendered Template view; the log shows each statement, its duration and the rows written; the XCom
 is the stage's summary (table, rows, seconds, query ids) and Airflow's metrics get the same.
+
+With ``deferrable=True``, where statements run as warehouse jobs a later process can find by id (BigQuery,
+Snowflake) and Airflow keeps a ``task_state_store``, no worker slot is held while a job runs: the operator
+submits the next statement's job, records its id as a resumed retry would, and defers to a
+`WareflowJobTrigger`; when the job has ended, `execute_complete` runs the stage again, which skips every
+statement whose job succeeded and submits the next, until none is left. Elsewhere the stage runs in the
+worker as usual (logged once).
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
@@ -23,7 +31,7 @@ from wareflow.airflow.metrics import (
     stage_summary,
     summary_table,
 )
-from wareflow.errors import TerminalWarehouseError, TransientWarehouseError, WareflowError
+from wareflow.errors import Issue, TerminalWarehouseError, TransientWarehouseError, WareflowError, warehouse_error
 
 T = TypeVar("T")
 
@@ -32,6 +40,8 @@ if TYPE_CHECKING:  # the compiler, dialects and hooks load when a task runs, not
     from wareflow.compile.compiler import CompiledStage, Compiler
     from wareflow.plan.ir import Plan
     from wareflow.sql.dialects import WarehouseDialect
+    from wareflow.warehouses.resume import ResumeStore
+    from wareflow.warehouses.session import Defer, Session
 
 
 class _WareflowTask(BaseOperator):
@@ -41,9 +51,11 @@ class _WareflowTask(BaseOperator):
 
     def __init__(self, *, plan: Plan | PlanRef, conn_id: str, scratch_schema: str | None = None,
                  statement_timeout_s: int | None = None, max_bytes_billed: int | None = None,
-                 reuse_intermediates: bool = False, reuse_ttl_s: int | None = None, **kwargs: Any) -> None:
+                 reuse_intermediates: bool = False, reuse_ttl_s: int | None = None, deferrable: bool = False,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._plan = plan
+        self.deferrable = deferrable
         self.conn_id = conn_id
         self.statement_timeout_s = statement_timeout_s
         self.max_bytes_billed = max_bytes_billed
@@ -160,33 +172,90 @@ class WareflowOperator(_WareflowTask):
         self.sql = f"-- {label or self.plan.stage(stage_id).label}: compiled when the task runs"
         self._compiled: CompiledStage | None = None
 
+    # how often a deferred stage's trigger asks the warehouse whether its job has ended
+    poll_interval: float = 10.0
+
     def execute(self, context: Any) -> dict[str, Any]:
         """Compile against the live schemas, run, and return the stage's summary (its XCom)."""
+        return self._execute(context)
+
+    def execute_complete(self, context: Any, event: Mapping[str, Any] | None = None, started: float | None = None,
+                         extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """A deferred stage's job has ended (`WareflowJobTrigger`): fail with its error, or run the stage on."""
+        from airflow.sdk.exceptions import AirflowFailException
+
+        event = dict(event or {})
+        status = event.get("status")
+        self.log.info("stage %s: statement %s: %s", self.stage_id, event.get("index"), event.get("message") or status)
+        if status not in ("succeeded", "failed"):  # the trigger could not read the job's state
+            error = warehouse_error(Issue("WF401" if event.get("transient") else "WF402",
+                                          f"stage '{self.stage_id}': {event.get('message') or 'the trigger failed'}"),
+                                    transient=bool(event.get("transient")))
+            if isinstance(error, TerminalWarehouseError):
+                raise AirflowFailException(str(error)) from error
+            raise error  # a retry finds the job again (the task state store) and waits for it anew
+        return self._execute(context, resumed=(time.time() if started is None else started, status == "failed",
+                                               dict(extra or {})))
+
+    def _execute(self, context: Any, resumed: tuple[float, bool, dict[str, Any]] | None = None) -> dict[str, Any]:
+        """Run the stage: from the start, or on after a deferred job (`resumed`: when the stage started,
+        whether the job failed, and what its first run adds to the summary)."""
         from airflow.sdk.exceptions import AirflowFailException
 
         from wareflow.warehouses import reuse
         from wareflow.warehouses.resume import resume_store
+        from wareflow.warehouses.session import JobStarted
 
         decision = None
+        extra: dict[str, Any] = resumed[2] if resumed else {}
+        started = resumed[0] if resumed else time.time()
         try:
             compiler = self._compiler_of(context)
             stage = self.plan.stage(self.stage_id)
-            if compiler.reusable(stage):  # reuse_intermediates: a fresh table is not built again
+            # reuse_intermediates: a fresh table is not built again (asked once: a stage going on after a
+            # deferred job may already have written its table)
+            if resumed is None and compiler.reusable(stage):
                 decision = self._guarded(lambda: reuse.check(self._session(), compiler, stage))
                 self.log.info("%s", decision.message)
                 if decision.fresh:
                     self.sql = f"-- {decision.message}"
                     return self._report(decision.result(), decision.summary())
+                extra = decision.summary()
             self._compiled = self._guarded(lambda: reuse.compile_stage(compiler, stage))
             self.sql = ";\n\n".join(self._compiled.sql(self._dialect())) + ";"
             # a retry resumes the stage where the warehouse has jobs (BigQuery, Snowflake): what succeeded is
             # skipped, what still runs is waited for (Airflow 3.3's task state store keeps the job ids)
-            result = self._session().run(self._compiled, resume=resume_store(context))
+            session, store = self._session(), resume_store(context)
+            result = session.run(self._compiled, resume=store, defer=self._deferring(session, store, resumed))
+        except JobStarted as job:
+            from wareflow.airflow.triggers import WareflowJobTrigger
+
+            trigger = WareflowJobTrigger(conn_id=self.conn_id, job_id=job.job_id, stage_id=job.stage,
+                                         index=job.index, poll_interval=self.poll_interval)
+            self.defer(trigger=trigger, method_name="execute_complete", kwargs={"started": started, "extra": extra})
         except TerminalWarehouseError as exc:
             raise AirflowFailException(str(exc)) from exc  # retrying cannot help
         finally:
             self._close()
-        return self._report(result, decision.summary() if decision else {})
+        if resumed is not None:  # the stage's time spans its deferrals: from its first job to now
+            import dataclasses
+
+            result = dataclasses.replace(result, seconds=max(time.time() - started, result.seconds))
+        return self._report(result, extra)
+
+    def _deferring(self, session: Session, store: ResumeStore,
+                   resumed: tuple[float, bool, dict[str, Any]] | None) -> Defer | None:
+        """How `session` runs the stage: deferred where asked and possible, else in this worker (logged)."""
+        from wareflow.warehouses.session import Defer
+
+        if not self.deferrable:
+            return None
+        if not session.can_defer(store):
+            self.log.info("stage %s: deferrable is set, but %s cannot run it deferred here (it needs statements run "
+                          "as warehouse jobs and Airflow's task state store): it runs in the worker", self.stage_id,
+                          self._dialect().title)
+            return None
+        return Defer(continued=resumed is not None, failed=bool(resumed and resumed[1]))
 
     def _report(self, result: Any, extra: Mapping[str, Any]) -> dict[str, Any]:
         """The stage's summary (its XCom), also sent to Airflow's metrics."""

@@ -56,6 +56,8 @@ class WorkflowSettings:
     # keep intermediate tables by content and skip a stage whose table is fresh (wareflow.warehouses.reuse)
     reuse_intermediates: bool = False
     reuse_ttl_seconds: int = 86400
+    # run BigQuery/Snowflake jobs through a trigger, freeing the worker slot (wareflow.airflow.triggers)
+    deferrable: bool = False
 
     @classmethod
     def keys(cls) -> set[str]:
@@ -277,5 +279,6 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "max_bytes_billed": lambda v: None if v is None else _whole(1, 10**18)(v),
     "reuse_intermediates": _flag,
     "reuse_ttl_seconds": _whole(0, 365 * 24 * 3600),
+    "deferrable": _flag,
 }
 assert set(_CHECKS) == WorkflowSettings.keys()

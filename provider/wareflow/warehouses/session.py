@@ -14,7 +14,10 @@ WF409 (timeout) or WF410 (bytes billed): a retry would run into the same limit.
 
 Given a `ResumeStore` (`run(compiled, resume=...)`), a stage whose statements run as warehouse jobs
 (BigQuery, Snowflake) resumes on retry instead of running again: see `Session._resumption` and
-`wareflow.warehouses.resume`.
+`wareflow.warehouses.resume`. A deferrable run (`run(..., defer=Defer())`) builds on it: instead of waiting
+for a job, it raises `JobStarted` with the job's id once the job is submitted (or found still running); the
+caller waits for the job outside the worker (`wareflow.airflow.triggers`) and runs the stage again, which
+skips every statement whose job has succeeded and starts the next one.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -119,6 +123,23 @@ class _Step:
     action: Literal["skip", "attach", "submit"] = "submit"
 
 
+@dataclass(frozen=True)
+class Defer:
+    """How a deferrable `Session.run` goes: it raises `JobStarted` rather than waiting for a job."""
+
+    continued: bool = False  # run again after a job ended: the estimate was checked before the first job
+    failed: bool = False  # the job waited for failed: raise its error rather than submit the statement again
+
+
+class JobStarted(Exception):
+    """A deferrable run's job is running (just submitted, or from an earlier try): wait for `job_id`, then
+    run the stage again."""
+
+    def __init__(self, stage: str, index: int, job_id: str):
+        super().__init__(f"stage {stage}: statement {index} runs in job {job_id}")
+        self.stage, self.index, self.job_id = stage, index, job_id
+
+
 class _Interrupted(Exception):
     """A statement that finished just as the timer interrupting it fired: past the limit all the same."""
 
@@ -175,15 +196,32 @@ class Session:
         return self.describe(parts)
 
     # --- running ----------------------------------------------------------------------------------
-    def run(self, compiled: CompiledStage, resume: ResumeStore | None = None) -> StageResult:
+    def can_defer(self, resume: ResumeStore | None) -> bool:
+        """Whether a stage on this connection can run deferred: its statements are jobs found again by the
+        ids kept in `resume`, a real store (Airflow's ``task_state_store``)."""
+        return (resume is not None and not isinstance(resume, NoStore) and self.dialect.resumes_jobs
+                and self.dialect.can_resume(self.conn, True))
+
+    def run(self, compiled: CompiledStage, resume: ResumeStore | None = None,
+            defer: Defer | None = None) -> StageResult:
         """Run the stage's statements. With `resume` (Airflow's ``task_state_store``, or `NO_STORE`), where
         they run as jobs a retry can find again, each job's id is recorded as it is submitted and a retry
-        skips what succeeded, waits for what still runs and submits the rest (`_resumption`)."""
+        skips what succeeded, waits for what still runs and submits the rest (`_resumption`).
+
+        With `defer` too (only where `can_defer`), the first job not yet succeeded is started, or found
+        running, and `JobStarted` raised instead of waiting for it; the caller runs the stage again once it
+        ended. Statements of a transaction living in the session (Snowflake) cannot be left: from the first
+        of them the rest of the stage runs in this process."""
         self.ensure(compiled)
         target = self.dialect.generate(compiled.target, pretty=False)
         texts = [self.dialect.generate(statement) for statement in compiled.statements]
-        self._check_estimate(compiled, texts)
+        if defer is None or not defer.continued:
+            self._check_estimate(compiled, texts)
         steps = self._resumption(compiled, texts, resume)
+        # a transaction living in the session (Snowflake) cannot be left for a trigger: from its first
+        # statement on, the stage runs in this process
+        kinds = self._job_kinds(compiled.statements)
+        deferring = len(kinds) if "plain" not in kinds else kinds.index("plain")
         started = time.perf_counter()  # the stage's time is the warehouse's: SQL text is ready
         rows = -1
         query_ids: list[str] = []
@@ -201,7 +239,7 @@ class Session:
                         count = self.dialect.rows_written(cur, statement)
                         qid = self.dialect.statement_id(cur)
                     else:
-                        qid = self._run_step(cur, compiled, sql, step, resume)
+                        qid = self._run_step(cur, compiled, sql, step, resume, defer if index < deferring else None)
                         count = self.dialect.job_rows(cur, statement)
                     if rows < 0 and _writes_rows(statement, compiled.kind):
                         rows = -1 if count is None else count
@@ -213,6 +251,8 @@ class Session:
                     self.log.info("stage %s: statement done in %.3f s%s", compiled.stage.id,
                                   _clock() - self._started, f" (query id {qid})" if qid else "")
                 self.conn.commit()
+            except JobStarted:
+                raise  # the job runs on: nothing to roll back
             except Exception as exc:
                 self._rollback()
                 raise self._error(compiled, exc) from exc
@@ -337,8 +377,10 @@ class Session:
         self._schemas.pop(parts, None)
         return self.describe(parts) is not None
 
-    def _run_step(self, cur: Any, compiled: CompiledStage, sql: str, step: _Step, store: ResumeStore | None) -> str:
-        """Run, wait for or skip the statement's job as `step` says; its id."""
+    def _run_step(self, cur: Any, compiled: CompiledStage, sql: str, step: _Step, store: ResumeStore | None,
+                  defer: Defer | None = None) -> str:
+        """Run, wait for or skip the statement's job as `step` says; its id. With `defer`, a job to wait for
+        raises `JobStarted` instead, and one that failed (`defer.failed`) raises its error."""
         stage = compiled.stage.id
         self._watch = None
         self._started = _clock()
@@ -348,12 +390,25 @@ class Session:
                           stage, step.key.index, name)
             self.dialect.skip(cur, step.job)
             return name
+        if step.action == "attach" and defer is not None:
+            name = self.dialect.job_name(step.job)
+            self.log.info("stage %s: statement %d runs in job %s: deferring until it ends", stage, step.key.index, name)
+            raise JobStarted(stage, step.key.index, name)
         if step.action == "attach":
             name = self.dialect.job_name(step.job)
             self.log.info("stage %s: statement %d still runs in job %s (an earlier try): waiting for it",
                           stage, step.key.index, name)
             self.dialect.attach(cur, step.job)
             return name
+        if step.state == "failed" and defer is not None and defer.failed:
+            self.log.info("stage %s: statement %d failed in job %s", stage, step.key.index,
+                          self.dialect.job_name(step.job))
+            # Its error as the driver raises it, classified as any other; the job ran as long as it did, so a
+            # limit it reports (`exceeded`) stopped it, whatever this process's clock says.
+            self._started = -math.inf
+            self.dialect.attach(cur, step.job)
+            self._started = _clock()  # it did not fail after all (its error not raised): reported as done
+            return self.dialect.statement_id(cur) or self.dialect.job_name(step.job)
         if step.state == "failed":
             self.log.info("stage %s: statement %d failed in job %s (an earlier try): submitting it again",
                           stage, step.key.index, self.dialect.job_name(step.job))
@@ -364,6 +419,11 @@ class Session:
                 self._store(store, statement_key(stage, step.key.index),
                             {"id": job_id, "sql": step.key.sql, "generation": step.key.generation})
 
+        if defer is not None:
+            job_id = self.dialect.start(cur, sql, step.key, record)
+            self.log.info("stage %s: statement %d submitted as job %s: deferring until it ends", stage,
+                          step.key.index, job_id)
+            raise JobStarted(stage, step.key.index, job_id)
         self.dialect.submit(cur, sql, step.key, record)
         return self.dialect.statement_id(cur) or ""
 

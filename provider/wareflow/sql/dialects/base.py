@@ -227,6 +227,11 @@ class Driver:
         waiting for it), and leave `cursor` reporting it as `execute` would (rows, id, bytes)."""
         cursor.execute(sql)
 
+    def start(self, cursor: Any, sql: str, key: JobKey, record: Callable[[str], None]) -> str:
+        """Submit `sql` on `cursor` as a job without waiting for it, calling `record` with its id as `submit`
+        does; its id (a deferrable stage waits for it outside the worker, by `job_state`)."""
+        raise NotImplementedError(f"{type(self).__name__} cannot start a job without waiting for it")
+
     def attach(self, cursor: Any, job: Any) -> None:
         """Wait for `job` (submitted by an earlier try) and leave `cursor` reporting it; raises its error."""
         raise NotImplementedError(f"{type(self).__name__} cannot attach to a job")

@@ -97,6 +97,10 @@ class BigQueryDriver(Driver):
     def submit(self, cursor: Any, sql: str, key: JobKey, record: Callable[[str], None]) -> None:
         cursor.execute(sql, job_id=cursor.conn.free_job_id(key), on_submit=record)
 
+    def start(self, cursor: Any, sql: str, key: JobKey, record: Callable[[str], None]) -> str:
+        cursor.execute(sql, job_id=cursor.conn.free_job_id(key), on_submit=record, wait=False)
+        return str(cursor.job_id)
+
     def attach(self, cursor: Any, job: Any) -> None:
         cursor.adopt(job)
 

@@ -92,8 +92,10 @@ class BigQueryJobs:
         count = getattr(job, "total_bytes_processed", None)
         return count if isinstance(count, int) else None
 
-    def run(self, sql: str, job_id: str | None = None, on_submit: Callable[[str], None] | None = None) -> Any:
-        """Run `sql` as a query job (id `job_id`, else the hook's), `on_submit` told its id before waiting."""
+    def run(self, sql: str, job_id: str | None = None, on_submit: Callable[[str], None] | None = None,
+            wait: bool = True) -> Any:
+        """Run `sql` as a query job (id `job_id`, else the hook's), `on_submit` told its id before waiting
+        (`wait`: for it to end; else it is returned running)."""
         try:
             job = self.hook.insert_job(configuration=self.configuration(sql), job_id=job_id, location=self.location,
                                        nowait=True)
@@ -106,7 +108,7 @@ class BigQueryJobs:
                 raise
         if on_submit is not None:
             on_submit(job.job_id)
-        return self.wait(job)
+        return self.wait(job) if wait else job
 
     def wait(self, job: Any) -> Any:
         """Wait for `job` (cancelled on kill while it runs); raises its error."""
@@ -179,7 +181,10 @@ class JobCursor:
     def bytes_processed(self) -> int | None:
         return getattr(self.job, "total_bytes_processed", None)
 
-    def execute(self, sql: str, job_id: str | None = None, on_submit: Callable[[str], None] | None = None) -> None:
+    def execute(self, sql: str, job_id: str | None = None, on_submit: Callable[[str], None] | None = None,
+                wait: bool = True) -> None:
+        """Run `sql` as a job, or gather it into the open transaction's script; `wait=False`: submit the job
+        and leave it running (nothing is reported until it is adopted)."""
         if _BEGIN.match(sql):
             self.job = None  # no job of its own: its id and bytes come with the script's at COMMIT
             self.conn.script = []
@@ -192,11 +197,12 @@ class JobCursor:
             body = ";\n".join(self.conn.script)
             self.conn.script = None
             sql = f"BEGIN TRANSACTION;\n{body};\nCOMMIT TRANSACTION"
-        if job_id is None and on_submit is None:
+        if job_id is None and on_submit is None and wait:
             self.job = self.conn.run(sql)
         else:
-            self.job = self.conn.run(sql, job_id=job_id, on_submit=on_submit)
-        self._report()
+            self.job = self.conn.run(sql, job_id=job_id, on_submit=on_submit, wait=wait)
+        if wait:
+            self._report()
 
     def adopt(self, job: Any, wait: bool = True) -> None:
         """Report `job`, submitted by an earlier try, as if just run here (`wait`: for it to end; else it has

@@ -87,6 +87,12 @@ class SnowflakeDriver(Driver):
         record(qid)
         self.attach(cursor, qid)
 
+    def start(self, cursor: Any, sql: str, key: JobKey, record: Callable[[str], None]) -> str:
+        cursor.execute_async(sql)
+        qid = str(cursor.sfqid)
+        record(qid)
+        return qid
+
     def attach(self, cursor: Any, job: Any) -> None:
         # get_results_from_sfqid waits for the query (polling its status) when its result is first read,
         # raising the query's error as the connector's ProgrammingError/DatabaseError (errno, sqlstate).
