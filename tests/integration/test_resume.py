@@ -389,13 +389,15 @@ def test_snowflake_without_a_store_runs_normally_and_says_so_once(caplog):
 
 
 # --------------------------------------------------------------------------------------------------
-# Databricks, DuckDB: no jobs a retry could find
+# Databricks through its SQL connector, DuckDB: no jobs a retry could find
 # --------------------------------------------------------------------------------------------------
-def test_databricks_does_not_resume_and_runs_as_before():
+def test_databricks_without_the_statement_api_does_not_resume_and_runs_as_before():
+    """(With a SQL warehouse and a store it resumes through the Statement Execution API:
+    tests/integration/test_databricks_statements.py.)"""
     from tests.integration.test_limits import FakeConnection
 
     dialect, store, conn = get_dialect("databricks"), Store(), FakeConnection()
-    assert not dialect.resumes_jobs
+    assert not dialect.can_resume(conn, True)
     Session(conn, dialect).run(stage(dialect, "CREATE OR REPLACE TABLE main.copy AS SELECT 1 AS id"), resume=store)
     assert not store
 

@@ -1,5 +1,5 @@
 """The operators: one runs a stage of a workflow plan through the connection's provider hook; a
-second drops the run's scratch tables once every stage has succeeded.
+second, the run's last task, sums up what every stage wrote and drops the run's scratch tables.
 
 The SQL is compiled in `execute`, never at DAG-parse time, so any failure is the first thing in the
 task's main log: schemas the workflow does not declare are read through the hook, variable values

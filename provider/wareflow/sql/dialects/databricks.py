@@ -5,6 +5,8 @@ Docs: https://docs.databricks.com/aws/en/sql/language-manual/sql-ref-st-geospati
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from sqlglot import exp
@@ -14,6 +16,8 @@ from wareflow.sql.dialects.base import (
     Driver,
     ErrorKind,
     Guard,
+    JobKey,
+    JobState,
     Template,
     WarehouseDialect,
     call,
@@ -29,6 +33,14 @@ from wareflow.sql.dialects.snowflake import information_schema_columns
 MERCATOR_BUFFER = (
     "ST_TRANSFORM(ST_BUFFER(ST_TRANSFORM(:geo, 3857), :meters / COS(RADIANS(ST_Y(ST_CENTROID(:geo))))), 4326)")
 
+log = logging.getLogger("wareflow")
+
+# The Statement Execution API's ServiceError codes worth a retry:
+# https://docs.databricks.com/api/workspace/statementexecution/getstatement (status.error.error_code)
+_TRANSIENT_CODES = frozenset({"INTERNAL_ERROR", "TEMPORARILY_UNAVAILABLE", "IO_ERROR", "SERVICE_UNDER_MAINTENANCE",
+                              "WORKSPACE_TEMPORARILY_UNAVAILABLE", "DEADLINE_EXCEEDED", "CANCELLED",
+                              "RESOURCE_EXHAUSTED", "ABORTED", "NOT_FOUND"})
+
 
 class DatabricksDriver(Driver):
     """How Databricks's driver behaves: connecting, session state, cancelling, rows written, errors."""
@@ -40,15 +52,96 @@ class DatabricksDriver(Driver):
     timeout_setting = "SET STATEMENT_TIMEOUT = {seconds}"
     timeout_unsetting = "RESET STATEMENT_TIMEOUT"
 
-    # No resuming on retry (`resumes_jobs` stays False): databricks-sql-connector 4.x runs a statement
-    # asynchronously (`Cursor.execute_async`, `query_id`, `get_query_state`, `get_async_execution_result`)
-    # but only polls the command of the cursor that started it (`active_command_id`): there is no public
-    # way to adopt another connection's statement id, and a Thrift operation ends with its session, which
-    # a crashed worker's is. A retry runs the stage again: CREATE OR REPLACE on Delta is atomic, appends
-    # are at least once (see `Databricks.in_transaction`).
+    def connect(self, hook: Any, tags: Mapping[str, str]) -> Any:
+        from wareflow.sql.dialects.databricks_statements import DatabricksConnection, StatementApi
+
+        connector = hook.get_conn()  # resolves the http_path the API's warehouse id is read from
+        return DatabricksConnection(connector, StatementApi.of(hook))
+
+    # Resuming and deferring, through the SQL Statement Execution API (`databricks_statements`).
+    # databricks-sql-connector cannot do it: it polls only the command of the cursor that started it (there
+    # is no public way to adopt another connection's statement id) and a Thrift operation ends with its
+    # session, which a crashed worker's is. So where the session resumes (a task state store is given) the
+    # stage's statements are posted to the API of the connection's SQL warehouse instead, each id recorded
+    # as soon as it is posted; the store is what finds them again (the ids are Databricks's), and the API
+    # keeps a statement for at least 12 hours after it ended. Elsewhere (no store, the command line, a
+    # cluster's http_path: the API runs on SQL warehouses only) the connector runs the stage as before.
+    #
+    # What a retry can skip: every statement a Databricks stage runs commits by itself (no transactions:
+    # see `Databricks.in_transaction`), so each is its own job. A publish is one atomic CREATE OR REPLACE
+    # (skipped while its table exists); an append is the ledger's CREATE IF NOT EXISTS, the target's
+    # CREATE IF NOT EXISTS, the data INSERT and the ledger INSERT, both guarded by NOT EXISTS on the run's
+    # key. A retry after the data INSERT succeeded skips it and runs (or waits for) the ledger INSERT, where
+    # the connector's retry runs the stage again and appends twice; a data INSERT that failed or never ran
+    # is submitted again, one still running is waited for, never doubled. Appends stay "at least once" all
+    # the same: a worker dying between the POST and recording its id, or the hook retrying a POST whose
+    # answer was lost, leaves a statement no retry knows of.
+    #
+    # statement_timeout_s: the API has no session to hold STATEMENT_TIMEOUT, so a worker waiting for a
+    # statement cancels it past the limit (WF409); a deferred statement, waited for by the trigger, is not
+    # limited (the warehouse's own STATEMENT_TIMEOUT, if an administrator set one, still is).
+    resumes_jobs = True
+    transaction_is_one_job = False  # there are none
+
+    def can_resume(self, conn: Any, stored: bool) -> bool:
+        if not stored:
+            return False
+        if getattr(conn, "api", None) is None:
+            log.info("Databricks: statements run through databricks-sql-connector and cannot resume or defer: "
+                     "the Statement Execution API needs a SQL warehouse (http_path /sql/1.0/warehouses/<id> or "
+                     "extra warehouse_id) and apache-airflow-providers-databricks with post_sql_statement")
+            return False
+        return True
+
+    def find_job(self, conn: Any, key: JobKey, recorded: str | None) -> Any:
+        return conn.api.get(recorded) if recorded else None
+
+    def job_state(self, conn: Any, job: Any) -> JobState:
+        from wareflow.sql.dialects.databricks_statements import RUNNING_STATES, SUCCEEDED_STATES, state_of
+
+        state = state_of(job)
+        if state in RUNNING_STATES:
+            return "running"
+        return "succeeded" if state in SUCCEEDED_STATES else "failed"  # FAILED, CANCELED
+
+    def job_name(self, job: Any) -> str:
+        return str(job.get("statement_id"))
+
+    def statement_id(self, cursor: Any) -> str | None:
+        return getattr(cursor, "statement_id", None) if hasattr(cursor, "adopt") else None
+
+    def submit(self, cursor: Any, sql: str, key: JobKey, record: Callable[[str], None]) -> None:
+        statement = cursor.conn.api.post(sql)
+        record(statement)
+        cursor.adopt(cursor.conn.wait(statement))
+
+    def start(self, cursor: Any, sql: str, key: JobKey, record: Callable[[str], None]) -> str:
+        statement = cursor.conn.api.post(sql)
+        record(statement)
+        return statement
+
+    def attach(self, cursor: Any, job: Any) -> None:
+        cursor.adopt(cursor.conn.wait(str(job.get("statement_id"))))
+
+    def skip(self, cursor: Any, job: Any) -> None:
+        cursor.adopt(job)  # its result (the rows written) came with the state
+
+    def job_rows(self, cursor: Any, statement: exp.Expr) -> int | None:
+        from wareflow.sql.dialects.databricks_statements import rows_of
+
+        return rows_of(getattr(cursor, "response", None))
+
+    def statement_timeout(self, conn: Any, seconds: int | None) -> bool:
+        applied = super().statement_timeout(conn, seconds)  # the connector's session: reads, unresumed stages
+        if hasattr(conn, "timeout_s"):
+            conn.timeout_s = seconds  # API statements a worker waits for (see `DatabricksConnection.wait`)
+        return applied
 
     def exceeded(self, exc: BaseException) -> Guard | None:
-        # 57KD0: the statement ran past STATEMENT_TIMEOUT (the kernel backend's `sql_state`).
+        # 57KD0: the statement ran past STATEMENT_TIMEOUT (the kernel backend's `sql_state`, the API's status);
+        # an API statement the waiting worker cancelled at the limit.
+        if raised_as(exc, "wareflow.sql.dialects.databricks_statements", "StatementTimedOut"):
+            return "statement_timeout"
         return "statement_timeout" if getattr(exc, "sql_state", None) in ("57KD0", "57014") else None
 
     def cancel(self, conn: Any) -> bool:
@@ -71,10 +164,20 @@ class DatabricksDriver(Driver):
             return sqlstate_kind(state)
         if getattr(exc, "code", None) in ("Unauthenticated", "PermissionDenied", "InvalidArgument"):
             return "terminal"
+        # A Statement Execution API statement's error without a SQLSTATE (`StatementError.error_code`).
+        code = getattr(exc, "error_code", None)
+        if isinstance(code, str) and code:
+            return "transient" if code in _TRANSIENT_CODES else "terminal"
         context = getattr(exc, "context", None)
-        status = (context.get("http-code") if isinstance(context, dict) else None) or getattr(exc, "http_status", None)
+        status = ((context.get("http-code") if isinstance(context, dict) else None) or getattr(exc, "http_status", None)
+                  or getattr(exc, "http_status_code", None))  # the DatabricksHook's DatabricksApiError
         if isinstance(status, int) and 400 <= status < 500 and status not in (408, 429):
             return "terminal"  # the token, the warehouse's id or path is wrong
+        if isinstance(status, int) and (status >= 500 or status in (408, 429)):
+            return "transient"
+        # DatabricksHook gave up after its retries (HTTP 5xx, 429, network): an AirflowException from tenacity's
+        if raised_as(exc, "airflow") and raised_as(exc.__cause__ or exc, "tenacity", "RetryError"):
+            return "transient"
         if raised_as(exc, "databricks.sql", "NonRecoverableNetworkError"):  # HTTP 501
             return "terminal"
         return super().error_kind(exc)
@@ -134,7 +237,8 @@ class Databricks(DatabricksDriver, WarehouseDialect):
 
     def in_transaction(self, statements: list[exp.Expr]) -> list[exp.Expr]:
         # No multi-statement transactions: the ledger INSERT follows the data INSERT. A crash between
-        # the two makes the retry append again (at-least-once); documented in the warehouse table.
+        # the two makes a retry through the connector append again (at-least-once); a resumed retry
+        # (Statement Execution API, see `DatabricksDriver`) skips the data INSERT that succeeded.
         return statements
 
     def describe(self, table: exp.Table) -> exp.Query:
