@@ -14,8 +14,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -147,15 +145,6 @@ def build_dag_folder(folder: Path, data: Path) -> dict[str, str]:
     (folder / "h3_store_cells.json").write_text(json.dumps(h3_workflow()))
     _sidecar(folder, "h3_store_cells", conn_id="wareflow_h3_store_cells", table_map=TABLE_MAP, retries=0)
     return conns
-
-
-@pytest.fixture(scope="module")
-def sample_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The examples' sample DuckDB database, generated once."""
-    path = tmp_path_factory.mktemp("data") / "demo.duckdb"
-    subprocess.run([sys.executable, str(EXAMPLES / "data" / "generate.py"), "--duckdb", str(path)], check=True,
-                   capture_output=True, timeout=120)
-    return path
 
 
 @pytest.fixture

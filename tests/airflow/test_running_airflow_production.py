@@ -14,8 +14,6 @@ from __future__ import annotations
 import json
 import shutil
 import socket
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -81,14 +79,6 @@ class StatsdListener:
         self._stop.set()
         self._thread.join(timeout=5)
         self.sock.close()
-
-
-@pytest.fixture(scope="module")
-def sample_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("data") / "demo.duckdb"
-    subprocess.run([sys.executable, str(EXAMPLES / "data" / "generate.py"), "--duckdb", str(path)], check=True,
-                   capture_output=True, timeout=120)
-    return path
 
 
 @pytest.fixture

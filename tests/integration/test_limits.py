@@ -8,7 +8,6 @@ through the real BigQueryHook and google-cloud-bigquery Client with only the net
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import logging
 import threading
@@ -16,10 +15,9 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-import sqlglot
 
 from tests.support.engines import Engine
-from tests.support.workflows import WorkflowBuilder
+from tests.support.workflows import statements_stage
 from wareflow.errors import TerminalWarehouseError, TransientWarehouseError, WarehouseError
 from wareflow.sql.dialects import WarehouseDialect, get_dialect
 from wareflow.warehouses import session as session_module
@@ -29,18 +27,7 @@ from wareflow.warehouses.session import Session, _Watchdog
 FOREVER = "SELECT SUM((a.range * b.range) % 7) AS s FROM range(100000000) AS a, range(100000) AS b"  # hours
 
 
-def stage(dialect: WarehouseDialect, *statements: str) -> Any:
-    """A compiled stage of a one-node workflow (node 'save'), its statements replaced by `statements`."""
-    from wareflow.components import bind
-    from wareflow.model import parse_workflow
-    from wareflow.plan import plan_workflow
-    from wareflow.runner import compile_plan
-
-    wf = WorkflowBuilder()
-    wf.save(wf.source("main.people", schema=[("id", "number")]), "main.copy", id="save")
-    (compiled,) = compile_plan(plan_workflow(bind(parse_workflow(wf.to_dict()))), dialect)
-    read = dialect.sqlglot_dialect
-    return dataclasses.replace(compiled, statements=tuple(sqlglot.parse_one(s, read=read) for s in statements))
+stage = statements_stage
 
 
 class Clock:

@@ -9,7 +9,6 @@ connector's asynchronous API (fakesnow runs `execute_async` synchronously and ha
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import logging
 import re
@@ -18,11 +17,10 @@ import sys
 from typing import Any
 
 import pytest
-import sqlglot
 
-from tests.support.workflows import WorkflowBuilder
+from tests.support.workflows import statements_stage
 from wareflow.errors import WarehouseError
-from wareflow.sql.dialects import WarehouseDialect, get_dialect
+from wareflow.sql.dialects import get_dialect
 from wareflow.sql.dialects.base import JobKey
 from wareflow.warehouses.resume import NO_STORE, generation_key, statement_key
 from wareflow.warehouses.session import Session
@@ -32,18 +30,7 @@ PUBLISH = "CREATE OR REPLACE TABLE main.copy AS SELECT id FROM main.scratch"
 TAGS = {"tool": "wareflow", "dag": "d", "task": "save", "run": "manual__1"}
 
 
-def stage(dialect: WarehouseDialect, *statements: str) -> Any:
-    """A compiled stage of a one-node workflow (node 'save'), its statements replaced by `statements`."""
-    from wareflow.components import bind
-    from wareflow.model import parse_workflow
-    from wareflow.plan import plan_workflow
-    from wareflow.runner import compile_plan
-
-    wf = WorkflowBuilder()
-    wf.save(wf.source("main.people", schema=[("id", "number")]), "main.copy", id="save")
-    (compiled,) = compile_plan(plan_workflow(bind(parse_workflow(wf.to_dict()))), dialect)
-    read = dialect.sqlglot_dialect
-    return dataclasses.replace(compiled, statements=tuple(sqlglot.parse_one(s, read=read) for s in statements))
+stage = statements_stage
 
 
 class Store(dict):  # type: ignore[type-arg]

@@ -60,3 +60,22 @@ class WorkflowBuilder:
 
 def out(node: str, handle: str = "result") -> Out:
     return Out(node, handle)
+
+
+def statements_stage(dialect: Any, *statements: str) -> Any:
+    """A compiled stage of a one-node workflow (node 'save'), its statements replaced by `statements`:
+    for driving a session's run of exactly those statements."""
+    import dataclasses
+
+    import sqlglot
+
+    from wareflow.components import bind
+    from wareflow.model import parse_workflow
+    from wareflow.plan import plan_workflow
+    from wareflow.runner import compile_plan
+
+    wf = WorkflowBuilder()
+    wf.save(wf.source("main.people", schema=[("id", "number")]), "main.copy", id="save")
+    (compiled,) = compile_plan(plan_workflow(bind(parse_workflow(wf.to_dict()))), dialect)
+    read = dialect.sqlglot_dialect
+    return dataclasses.replace(compiled, statements=tuple(sqlglot.parse_one(s, read=read) for s in statements))
