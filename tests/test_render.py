@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from wareflow.cli import app
 from wareflow.model import parse_workflow
 from wareflow.model.loader import load_workflow
-from wareflow.render import embed_in_doc, extract_from_doc, render_svg, tasks_by_node
+from wareflow.render import canvas_data, embed_in_doc, extract_from_doc, render_svg, tasks_by_node
 from wareflow.runner import load_plan
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -191,20 +191,33 @@ def test_output_is_deterministic_and_rounded():
     assert coordinates and not [c for c in coordinates if re.search(r"\d\.\d{2,}", c)]
 
 
-def test_embed_and_extract_round_trip_and_refuse_foreign_svg():
-    svg = render_svg(parse_workflow(diagram()), TASKS)
-    doc = f"# Stores\n\n![canvas](wareflow/dags/x/canvas.svg)\n\n{embed_in_doc(svg)}\n\nMore prose."
+def test_the_docs_carry_the_canvas_data_and_the_picture_is_drawn_from_it():
+    workflow = parse_workflow(diagram())
+    svg = render_svg(workflow, TASKS)
+    block = embed_in_doc(canvas_data(workflow, TASKS))
+    doc = f"# Stores\n\n![canvas](wareflow/dags/x/canvas.svg)\n\n{block}\n\nMore prose."
     assert extract_from_doc(doc) == svg
+    assert block.startswith("<!-- wareflow:canvas {") and block.count("-->") == 1 and "<" not in block[4:-3]
     assert extract_from_doc("no picture here") is None and extract_from_doc(None) is None
-    forged = [
-        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
-        '<svg xmlns="http://www.w3.org/2000/svg"><rect onload="alert(1)"/></svg>',
-        '<svg xmlns="http://www.w3.org/2000/svg"><a href="javascript:alert(1)"><text>x</text></a></svg>',
-        '<svg xmlns="http://www.w3.org/2000/svg"><!DOCTYPE x [<!ENTITY e "e">]><text>&e;</text></svg>',
-        '<svg xmlns="http://www.w3.org/2000/svg"><rect x="1" bogus/></svg>',
+    forged = [  # not our data: nothing is drawn (and nothing from the docs is ever served as is)
+        '<!-- wareflow:canvas {"v": 1} -->',
+        '<!-- wareflow:canvas {"v": 1, "title": "t", "nodes": [["a", "b", "<script>", "x", 0]], "edges": [],'
+        ' "notes": [], "tasks": {}} -->',
+        '<!-- wareflow:canvas {"v": 2, "title": "t", "nodes": [], "edges": [], "notes": [], "tasks": {}} -->',
+        '<!-- wareflow:canvas {not json} -->',
     ]
     for bad in forged:
-        assert extract_from_doc(embed_in_doc(bad)) is None, bad
+        assert extract_from_doc(bad) is None, bad
+
+
+def test_text_that_would_close_the_comment_stays_inside_it():
+    flow = diagram()
+    flow["nodes"][0]["data"]["label"] = "a --> <script>alert(1)</script> <!-- b ---"
+    workflow = parse_workflow(flow)
+    block = embed_in_doc(canvas_data(workflow, TASKS))
+    assert block.count("--") == 2  # the comment's own opening and closing
+    svg = extract_from_doc(block)
+    assert svg == render_svg(workflow, TASKS) and "<script>" not in svg and "&lt;script&gt;" in svg
 
 
 def test_tasks_by_node_follows_the_plan():
@@ -241,7 +254,7 @@ def test_a_real_carto_export_is_drawn_in_full():
     stage_ids = {s.id for s in plan.stages}
     shown = {t for g in nodes.values() for t in (g.get("data-tasks") or "").split()}
     assert shown == stage_ids
-    assert extract_from_doc(embed_in_doc(svg)) == svg
+    assert extract_from_doc(embed_in_doc(canvas_data(workflow, tasks_by_node(plan.stages)))) == svg
 
 
 def test_every_example_workflow_renders_to_valid_svg():

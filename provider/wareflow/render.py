@@ -12,12 +12,13 @@ input. The output is deterministic (file order, rounded coordinates) so DAG seri
 from __future__ import annotations
 
 import html
+import json
 import math
 import re
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from wareflow.model.types import Edge, Node, Note, Workflow
 
@@ -37,15 +38,9 @@ PALETTE = (("#DBEAFE", "#2563EB"), ("#DCFCE7", "#16A34A"), ("#FEF3C7", "#D97706"
 UNRUN = ("#F8FAFC", "#94A3B8")  # a node no task runs (skipped, or a picture without a plan)
 SOURCE = ("#F1F5F9", "#334155")
 
-START_MARK = "<!-- wareflow:canvas -->"
-END_MARK = "<!-- /wareflow:canvas -->"
-_BLOCK = re.compile(re.escape(START_MARK) + r"\n(<svg [^\n]*?>.*?</svg>)\n" + re.escape(END_MARK), re.S)
-_ELEMENTS = frozenset({"svg", "title", "defs", "marker", "path", "rect", "g", "text"})
-_ATTRIBUTES = frozenset({
-    "xmlns", "viewBox", "width", "height", "font-family", "font-size", "font-weight", "class", "id", "x", "y",
-    "rx", "d", "fill", "fill-opacity", "stroke", "stroke-opacity", "stroke-width", "stroke-dasharray",
-    "marker-end", "refX", "refY", "markerWidth", "markerHeight", "orient", "text-anchor",
-})
+CANVAS_FORMAT = 1  # of `canvas_data`: bump when its shape changes
+START_MARK = "<!-- wareflow:canvas"
+_BLOCK = re.compile(re.escape(START_MARK) + r" (\{[^\n]*?\}) -->")
 _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 # Characters XML 1.0 forbids (controls, lone surrogates, U+FFFE/U+FFFF): a label holding one would make
 # the whole document unreadable, so they are dropped.
@@ -104,39 +99,71 @@ def render_svg(workflow: Workflow, tasks: Mapping[str, Sequence[str]] | None = N
     ]) + "\n"
 
 
-def embed_in_doc(svg: str) -> str:
-    """The SVG as a raw-HTML block for a DAG's ``doc_md``: the UI skips raw HTML, the plugin serves it."""
-    return f"{START_MARK}\n{svg.strip()}\n{END_MARK}"
+def canvas_data(workflow: Workflow, tasks: Mapping[str, Sequence[str]] | None = None) -> dict[str, Any]:
+    """What `render_svg` draws, as plain JSON-native data: what a DAG's docs carry (`embed_in_doc`).
+
+    Small and cheap to make at parse time (no layout, no SVG); the plugin draws it on request."""
+    return {
+        "v": CANVAS_FORMAT,
+        "title": workflow.title,
+        "nodes": [[n.id, n.component, n.display, *(n.position or (None, None))] for n in workflow.nodes],
+        "edges": [[e.source, e.source_handle, e.target, e.target_handle] for e in workflow.edges],
+        "notes": [[*note.position, *note.size, note.color, _note_title(note.text)] for note in workflow.notes],
+        "tasks": {node_id: list(ids) for node_id, ids in sorted((tasks or {}).items())},
+    }
+
+
+def render_data(data: Any) -> str:
+    """The SVG of `canvas_data`'s output; ValueError when `data` is not what it makes."""
+    if not isinstance(data, dict) or data.get("v") != CANVAS_FORMAT:
+        raise ValueError("not a Wareflow canvas")
+    try:
+        nodes = tuple(Node(id=_str(i), component=_str(c), label=_str(label), position=_point(x, y))
+                      for i, c, label, x, y in data["nodes"])
+        edges = tuple(Edge(id=f"e{k}", source=_str(a), source_handle=_str(ah), target=_str(b), target_handle=_str(bh))
+                      for k, (a, ah, b, bh) in enumerate(data["edges"]))
+        notes = tuple(Note(position=_point(x, y) or (0.0, 0.0), size=_point(w, h) or (0.0, 0.0), color=_str(color),
+                           text=_str(text)) for x, y, w, h, color, text in data["notes"])
+        tasks = {_str(node): tuple(_str(t) for t in ids) for node, ids in data["tasks"].items()}
+        workflow = Workflow(title=_str(data["title"]), nodes=nodes, edges=edges, notes=notes)
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"not a Wareflow canvas: {exc}") from None
+    return render_svg(workflow, tasks)
+
+
+def embed_in_doc(data: Mapping[str, Any]) -> str:
+    """`canvas_data` as an HTML comment for a DAG's ``doc_md``: the UI skips it, the plugin draws it.
+
+    JSON never holds ``--`` outside strings, and inside them it is written ``-\\u002d``, so the comment
+    cannot end early (no text from the workflow can close it and inject markup)."""
+    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"), sort_keys=True)
+    return f"{START_MARK} {text.replace('--', '-' + chr(92) + 'u002d')} -->"
 
 
 def extract_from_doc(doc_md: str | None) -> str | None:
-    """The SVG of the first canvas block in `doc_md`, exactly as `embed_in_doc` wrote it, else None.
-
-    A block that uses any element or attribute this renderer never writes (a script, an event
-    handler, a link, an entity declaration) is refused: the picture is served to browsers.
-    """
+    """The SVG of the canvas embedded in `doc_md` by `embed_in_doc`, drawn now; None when there is none
+    or it is not ours. Only data is read from the docs: every character of the SVG is the renderer's."""
     match = _BLOCK.search(doc_md or "")
-    if match is None or not _our_vocabulary(match.group(1)):
+    if match is None:
         return None
-    return match.group(1) + "\n"
+    try:
+        return render_data(json.loads(match.group(1)))
+    except (ValueError, RecursionError):
+        return None
 
 
-def _our_vocabulary(svg: str) -> bool:
-    """Whether every tag of `svg` is one `render_svg` writes, with only attributes it writes.
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected text, got {type(value).__name__}")
+    return value
 
-    Text from the workflow is escaped, so each ``<`` starts a tag and no tag holds a raw ``>``.
-    """
-    if "<!" in svg or "<?" in svg:
-        return False
-    for tag in re.findall(r"<([^>]*)>", svg):
-        name, _, rest = tag.strip().lstrip("/").partition(" ")
-        if name not in _ELEMENTS:
-            return False
-        attributes = re.findall(r'([^\s=]+)="[^"<]*"', rest)
-        leftover = re.sub(r'([^\s=]+)="[^"<]*"', "", rest).strip().rstrip("/").strip()
-        if leftover or not all(a in _ATTRIBUTES or a.startswith("data-") for a in attributes):
-            return False
-    return True
+
+def _point(x: Any, y: Any) -> tuple[float, float] | None:
+    if x is None and y is None:
+        return None
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) for v in (x, y)):
+        raise TypeError("expected two finite numbers")
+    return float(x), float(y)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -5,11 +5,12 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from wareflow.model import parse_workflow
-from wareflow.render import embed_in_doc, render_svg
+from wareflow.render import canvas_data, embed_in_doc, render_svg
 
 pytestmark = pytest.mark.usefixtures("airflow_db")
 
@@ -19,24 +20,30 @@ HOSTILE = "wareflow_canvas_test_hostile"
 URL = "/wareflow/dags/{}/canvas.svg"
 
 
-def _svg() -> str:
-    workflow = parse_workflow({"title": "Canvas test", "nodes": [
+def _workflow() -> Any:
+    return parse_workflow({"title": "Canvas test", "nodes": [
         {"id": "s", "type": "source", "position": {"x": 0, "y": 0},
          "data": {"name": "ReadTable", "label": "stores"}},
         {"id": "b", "type": "generic", "position": {"x": 300, "y": 0},
          "data": {"name": "native.buffer", "label": "Buffer stores"}}],
         "edges": [{"source": "s", "target": "b"}]})
-    return render_svg(workflow, {"b": ["buffer_stores"]})
+
+
+TASKS = {"b": ["buffer_stores"]}
+
+
+def _svg() -> str:
+    return render_svg(_workflow(), TASKS)
 
 
 def _dag_file(folder: Path, svg: str) -> None:
     """A DAG file as the DAG factory writes doc_md: prose, a markdown image, and the embedded block."""
     docs = {
-        WITH_PICTURE: f"# Stores\n\n![canvas](wareflow/dags/{WITH_PICTURE}/canvas.svg)\n\n{embed_in_doc(svg)}\n",
+        WITH_PICTURE: f"# Stores\n\n![canvas](wareflow/dags/{WITH_PICTURE}/canvas.svg)\n\n"
+                      f"{embed_in_doc(canvas_data(_workflow(), TASKS))}\n",
         WITHOUT_PICTURE: "Just words, no picture.",
-        # an SVG that is not ours (a script inside the markers): never served
-        HOSTILE: "<!-- wareflow:canvas -->\n<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script>"
-                 "</svg>\n<!-- /wareflow:canvas -->",
+        # markup that is not our data (a script where the data goes): never served
+        HOSTILE: "<!-- wareflow:canvas {<svg><script>alert(1)</script></svg>} -->",
     }
     body = "".join(f"dag_{i} = DAG({dag_id!r}, schedule=None, doc_md={doc!r})\n"
                    for i, (dag_id, doc) in enumerate(docs.items()))

@@ -336,9 +336,27 @@ def test_a_folder_gives_the_same_serialised_dags_cold_and_warm(tmp_path: Path, c
     folder = tmp_path / "examples"
     shutil.copytree(EXAMPLES, folder, ignore=shutil.ignore_patterns("*.py", "*.sh", "data", "__pycache__"))
     cold = {d: _serialized(dag) for d, dag in load_workflows(folder, conn_id="x").items()}
-    assert len(validations) == len(cold) == len(entries(cache)) == 3
+    # a parse stores each DAG's spec, not the plans (the first task to run stores its plan)
+    assert len(validations) == len(cold) == len(list(cache.glob("*" + plan_cache.SPEC_SUFFIX))) == 3
+    assert entries(cache) == []
     warm = {d: _serialized(dag) for d, dag in load_workflows(folder, conn_id="x").items()}
     assert len(validations) == 3  # all from the cache
     assert warm == cold
     monkeypatch.setenv(plan_cache.ENV, "off")
     assert {d: _serialized(dag) for d, dag in load_workflows(folder, conn_id="x").items()} == cold
+
+
+def test_a_task_loads_its_plan_once_for_the_whole_run(tmp_path: Path, cache: Path, validations: list[str]):
+    """Parse stores the spec; the first task that runs validates and stores the plan; the next ones read it."""
+    from wareflow.airflow import load_workflows
+
+    folder = tmp_path / "examples"
+    shutil.copytree(EXAMPLES, folder, ignore=shutil.ignore_patterns("*.py", "*.sh", "data", "__pycache__"))
+    dag = load_workflows(folder, conn_id="x")["wareflow_customers_near_stations"]
+    assert len(validations) == 3 and entries(cache) == []
+    first, second = (dag.get_task(t) for t in ("st_buffer", "save_customers_near_stations"))
+    assert first.plan.stage("st_buffer").label == "ST Buffer"  # loaded when first needed: validated, stored
+    assert len(validations) == 4 and len(entries(cache)) == 1
+    again = load_workflows(folder, conn_id="x")["wareflow_customers_near_stations"].get_task(second.task_id)
+    assert again.plan.stage(second.task_id).id == second.task_id  # a worker's next task: from the cache
+    assert len(validations) == 4

@@ -1,8 +1,10 @@
 """Airflow UI plugin: a "Canvas" tab on each DAG page showing the CARTO canvas the DAG was built from.
 
-The api-server has no workflow files, only serialized DAGs: the DAG factory embeds the picture in the
-DAG's ``doc_md`` (`wareflow.render.embed_in_doc`), and this plugin serves that block, and only that
-block, as ``image/svg+xml`` at ``/wareflow/dags/{dag_id}/canvas.svg``.
+The api-server has no workflow files, only serialized DAGs: the DAG factory embeds what the picture
+shows (nodes, edges, notes, tasks: `wareflow.render.canvas_data`) in the DAG's ``doc_md``, and this
+plugin draws it (`wareflow.render.extract_from_doc`) and serves it as ``image/svg+xml`` at
+``/wareflow/dags/{dag_id}/canvas.svg``. Only data comes from the docs: every byte of the SVG is the
+renderer's, with the workflow's text escaped.
 
 Airflow does not authenticate plugin FastAPI apps (a mounted app inherits none of the core API's
 dependencies), so the route checks the caller itself with Airflow's own ``requires_access_dag``: the
@@ -46,7 +48,7 @@ def dag_doc_md(dag_id: str) -> str | None:
 
 
 def canvas_response(dag_id: str) -> Response:
-    """The canvas picture embedded in the DAG's documentation, or a 404."""
+    """The canvas picture of the DAG, drawn from the data in its documentation, or a 404."""
     try:
         doc = dag_doc_md(dag_id)
     except LookupError:

@@ -99,18 +99,25 @@ class PlanRef(NamedTuple):
 
 
 def _plan(path: Path, args: dict[str, Any]) -> Plan:
+    from wareflow.plan.ir import Plan
+
+    return _cached(path, args, SUFFIX, Plan, lambda: _validated(path, args))
+
+
+def _validated(path: Path, args: dict[str, Any]) -> Plan:
     from wareflow.components.registry import bind
     from wareflow.model.loader import load_workflow
-    from wareflow.plan.ir import Plan
     from wareflow.plan.planner import plan_workflow
 
-    return _cached(path, args, SUFFIX, Plan, lambda: plan_workflow(bind(load_workflow(path)), **args))
+    return plan_workflow(bind(load_workflow(path)), **args)
 
 
 def _spec(path: Path, args: dict[str, Any]) -> DagSpec:
+    """A parse needs the spec only: the plan is validated for it but not stored (pickling it would cost
+    a cold parse a third more); the first task to run stores it for the others."""
     from wareflow.airflow.spec import spec_of
 
-    return spec_of(_plan(path, args), path)
+    return spec_of(_validated(path, args), path)
 
 
 def _cached(path: Path, args: dict[str, Any], suffix: str, kind: type, make: Any) -> Any:

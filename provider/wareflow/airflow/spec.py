@@ -136,14 +136,15 @@ def dag_doc(plan: Plan, path: Path) -> tuple[str, str]:
     """The DAG's docs, before and after the picture of its canvas: the workflow's description, then
     which task runs which nodes of it (the picture's link names the DAG: see `DagSpec.doc`).
 
-    The picture is an image served by Wareflow's plugin (the DAG page's "Canvas" tab shows it too),
-    which reads it from the SVG embedded here as raw HTML: Airflow's docs view skips raw HTML, so
-    it is stored with the DAG without being shown twice.
+    The picture is an image Wareflow's plugin draws (the DAG page's "Canvas" tab shows it too) from
+    the canvas's data embedded here as an HTML comment: Airflow's docs view skips raw HTML, and the
+    api-server, which has no workflow files, finds it in the serialized DAG. Only data is embedded:
+    drawing takes milliseconds a DAG parse need not spend.
     """
-    from wareflow.render import embed_in_doc, render_svg, tasks_by_node
+    from wareflow.render import canvas_data, embed_in_doc, tasks_by_node
 
     workflow = plan.workflow.workflow
-    picture = render_svg(workflow, tasks_by_node(plan.stages))
+    picture = canvas_data(workflow, tasks_by_node(plan.stages))
     head = "\n".join([f"### {_md(workflow.title)}", "", _md(workflow.description), ""])
     lines = [
              f"Workflow file `{path.name}`: {plan.node_count} nodes run as {len(plan.stages)} task(s) "
