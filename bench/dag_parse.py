@@ -91,7 +91,7 @@ def probe(loader: Path, home: Path, dag_id: str | None = None, cache: Path | Non
 
 
 def cached(cache: Path | None) -> int:
-    return len(list(cache.glob("*.plan"))) if cache and cache.is_dir() else 0
+    return len(list(cache.glob("*.spec"))) if cache and cache.is_dir() else 0  # a parse stores DAG specs
 
 
 def cold_and_warm(loader: Path, home: Path, cache: Path, dag_id: str | None = None) -> tuple[dict[str, float], ...]:
@@ -102,7 +102,7 @@ def cold_and_warm(loader: Path, home: Path, cache: Path, dag_id: str | None = No
     cold = probe(loader, home, dag_id, cache)
     warm = probe(loader, home, dag_id, cache)
     if warm["cached"] != cold["cached"] or not cold["cached"]:
-        raise RuntimeError(f"the plan cache was not reused ({cold['cached']} plans, then {warm['cached']}): "
+        raise RuntimeError(f"the plan cache was not reused ({cold['cached']} entries, then {warm['cached']}): "
                            "were Wareflow's files edited during the benchmark?")
     return cold, warm
 

@@ -37,9 +37,7 @@ import json
 import logging
 import os
 import pickle
-import site
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -203,6 +201,8 @@ def _fingerprint() -> bytes:
 
 def _site_packages() -> list[str]:
     """The directories packages are installed into: where a component plugin's entry point lives."""
+    import site
+
     found = {p for p in sys.path if os.path.basename(p) in ("site-packages", "dist-packages")}
     with contextlib.suppress(Exception):  # `site` may be a virtualenv's own, or Python run with -S
         found.update(site.getsitepackages())
@@ -242,6 +242,8 @@ def _write(folder: Path, name: str, value: Any) -> None:
     """Store `value` as entry `name` (key + suffix): written aside, then renamed into place (atomic for
     readers)."""
     key = name[: -len(SUFFIX)] if name.endswith(SUFFIX) else name[: -len(SPEC_SUFFIX)]
+    import tempfile  # only a miss writes: not imported by a parse that finds every entry
+
     data = _dumps(value)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=".tmp-", suffix=SUFFIX, dir=folder)

@@ -26,7 +26,7 @@ DAG_ID = re.compile(r"[A-Za-z0-9_.-]{1,250}")
 AssetCondition = tuple[str, tuple["str | AssetCondition", ...]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # no generated __eq__/__hash__: one less exec for every parse to pay
 class WorkflowSettings:
     dag_id: str
     conn_id: str = "wareflow_duckdb"
