@@ -185,10 +185,15 @@ def _point(value: Any, x: str, y: str) -> tuple[float, float] | None:
     """A pair of finite numbers from a mapping (a canvas position or size), else None."""
     if not isinstance(value, dict):
         return None
-    pair = value.get(x), value.get(y)
-    if not all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) for v in pair):
-        return None
-    return float(pair[0]), float(pair[1])  # type: ignore[arg-type]
+    a: Any = value.get(x)
+    b: Any = value.get(y)
+    # exact types: a bool is no coordinate; checked inline, this runs for every node of every parse
+    if type(a) in _NUMBER and type(b) in _NUMBER and math.isfinite(a) and math.isfinite(b):
+        return float(a), float(b)
+    return None
+
+
+_NUMBER = (int, float)
 
 
 def _note(raw: Any) -> Note | None:
