@@ -295,3 +295,23 @@ def test_a_setting_airflow_itself_refuses_is_confined_too(tmp_path: Path, monkey
     (line,) = _invalid(dags["customer_segments"])
     assert "WF199" in line and "Airflow refuses this schedule" in line
     assert dags["customer_segments"].schedule is None  # reported without the refused setting
+
+
+def test_a_worker_resolves_every_dag_id_as_the_dag_processor_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A worker reads only sidecars (and the settings of the DAG it builds): ids, duplicates and broken
+    files must still come out exactly as in the dag-processor's full parse."""
+    from wareflow.airflow import load_workflows
+
+    for name in ("same", "a", "z", "plain", "other"):
+        shutil.copy(EXAMPLES / "customer_segments.json", tmp_path / f"{name}.json")
+    (tmp_path / "a.wareflow.yaml").write_text("dag_id: same")  # claims the id 'same' owns by its name
+    (tmp_path / "z.wareflow.yaml").write_text("dag_id: plain")  # claims another file's own id
+    (tmp_path / "other.wareflow.yaml").write_text("retries: lots")  # broken
+    full = load_workflows(tmp_path)
+    assert sorted(full) == ["a", "other", "plain", "same", "z"]
+    for dag_id, dag in full.items():
+        monkeypatch.setenv("_AIRFLOW_PARSING_CONTEXT_DAG_ID", dag_id)
+        (built,) = load_workflows(tmp_path).values()
+        assert built.dag_id == dag_id and built.tags == dag.tags and _invalid(built) == _invalid(dag), dag_id
+    monkeypatch.setenv("_AIRFLOW_PARSING_CONTEXT_DAG_ID", "plain")
+    assert list(load_workflows(tmp_path, retries="many")) == ["plain"]  # bad defaults: every file read, same ids

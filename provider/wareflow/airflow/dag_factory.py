@@ -57,6 +57,7 @@ class _Entry:
     dag_id: str
     settings: WorkflowSettings | None
     problems: tuple[Issue, ...] = ()
+    unread: bool = False  # settings not read yet (a worker reads only those of the DAG it builds)
 
 
 def load_workflows(folder: str | Path, namespace: dict[str, Any] | None = None, **defaults: Any) -> dict[str, DAG]:
@@ -69,9 +70,11 @@ def load_workflows(folder: str | Path, namespace: dict[str, Any] | None = None, 
     wanted = get_parsing_context().dag_id  # set on a worker: build only the DAG it runs
     dags: dict[str, DAG] = {}
     with _collector_paused():
-        for entry in _entries(folder, defaults):
+        for entry in _entries(folder, defaults, wanted):
             if wanted and entry.dag_id != wanted:
                 continue
+            if entry.unread:
+                _read(entry, defaults)
             if not entry.problems:
                 try:
                     dags[entry.dag_id] = build_dag(entry.path, entry.settings)  # type: ignore[arg-type]
@@ -88,25 +91,32 @@ def load_workflows(folder: str | Path, namespace: dict[str, Any] | None = None, 
     return dags
 
 
-def _entries(folder: Path, defaults: Mapping[str, Any]) -> list[_Entry]:
+def _entries(folder: Path, defaults: Mapping[str, Any], wanted: str | None = None) -> list[_Entry]:
     """Every workflow file with its DAG id, settings read (cheap: no workflow is parsed here).
 
     Two files claiming one id: the file whose own name gives that id keeps it (else the first by
     name); the other becomes an invalid DAG (WF112) under its file's id. Computed from the whole
-    folder, so a worker that builds one DAG resolves ids exactly as the dag-processor did.
+    folder, so a worker that builds one DAG resolves ids exactly as the dag-processor did. A worker
+    (`wanted`) reads only sidecars: a file without one claims its own name's id (once the loader's
+    defaults are known to be valid), and its settings are read if it is the DAG to build.
     """
     entries = []
+    lazy = bool(wanted) and "dag_id" not in defaults
     for path in workflow_files(folder):
-        try:
-            entries.append(_Entry(path, "", read_settings(path, defaults)))
-        except Exception as exc:  # a bad sidecar is this workflow's problem only
-            entries.append(_Entry(path, claimed_dag_id(path, defaults), None, _problems(exc, path)))
+        if lazy and not sidecar_path(path).exists():
+            entries.append(_Entry(path, default_dag_id(path), None, unread=True))
+            continue
+        entries.append(_read(_Entry(path, "", None), defaults))
+    unread = [e for e in entries if e.unread]
+    if unread and _read(unread[0], defaults).problems:  # the defaults themselves are bad: read every file
+        entries = [_read(e, defaults) if e.unread else e for e in entries]
     claims: dict[str, list[_Entry]] = defaultdict(list)
     for entry in entries:
         claims[entry.settings.dag_id if entry.settings else entry.dag_id].append(entry)
     taken = set(claims)
     for dag_id, claimants in claims.items():
-        keeper = min(claimants, key=lambda e: (e.settings is None, default_dag_id(e.path) != dag_id, e.path.name))
+        keeper = min(claimants, key=lambda e: (e.settings is None and not e.unread, default_dag_id(e.path) != dag_id,
+                                               e.path.name))
         keeper.dag_id = dag_id
         for entry in claimants:
             if entry is keeper:
@@ -119,6 +129,18 @@ def _entries(folder: Path, defaults: Mapping[str, Any]) -> list[_Entry]:
                 "WF112", f"dag_id '{dag_id}' is already used by {keeper.path.name}", file=entry.path.name,
                 hint="set a unique dag_id in the sidecar"))
     return entries
+
+
+def _read(entry: _Entry, defaults: Mapping[str, Any]) -> _Entry:
+    """`entry` with its settings read, or the problems that stop it (a bad sidecar is its file's only)."""
+    entry.unread = False
+    try:
+        entry.settings = read_settings(entry.path, defaults)
+        entry.dag_id = entry.dag_id or entry.settings.dag_id
+    except Exception as exc:
+        entry.dag_id = entry.dag_id or claimed_dag_id(entry.path, defaults)
+        entry.problems = (*_problems(exc, entry.path), *entry.problems)
+    return entry
 
 
 def _problems(exc: Exception, path: Path) -> tuple[Issue, ...]:
