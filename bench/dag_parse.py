@@ -107,7 +107,19 @@ def cold_and_warm(loader: Path, home: Path, cache: Path, dag_id: str | None = No
     return cold, warm
 
 
+def _bytecode() -> None:
+    """Compile Wareflow's sources as installing its wheel would: Airflow and dag-factory, installed, run
+    from bytecode, while an editable checkout under ``PYTHONDONTWRITEBYTECODE`` would compile Wareflow's
+    modules anew in every probe process (measured here: ~15 ms of a worker's 60 ms parse)."""
+    import compileall
+
+    import wareflow
+
+    compileall.compile_dir(os.path.dirname(wareflow.__file__), quiet=1)
+
+
 def run(quick: bool = False) -> str:
+    _bytecode()
     count, repeats = (20, 2) if quick else (200, 5)
     with tempfile.TemporaryDirectory() as tmp:
         root, home = Path(tmp) / "dags", Path(tmp) / "home"
