@@ -170,7 +170,8 @@ def run(quick: bool = False) -> str:
         "Wareflow keeps each file's validated plan in a local cache (`WAREFLOW_PLAN_CACHE`): *empty* is the "
         "first parse of a folder (or of a changed file), *filled* every later parse of an unchanged one.",
         "", table(["loader", "DAGs", "tasks", "import errors", "DagBag fill", "import airflow"], rows), "",
-        f"Wareflow / dag-factory, empty plan cache = **{cold_ratio:.2f}** (target ≤ 1.0: "
+        f"Wareflow / dag-factory, empty plan cache = **{cold_ratio:.2f}** (target: no slower than before the "
+        f"cache, 1.11: **{'met' if cold_ratio <= 1.11 else 'missed'}**; ≤ 1.0: "
         f"**{'met' if cold_ratio <= 1.0 else 'missed'}**); plan cache filled = **{warm_ratio:.2f}** (target ≤ 0.5: "
         f"**{'met' if warm_ratio <= 0.5 else 'missed'}**); filling the cache costs "
         f"{fill('cold') / fill('off') - 1:+.0%} over no cache. "

@@ -124,6 +124,7 @@ def _cached(path: Path, args: dict[str, Any], suffix: str, kind: type, make: Any
     key = None
     if folder is not None:
         try:
+            before = _stamp(path)
             key = entry_key(path, args)
             found = _read(folder / (key + suffix), key, kind)
             if found is not None:
@@ -133,7 +134,7 @@ def _cached(path: Path, args: dict[str, Any], suffix: str, kind: type, make: Any
     made = make()
     if folder is not None and key is not None:
         try:
-            if entry_key(path, args) == key:  # the file did not change while it was validated
+            if _stamp(path) == before:  # the file did not change while it was read and validated
                 _write(folder, key + suffix, made)
         except Exception:
             log.debug("wareflow: could not cache the plan of %s", path, exc_info=True)
@@ -171,6 +172,19 @@ def entry_key(path: Path, args: dict[str, Any]) -> str:
         digest.update(b"\0%d\0" % len(data))
         digest.update(data)
     return digest.hexdigest()
+
+
+def _stamp(path: Path) -> tuple[tuple[int, int] | None, ...]:
+    """Size and modification time (ns) of the file and its sidecar: cheaper than hashing them again."""
+    stamps: list[tuple[int, int] | None] = []
+    for part in (path, sidecar_path(path)):
+        try:
+            info = part.stat()
+        except FileNotFoundError:
+            stamps.append(None)
+            continue
+        stamps.append((info.st_size, info.st_mtime_ns))
+    return tuple(stamps)
 
 
 _FINGERPRINT: bytes | None = None
