@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import quote
@@ -58,12 +59,14 @@ class DagSpec(NamedTuple):
 
 def spec_of(plan: Plan, path: Path) -> DagSpec:
     workflow = plan.workflow.workflow
-    stages = tuple(
-        StageSpec(stage.id, stage.label, task_display_name(plan, stage), task_doc(plan, stage), stage.upstream,
-                  published_table(plan, stage), tuple(source_tables(plan, stage)))
-        for stage in plan.stages)
-    head, body = dag_doc(plan, path)
-    return DagSpec(workflow.title, workflow.description, head, body, stages, param_specs(plan.workflow),
+    names = _node_names(plan)
+    stages = []
+    for stage in plan.stages:
+        writes = published_table(plan, stage)
+        stages.append(StageSpec(stage.id, stage.label, task_display_name(stage, writes), task_doc(stage, names),
+                                stage.upstream, writes, tuple(source_tables(plan, stage))))
+    head, body = dag_doc(plan, path, stages, names)
+    return DagSpec(workflow.title, workflow.description, head, body, tuple(stages), param_specs(plan.workflow),
                    bool(plan.scratch()))
 
 
@@ -94,9 +97,8 @@ def source_tables(plan: Plan, stage: Stage) -> list[tuple[str, ...]]:
     return list(found)
 
 
-def task_display_name(plan: Plan, stage: Stage) -> str:
+def task_display_name(stage: Stage, written: tuple[str, ...] | None) -> str:
     """What the graph view shows: the node's label, and the table a Save as Table writes."""
-    written = published_table(plan, stage)
     fused = len(stage.nodes) - 1
     return stage.label + (f" → {'.'.join(written)}" if written else "") + (f" (+{fused} fused)" if fused else "")
 
@@ -132,7 +134,7 @@ def _uses(bound: BoundWorkflow, variable: str) -> list[str]:
             for name, value in sorted(n.inputs.items()) if isinstance(value, str) and pattern.search(value)][:5]
 
 
-def dag_doc(plan: Plan, path: Path) -> tuple[str, str]:
+def dag_doc(plan: Plan, path: Path, stages: Sequence[StageSpec], names: Mapping[str, str]) -> tuple[str, str]:
     """The DAG's docs, before and after the picture of its canvas: the workflow's description, then
     which task runs which nodes of it (the picture's link names the DAG: see `DagSpec.doc`).
 
@@ -150,27 +152,23 @@ def dag_doc(plan: Plan, path: Path) -> tuple[str, str]:
              f"Workflow file `{path.name}`: {plan.node_count} nodes run as {len(plan.stages)} task(s) "
              f"({plan.materialize} plan).", "",
              "| task | writes | runs these nodes of the canvas |", "|---|---|---|"]
-    for stage in plan.stages:
-        written = published_table(plan, stage)
+    for stage, spec in zip(plan.stages, stages, strict=True):
+        written = spec.writes
         lines.append(f"| `{stage.id}` | {'`' + '.'.join(written) + '`' if written else 'an intermediate table'} "
-                     f"| {', '.join(_node_names(plan, stage))} |")
+                     f"| {', '.join(names[n] for n in stage.nodes)} |")
     return head, "\n".join([*lines, "", embed_in_doc(picture)])
 
 
-def task_doc(plan: Plan, stage: Stage) -> str:
-    names = "\n".join(f"- {name}" for name in _node_names(plan, stage, ids=True))
-    return f"**{_md(stage.label)}** runs {len(stage.nodes)} node(s) of the canvas in one statement:\n\n{names}"
+def task_doc(stage: Stage, names: Mapping[str, str]) -> str:
+    listed = "\n".join(f"- {names[n]} `{n}`" for n in stage.nodes)
+    return f"**{_md(stage.label)}** runs {len(stage.nodes)} node(s) of the canvas in one statement:\n\n{listed}"
 
 
-def _node_names(plan: Plan, stage: Stage, ids: bool = False) -> list[str]:
-    """The stage's nodes as a person knows them: label and component (node id on request)."""
+def _node_names(plan: Plan) -> dict[str, str]:
+    """Each node as a person knows it: label and component (made once per workflow, used by every doc)."""
     bound = plan.workflow
-    names = []
-    for node_id in stage.nodes:
-        node = bound.workflow.node(node_id)
-        what = f"{_md(node.display)} ({bound.components[node_id].id})"
-        names.append(what + (f" `{node_id}`" if ids else ""))
-    return names
+    return {node.id: f"{_md(node.display)} ({bound.components[node.id].id})"
+            for node in bound.workflow.nodes if node.id in bound.components}
 
 
 def _md(text: str) -> str:

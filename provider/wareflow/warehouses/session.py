@@ -217,10 +217,10 @@ class Session:
         texts = [self.dialect.generate(statement) for statement in compiled.statements]
         if defer is None or not defer.continued:
             self._check_estimate(compiled, texts)
-        steps = self._resumption(compiled, texts, resume)
+        kinds = self._job_kinds(compiled.statements)
+        steps = self._resumption(compiled, texts, kinds, resume)
         # a transaction living in the session (Snowflake) cannot be left for a trigger: from its first
         # statement on, the stage runs in this process
-        kinds = self._job_kinds(compiled.statements)
         deferring = len(kinds) if "plain" not in kinds else kinds.index("plain")
         started = time.perf_counter()  # the stage's time is the warehouse's: SQL text is ready
         rows = -1
@@ -275,7 +275,8 @@ class Session:
                            processed)
 
     # --- resuming on retry ------------------------------------------------------------------------------
-    def _resumption(self, compiled: CompiledStage, texts: list[str], store: ResumeStore | None) -> dict[int, _Step]:
+    def _resumption(self, compiled: CompiledStage, texts: list[str], kinds: Sequence[str],
+                    store: ResumeStore | None) -> dict[int, _Step]:
         """What to do with each statement that runs as a job, by index; empty where nothing resumes (no
         store given, or a warehouse without jobs: a retry then runs the whole stage again, which the
         atomic publish and the append ledger make safe).
@@ -311,7 +312,6 @@ class Session:
                                      "store (Airflow 3.3+); without it a retry runs the stage again")
             return {}
         stage = compiled.stage.id
-        kinds = self._job_kinds(compiled.statements)
         current = generation(store, stage)
         steps = {index: self._earlier_job(compiled, JobKey(stage, index, digest(texts[index]), current), store)
                  for index, kind in enumerate(kinds) if kind == "job"}
@@ -384,34 +384,31 @@ class Session:
         stage = compiled.stage.id
         self._watch = None
         self._started = _clock()
+        name = "" if step.job is None else self.dialect.job_name(step.job)  # its job from an earlier try
         if step.action == "skip":
-            name = self.dialect.job_name(step.job)
             self.log.info("stage %s: statement %d already succeeded in job %s (an earlier try): skipped",
                           stage, step.key.index, name)
             self.dialect.skip(cur, step.job)
             return name
         if step.action == "attach" and defer is not None:
-            name = self.dialect.job_name(step.job)
             self.log.info("stage %s: statement %d runs in job %s: deferring until it ends", stage, step.key.index, name)
             raise JobStarted(stage, step.key.index, name)
         if step.action == "attach":
-            name = self.dialect.job_name(step.job)
             self.log.info("stage %s: statement %d still runs in job %s (an earlier try): waiting for it",
                           stage, step.key.index, name)
             self.dialect.attach(cur, step.job)
             return name
         if step.state == "failed" and defer is not None and defer.failed:
-            self.log.info("stage %s: statement %d failed in job %s", stage, step.key.index,
-                          self.dialect.job_name(step.job))
+            self.log.info("stage %s: statement %d failed in job %s", stage, step.key.index, name)
             # Its error as the driver raises it, classified as any other; the job ran as long as it did, so a
             # limit it reports (`exceeded`) stopped it, whatever this process's clock says.
             self._started = -math.inf
             self.dialect.attach(cur, step.job)
             self._started = _clock()  # it did not fail after all (its error not raised): reported as done
-            return self.dialect.statement_id(cur) or self.dialect.job_name(step.job)
+            return self.dialect.statement_id(cur) or name
         if step.state == "failed":
             self.log.info("stage %s: statement %d failed in job %s (an earlier try): submitting it again",
-                          stage, step.key.index, self.dialect.job_name(step.job))
+                          stage, step.key.index, name)
         self.log.info("stage %s: running\n%s", stage, sql)
 
         def record(job_id: str) -> None:
