@@ -32,6 +32,7 @@ RUN_TIMEOUT_S = 240
 PARSE_TIMEOUT_S = 90
 TABLE_MAP = {"wareflow-demo.demo": "main"}
 A, B, C = "stores_by_neighborhood", "neighborhood_ranking", "missing_source"
+D = "customers_near_stations"  # an intermediate stage, kept by reuse_intermediates, under a statement timeout
 
 
 def ranking_workflow() -> dict[str, Any]:
@@ -96,10 +97,12 @@ def servers(tmp_path: Path, sample_data: Path, statsd: StatsdListener) -> Iterat
     folder.mkdir()
     shutil.copy(EXAMPLES / "wareflow_dags.py", folder)
     shutil.copy(EXAMPLES / f"{A}.json", folder)
+    shutil.copy(EXAMPLES / f"{D}.json", folder)
     (folder / f"{B}.json").write_text(json.dumps(ranking_workflow()))
     (folder / f"{C}.json").write_text(json.dumps(missing_source_workflow()))
     common = {"table_map": TABLE_MAP, "warehouse_uri": f"duckdb://{data}", "retries": 0}
-    sidecars = {A: {**common, "schedule": None}, B: {**common, "schedule": ["main.stores_by_neighborhood"]}, C: common}
+    sidecars = {A: {**common, "schedule": None}, B: {**common, "schedule": ["main.stores_by_neighborhood"]}, C: common,
+                D: {**common, "reuse_intermediates": True, "statement_timeout_s": 600}}
     for stem, settings in sidecars.items():
         (folder / f"{stem}.wareflow.yaml").write_text(json.dumps(settings))  # JSON is YAML
     env = {
@@ -155,7 +158,7 @@ def log_lines(tis: Any, dag_id: str, run_id: str, task_id: str) -> list[str]:
 def test_assets_summaries_metrics_and_readable_dags_in_a_running_airflow(servers: AirflowServers,
                                                                           statsd: StatsdListener) -> None:
     dag_a, dag_b, dag_c = A, B, C
-    servers.wait_for_dags({dag_a, dag_b, dag_c}, PARSE_TIMEOUT_S)
+    servers.wait_for_dags({dag_a, dag_b, dag_c, D}, PARSE_TIMEOUT_S)
     with api(servers) as session:
         dags, runs = client.DAGApi(session), client.DagRunApi(session)
         tis, xcoms, assets = client.TaskInstanceApi(session), client.XComApi(session), client.AssetApi(session)
@@ -214,6 +217,18 @@ def test_assets_summaries_metrics_and_readable_dags_in_a_running_airflow(servers
         start = next(i for i, line in enumerate(log) if "::group::Pre Execute" in line)
         end = next(i for i, line in enumerate(log) if i > start and "::endgroup::" in line)
         assert coded and coded[0] > end, log[end:]
+
+        # D twice (after the others: one DuckDB file): the second run reuses the first run's buffer table
+        dags.patch_dag(D, client.DAGPatchBody(is_paused=False))
+        summaries = []
+        for _ in range(2):
+            run_d = runs.trigger_dag_run(D, client.TriggerDAGRunPostBody(logical_date=None, conf={"radius": 300}))
+            done_d = wait_for_run(servers, runs, D, run_d.dag_run_id)
+            assert done_d.state.value == "success", servers.failure_report(D, run_d.dag_run_id)
+            summaries.append(xcom(xcoms, D, "st_buffer", run_d.dag_run_id))
+        first, second = summaries
+        assert (first["reused"], second["reused"]) == (False, True), summaries
+        assert second["table"] == first["table"] and second["rows"] == first["rows"]
 
     # B's table: A's neighbourhoods, best first
     from wareflow.warehouses.duckdb import connect
