@@ -12,8 +12,8 @@ export AIRFLOW_HOME="$build/airflow"
 export AIRFLOW__CORE__LOAD_EXAMPLES=False
 export AIRFLOW__CORE__DAGS_FOLDER="$root/dags_examples"
 export AIRFLOW__LOGGING__LOGGING_LEVEL=INFO
-# The examples use the connection id `wareflow_duckdb`: a DuckDB file, given as an env connection.
-export AIRFLOW_CONN_WAREFLOW_DUCKDB="{\"conn_type\": \"duckdb\", \"host\": \"$build/demo.duckdb\"}"
+# The examples use the connection id `wareflow_examples`: a DuckDB file, given as an env connection.
+export AIRFLOW_CONN_WAREFLOW_EXAMPLES="{\"conn_type\": \"duckdb\", \"host\": \"$build/demo.duckdb\"}"
 
 echo "==> sample data -> $build/demo.duckdb"
 "$venv/python" dags_examples/data/generate.py --duckdb "$build/demo.duckdb"

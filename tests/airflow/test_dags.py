@@ -148,7 +148,7 @@ def test_dag_test_on_duckdb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     gen = _generator()
     db = tmp_path / "demo.duckdb"
     gen.write_duckdb(str(db), gen.build_tables(seed=3))
-    monkeypatch.setenv("AIRFLOW_CONN_WAREFLOW_DUCKDB", json.dumps({"conn_type": "duckdb", "host": str(db)}))
+    monkeypatch.setenv("AIRFLOW_CONN_WAREFLOW_EXAMPLES", json.dumps({"conn_type": "duckdb", "host": str(db)}))
     dag = synced_dag("wareflow_customers_near_stations")
     run = dag.test(run_conf={"radius": 300})
     assert run.state == "success"
@@ -180,7 +180,7 @@ def test_dag_test_on_postgis(pg_dsn: str, monkeypatch: pytest.MonkeyPatch):
     url = urlsplit(pg_dsn)
     conn = {"conn_type": "postgres", "host": url.hostname, "port": url.port, "login": url.username or "postgres",
             "schema": url.path.lstrip("/")}
-    monkeypatch.setenv("AIRFLOW_CONN_WAREFLOW_DUCKDB", json.dumps(conn))  # the examples' conn id, now PostGIS
+    monkeypatch.setenv("AIRFLOW_CONN_WAREFLOW_EXAMPLES", json.dumps(conn))  # the examples' conn id, now PostGIS
     dag = synced_dag("wareflow_stores_by_neighborhood")
     run = dag.test()
     assert run.state == "success"

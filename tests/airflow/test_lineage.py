@@ -414,7 +414,7 @@ def test_the_listener_emits_the_stage_lineage_on_complete(tmp_path: Path):
     gen.write_duckdb(str(db), gen.build_tables(seed=3, stores=60, customers=150))
     events = tmp_path / "events.jsonl"
     env = {**os.environ,
-           "AIRFLOW_CONN_WAREFLOW_DUCKDB": json.dumps({"conn_type": "duckdb", "host": str(db)}),
+           "AIRFLOW_CONN_WAREFLOW_EXAMPLES": json.dumps({"conn_type": "duckdb", "host": str(db)}),
            "AIRFLOW__OPENLINEAGE__TRANSPORT": json.dumps({"type": "file", "log_file_path": str(events),
                                                           "append": True}),
            "AIRFLOW__OPENLINEAGE__NAMESPACE": "wareflow-tests",

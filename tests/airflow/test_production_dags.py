@@ -125,9 +125,9 @@ def test_a_bigquery_table_without_dataset_is_refused():
 
 def test_saved_tables_are_outlets_and_sources_inlets(near):
     save = near.get_task("save_customers_near_stations")
-    assert [a.uri for a in save.outlets] == ["wareflow://wareflow_duckdb/main/customers_near_stations"]
-    assert [a.uri for a in near.get_task("st_buffer").inlets] == ["wareflow://wareflow_duckdb/main/stations"]
-    assert [a.uri for a in save.inlets] == ["wareflow://wareflow_duckdb/main/customers"]
+    assert [a.uri for a in save.outlets] == ["wareflow://wareflow_examples/main/customers_near_stations"]
+    assert [a.uri for a in near.get_task("st_buffer").inlets] == ["wareflow://wareflow_examples/main/stations"]
+    assert [a.uri for a in save.inlets] == ["wareflow://wareflow_examples/main/customers"]
     assert near.get_task("st_buffer").outlets == []  # an intermediate table is nobody's asset
 
 
@@ -175,6 +175,34 @@ def test_a_warehouse_uri_with_credentials_is_refused_without_echoing_them(tmp_pa
     with pytest.raises(WorkflowError) as exc:
         read_settings(tmp_path / "flow.json", {})
     assert exc.value.codes == ["WF111"] and "s3cret" not in str(exc.value)
+
+
+def test_a_sidecar_queue_routes_every_task_and_a_bad_one_is_coded(tmp_path: Path):
+    """`queue` goes to every task, the run summary and an invalid workflow's report included (a Celery
+    deployment routes a workflow to the workers listening on it); unset, Airflow's default queue."""
+    from airflow.configuration import conf
+
+    from wareflow.airflow.dag_factory import INVALID_TAG
+
+    for stem in ("customers_near_stations", "customer_segments"):
+        shutil.copy(EXAMPLES / f"{stem}.json", tmp_path)
+    (tmp_path / "customers_near_stations.wareflow.yaml").write_text("queue: postgis-heavy")
+    (tmp_path / "broken.json").write_text("{ not json")
+    (tmp_path / "broken.wareflow.yaml").write_text("queue: postgis-heavy")
+    dags = load(tmp_path)
+    routed, broken = dags["customers_near_stations"], dags["broken"]
+    assert {t.queue for t in routed.tasks} == {"postgis-heavy"} and len(routed.tasks) > 2
+    assert INVALID_TAG in broken.tags and {t.queue for t in broken.tasks} == {"postgis-heavy"}
+    assert {t.queue for t in dags["customer_segments"].tasks} == {conf.get("operators", "default_queue")}
+
+    from wareflow.airflow.settings import read_settings
+    from wareflow.errors import WorkflowError
+
+    for bad in ("'two words'", "''", "[a, b]", "3"):
+        (tmp_path / "customer_segments.wareflow.yaml").write_text(f"queue: {bad}")
+        with pytest.raises(WorkflowError) as exc:
+            read_settings(tmp_path / "customer_segments.json", {})
+        assert exc.value.codes == ["WF111"] and "queue name" in str(exc.value), bad
 
 
 # --- summaries ----------------------------------------------------------------------------------------

@@ -133,7 +133,8 @@ def build_dag_folder(folder: Path, data: Path) -> dict[str, str]:
     shutil.copy(segments, folder / "bad_yaml.json")
     (folder / "bad_yaml.wareflow.yaml").write_text("dag_id: [unclosed\n")
     # two files claim dag_id 'dup_b'; each good DAG beyond the examples writes to a DuckDB file of its own
-    conns = {"AIRFLOW_CONN_WAREFLOW_DUCKDB": _duckdb_conn(data)}
+    # the examples' connection, and the default one (files whose sidecar names none)
+    conns = {"AIRFLOW_CONN_WAREFLOW_EXAMPLES": _duckdb_conn(data), "AIRFLOW_CONN_WAREFLOW_DUCKDB": _duckdb_conn(data)}
     for stem in ("dup_a", "dup_b", "duplicated_nodes", "h3_store_cells"):
         shutil.copy(data, data.with_name(f"{stem}.duckdb"))
         conns[f"AIRFLOW_CONN_WAREFLOW_{stem.upper()}"] = _duckdb_conn(data.with_name(f"{stem}.duckdb"))

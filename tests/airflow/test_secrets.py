@@ -48,7 +48,7 @@ def test_a_password_never_shows_in_a_run_that_succeeds_or_fails(pg_dsn: str, tmp
     gen.write_postgres(pg_dsn, gen.build_tables(seed=3))
     password = f"Sec%zz'\"ret-{uuid.uuid4().hex[:8]}"  # the test server trusts loopback: it is sent, not checked
     url = urlsplit(pg_dsn)
-    env = {**os.environ, "AIRFLOW_CONN_WAREFLOW_DUCKDB": json.dumps({
+    env = {**os.environ, "AIRFLOW_CONN_WAREFLOW_EXAMPLES": json.dumps({
         "conn_type": "postgres", "host": url.hostname, "port": url.port, "login": url.username or "postgres",
         "password": password, "schema": url.path.lstrip("/")})}
     env.pop("_AIRFLOW_PARSING_CONTEXT_DAG_ID", None)

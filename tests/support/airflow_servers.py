@@ -32,7 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
@@ -148,6 +148,24 @@ class AirflowServers:
         """Remove a temporary home (logs and SQLite DB) once the servers are stopped."""
         if self._own_home and self.home != Path() and self.home.exists():
             shutil.rmtree(self.home, ignore_errors=True)
+
+    def start_celery_worker(self, name: str, *, queues: Sequence[str], hostname: str | None = None,
+                            concurrency: int = 2, start_timeout_s: float = 90) -> None:
+        """``airflow celery worker`` (CeleryExecutor; its broker and result backend in ``env``), logging to
+        ``<home>/<name>.log``; returns once Celery reports it ready. With `hostname` it runs in a UTS
+        namespace of its own (``unshare --uts``, root only) under that host name, as on a machine of its
+        own: Celery names the node after it and the task instances it runs report it. No log server
+        (``--skip-serve-logs``): the workers share this machine's log folder with the api-server."""
+        command = [self._executable(), "celery", "worker", "--queues", ",".join(queues),
+                   "--concurrency", str(concurrency), "--skip-serve-logs", "--pid", str(self.home / f"{name}.pid")]
+        if hostname:
+            command = ["unshare", "--uts", "--", "sh", "-c", 'hostname "$0" && exec "$@"', hostname, *command]
+        log = self.home / f"{name}.log"
+        with log.open("wb") as out:
+            self.processes[name] = subprocess.Popen(command, env=self._env, stdout=out, stderr=subprocess.STDOUT,
+                                                    stdin=subprocess.DEVNULL, start_new_session=True)
+        self.wait_until(lambda: re.search(r"celery@\S+ ready\.", log.read_text(errors="replace")),
+                        start_timeout_s, f"Celery worker {name} ready", every_s=0.5)
 
     # -- processes ---------------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from wareflow.errors import Issue, WorkflowError
 SIDECAR_SUFFIX = ".wareflow.yaml"
 DEFAULT_START = datetime(2024, 1, 1, tzinfo=timezone.utc)  # fixed: DAG output must be deterministic
 DAG_ID = re.compile(r"[A-Za-z0-9_.-]{1,250}")
+QUEUE = re.compile(r"[A-Za-z0-9_.:-]{1,200}")  # a Celery queue name, also safe in a worker's --queues list
 
 
 # An asset condition from the sidecar: ("all" | "any", items), an item being an asset (a URI, or a table
@@ -58,6 +59,9 @@ class WorkflowSettings:
     reuse_ttl_seconds: int = 86400
     # run BigQuery/Snowflake jobs through a trigger, freeing the worker slot (wareflow.airflow.triggers)
     deferrable: bool = False
+    # the executor queue of every task (CeleryExecutor: the workers started with `--queues` naming it);
+    # unset: Airflow's [operators] default_queue
+    queue: str | None = None
 
     @classmethod
     def keys(cls) -> set[str]:
@@ -139,6 +143,14 @@ def _optional_text(value: Any) -> str | None:
 def _dag_id(value: Any) -> str:
     if not isinstance(value, str) or not DAG_ID.fullmatch(value):
         raise ValueError(f"expected letters, digits, _ . - (at most 250), got {_shown(value)}")
+    return value
+
+
+def _queue(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not QUEUE.fullmatch(value):
+        raise ValueError(f"expected a queue name (letters, digits, _ . : -, at most 200), got {_shown(value)}")
     return value
 
 
@@ -280,5 +292,6 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "reuse_intermediates": _flag,
     "reuse_ttl_seconds": _whole(0, 365 * 24 * 3600),
     "deferrable": _flag,
+    "queue": _queue,
 }
 assert set(_CHECKS) == WorkflowSettings.keys()
