@@ -135,6 +135,10 @@ def test_two_celery_workers_run_the_examples_on_postgis_by_queue(celery_airflow:
             hosts.setdefault(ti["hostname"], set()).add(f"{dag_id}.{task_id}")
     assert set(hosts) == {WORKER_A, WORKER_B}, hosts
 
+    # nothing of this deployment listens beyond loopback (the workers serve no logs: they share the folder)
+    addresses = servers.listening()
+    assert addresses and all(host in ("127.0.0.1", "::1") for host, _ in addresses), sorted(addresses)
+
     # each worker's Celery node is named after its own host
     logs = {name: (servers.home / f"{name}.log").read_text(errors="replace") for name in QUEUES}
     for name, text in logs.items():
