@@ -6,8 +6,10 @@ import os
 import tempfile
 
 # Airflow reads its settings when first imported: give each test process (each xdist worker) its own
-# home and SQLite metadata DB before anything imports it.
-os.environ.setdefault("AIRFLOW_HOME", tempfile.mkdtemp(prefix="wareflow-airflow-"))
+# home and SQLite metadata DB before anything imports it. A worker inherits the controller's environment,
+# the controller's home included: two workers migrating one SQLite file at once collide.
+if os.environ.get("PYTEST_XDIST_WORKER") or "AIRFLOW_HOME" not in os.environ:
+    os.environ["AIRFLOW_HOME"] = tempfile.mkdtemp(prefix="wareflow-airflow-")
 # Wareflow's plan cache (wareflow.airflow.plan_cache): a fresh one per test process, never the developer's
 os.environ["WAREFLOW_PLAN_CACHE"] = tempfile.mkdtemp(prefix="wareflow-plans-")
 os.environ.setdefault("AIRFLOW__CORE__LOAD_EXAMPLES", "False")
@@ -141,5 +143,6 @@ def airflow_db() -> str:
 
     home = os.environ["AIRFLOW_HOME"]
     airflow = os.path.join(os.path.dirname(sys.executable), "airflow")
-    subprocess.run([airflow, "db", "migrate"], check=True, capture_output=True, env=os.environ.copy())
+    done = subprocess.run([airflow, "db", "migrate"], capture_output=True, text=True, env=os.environ.copy())
+    assert done.returncode == 0, f"airflow db migrate failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
     return home

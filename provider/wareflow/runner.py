@@ -52,6 +52,7 @@ def run_plan(plan: Plan, session: Session, *, variables: Mapping[str, object] | 
     results = []
     try:
         for stage in plan.stages:
+            result = None
             if compiler.reusable(stage):
                 decision = reusing.check(session, compiler, stage)
                 session.log.info("stage %s: %s", stage.id, decision.message)
@@ -59,19 +60,14 @@ def run_plan(plan: Plan, session: Session, *, variables: Mapping[str, object] | 
                     on_decision(stage, decision)
                 if decision.fresh:
                     result = decision.result()
-                    results.append(result)
-                    if on_stage:
-                        on_stage(stage, result)
-                    continue
-            result = session.run(reusing.compile_stage(compiler, stage))
+            if result is None:
+                result = session.run(reusing.compile_stage(compiler, stage))
             results.append(result)
             if on_stage:
                 on_stage(stage, result)
     finally:
-        if keep_intermediates:
-            pass
-        elif reuse:
+        if reuse and not keep_intermediates:
             reusing.sweep(session, compiler)
-        else:
+        elif not keep_intermediates:
             session.drop([compiler.intermediate_table(s) for s in plan.scratch()])
     return results

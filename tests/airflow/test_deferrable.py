@@ -215,7 +215,9 @@ class ClosingSnowflakeConnection(FakeSnowflakeConnection):
         type(self).closed += 1
 
 
-def test_snowflake_stage_defers_on_the_query_id_and_runs_the_transaction_in_the_worker(monkeypatch):
+@pytest.fixture
+def snowflake(monkeypatch) -> FakeSnowflakeServer:
+    """Every connection of the tasks and triggers goes to one fake Snowflake server."""
     pytest.importorskip("snowflake.connector")
     from wareflow.sql.dialects import get_dialect
     from wareflow.warehouses import hooks
@@ -223,6 +225,11 @@ def test_snowflake_stage_defers_on_the_query_id_and_runs_the_transaction_in_the_
     server = FakeSnowflakeServer()
     monkeypatch.setattr(hooks, "dialect_for", lambda conn_id: get_dialect("snowflake"))
     monkeypatch.setattr(hooks, "connect_conn_id", lambda *a, **k: ClosingSnowflakeConnection(server))
+    return server
+
+
+def test_snowflake_stage_defers_on_the_query_id_and_runs_the_transaction_in_the_worker(snowflake):
+    server = snowflake
     store, op = Store(), operator("save_people_log", deferrable=True)
     deferral = deferred(op, lambda: op.execute(context(store)))
     queries = []
@@ -246,16 +253,10 @@ def test_snowflake_stage_defers_on_the_query_id_and_runs_the_transaction_in_the_
     assert server.count("INSERT INTO main.people_log") == 1
 
 
-def test_snowflake_failed_query_fails_the_task(monkeypatch):
-    pytest.importorskip("snowflake.connector")
+def test_snowflake_failed_query_fails_the_task(snowflake):
     from airflow.sdk.exceptions import AirflowFailException
 
-    from wareflow.sql.dialects import get_dialect
-    from wareflow.warehouses import hooks
-
-    server = FakeSnowflakeServer()
-    monkeypatch.setattr(hooks, "dialect_for", lambda conn_id: get_dialect("snowflake"))
-    monkeypatch.setattr(hooks, "connect_conn_id", lambda *a, **k: ClosingSnowflakeConnection(server))
+    server = snowflake
     store, op = Store(), operator("save_people_copy", deferrable=True)
     deferral = deferred(op, lambda: op.execute(context(store)))
     server.queries[deferral.trigger.job_id]["status"] = "FAILED_WITH_ERROR"

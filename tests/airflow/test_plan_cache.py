@@ -246,7 +246,7 @@ from wareflow.runner import load_plan
 plan = load_plan(path, **plan_cache.plan_arguments(read_settings(path, {})))
 print("ready", flush=True)
 for _ in range(count):
-    plan_cache._write(folder, key + plan_cache.SUFFIX, plan)
+    plan_cache._write(folder, key, plan_cache.SUFFIX, plan)
 """
 
 

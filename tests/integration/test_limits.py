@@ -492,9 +492,9 @@ def test_bigquery_own_limit_errors_are_coded(bigquery, clock: Clock, reason: str
     conn = bigquery(api)
     run = conn.run
 
-    def slow(sql: str) -> Any:  # the job 'runs' past the timeout before BigQuery stops it
+    def slow(sql: str, **options: Any) -> Any:  # the job 'runs' past the timeout before BigQuery stops it
         clock.now += 700
-        return run(sql)
+        return run(sql, **options)
 
     conn.run = slow
     with pytest.raises(TerminalWarehouseError) as exc:

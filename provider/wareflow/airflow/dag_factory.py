@@ -197,7 +197,7 @@ def build_dag(path: Path, settings: WorkflowSettings) -> DAG:
             "owner": settings.owner,
             "retries": settings.retries,
             "retry_delay": timedelta(seconds=settings.retry_delay_seconds),
-            **({"queue": settings.queue} if settings.queue else {}),
+            **_queue(settings),
         },
     )
     guards = {"statement_timeout_s": settings.statement_timeout_s, "max_bytes_billed": settings.max_bytes_billed,
@@ -244,11 +244,15 @@ def invalid_dag(path: Path, dag_id: str, settings: WorkflowSettings | None, prob
         catchup=False,
         max_active_runs=1,
         tags=sorted({*(settings.tags if settings else ("wareflow",)), INVALID_TAG}),
-        default_args={"owner": settings.owner if settings else "wareflow", "retries": 0,
-                      **({"queue": settings.queue} if settings and settings.queue else {})},
+        default_args={"owner": settings.owner if settings else "wareflow", "retries": 0, **_queue(settings)},
     )
     WorkflowProblemsOperator(task_id="report_problems", dag=dag, problems=lines, doc_md=doc)
     return dag
+
+
+def _queue(settings: WorkflowSettings | None) -> dict[str, str]:
+    """The sidecar's executor queue for every task of a DAG; none given: Airflow's default queue."""
+    return {"queue": settings.queue} if settings and settings.queue else {}
 
 
 def _var_name(dag_id: str) -> str:

@@ -17,6 +17,7 @@ worker as usual (logged once).
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -238,8 +239,6 @@ class WareflowOperator(_WareflowTask):
         finally:
             self._close()
         if resumed is not None:  # the stage's time spans its deferrals: from its first job to now
-            import dataclasses
-
             result = dataclasses.replace(result, seconds=max(time.time() - started, result.seconds))
         return self._report(result, extra)
 

@@ -39,8 +39,9 @@ import os
 import pickle
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import wareflow
 from wareflow.airflow.settings import WorkflowSettings, sidecar_path
@@ -50,6 +51,7 @@ if TYPE_CHECKING:  # the compiler is imported only when a plan is built or read,
     from wareflow.plan.ir import Plan
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 ENV = "WAREFLOW_PLAN_CACHE"
 OFF = frozenset({"off", "0", "false", "no", "none"})
@@ -118,7 +120,7 @@ def _spec(path: Path, args: dict[str, Any]) -> DagSpec:
     return spec_of(_validated(path, args), path)
 
 
-def _cached(path: Path, args: dict[str, Any], suffix: str, kind: type, make: Any) -> Any:
+def _cached(path: Path, args: dict[str, Any], suffix: str, kind: type[T], make: Callable[[], T]) -> T:
     """The `kind` object cached for (`path`, `args`) under `suffix`, else `make()` stored there."""
     folder = cache_dir()
     key = None
@@ -135,7 +137,7 @@ def _cached(path: Path, args: dict[str, Any], suffix: str, kind: type, make: Any
     if folder is not None and key is not None:
         try:
             if _stamp(path) == before:  # the file did not change while it was read and validated
-                _write(folder, key + suffix, made)
+                _write(folder, key, suffix, made)
         except Exception:
             log.debug("wareflow: could not cache the plan of %s", path, exc_info=True)
     return made
@@ -252,10 +254,9 @@ def _read(entry: Path, key: str, kind: type) -> Any:
     return plan
 
 
-def _write(folder: Path, name: str, value: Any) -> None:
-    """Store `value` as entry `name` (key + suffix): written aside, then renamed into place (atomic for
+def _write(folder: Path, key: str, suffix: str, value: Any) -> None:
+    """Store `value` under `key` as a `suffix` entry: written aside, then renamed into place (atomic for
     readers)."""
-    key = name[: -len(SUFFIX)] if name.endswith(SUFFIX) else name[: -len(SPEC_SUFFIX)]
     import tempfile  # only a miss writes: not imported by a parse that finds every entry
 
     data = _dumps(value)
@@ -265,7 +266,7 @@ def _write(folder: Path, name: str, value: Any) -> None:
         with os.fdopen(fd, "wb") as file:
             file.write(MAGIC + key.encode() + b"\n")
             file.write(data)
-        os.replace(temp, folder / name)
+        os.replace(temp, folder / (key + suffix))
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)

@@ -148,8 +148,7 @@ def dag_doc(plan: Plan, path: Path, stages: Sequence[StageSpec], names: Mapping[
     workflow = plan.workflow.workflow
     picture = canvas_data(workflow, tasks_by_node(plan.stages))
     head = "\n".join([f"### {_md(workflow.title)}", "", _md(workflow.description), ""])
-    lines = [
-             f"Workflow file `{path.name}`: {plan.node_count} nodes run as {len(plan.stages)} task(s) "
+    lines = [f"Workflow file `{path.name}`: {plan.node_count} nodes run as {len(plan.stages)} task(s) "
              f"({plan.materialize} plan).", "",
              "| task | writes | runs these nodes of the canvas |", "|---|---|---|"]
     for stage, spec in zip(plan.stages, stages, strict=True):

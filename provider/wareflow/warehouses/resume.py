@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, TypeGuard, runtime_checkable
 
 from wareflow.sql.dialects.base import JobKey, JobState
 
 __all__ = ["NO_STORE", "JobKey", "JobState", "NoStore", "ResumeStore", "digest", "generation", "generation_key",
-           "recorded_id", "resume_store", "statement_key"]
+           "persistent", "recorded_id", "resume_store", "statement_key"]
 
 
 @runtime_checkable
@@ -49,6 +49,11 @@ class NoStore:
 
 
 NO_STORE = NoStore()
+
+
+def persistent(store: ResumeStore | None) -> TypeGuard[ResumeStore]:
+    """Whether `store` keeps what is recorded in it (a real store, not None or `NO_STORE`)."""
+    return store is not None and not isinstance(store, NoStore)
 
 
 def resume_store(context: Mapping[str, Any]) -> ResumeStore:

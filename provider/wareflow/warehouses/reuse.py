@@ -178,9 +178,9 @@ def check(session: Session, compiler: Compiler, stage: Stage) -> Decision:
 def _sources(session: Session, sources: list[exp.Table], built: float, now: float) -> tuple[bool, str]:
     """Whether no source in `sources` changed since `built` (where the warehouse says), and how that is known."""
     dialect = session.dialect
-    query = dialect.last_modified(sources) if sources else None
     if not sources:
         return True, "no source tables"
+    query = dialect.last_modified(sources)
     if query is None:
         return True, f"sources not checked ({dialect.title} keeps no last-modified time: the TTL covers them)"
     try:

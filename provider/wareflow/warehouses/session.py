@@ -43,11 +43,11 @@ from wareflow.sql.relation import Column, table_ref
 from wareflow.warehouses.connect import describe_error
 from wareflow.warehouses.limits import Limits, human_bytes
 from wareflow.warehouses.resume import (
-    NoStore,
     ResumeStore,
     digest,
     generation,
     generation_key,
+    persistent,
     recorded_id,
     statement_key,
 )
@@ -199,8 +199,7 @@ class Session:
     def can_defer(self, resume: ResumeStore | None) -> bool:
         """Whether a stage on this connection can run deferred: its statements are jobs found again by the
         ids kept in `resume`, a real store (Airflow's ``task_state_store``)."""
-        return (resume is not None and not isinstance(resume, NoStore) and self.dialect.resumes_jobs
-                and self.dialect.can_resume(self.conn, True))
+        return persistent(resume) and self.dialect.resumes_jobs and self.dialect.can_resume(self.conn, True)
 
     def run(self, compiled: CompiledStage, resume: ResumeStore | None = None,
             defer: Defer | None = None) -> StageResult:
@@ -258,7 +257,7 @@ class Session:
                 raise self._error(compiled, exc) from exc
             finally:
                 self._release(cur)
-        if steps and resume is not None and not isinstance(resume, NoStore):
+        if steps and persistent(resume):
             self._store(resume, generation_key(compiled.stage.id), steps[min(steps)].key.generation + 1)
         try:  # the next stage on this connection starts from a clean session
             self.dialect.reset(self.conn)
@@ -305,7 +304,7 @@ class Session:
         """
         if store is None or not self.dialect.resumes_jobs:
             return {}
-        stored = not isinstance(store, NoStore)
+        stored = persistent(store)
         if not self.dialect.can_resume(self.conn, stored):
             if not stored:
                 self._note("resume", f"{self.dialect.title}: resuming a retried stage needs Airflow's task state "

@@ -65,6 +65,13 @@ def call(name: str, *params: str) -> Template:
     return Template(f"{name}({', '.join(':' + p for p in params)})")
 
 
+def union_all(queries: Sequence[exp.Query]) -> exp.Query | None:
+    """The rows of every query of `queries` (one query: itself; none: None)."""
+    if len(queries) > 1:
+        return exp.union(*queries, distinct=False)
+    return queries[0] if queries else None
+
+
 # What a driver exception means for the run: see `Driver.error_kind`.
 ErrorKind = Literal["transient", "missing_table", "terminal"]
 # A cost guard a driver exception says the warehouse enforced: see `Driver.exceeded`.

@@ -24,6 +24,7 @@ from wareflow.sql.dialects.base import (
     WarehouseDialect,
     call,
     raised_as,
+    union_all,
 )
 
 # BigQuery has no H3 of its own: CARTO's open Analytics Toolbox functions are called where they are
@@ -248,7 +249,7 @@ class BigQuery(BigQueryDriver, WarehouseDialect):
                    .where(exp.and_(exp.EQ(this=exp.column("type"), expression=exp.Literal.number(1)),
                                    exp.column("table_id").isin(*(exp.Literal.string(n) for n in names))))
                    for (catalog, db), names in datasets.items()]
-        return exp.union(*queries, distinct=False) if len(queries) > 1 else (queries[0] if queries else None)
+        return union_all(queries)
 
 
 # Job error reasons worth a retry, whatever the HTTP status (rateLimitExceeded comes as a 403).

@@ -197,10 +197,7 @@ class JobCursor:
             body = ";\n".join(self.conn.script)
             self.conn.script = None
             sql = f"BEGIN TRANSACTION;\n{body};\nCOMMIT TRANSACTION"
-        if job_id is None and on_submit is None and wait:
-            self.job = self.conn.run(sql)
-        else:
-            self.job = self.conn.run(sql, job_id=job_id, on_submit=on_submit, wait=wait)
+        self.job = self.conn.run(sql, job_id=job_id, on_submit=on_submit, wait=wait)
         if wait:
             self._report()
 

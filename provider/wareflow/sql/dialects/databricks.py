@@ -111,9 +111,7 @@ class DatabricksDriver(Driver):
         return getattr(cursor, "statement_id", None) if hasattr(cursor, "adopt") else None
 
     def submit(self, cursor: Any, sql: str, key: JobKey, record: Callable[[str], None]) -> None:
-        statement = cursor.conn.api.post(sql)
-        record(statement)
-        cursor.adopt(cursor.conn.wait(statement))
+        cursor.adopt(cursor.conn.wait(self.start(cursor, sql, key, record)))
 
     def start(self, cursor: Any, sql: str, key: JobKey, record: Callable[[str], None]) -> str:
         statement = cursor.conn.api.post(sql)

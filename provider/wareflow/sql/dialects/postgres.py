@@ -48,13 +48,17 @@ class PostgresDriver(Driver):
     def error_kind(self, exc: BaseException) -> ErrorKind:
         # By SQLSTATE: psycopg2 calls it `pgcode`, psycopg 3 `sqlstate`. libpq reports a failure to
         # connect (refused, password, missing database) without one: the DB-API class decides then.
-        state = getattr(exc, "pgcode", None) or getattr(exc, "sqlstate", None)
-        return sqlstate_kind(state) if isinstance(state, str) and state else super().error_kind(exc)
+        return sqlstate_kind(state) if (state := _sqlstate(exc)) else super().error_kind(exc)
 
     def exceeded(self, exc: BaseException) -> Guard | None:
         # query_canceled: statement_timeout, or a cancel (the session tells them apart by the time run).
-        state = getattr(exc, "pgcode", None) or getattr(exc, "sqlstate", None)
-        return "statement_timeout" if state == "57014" else None
+        return "statement_timeout" if _sqlstate(exc) == "57014" else None
+
+
+def _sqlstate(exc: BaseException) -> str | None:
+    """The SQLSTATE of a driver exception: psycopg2 calls it `pgcode`, psycopg 3 `sqlstate`."""
+    state = getattr(exc, "pgcode", None) or getattr(exc, "sqlstate", None)
+    return state if isinstance(state, str) and state else None
 
 
 class Postgres(PostgresDriver, WarehouseDialect):

@@ -26,6 +26,7 @@ from wareflow.sql.dialects.base import (
     call,
     raised_as,
     sqlstate_kind,
+    union_all,
 )
 from wareflow.sql.relation import folds
 
@@ -82,10 +83,7 @@ class SnowflakeDriver(Driver):
         if not callable(getattr(cursor, "execute_async", None)):
             cursor.execute(sql)
             return
-        cursor.execute_async(sql)
-        qid = cursor.sfqid
-        record(qid)
-        self.attach(cursor, qid)
+        self.attach(cursor, self.start(cursor, sql, key, record))
 
     def start(self, cursor: Any, sql: str, key: JobKey, record: Callable[[str], None]) -> str:
         cursor.execute_async(sql)
@@ -227,7 +225,9 @@ class Snowflake(SnowflakeDriver, WarehouseDialect):
                    .where(exp.and_(exp.EQ(this=exp.column("table_type"), expression=exp.Literal.string("BASE TABLE")),
                                    exp.or_(*matches)))
                    for catalog, matches in databases.items()]
-        return exp.union(*queries, distinct=False) if len(queries) > 1 else (queries[0] if queries else None)
+        return union_all(queries)
+
+
 _SNOWFLAKE_HTTP_RETRY = ("InternalServerError", "ServiceUnavailableError", "GatewayTimeoutError", "BadGatewayError",
                          "RequestTimeoutError", "TooManyRequests", "OtherHTTPRetryableError",
                          "RequestExceedMaxRetryError")
